@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+
+export interface BackupFile {
+  file: string;
+  createdAt: string;
+  bytes: number;
+}
+
+const PREFIX = 'planner-backup-';
+
+/**
+ * Writes a consistent copy of the open database with `VACUUM INTO` (safe while the database is
+ * in use, and synchronous, so a backup is complete before a migration or import starts).
+ */
+export function backupDatabase(sqlite: Database.Database, backupDir: string, reason: string, now: Date = new Date()): BackupFile {
+  fs.mkdirSync(backupDir, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const safeReason = reason.replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'manual';
+  let file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}.db`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}-${n}.db`);
+  sqlite.prepare('VACUUM INTO ?').run(file);
+  return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
+}
+
+export function listBackups(backupDir: string): BackupFile[] {
+  if (!fs.existsSync(backupDir)) return [];
+  return fs
+    .readdirSync(backupDir)
+    .filter((name) => name.startsWith(PREFIX) && name.endsWith('.db'))
+    .map((name) => {
+      const file = path.join(backupDir, name);
+      const stat = fs.statSync(file);
+      return { file, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+    })
+    .sort((a, b) => b.file.localeCompare(a.file));
+}
+
+/** Keeps the newest `keep` backups and deletes the rest. */
+export function pruneBackups(backupDir: string, keep: number): void {
+  for (const old of listBackups(backupDir).slice(keep)) fs.rmSync(old.file, { force: true });
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { backupDatabase, pruneBackups } from './backups';
+import { resolveMigrationsFolder } from './migrations-folder';
+
+export type PlannerDb = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  sqlite: Database.Database;
+  db: PlannerDb;
+  file: string;
+  backupDir: string;
+  /** The migration files applied at this opening (empty when the database was up to date). */
+  appliedMigrations: string[];
+}
+
+export interface OpenDatabaseOptions {
+  backupDir?: string;
+  migrationsFolder?: string;
+  /** How many automatic backups to keep. */
+  keepBackups?: number;
+}
+
+export const DEFAULT_KEEP_BACKUPS = 5;
+
+interface Journal {
+  entries: Array<{ tag: string; when: number }>;
+}
+
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  const applied = new Set<number>();
+  if (hasTable) {
+    for (const row of sqlite.prepare('SELECT created_at FROM __drizzle_migrations').all() as Array<{ created_at: number }>) {
+      applied.add(Number(row.created_at));
+    }
+  }
+  return journal.entries.filter((e) => !applied.has(e.when)).map((e) => e.tag);
+}
+
+/**
+ * Opens (creating if needed) the planner database: WAL, foreign keys, a busy timeout; backs it up
+ * when it already holds data and migrations are pending; then applies the committed migrations.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
+  const migrationsFolder = options.migrationsFolder ?? resolveMigrationsFolder();
+  const backupDir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+
+    const pending = pendingMigrations(sqlite, migrationsFolder);
+    if (pending.length > 0 && existed) {
+      backupDatabase(sqlite, backupDir, 'before-migration');
+      pruneBackups(backupDir, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
+    }
+    const db = drizzle(sqlite, { schema });
+    if (pending.length > 0) migrate(db, { migrationsFolder });
+    return { sqlite, db, file, backupDir, appliedMigrations: pending };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Runs SQLite's integrity check and foreign key check; an empty problem list means healthy. */
+export function checkIntegrity(sqlite: Database.Database): { ok: boolean; problems: string[] } {
+  const rows = sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  const fk = sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  for (const f of fk) problems.push(`A row in ${f.table} refers to a missing row in ${f.parent}.`);
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,319 @@
+/**
+ * The planner's tables: the one source of truth for what is stored. Migrations in db/migrations
+ * are generated from this file by drizzle-kit and committed.
+ *
+ * Rules every replicated table follows (see ../ARCHITECTURE.md, "Data"):
+ * - a global text id (ULID, or a deterministic id derived from a natural key, so two
+ *   installations creating "the Q2 progress entry of action A" meet on one row);
+ * - no autoincrement, no stored derived facts (on time/late/missing are computed);
+ * - removal is a field change (`deletedAt`), so it can travel as an op and be undone;
+ * - every write goes through the core's change recorder, which writes `changesets`/`change_ops`.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const deletedAt = () => text('deleted_at');
+const json = (name: string) => text(name, { mode: 'json' });
+
+// --- Local to this installation (never exchanged) ------------------------------------------
+
+export const installation = sqliteTable('installation', {
+  /** Singleton row: the key is always 1. */
+  key: integer('key').primaryKey(),
+  installationId: text('installation_id').notNull(),
+  name: text('name').notNull(),
+  userName: text('user_name').notNull(),
+  role: text('role').notNull(),
+  scopeCommunityIds: json('scope_community_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  locale: text('locale').notNull().default('en'),
+  reportDueDays: integer('report_due_days').notNull().default(30),
+  /** The last changeset sequence number this installation issued. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+});
+
+// --- The change log: the single place every write is recorded ------------------------------
+
+/** One local save (or, later, one imported changeset): who, where, when, in what order. */
+export const changesets = sqliteTable(
+  'changesets',
+  {
+    id: text('id').primaryKey(),
+    origin: text('origin').notNull(),
+    seq: integer('seq').notNull(),
+    hlc: text('hlc').notNull(),
+    actor: text('actor').notNull(),
+    method: text('method').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('changesets_origin_seq').on(t.origin, t.seq)],
+);
+
+/** One field of one row set to one value. The sync issue adds `pred` and signatures. */
+export const changeOps = sqliteTable(
+  'change_ops',
+  {
+    opId: text('op_id').primaryKey(),
+    changesetId: text('changeset_id')
+      .notNull()
+      .references(() => changesets.id),
+    position: integer('position').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    /** The new value, JSON-encoded. */
+    value: text('value').notNull(),
+  },
+  (t) => [index('change_ops_row').on(t.tableName, t.rowId, t.field), index('change_ops_changeset').on(t.changesetId)],
+);
+
+// --- Replicated reference data -------------------------------------------------------------
+
+export const detachments = sqliteTable('detachments', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The community the detachment building is in. */
+  communityId: text('community_id'),
+  deletedAt: deletedAt(),
+});
+
+export const communities = sqliteTable(
+  'communities',
+  {
+    id: text('id').primaryKey(),
+    /** The community's own spelling, diacritics included. */
+    name: text('name').notNull(),
+    region: text('region').notNull(),
+    hasDetachment: integer('has_detachment', { mode: 'boolean' }).notNull(),
+    servedByDetachmentId: text('served_by_detachment_id').references(() => detachments.id),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('communities_detachment').on(t.servedByDetachmentId)],
+);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  communityId: text('community_id').references(() => communities.id),
+  deletedAt: deletedAt(),
+});
+
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  title: text('title'),
+  organisationId: text('organisation_id').references(() => organisations.id),
+  communityId: text('community_id').references(() => communities.id),
+  deletedAt: deletedAt(),
+});
+
+export const themes = sqliteTable('themes', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+  deletedAt: deletedAt(),
+});
+
+// --- Plans --------------------------------------------------------------------------------
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    /** Deterministic from (community, fiscal year): one plan per community per year. */
+    id: text('id').primaryKey(),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    status: text('status').notNull(),
+    communitySignatory: text('community_signatory'),
+    communitySignedOn: text('community_signed_on'),
+    detachmentSignatory: text('detachment_signatory'),
+    detachmentSignedOn: text('detachment_signed_on'),
+    copiedFromPlanId: text('copied_from_plan_id'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('plans_community_year').on(t.communityId, t.fiscalYear), index('plans_year').on(t.fiscalYear)],
+);
+
+/** A recorded revision of an agreed plan: while one is open the plan may be edited. */
+export const planRevisions = sqliteTable(
+  'plan_revisions',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    reason: text('reason').notNull(),
+    openedBy: text('opened_by').notNull(),
+    openedAt: text('opened_at').notNull(),
+    closedBy: text('closed_by'),
+    closedAt: text('closed_at'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('plan_revisions_plan').on(t.planId)],
+);
+
+export const priorities = sqliteTable(
+  'priorities',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    rank: integer('rank').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    themeIds: json('theme_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    zone: text('zone').notNull(),
+    continuesPriorityId: text('continues_priority_id'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('priorities_plan').on(t.planId)],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    priorityId: text('priority_id')
+      .notNull()
+      .references(() => priorities.id),
+    rank: integer('rank').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    owner: text('owner').notNull(),
+    leadPersonId: text('lead_person_id').references(() => people.id),
+    leadName: text('lead_name'),
+    partnerOrganisationIds: json('partner_organisation_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    plannedQuarters: json('planned_quarters').$type<number[]>().notNull().default(sql`'[]'`),
+    commitmentIds: json('commitment_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    /** The action in last year's plan that this one carries forward. */
+    continuesActionId: text('continues_action_id'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('actions_priority').on(t.priorityId), index('actions_continues').on(t.continuesActionId)],
+);
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: text('id').primaryKey(),
+    priorityId: text('priority_id')
+      .notNull()
+      .references(() => priorities.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    baseline: real('baseline'),
+    target: real('target'),
+    direction: text('direction').notNull(),
+    source: text('source'),
+    continuesIndicatorId: text('continues_indicator_id'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('indicators_priority').on(t.priorityId)],
+);
+
+export const indicatorValues = sqliteTable(
+  'indicator_values',
+  {
+    /** Deterministic from (indicator, fiscal year, quarter). */
+    id: text('id').primaryKey(),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    quarter: integer('quarter').notNull(),
+    value: real('value').notNull(),
+    note: text('note'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('indicator_values_indicator').on(t.indicatorId, t.fiscalYear, t.quarter)],
+);
+
+export const progressEntries = sqliteTable(
+  'progress_entries',
+  {
+    /** Deterministic from (action, fiscal year, quarter). */
+    id: text('id').primaryKey(),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actions.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    quarter: integer('quarter').notNull(),
+    status: text('status').notNull(),
+    narrative: text('narrative').notNull(),
+    nextSteps: text('next_steps'),
+    author: text('author').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('progress_entries_action').on(t.actionId, t.fiscalYear, t.quarter)],
+);
+
+export const reportSubmissions = sqliteTable(
+  'report_submissions',
+  {
+    /** Deterministic from (plan, quarter). */
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    quarter: integer('quarter').notNull(),
+    state: text('state').notNull(),
+    submittedBy: text('submitted_by'),
+    submittedAt: text('submitted_at'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('report_submissions_plan').on(t.planId, t.quarter)],
+);
+
+export const reportComments = sqliteTable(
+  'report_comments',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reportSubmissions.id),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('report_comments_report').on(t.reportId)],
+);
+
+// --- Mandate commitments and initiatives ---------------------------------------------------
+
+export const commitments = sqliteTable('commitments', {
+  /** Deterministic from (kind, number). */
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  number: text('number').notNull(),
+  title: text('title').notNull(),
+  leadDepartment: text('lead_department').notNull(),
+  priorityArea: text('priority_area'),
+  status: text('status').notNull(),
+  relatedCommitmentIds: json('related_commitment_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  deletedAt: deletedAt(),
+});
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: text('id').primaryKey(),
+    commitmentId: text('commitment_id')
+      .notNull()
+      .references(() => commitments.id),
+    title: text('title').notNull(),
+    dueDate: text('due_date'),
+    status: text('status').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('milestones_commitment').on(t.commitmentId)],
+);

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { ZodError } from 'zod';
+import { openDatabase } from '../../db/open-database';
+import { contract, isMethodName, type MethodName, type MethodOutput, type MethodRawInput } from '../../shared/contract';
+import { describeInvalidInput } from '../../shared/invalid-input-message';
+import { err, ok, type Result } from '../../shared/result';
+import type { Role } from '../../shared/vocabulary';
+import { ChangeRecorder } from './change-recorder';
+import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './clock';
+import type { CoreContext } from './core-context';
+import { DomainError } from './domain-error';
+import { handlers } from './handlers';
+import { ensureInstallation } from './services/installation';
+
+export interface CoreOptions {
+  dbFile: string;
+  backupDir?: string;
+  migrationsFolder?: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** The profile a new installation starts with; an existing one is kept. */
+  initialProfile?: { name: string; userName: string; role: Role };
+  /** Where unexpected errors are written (never shown to the person). */
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface Core {
+  /** Validates the input and runs the method; never throws, always answers an envelope. */
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** The same, typed from the contract, for in-process callers (CLI, tests, demo data). */
+  invoke<M extends MethodName>(method: M, input: MethodRawInput<M>): Result<MethodOutput<M>>;
+  close(): void;
+  readonly dbFile: string;
+  /** For adapters that need the database itself (demo data, benchmarks); not for UI code. */
+  readonly context: CoreContext;
+}
+
+const DEFAULT_PROFILE = { name: 'This computer', userName: 'Planner user', role: 'coordinator' as Role };
+
+/** The composition root: opens and migrates the database and answers contract calls. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? ulidGenerator(clock);
+  const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder });
+  const context: CoreContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    clock,
+    ids,
+    dbFile: path.resolve(options.dbFile),
+    backupDir: opened.backupDir,
+    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids),
+  };
+  ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+
+  function invoke<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
+    try {
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues), { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+      const handler = handlers[method] as (ctx: CoreContext, input: unknown) => MethodOutput<M>;
+      return ok(handler(context, parsed.data));
+    } catch (error) {
+      if (error instanceof DomainError) return err(error.code, error.message, error.details);
+      if (error instanceof ZodError) return err('invalid_input', describeInvalidInput(error.issues));
+      log(`Unexpected error in ${method}`, error);
+      return err('internal', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, make a backup and contact support.');
+    }
+  }
+
+  return {
+    dbFile: context.dbFile,
+    context,
+    invoke: (method, input) => invoke(method, input),
+    async call(method, input) {
+      if (!isMethodName(method)) return err('unknown_method', `There is no action called "${String(method).slice(0, 80)}".`);
+      return invoke(method, input);
+    },
+    close() {
+      opened.sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import * as schema from '../../../db/schema';
+import type { MethodInput } from '../../../shared/contract';
+import type { InstallationProfile } from '../../../shared/domain';
+import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
+import { type CoreContext, readProfile } from '../core-context';
+
+export interface InitialProfile {
+  name: string;
+  userName: string;
+  role: Role;
+  locale?: Locale;
+  scopeCommunityIds?: string[];
+}
+
+/** Creates this installation's identity once; later calls leave it as it is. */
+export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): InstallationProfile {
+  const existing = ctx.db.select().from(schema.installation).where(eq(schema.installation.key, 1)).get();
+  if (!existing) {
+    ctx.db
+      .insert(schema.installation)
+      .values({
+        key: 1,
+        installationId: ctx.ids.newId(),
+        name: initial.name,
+        userName: initial.userName,
+        role: initial.role,
+        scopeCommunityIds: initial.scopeCommunityIds ?? [],
+        locale: initial.locale ?? 'en',
+        reportDueDays: DEFAULT_REPORT_DUE_DAYS,
+        createdAt: ctx.clock.now(),
+      })
+      .run();
+  }
+  return readProfile(ctx);
+}
+
+export function getInstallation(ctx: CoreContext): InstallationProfile {
+  return readProfile(ctx);
+}
+
+/** The profile is this machine's own: it is not a replicated row and is not in the change log. */
+export function updateInstallation(ctx: CoreContext, input: MethodInput<'installation:update'>): InstallationProfile {
+  readProfile(ctx);
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if (Object.keys(patch).length > 0) {
+    ctx.db.update(schema.installation).set(patch).where(eq(schema.installation.key, 1)).run();
+  }
+  return readProfile(ctx);
+}

@@ -1,0 +1,253 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import * as schema from '../../../db/schema';
+import type { MethodInput, MethodOutput } from '../../../shared/contract';
+import type { Plan } from '../../../shared/domain';
+import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
+import { FINISHED_PROGRESS_STATUSES, PLAN_TRANSITIONS, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
+import { change, type CoreContext, readProfile } from '../core-context';
+import { naturalIds } from '../deterministic-id';
+import { DomainError } from '../domain-error';
+import { getCommunity } from './reference';
+import {
+  assertPlanEditable,
+  liveActions,
+  liveIndicators,
+  livePriorities,
+  loadPlan,
+  openRevision,
+  planRow,
+  type PlanRow,
+} from './plan-queries';
+
+export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>): Plan {
+  const community = getCommunity(ctx, input.communityId);
+  const id = naturalIds.plan(community.id, input.fiscalYear);
+  assertNoPlanYet(ctx, id, community.name, input.fiscalYear);
+  change(ctx, 'plans:create', (w) =>
+    w.upsert('plans', {
+      id,
+      communityId: community.id,
+      fiscalYear: input.fiscalYear,
+      title: input.title ?? `${community.name} policing priorities action plan ${fiscalYearLabel(input.fiscalYear)}`,
+      summary: null,
+      status: 'draft',
+      communitySignatory: null,
+      communitySignedOn: null,
+      detachmentSignatory: null,
+      detachmentSignedOn: null,
+      copiedFromPlanId: null,
+    }),
+  );
+  return loadPlan(ctx, id);
+}
+
+function assertNoPlanYet(ctx: CoreContext, planId: string, communityName: string, fiscalYear: number): void {
+  const existing = ctx.db.select({ deletedAt: schema.plans.deletedAt }).from(schema.plans).where(eq(schema.plans.id, planId)).get();
+  if (existing && !existing.deletedAt) {
+    throw new DomainError('conflict', `${communityName} already has a plan for ${fiscalYearLabel(fiscalYear)}.`);
+  }
+}
+
+/** The last status recorded for each action (latest quarter of the plan's year), if any. */
+function lastStatuses(ctx: CoreContext, actionIds: string[], fiscalYear: number): Map<string, ProgressStatus> {
+  const result = new Map<string, ProgressStatus>();
+  if (actionIds.length === 0) return result;
+  const rows = ctx.db
+    .select({ actionId: schema.progressEntries.actionId, quarter: schema.progressEntries.quarter, status: schema.progressEntries.status })
+    .from(schema.progressEntries)
+    .where(
+      and(
+        inArray(schema.progressEntries.actionId, actionIds),
+        eq(schema.progressEntries.fiscalYear, fiscalYear),
+        isNull(schema.progressEntries.deletedAt),
+      ),
+    )
+    .orderBy(desc(schema.progressEntries.quarter))
+    .all();
+  for (const row of rows) if (!result.has(row.actionId)) result.set(row.actionId, row.status as ProgressStatus);
+  return result;
+}
+
+function isFinished(status: ProgressStatus | undefined): boolean {
+  return status !== undefined && FINISHED_PROGRESS_STATUSES.includes(status);
+}
+
+export function previewCopyForward(ctx: CoreContext, input: MethodInput<'plans:previewCopyForward'>): MethodOutput<'plans:previewCopyForward'> {
+  const source = planRow(ctx, input.planId);
+  const actions = liveActions(ctx, livePriorities(ctx, source.id).map((p) => p.id));
+  const statuses = lastStatuses(ctx, actions.map((a) => a.id), source.fiscalYear);
+  const carried = actions
+    .filter((a) => !isFinished(statuses.get(a.id)))
+    .map((a) => ({ actionId: a.id, title: a.title, lastStatus: statuses.get(a.id) ?? null }));
+  const left = actions
+    .filter((a) => isFinished(statuses.get(a.id)))
+    .map((a) => ({ actionId: a.id, title: a.title, lastStatus: statuses.get(a.id) as string }));
+  return { fiscalYear: source.fiscalYear + 1, carried, left };
+}
+
+/**
+ * Starts next year's draft from a plan: every priority and indicator, and the actions not yet
+ * completed or discontinued, each linked to the row it continues. An indicator's new baseline
+ * is its latest value of the year, when one was recorded.
+ */
+export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copyForward'>): Plan {
+  const source = planRow(ctx, input.planId);
+  const community = getCommunity(ctx, source.communityId);
+  const fiscalYear = source.fiscalYear + 1;
+  const newPlanId = naturalIds.plan(source.communityId, fiscalYear);
+  assertNoPlanYet(ctx, newPlanId, community.name, fiscalYear);
+
+  const priorities = livePriorities(ctx, source.id);
+  const priorityIds = priorities.map((p) => p.id);
+  const actions = liveActions(ctx, priorityIds);
+  const indicators = liveIndicators(ctx, priorityIds);
+  const statuses = lastStatuses(ctx, actions.map((a) => a.id), source.fiscalYear);
+
+  change(ctx, 'plans:copyForward', (w) => {
+    w.upsert('plans', {
+      id: newPlanId,
+      communityId: source.communityId,
+      fiscalYear,
+      title: source.title.includes(fiscalYearLabel(source.fiscalYear))
+        ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
+        : source.title,
+      summary: source.summary,
+      status: 'draft',
+      communitySignatory: null,
+      communitySignedOn: null,
+      detachmentSignatory: null,
+      detachmentSignedOn: null,
+      copiedFromPlanId: source.id,
+    });
+    for (const priority of priorities) {
+      const newPriorityId = ctx.ids.newId();
+      w.insert('priorities', {
+        id: newPriorityId,
+        planId: newPlanId,
+        rank: priority.rank,
+        title: priority.title,
+        description: priority.description,
+        themeIds: priority.themeIds,
+        zone: priority.zone,
+        continuesPriorityId: priority.id,
+      });
+      let rank = 0;
+      for (const action of actions.filter((a) => a.priorityId === priority.id)) {
+        if (isFinished(statuses.get(action.id))) continue;
+        w.insert('actions', {
+          id: ctx.ids.newId(),
+          priorityId: newPriorityId,
+          rank: rank++,
+          title: action.title,
+          description: action.description,
+          owner: action.owner,
+          leadPersonId: action.leadPersonId,
+          leadName: action.leadName,
+          partnerOrganisationIds: action.partnerOrganisationIds,
+          plannedQuarters: action.plannedQuarters,
+          commitmentIds: action.commitmentIds,
+          continuesActionId: action.id,
+        });
+      }
+      for (const indicator of indicators.filter((i) => i.priorityId === priority.id)) {
+        const latest = ctx.db
+          .select({ value: schema.indicatorValues.value })
+          .from(schema.indicatorValues)
+          .where(
+            and(
+              eq(schema.indicatorValues.indicatorId, indicator.id),
+              eq(schema.indicatorValues.fiscalYear, source.fiscalYear),
+              isNull(schema.indicatorValues.deletedAt),
+            ),
+          )
+          .orderBy(desc(schema.indicatorValues.quarter))
+          .get();
+        w.insert('indicators', {
+          id: ctx.ids.newId(),
+          priorityId: newPriorityId,
+          name: indicator.name,
+          unit: indicator.unit,
+          baseline: latest?.value ?? indicator.baseline,
+          target: indicator.target,
+          direction: indicator.direction,
+          source: indicator.source,
+          continuesIndicatorId: indicator.id,
+        });
+      }
+    }
+  });
+  return loadPlan(ctx, newPlanId);
+}
+
+export function updatePlan(ctx: CoreContext, input: MethodInput<'plans:update'>): Plan {
+  const plan = planRow(ctx, input.planId);
+  assertPlanEditable(ctx, plan);
+  change(ctx, 'plans:update', (w) => w.update('plans', plan.id, { title: input.title, summary: input.summary }));
+  return loadPlan(ctx, plan.id);
+}
+
+function assertTransition(plan: PlanRow, to: PlanStatus): void {
+  const from = plan.status as PlanStatus;
+  if (!PLAN_TRANSITIONS[from].includes(to)) {
+    throw new DomainError('forbidden', `A plan that is ${from} cannot become ${to}.`);
+  }
+}
+
+export function agreePlan(ctx: CoreContext, input: MethodInput<'plans:agree'>): Plan {
+  const plan = planRow(ctx, input.planId);
+  assertTransition(plan, 'agreed');
+  if (livePriorities(ctx, plan.id).length === 0) {
+    throw new DomainError('forbidden', 'A plan needs at least one priority before it can be agreed.');
+  }
+  change(ctx, 'plans:agree', (w) =>
+    w.update('plans', plan.id, {
+      status: 'agreed',
+      communitySignatory: input.communitySignatory,
+      communitySignedOn: input.communitySignedOn,
+      detachmentSignatory: input.detachmentSignatory,
+      detachmentSignedOn: input.detachmentSignedOn,
+    }),
+  );
+  return loadPlan(ctx, plan.id);
+}
+
+export function setPlanStatus(ctx: CoreContext, planId: string, to: 'active' | 'closed'): Plan {
+  const plan = planRow(ctx, planId);
+  assertTransition(plan, to);
+  if (to === 'closed' && openRevision(ctx, plan.id)) {
+    throw new DomainError('forbidden', 'Close the open revision of this plan before closing the plan.');
+  }
+  change(ctx, to === 'active' ? 'plans:activate' : 'plans:close', (w) => w.update('plans', plan.id, { status: to }));
+  return loadPlan(ctx, plan.id);
+}
+
+export function openPlanRevision(ctx: CoreContext, input: MethodInput<'plans:openRevision'>): Plan {
+  const plan = planRow(ctx, input.planId);
+  if (plan.status === 'draft') throw new DomainError('forbidden', 'A draft plan can be changed directly; revisions are for agreed plans.');
+  if (plan.status === 'closed') throw new DomainError('forbidden', 'This plan is closed and can no longer be changed.');
+  if (openRevision(ctx, plan.id)) throw new DomainError('conflict', 'This plan already has an open revision.');
+  const profile = readProfile(ctx);
+  change(ctx, 'plans:openRevision', (w) =>
+    w.insert('planRevisions', {
+      id: ctx.ids.newId(),
+      planId: plan.id,
+      reason: input.reason,
+      openedBy: profile.userName,
+      openedAt: ctx.clock.now(),
+      closedBy: null,
+      closedAt: null,
+    }),
+  );
+  return loadPlan(ctx, plan.id);
+}
+
+export function closePlanRevision(ctx: CoreContext, input: MethodInput<'plans:closeRevision'>): Plan {
+  const plan = planRow(ctx, input.planId);
+  const revision = openRevision(ctx, plan.id);
+  if (!revision) throw new DomainError('conflict', 'This plan has no open revision.');
+  const profile = readProfile(ctx);
+  change(ctx, 'plans:closeRevision', (w) =>
+    w.update('planRevisions', revision.id, { closedBy: profile.userName, closedAt: ctx.clock.now() }),
+  );
+  return loadPlan(ctx, plan.id);
+}

@@ -1,0 +1,195 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import * as schema from '../../../db/schema';
+import type { MethodInput } from '../../../shared/contract';
+import type { ProgressEntry, QuarterlyReport, QuarterProgress, ReportComment } from '../../../shared/domain';
+import { quarterLabel, quarterStart, reportDueDate, type Quarter } from '../../../shared/fiscal-calendar';
+import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
+import { change, type CoreContext, readProfile, today } from '../core-context';
+import { naturalIds } from '../deterministic-id';
+import { DomainError } from '../domain-error';
+import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from './plan-queries';
+
+function toEntry(row: typeof schema.progressEntries.$inferSelect): ProgressEntry {
+  return {
+    id: row.id,
+    actionId: row.actionId,
+    fiscalYear: row.fiscalYear,
+    quarter: row.quarter as Quarter,
+    status: row.status as ProgressStatus,
+    narrative: row.narrative,
+    nextSteps: row.nextSteps,
+    author: row.author,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function assertProgressAllowed(plan: PlanRow): void {
+  if (plan.status === 'closed') {
+    throw new DomainError('forbidden', 'This plan is closed; its quarterly progress can no longer be changed.');
+  }
+}
+
+/** Records an action's status for a quarter of its plan's fiscal year (one row per action and quarter). */
+export function recordProgress(ctx: CoreContext, input: MethodInput<'progress:record'>): ProgressEntry {
+  const action = actionRow(ctx, input.actionId);
+  const plan = planRow(ctx, priorityRow(ctx, action.priorityId).planId);
+  assertProgressAllowed(plan);
+  if (input.status !== 'not_started' && input.narrative.trim().length === 0) {
+    throw new DomainError('invalid_input', 'Please write a short narrative explaining the status.');
+  }
+  const id = naturalIds.progressEntry(action.id, plan.fiscalYear, input.quarter);
+  const profile = readProfile(ctx);
+  change(ctx, 'progress:record', (w) =>
+    w.upsert('progressEntries', {
+      id,
+      actionId: action.id,
+      fiscalYear: plan.fiscalYear,
+      quarter: input.quarter,
+      status: input.status,
+      narrative: input.narrative,
+      nextSteps: input.nextSteps ?? null,
+      author: profile.userName,
+      updatedAt: ctx.clock.now(),
+    }),
+  );
+  const row = ctx.db.select().from(schema.progressEntries).where(eq(schema.progressEntries.id, id)).get();
+  return toEntry(row!);
+}
+
+export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): QuarterlyReport {
+  const id = naturalIds.report(plan.id, quarter);
+  const row = ctx.db.select().from(schema.reportSubmissions).where(eq(schema.reportSubmissions.id, id)).get();
+  const live = row && !row.deletedAt ? row : undefined;
+  const comments: ReportComment[] = ctx.db
+    .select()
+    .from(schema.reportComments)
+    .where(and(eq(schema.reportComments.reportId, id), isNull(schema.reportComments.deletedAt)))
+    .orderBy(asc(schema.reportComments.createdAt))
+    .all()
+    .map(({ deletedAt: _d, ...c }) => c);
+  return {
+    id,
+    planId: plan.id,
+    fiscalYear: plan.fiscalYear,
+    quarter,
+    state: (live?.state as ReportState | undefined) ?? 'draft',
+    submittedBy: live?.submittedBy ?? null,
+    submittedAt: live?.submittedAt ?? null,
+    dueDate: reportDueDate(plan.fiscalYear, quarter, readProfile(ctx).reportDueDays),
+    comments,
+  };
+}
+
+export function getReport(ctx: CoreContext, input: MethodInput<'reports:get'>): QuarterlyReport {
+  return loadReport(ctx, planRow(ctx, input.planId), input.quarter);
+}
+
+export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progress:get'>): QuarterProgress {
+  const plan = planRow(ctx, input.planId);
+  const priorities = livePriorities(ctx, plan.id);
+  const titles = new Map(priorities.map((p) => [p.id, p.title]));
+  const actions = liveActions(ctx, priorities.map((p) => p.id));
+  const byPriority = new Map(priorities.map((p, i) => [p.id, i]));
+  actions.sort((a, b) => (byPriority.get(a.priorityId)! - byPriority.get(b.priorityId)!) || a.rank - b.rank);
+  const entries = new Map(
+    (actions.length === 0
+      ? []
+      : ctx.db
+          .select()
+          .from(schema.progressEntries)
+          .where(
+            and(
+              inArray(schema.progressEntries.actionId, actions.map((a) => a.id)),
+              eq(schema.progressEntries.fiscalYear, plan.fiscalYear),
+              eq(schema.progressEntries.quarter, input.quarter),
+              isNull(schema.progressEntries.deletedAt),
+            ),
+          )
+          .all()
+    ).map((e) => [e.actionId, toEntry(e)]),
+  );
+  const indicatorIds = liveIndicators(ctx, priorities.map((p) => p.id)).map((i) => i.id);
+  const values =
+    indicatorIds.length === 0
+      ? []
+      : ctx.db
+          .select()
+          .from(schema.indicatorValues)
+          .where(
+            and(
+              inArray(schema.indicatorValues.indicatorId, indicatorIds),
+              eq(schema.indicatorValues.fiscalYear, plan.fiscalYear),
+              eq(schema.indicatorValues.quarter, input.quarter),
+              isNull(schema.indicatorValues.deletedAt),
+            ),
+          )
+          .all();
+  return {
+    planId: plan.id,
+    fiscalYear: plan.fiscalYear,
+    quarter: input.quarter,
+    report: loadReport(ctx, plan, input.quarter),
+    rows: actions.map((a) => ({ action: toAction(a), priorityTitle: titles.get(a.priorityId) ?? '', entry: entries.get(a.id) ?? null })),
+    indicatorValues: values.map((v) => ({ id: v.id, indicatorId: v.indicatorId, fiscalYear: v.fiscalYear, quarter: v.quarter as Quarter, value: v.value, note: v.note })),
+  };
+}
+
+/**
+ * Submits a plan's quarterly report. Only once the quarter has begun, only when every action has
+ * its progress for the quarter, and only once: the submission time decides on time or late.
+ */
+export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submit'>): QuarterlyReport {
+  const plan = planRow(ctx, input.planId);
+  if (plan.status === 'draft') {
+    throw new DomainError('forbidden', 'This plan is still a draft. It must be agreed before quarterly reports are submitted.');
+  }
+  const label = quarterLabel(plan.fiscalYear, input.quarter);
+  const existing = loadReport(ctx, plan, input.quarter);
+  if (existing.state === 'submitted') {
+    throw new DomainError('conflict', `The ${label} report was already submitted on ${existing.submittedAt?.slice(0, 10)} by ${existing.submittedBy}.`);
+  }
+  const progress = getQuarterProgress(ctx, { planId: plan.id, quarter: input.quarter });
+  const missing = progress.rows.filter((r) => r.entry === null).map((r) => `"${r.action.title}"`);
+  if (progress.rows.length === 0) {
+    throw new DomainError('forbidden', 'This plan has no actions to report on.');
+  }
+  if (missing.length > 0) {
+    const list = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+    throw new DomainError(
+      'forbidden',
+      `${missing.length === 1 ? '1 action has' : `${missing.length} actions have`} no progress recorded for ${label} yet: ${list}.`,
+    );
+  }
+  // A report may be submitted before its quarter ends (work finished early), never before it starts.
+  if (today(ctx) < quarterStart(plan.fiscalYear, input.quarter)) {
+    throw new DomainError('forbidden', `${label} has not started yet; its report cannot be submitted.`);
+  }
+  const profile = readProfile(ctx);
+  change(ctx, 'reports:submit', (w) =>
+    w.upsert('reportSubmissions', {
+      id: existing.id,
+      planId: plan.id,
+      quarter: input.quarter,
+      state: 'submitted',
+      submittedBy: profile.userName,
+      submittedAt: ctx.clock.now(),
+    }),
+  );
+  return loadReport(ctx, plan, input.quarter);
+}
+
+export function commentOnReport(ctx: CoreContext, input: MethodInput<'reports:comment'>): ReportComment {
+  const plan = planRow(ctx, input.planId);
+  const report = loadReport(ctx, plan, input.quarter);
+  const profile = readProfile(ctx);
+  const comment = { id: ctx.ids.newId(), reportId: report.id, author: profile.userName, body: input.body.trim(), createdAt: ctx.clock.now() };
+  change(ctx, 'reports:comment', (w) => {
+    // A comment may arrive before the report exists here (e.g. on a missing report): create the
+    // report row as a draft so the comment has its parent.
+    if (report.state === 'draft' && !ctx.db.select().from(schema.reportSubmissions).where(eq(schema.reportSubmissions.id, report.id)).get()) {
+      w.insert('reportSubmissions', { id: report.id, planId: plan.id, quarter: input.quarter, state: 'draft', submittedBy: null, submittedAt: null });
+    }
+    w.insert('reportComments', comment);
+  });
+  return comment;
+}
