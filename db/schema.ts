@@ -10,7 +10,7 @@
  * - every write goes through the core's change recorder, which writes `changesets`/`change_ops`.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const deletedAt = () => text('deleted_at');
 const json = (name: string) => text(name, { mode: 'json' });
@@ -29,12 +29,17 @@ export const installation = sqliteTable('installation', {
   reportDueDays: integer('report_due_days').notNull().default(30),
   /** The last changeset sequence number this installation issued. */
   lastSeq: integer('last_seq').notNull().default(0),
+  /** This installation's Ed25519 public key (SPKI DER, base64); the private key is kept outside the database. */
+  publicKey: text('public_key'),
   createdAt: text('created_at').notNull(),
 });
 
 // --- The change log: the single place every write is recorded ------------------------------
 
-/** One local save (or, later, one imported changeset): who, where, when, in what order. */
+/**
+ * One local save or one imported changeset: who, where, when, in what order. `body` is the exact
+ * signed text (it travels byte-for-byte, so the origin's signature holds after any relay).
+ */
 export const changesets = sqliteTable(
   'changesets',
   {
@@ -46,11 +51,19 @@ export const changesets = sqliteTable(
     method: text('method').notNull(),
     schemaVersion: integer('schema_version').notNull(),
     createdAt: text('created_at').notNull(),
+    body: text('body').notNull(),
+    /** Ed25519 signature of `body` by the origin, base64. */
+    signature: text('signature').notNull(),
+    /** When this installation stored it (its own saves: when made; others': when imported). */
+    receivedAt: text('received_at').notNull(),
   },
   (t) => [uniqueIndex('changesets_origin_seq').on(t.origin, t.seq)],
 );
 
-/** One field of one row set to one value. The sync issue adds `pred` and signatures. */
+/**
+ * One field of one row set to one value. `pred` lists the ops whose values the author was
+ * looking at (the field's heads then), so causality comes from the ops, not from clocks.
+ */
 export const changeOps = sqliteTable(
   'change_ops',
   {
@@ -64,9 +77,75 @@ export const changeOps = sqliteTable(
     field: text('field').notNull(),
     /** The new value, JSON-encoded. */
     value: text('value').notNull(),
+    pred: json('pred').$type<string[]>().notNull().default(sql`'[]'`),
+    /** The changeset's hybrid logical clock: orders concurrent heads for display only. */
+    hlc: text('hlc').notNull(),
   },
   (t) => [index('change_ops_row').on(t.tableName, t.rowId, t.field), index('change_ops_changeset').on(t.changesetId)],
 );
+
+/** Which op names which in its `pred`: lets a late-arriving op know it is already superseded. */
+export const opPreds = sqliteTable(
+  'op_preds',
+  {
+    opId: text('op_id').notNull(),
+    predOpId: text('pred_op_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predOpId, t.opId] })],
+);
+
+/** The current heads of every field's multi-value register; two or more heads is a conflict. */
+export const fieldHeads = sqliteTable(
+  'field_heads',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    opId: text('op_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field, t.opId] })],
+);
+
+/** Rows whose ops arrived before their parent row: kept hidden until the parent arrives. */
+export const pendingRows = sqliteTable(
+  'pending_rows',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
+);
+
+/** Installations whose bundles we accept: pinned key, scope, and what they have acknowledged. */
+export const peers = sqliteTable('peers', {
+  installationId: text('installation_id').primaryKey(),
+  name: text('name').notNull(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  /** Communities this peer may change; null means all (e.g. the coordinator). */
+  scopeCommunityIds: json('scope_community_ids').$type<string[] | null>(),
+  trustedAt: text('trusted_at').notNull(),
+  revokedAt: text('revoked_at'),
+  /** The installation whose bundle introduced this key, when it was relayed rather than met. */
+  introducedBy: text('introduced_by'),
+  /** The peer's version vector as of its last bundle to us: what it already has. */
+  acknowledged: json('acknowledged').$type<Record<string, number>>().notNull().default(sql`'{}'`),
+});
+
+/** Every bundle written or read: the exchange history shown to people. */
+export const exchanges = sqliteTable('exchanges', {
+  id: text('id').primaryKey(),
+  direction: text('direction').notNull(),
+  bundleId: text('bundle_id').notNull(),
+  peerInstallationId: text('peer_installation_id'),
+  peerName: text('peer_name'),
+  file: text('file').notNull(),
+  at: text('at').notNull(),
+  changesetCount: integer('changeset_count').notNull(),
+  newChangesetCount: integer('new_changeset_count').notNull(),
+  encrypted: integer('encrypted', { mode: 'boolean' }).notNull(),
+});
 
 // --- Replicated reference data -------------------------------------------------------------
 

@@ -26,6 +26,8 @@ CREATE TABLE `change_ops` (
 	`row_id` text NOT NULL,
 	`field` text NOT NULL,
 	`value` text NOT NULL,
+	`pred` text DEFAULT '[]' NOT NULL,
+	`hlc` text NOT NULL,
 	FOREIGN KEY (`changeset_id`) REFERENCES `changesets`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -39,7 +41,10 @@ CREATE TABLE `changesets` (
 	`actor` text NOT NULL,
 	`method` text NOT NULL,
 	`schema_version` integer NOT NULL,
-	`created_at` text NOT NULL
+	`created_at` text NOT NULL,
+	`body` text NOT NULL,
+	`signature` text NOT NULL,
+	`received_at` text NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `changesets_origin_seq` ON `changesets` (`origin`,`seq`);--> statement-breakpoint
@@ -71,6 +76,27 @@ CREATE TABLE `detachments` (
 	`name` text NOT NULL,
 	`community_id` text,
 	`deleted_at` text
+);
+--> statement-breakpoint
+CREATE TABLE `exchanges` (
+	`id` text PRIMARY KEY NOT NULL,
+	`direction` text NOT NULL,
+	`bundle_id` text NOT NULL,
+	`peer_installation_id` text,
+	`peer_name` text,
+	`file` text NOT NULL,
+	`at` text NOT NULL,
+	`changeset_count` integer NOT NULL,
+	`new_changeset_count` integer NOT NULL,
+	`encrypted` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `field_heads` (
+	`table_name` text NOT NULL,
+	`row_id` text NOT NULL,
+	`field` text NOT NULL,
+	`op_id` text NOT NULL,
+	PRIMARY KEY(`table_name`, `row_id`, `field`, `op_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `indicator_values` (
@@ -110,6 +136,7 @@ CREATE TABLE `installation` (
 	`locale` text DEFAULT 'en' NOT NULL,
 	`report_due_days` integer DEFAULT 30 NOT NULL,
 	`last_seq` integer DEFAULT 0 NOT NULL,
+	`public_key` text,
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
@@ -124,6 +151,12 @@ CREATE TABLE `milestones` (
 );
 --> statement-breakpoint
 CREATE INDEX `milestones_commitment` ON `milestones` (`commitment_id`);--> statement-breakpoint
+CREATE TABLE `op_preds` (
+	`op_id` text NOT NULL,
+	`pred_op_id` text NOT NULL,
+	PRIMARY KEY(`pred_op_id`, `op_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `organisations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -131,6 +164,25 @@ CREATE TABLE `organisations` (
 	`community_id` text,
 	`deleted_at` text,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `peers` (
+	`installation_id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`public_key` text NOT NULL,
+	`fingerprint` text NOT NULL,
+	`scope_community_ids` text,
+	`trusted_at` text NOT NULL,
+	`revoked_at` text,
+	`introduced_by` text,
+	`acknowledged` text DEFAULT '{}' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `pending_rows` (
+	`table_name` text NOT NULL,
+	`row_id` text NOT NULL,
+	`reason` text NOT NULL,
+	PRIMARY KEY(`table_name`, `row_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `people` (

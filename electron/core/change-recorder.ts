@@ -4,6 +4,10 @@ import type { PlannerDb } from '../../db/open-database';
 import * as schema from '../../db/schema';
 import type { Clock, IdGenerator } from './clock';
 import { replicatedTables, type ReplicatedTableName } from './replicated-tables';
+import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from './sync/changeset-body';
+import { storeChangeset } from './sync/changeset-store';
+import { FieldRegister } from './sync/field-register';
+import { HybridClock } from './sync/hlc';
 
 /** The schema version written into every changeset; bump with each migration that changes fields. */
 export const CHANGESET_SCHEMA_VERSION = 1;
@@ -22,9 +26,9 @@ export interface RecordedOp {
 
 /**
  * The only way the core changes replicated data. Inside `change()`, every insert, update and
- * removal is applied to its table and recorded, field by field, as an op of one changeset
- * (origin = this installation, seq = next number, who, when). The sync issue turns these
- * changesets into signed bundles, so this is the change log itself, not an audit side table.
+ * removal is applied to its table and recorded, field by field, as an op of one signed
+ * changeset (origin = this installation, seq = next number, who, when, and for each op the heads
+ * it supersedes). Bundles carry these changesets as they are: this is the change log itself.
  */
 export interface ChangeWriter {
   insert<N extends ReplicatedTableName>(table: N, row: NewRowOf<N>): void;
@@ -51,14 +55,18 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export class ChangeRecorder {
-  private lastHlc = '';
+  private readonly clocks = new Map<string, HybridClock>();
+  readonly register: FieldRegister;
 
   constructor(
     private readonly db: PlannerDb,
     private readonly sqlite: Database.Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
+    private readonly signer: { sign(text: string): string },
+  ) {
+    this.register = new FieldRegister(sqlite);
+  }
 
   /**
    * Runs `work` in one immediate transaction; if it wrote anything, appends one changeset with
@@ -135,7 +143,7 @@ export class ChangeRecorder {
     return writer;
   }
 
-  private appendChangeset(actor: ChangeActor, method: string, ops: readonly RecordedOp[]): void {
+  private appendChangeset(actor: ChangeActor, method: string, recorded: readonly RecordedOp[]): void {
     const db = this.db;
     const next = db
       .update(schema.installation)
@@ -146,36 +154,43 @@ export class ChangeRecorder {
     if (!next) throw new Error('This installation has no profile yet; it must be initialised before changes are recorded.');
     const changesetId = this.ids.newId();
     const createdAt = this.clock.now();
-    db.insert(schema.changesets)
-      .values({
-        id: changesetId,
-        origin: actor.installationId,
-        seq: next.seq,
-        hlc: this.nextHlc(actor.installationId, createdAt),
-        actor: actor.userName,
-        method,
-        schemaVersion: CHANGESET_SCHEMA_VERSION,
-        createdAt,
-      })
-      .run();
-    const insertOp = this.sqlite.prepare(
-      'INSERT INTO change_ops (op_id, changeset_id, position, table_name, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    ops.forEach((op, position) => {
-      insertOp.run(`${changesetId}.${position}`, changesetId, position, op.table, op.rowId, op.field, JSON.stringify(op.value));
+
+    // One op per field per save: the last value written wins within a save.
+    const lastByField = new Map<string, RecordedOp>();
+    for (const op of recorded) lastByField.set(`${op.table}\u0000${op.rowId}\u0000${op.field}`, op);
+    const ops: ChangesetOp[] = [...lastByField.values()].map((op, position) => {
+      // The author was looking at the field's current heads. A removal or restore looks at the
+      // whole row, so an edit it did not see shows as "removed while being edited".
+      const pred =
+        op.field === 'deletedAt'
+          ? [...this.register.headsOfRow(op.table, op.rowId).values()].flat().map((h) => h.opId)
+          : this.register.headsOf(op.table, op.rowId, op.field).map((h) => h.opId);
+      return { opId: `${changesetId}.${position}`, table: op.table, rowId: op.rowId, field: op.field, value: op.value as ChangesetOp['value'], pred: pred.sort() };
     });
+    const body: ChangesetBody = {
+      v: 1,
+      id: changesetId,
+      origin: actor.installationId,
+      seq: next.seq,
+      hlc: this.clockFor(actor.installationId).next(createdAt),
+      schemaVersion: CHANGESET_SCHEMA_VERSION,
+      actor: actor.userName,
+      method,
+      createdAt,
+      ops,
+    };
+    const text = serialiseChangeset(body);
+    storeChangeset(this.sqlite, this.register, body, text, this.signer.sign(text), createdAt);
   }
 
-  /**
-   * Hybrid logical clock: wall time, then a counter when time has not moved, then the origin.
-   * It only orders concurrent values for display; causality comes from the ops themselves.
-   */
-  private nextHlc(origin: string, nowIso: string): string {
-    const wall = Date.parse(nowIso);
-    const [lastWall = 0, lastCount = 0] = this.lastHlc ? this.lastHlc.split('-').map(Number) : [];
-    const hlcWall = Math.max(wall, lastWall);
-    const count = hlcWall === lastWall ? lastCount + 1 : 0;
-    this.lastHlc = `${String(hlcWall).padStart(15, '0')}-${String(count).padStart(6, '0')}`;
-    return `${this.lastHlc}-${origin}`;
+  private clockFor(origin: string): HybridClock {
+    let clock = this.clocks.get(origin);
+    if (!clock) {
+      clock = new HybridClock(origin);
+      const last = this.sqlite.prepare('SELECT max(hlc) FROM changesets WHERE origin = ?').pluck().get(origin) as string | null;
+      clock.observeOwn(last ?? undefined);
+      this.clocks.set(origin, clock);
+    }
+    return clock;
   }
 }

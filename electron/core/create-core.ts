@@ -11,6 +11,12 @@ import type { CoreContext } from './core-context';
 import { DomainError } from './domain-error';
 import { handlers } from './handlers';
 import { ensureInstallation } from './services/installation';
+import { fileKeyStore, type IdentityKeys, type KeyStore, loadOrCreateKeys, signText } from './sync/identity';
+
+/** The CLI's key file: beside the database, readable only by its owner. */
+export function defaultKeyFile(dbFile: string): string {
+  return `${path.resolve(dbFile)}.identity-key`;
+}
 
 export interface CoreOptions {
   dbFile: string;
@@ -20,6 +26,8 @@ export interface CoreOptions {
   ids?: IdGenerator;
   /** The profile a new installation starts with; an existing one is kept. */
   initialProfile?: { name: string; userName: string; role: Role };
+  /** Where this installation's private signing key is kept; default: a 0600 file beside the database. */
+  keyStore?: KeyStore;
   /** Where unexpected errors are written (never shown to the person). */
   log?: (message: string, error: unknown) => void;
 }
@@ -42,6 +50,13 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
   const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder });
+  let keys: IdentityKeys;
+  try {
+    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)));
+  } catch (error) {
+    opened.sqlite.close();
+    throw error;
+  }
   const context: CoreContext = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -49,7 +64,8 @@ export function createCore(options: CoreOptions): Core {
     ids,
     dbFile: path.resolve(options.dbFile),
     backupDir: opened.backupDir,
-    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids),
+    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids, { sign: (text) => signText(keys.privateKey, text) }),
+    keys,
   };
   ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
   const log = options.log ?? ((message, error) => console.error(message, error));

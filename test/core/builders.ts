@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { fixedClock, sequentialIds } from '../../electron/core/clock';
 import { change } from '../../electron/core/core-context';
+import { memoryKeyStore } from '../../electron/core/sync/identity';
 import { deterministicId, naturalIds } from '../../electron/core/deterministic-id';
 import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
 
@@ -31,6 +32,7 @@ export function makeCore(now = '2025-05-15T12:00:00.000Z'): TestCore {
     ids: sequentialIds('t'),
     initialProfile: { name: 'Test detachment', userName: 'Cst. Test', role: 'detachment' },
     log: () => {},
+    keyStore: memoryKeyStore(),
   });
   return {
     core,

@@ -28,9 +28,17 @@ export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): I
         scopeCommunityIds: initial.scopeCommunityIds ?? [],
         locale: initial.locale ?? 'en',
         reportDueDays: DEFAULT_REPORT_DUE_DAYS,
+        publicKey: ctx.keys.publicKey,
         createdAt: ctx.clock.now(),
       })
       .run();
+  } else if (existing.publicKey !== ctx.keys.publicKey) {
+    // The key store answers for the key; the database only mirrors its public half. A different key
+    // here means the key file was replaced: refuse rather than sign as someone else.
+    if (existing.publicKey) {
+      throw new Error('This database belongs to an installation whose signing key is missing or different. Restore its key file, or use a new database.');
+    }
+    ctx.db.update(schema.installation).set({ publicKey: ctx.keys.publicKey }).where(eq(schema.installation.key, 1)).run();
   }
   return readProfile(ctx);
 }

@@ -1,0 +1,161 @@
+/**
+ * The demo territory: 33 northern communities (Northwest Territories style) in five regions,
+ * the detachments that serve them (14 communities have no detachment of their own), the theme
+ * list and the mandate commitments plans are linked to. Names are the communities' own spelling.
+ */
+
+export const REGIONS = ['Beaufort Delta', 'Sahtu', 'Dehcho', 'South Slave', 'North Slave'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export interface DemoCommunity {
+  name: string;
+  region: Region;
+  /** True when the community has its own detachment; otherwise `servedBy` names the neighbour. */
+  ownDetachment: boolean;
+  servedBy?: string;
+  /** Whom the community signs with: a chief (First Nation) or a mayor (hamlet, village, town, city). */
+  leader: 'Chief' | 'Mayor';
+}
+
+const c = (name: string, region: Region, leader: DemoCommunity['leader'], servedBy?: string): DemoCommunity => ({
+  name: name.normalize('NFC'),
+  region,
+  leader,
+  ownDetachment: servedBy === undefined,
+  ...(servedBy === undefined ? {} : { servedBy: servedBy.normalize('NFC') }),
+});
+
+export const COMMUNITIES: readonly DemoCommunity[] = [
+  c('Aklavik', 'Beaufort Delta', 'Mayor'),
+  c('Fort McPherson', 'Beaufort Delta', 'Mayor'),
+  c('Inuvik', 'Beaufort Delta', 'Mayor'),
+  c('Paulatuk', 'Beaufort Delta', 'Mayor', 'Inuvik'),
+  c('Sachs Harbour', 'Beaufort Delta', 'Mayor', 'Inuvik'),
+  c('Tsiigehtchic', 'Beaufort Delta', 'Chief', 'Fort McPherson'),
+  c('Tuktoyaktuk', 'Beaufort Delta', 'Mayor'),
+  c('Ulukhaktok', 'Beaufort Delta', 'Mayor'),
+  c('Colville Lake', 'Sahtu', 'Chief', 'Fort Good Hope'),
+  c('Délı̨nę', 'Sahtu', 'Chief'),
+  c('Fort Good Hope', 'Sahtu', 'Chief'),
+  c('Norman Wells', 'Sahtu', 'Mayor'),
+  c('Fort Liard', 'Dehcho', 'Chief'),
+  c('Fort Providence', 'Dehcho', 'Chief'),
+  c('Fort Simpson', 'Dehcho', 'Mayor'),
+  c('Jean Marie River', 'Dehcho', 'Chief', 'Fort Simpson'),
+  c('Kakisa', 'Dehcho', 'Chief', 'Fort Providence'),
+  c('Nahanni Butte', 'Dehcho', 'Chief', 'Fort Liard'),
+  c("Sambaa K'e", 'Dehcho', 'Chief', 'Fort Simpson'),
+  c('Wrigley', 'Dehcho', 'Chief', 'Fort Simpson'),
+  c('Enterprise', 'South Slave', 'Mayor', 'Hay River'),
+  c('Fort Resolution', 'South Slave', 'Chief'),
+  c('Fort Smith', 'South Slave', 'Mayor'),
+  c('Hay River', 'South Slave', 'Mayor'),
+  c("Hay River Reserve (K'átł'odeeche)", 'South Slave', 'Chief', 'Hay River'),
+  c('Behchokǫ̀', 'North Slave', 'Chief'),
+  c('Dettah', 'North Slave', 'Chief', 'Yellowknife'),
+  c('Gamètì', 'North Slave', 'Chief'),
+  c("Łutselk'e", 'North Slave', 'Chief'),
+  c("N'dilo", 'North Slave', 'Chief', 'Yellowknife'),
+  c('Wekweètì', 'North Slave', 'Chief', 'Behchokǫ̀'),
+  c('Whatì', 'North Slave', 'Chief'),
+  c('Yellowknife', 'North Slave', 'Mayor'),
+];
+
+/** A stable ASCII key for a name: "Délı̨nę" → "deline", "Hay River Reserve (K'átł'odeeche)" → "hay-river-reserve-katlodeeche". */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/['’]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Larger detachments are led by a sergeant, the others by a corporal. */
+export const SERGEANT_DETACHMENTS = new Set(['Inuvik', 'Hay River', 'Fort Smith', 'Fort Simpson', 'Yellowknife', 'Behchokǫ̀'.normalize('NFC'), 'Norman Wells']);
+
+export const THEMES = [
+  { code: 'drugs_alcohol', nameEn: 'Drugs and alcohol', nameFr: 'Drogues et alcool' },
+  { code: 'family_violence', nameEn: 'Family violence', nameFr: 'Violence familiale' },
+  { code: 'youth', nameEn: 'Youth', nameFr: 'Jeunesse' },
+  { code: 'property_crime', nameEn: 'Property crime', nameFr: 'Crimes contre les biens' },
+  { code: 'traffic_safety', nameEn: 'Traffic safety', nameFr: 'Sécurité routière' },
+  { code: 'mental_health_addictions', nameEn: 'Mental health and addictions', nameFr: 'Santé mentale et dépendances' },
+  { code: 'vulnerable_persons', nameEn: 'Vulnerable persons', nameFr: 'Personnes vulnérables' },
+  { code: 'visibility_engagement', nameEn: 'Police visibility and engagement', nameFr: 'Visibilité et engagement de la police' },
+  { code: 'impaired_driving', nameEn: 'Impaired driving', nameFr: 'Conduite avec facultés affaiblies' },
+  { code: 'community_involvement', nameEn: 'Community involvement', nameFr: 'Participation communautaire' },
+] as const;
+export type ThemeCode = (typeof THEMES)[number]['code'];
+
+export interface DemoCommitment {
+  kind: 'commitment' | 'initiative';
+  number: string;
+  title: string;
+  leadDepartment: string;
+  priorityArea: string;
+  status: 'completed' | 'underway_on_track' | 'underway_with_challenges' | 'not_being_pursued';
+  related: string[];
+  /** Milestones; `due` is 'first' (end of the first demo year) or 'current' (end of the current one). */
+  milestones: Array<{ key: string; title: string; due: 'first' | 'current'; status: 'pending' | 'achieved' | 'missed' }>;
+}
+
+/** The plan commitment every community plan answers to. */
+export const PLAN_COMMITMENT = '4.4.2';
+
+export const COMMITMENTS: readonly DemoCommitment[] = [
+  {
+    kind: 'commitment',
+    number: '4.4.2',
+    title: "Support the police and communities to develop policing action plans in each community according to each community's priorities",
+    leadDepartment: 'Justice',
+    priorityArea: 'Safe and healthy communities',
+    status: 'underway_on_track',
+    related: ['4.4.1'],
+    milestones: [
+      { key: 'guide', title: 'Planning guide and plan template shared with every detachment and community', due: 'first', status: 'achieved' },
+      { key: 'every-community', title: 'A policing priorities action plan for every community, every year', due: 'current', status: 'pending' },
+    ],
+  },
+  {
+    kind: 'commitment',
+    number: '4.4.1',
+    title: 'Work with the police to increase police visibility and engagement in small and fly-in communities',
+    leadDepartment: 'Justice',
+    priorityArea: 'Safe and healthy communities',
+    status: 'underway_with_challenges',
+    related: ['4.4.2'],
+    milestones: [{ key: 'visits', title: 'Regular scheduled police visits to every community without a detachment', due: 'current', status: 'pending' }],
+  },
+  {
+    kind: 'commitment',
+    number: '3.2.4',
+    title: 'Expand access to addictions treatment and aftercare close to home, including on-the-land healing',
+    leadDepartment: 'Health and Social Services',
+    priorityArea: 'Healthy people',
+    status: 'underway_on_track',
+    related: [],
+    milestones: [{ key: 'fund', title: 'On-the-land healing fund open to every region', due: 'first', status: 'achieved' }],
+  },
+  {
+    kind: 'initiative',
+    number: 'CSWB-1',
+    title: 'Community safety and well-being planning: restorative justice and youth diversion through community justice committees',
+    leadDepartment: 'Justice',
+    priorityArea: 'Safe and healthy communities',
+    status: 'underway_on_track',
+    related: ['4.4.2'],
+    milestones: [],
+  },
+];
+
+/** Organisations working across the territory (no community of their own). */
+export const TERRITORIAL_ORGANISATIONS = [
+  { key: 'justice', name: 'Department of Justice — Community Justice and Policing', kind: 'justice' },
+  { key: 'victim_services', name: 'Territorial Victim Services', kind: 'victim_services' },
+  { key: 'health', name: 'Territorial Health and Social Services Authority', kind: 'health' },
+  { key: 'housing', name: 'Territorial Housing Corporation', kind: 'housing' },
+] as const;

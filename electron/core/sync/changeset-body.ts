@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * The signed text of a changeset. It is produced once by its origin and then travels
+ * byte-for-byte; receivers parse it with this strict schema and never re-serialise it.
+ */
+const opId = z.string().min(1).max(80).regex(/^[0-9A-Za-z_.:-]+$/);
+const rowId = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
+
+export const changesetOpSchema = z.strictObject({
+  opId,
+  table: z.string().min(1).max(40),
+  rowId,
+  field: z.string().min(1).max(40),
+  value: z.json(),
+  pred: z.array(opId).max(64),
+});
+
+export const changesetBodySchema = z.strictObject({
+  v: z.literal(1),
+  id: z.string().min(1).max(64),
+  origin: z.string().min(1).max(64),
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  hlc: z.string().min(1).max(120),
+  schemaVersion: z.number().int().min(1).max(1000),
+  actor: z.string().max(200),
+  method: z.string().max(80),
+  createdAt: z.string().max(40),
+  ops: z.array(changesetOpSchema).min(1).max(5000),
+});
+
+export type ChangesetBody = z.infer<typeof changesetBodySchema>;
+export type ChangesetOp = z.infer<typeof changesetOpSchema>;
+
+/** Key order is fixed here, so the same changeset always has the same text. */
+export function serialiseChangeset(body: ChangesetBody): string {
+  return JSON.stringify({
+    v: body.v,
+    id: body.id,
+    origin: body.origin,
+    seq: body.seq,
+    hlc: body.hlc,
+    schemaVersion: body.schemaVersion,
+    actor: body.actor,
+    method: body.method,
+    createdAt: body.createdAt,
+    ops: body.ops.map((op) => ({ opId: op.opId, table: op.table, rowId: op.rowId, field: op.field, value: op.value, pred: op.pred })),
+  });
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import type { ChangesetBody } from './changeset-body';
+import type { FieldRegister } from './field-register';
+
+export interface RowRef {
+  table: string;
+  rowId: string;
+}
+
+/**
+ * Appends one changeset (local or imported) to the log and applies its ops to the field
+ * registers. The same path for both, so local saves and imports can never disagree on heads.
+ * Returns the rows whose ops were new here.
+ */
+export function storeChangeset(
+  sqlite: Database.Database,
+  register: FieldRegister,
+  body: ChangesetBody,
+  text: string,
+  signature: string,
+  receivedAt: string,
+): RowRef[] {
+  sqlite
+    .prepare(
+      `INSERT INTO changesets (id, origin, seq, hlc, actor, method, schema_version, created_at, body, signature, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(body.id, body.origin, body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
+  const touched = new Map<string, RowRef>();
+  body.ops.forEach((op, position) => {
+    const applied = register.apply({
+      opId: op.opId,
+      changesetId: body.id,
+      position,
+      table: op.table,
+      rowId: op.rowId,
+      field: op.field,
+      value: JSON.stringify(op.value),
+      pred: op.pred,
+      hlc: body.hlc,
+    });
+    if (applied) touched.set(`${op.table}\u0000${op.rowId}`, { table: op.table, rowId: op.rowId });
+  });
+  return [...touched.values()];
+}

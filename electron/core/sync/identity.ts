@@ -1,0 +1,91 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Each installation's Ed25519 identity. Keys are DER bytes in base64 (SPKI for public, PKCS#8 for
+ * private). Node's own crypto does the work; nothing here is a hand-written primitive.
+ */
+export interface IdentityKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** Where the private key lives: a protected file for the CLI, Electron's safeStorage in the app. */
+export interface KeyStore {
+  load(): IdentityKeys | null;
+  save(keys: IdentityKeys): void;
+}
+
+export function generateIdentityKeys(): IdentityKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+  };
+}
+
+export function signText(privateKey: string, text: string): string {
+  const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  return sign(null, Buffer.from(text, 'utf8'), key).toString('base64');
+}
+
+/** False for a wrong signature, a malformed key or signature: never throws on hostile input. */
+export function verifyText(publicKey: string, text: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short, readable fingerprint of a public key, to compare by phone: "K7QD-3MZP-…" (16 groups of 4 would be too long; 8 suffice). */
+export function fingerprintOf(publicKey: string): string {
+  const digest = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest();
+  let chars = '';
+  for (let i = 0; i < 32; i++) chars += BASE32[digest[i]! % 32];
+  return chars.match(/.{4}/g)!.join('-');
+}
+
+/** Keeps the key pair in a file only its owner may read (0600). */
+export function fileKeyStore(file: string): KeyStore {
+  return {
+    load() {
+      if (!fs.existsSync(file)) return null;
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IdentityKeys>;
+      if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') {
+        throw new Error(`The identity key file ${file} is damaged.`);
+      }
+      return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
+    },
+    save(keys) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.tmp-${process.pid}`;
+      fs.writeFileSync(temp, JSON.stringify(keys), { mode: 0o600 });
+      fs.chmodSync(temp, 0o600);
+      fs.renameSync(temp, file);
+    },
+  };
+}
+
+export function memoryKeyStore(initial: IdentityKeys | null = null): KeyStore {
+  let keys = initial;
+  return {
+    load: () => keys,
+    save: (k) => {
+      keys = k;
+    },
+  };
+}
+
+export function loadOrCreateKeys(store: KeyStore): IdentityKeys {
+  const existing = store.load();
+  if (existing) return existing;
+  const keys = generateIdentityKeys();
+  store.save(keys);
+  return keys;
+}
