@@ -1,0 +1,173 @@
+/**
+ * The Electron main process: composition only. Each setupX() does one thing; they run in the
+ * order below, and everything they need is passed to them, so no module keeps hidden state.
+ *
+ * Order matters in two places: the app:// scheme's privileges and the sandbox can only be set
+ * before the app is ready, and the database must be open before any window can call it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { createCore, type Core } from '../core/create-core';
+import { APP_ORIGIN } from './app-origin';
+import { appLayout, type AppLayout } from './app-layout';
+import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
+import { focusWindow, openMainWindow } from './main-window';
+import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
+import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
+import { databaseOpenFailureMessage, missingRendererMessage, type StartupFailureMessage } from './startup-failure';
+
+/** Same value as appId in electron-builder.yml (Windows groups taskbar entries by it). */
+const APP_USER_MODEL_ID = 'ca.communitysafetyplanner.desktop';
+
+const logError = (message: string, error: unknown): void => console.error(message, error);
+
+/** The one window, when there is one, and how to open it again. A holder rather than module variables. */
+interface WindowSlot {
+  current: BrowserWindow | null;
+  /** Set once the app is ready; opens the window when none is open (macOS keeps running without one). */
+  reopen: (() => void) | null;
+}
+
+function showFailureAndExit(message: StartupFailureMessage): void {
+  dialog.showErrorBox(message.title, message.body);
+  app.exit(1);
+}
+
+/** Must run before 'ready'. */
+function setupBeforeReady(): void {
+  // Every renderer sandboxed, even one created by a future code path that forgets the option.
+  app.enableSandbox();
+  registerAppSchemeAsPrivileged(protocol);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+}
+
+/**
+ * An uncaught error in main would otherwise show Electron's own dialog with a stack trace.
+ * Node's rule still holds (the process cannot be trusted afterwards, so it ends), but the person
+ * reads a sentence.
+ */
+function setupFailureDialogs(): void {
+  process.on('uncaughtException', (error) => {
+    logError('Uncaught error in the main process.', error);
+    showFailureAndExit({
+      title: 'The planner stopped',
+      body: 'Something unexpected went wrong and the planner has to close. Your saved work is kept; start the planner again.',
+    });
+  });
+}
+
+/** Plan bundles opened from the file manager, before or after the window exists. */
+function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
+  // macOS: may fire before 'ready', which is why the queue exists.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    bundles.offer(file);
+    if (windowSlot.current === null) windowSlot.reopen?.();
+  });
+  // Windows and Linux: the path is an argument of this process…
+  for (const file of planBundlePathsFromArgv(process.argv.slice(1), process.cwd())) bundles.offer(file);
+  // …or of a second instance, which quits and hands its arguments to us.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const file of planBundlePathsFromArgv(argv.slice(1), workingDirectory)) bundles.offer(file);
+    if (windowSlot.current) focusWindow(windowSlot.current);
+  });
+}
+
+/** Opens the database (backup and migrations happen inside createCore), or explains why not. */
+function openCore(layout: AppLayout): Core | null {
+  try {
+    return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, log: logError });
+  } catch (error) {
+    logError(`Could not open the database at ${layout.dbFile}.`, error);
+    showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile));
+    return null;
+  }
+}
+
+function setupSecurity(): void {
+  denyAllPermissions(session.defaultSession);
+  // Every webContents, including any created later, gets the same navigation and window rules.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { appOrigin: APP_ORIGIN, openExternal: (url) => openWebLinkExternally(shell.openExternal, url, logError) });
+  });
+}
+
+function setupIpc(core: Core, windowSlot: WindowSlot): void {
+  registerIpc(ipcMain, core, {
+    isTrustedSender: (event) => isTrustedSender(event, APP_ORIGIN),
+    afterWrite: (method) => {
+      const window = windowSlot.current;
+      if (!window) return;
+      const sent = sendEvent(window.webContents, 'data:changed', { methods: [method] });
+      if (!sent.ok && sent.error.code !== 'not_found') logError(sent.error.message, sent.error.details);
+    },
+    logError,
+  });
+}
+
+function setupWindow(layout: AppLayout, bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
+  const open = (): void => {
+    const window = openMainWindow({ layout, devTools: !app.isPackaged, bundles, logError });
+    windowSlot.current = window;
+    window.on('closed', () => {
+      if (windowSlot.current === window) windowSlot.current = null;
+    });
+  };
+  windowSlot.reopen = open;
+  open();
+  // macOS keeps the app alive without windows; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (windowSlot.current === null) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function setupShutdown(core: Core): void {
+  let closed = false;
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    core.close();
+  });
+}
+
+function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
+  const layout = appLayout(app.getAppPath(), app.getPath('userData'));
+  if (!fs.existsSync(path.join(layout.rendererRoot, 'index.html'))) {
+    showFailureAndExit(missingRendererMessage(layout.rendererRoot));
+    return;
+  }
+  const core = openCore(layout);
+  if (!core) return;
+  setupShutdown(core);
+  setupSecurity();
+  serveAppProtocol(protocol, layout.rendererRoot);
+  setupIpc(core, windowSlot);
+  setupWindow(layout, bundles, windowSlot);
+}
+
+function main(): void {
+  setupFailureDialogs();
+  // A second copy would open the same database file; it passes its arguments to the first and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  setupBeforeReady();
+  const bundles = new PendingPlanBundles();
+  const windowSlot: WindowSlot = { current: null, reopen: null };
+  setupPlanBundleIntake(bundles, windowSlot);
+  app
+    .whenReady()
+    .then(() => whenReady(bundles, windowSlot))
+    .catch((error: unknown) => {
+      logError('The planner failed while starting.', error);
+      showFailureAndExit({ title: 'The planner could not start', body: 'Something unexpected went wrong while the planner was starting. Start it again; if this keeps happening, send the log to your support person.' });
+    });
+}
+
+main();

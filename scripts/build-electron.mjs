@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * Bundles the Electron side into dist/electron/:
+ *   main.cjs     electron/main/main.ts with the core, db and shared code (CommonJS for Node)
+ *   preload.cjs  electron/preload/preload.ts (CommonJS: a sandboxed preload cannot load ES modules)
+ *   migrations/  db/migrations, beside main.cjs, read at start (also from inside app.asar)
+ *
+ * Kept out of the bundles: 'electron' (provided by the runtime) and better-sqlite3 (a native
+ * module, loaded from node_modules and unpacked from the asar when packaged).
+ *
+ * Usage: node scripts/build-electron.mjs [--dev] [--out-dir=DIR]
+ *   --dev      no minification, inline source maps
+ *   --out-dir  somewhere other than dist/electron (tests build into a scratch folder)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const defaultOutDir = path.join(projectRoot, 'dist', 'electron');
+
+/** Electron 45 ships Node 22 and Chromium 140. */
+const MAIN_TARGET = 'node22';
+const PRELOAD_TARGET = 'chrome140';
+
+/** `outDir` is for tests, which build into a scratch folder; the app expects dist/electron. */
+export async function buildElectron({ dev = false, outDir = defaultOutDir } = {}) {
+  // Only what this build writes is removed, never the folder itself (it may be a caller's).
+  for (const item of ['main.cjs', 'preload.cjs', 'migrations']) fs.rmSync(path.join(outDir, item), { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const common = {
+    bundle: true,
+    format: 'cjs',
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: projectRoot,
+  };
+
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: path.join(outDir, 'main.cjs'),
+      platform: 'node',
+      target: MAIN_TARGET,
+      external: ['electron', 'better-sqlite3'],
+      // The db layer finds its migrations from import.meta.url, which CommonJS does not have.
+      // Pointing it at the bundle's own file makes it look in dist/electron/migrations, the same
+      // folder main passes explicitly.
+      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__importMetaUrl' },
+    }),
+    build({
+      ...common,
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: path.join(outDir, 'preload.cjs'),
+      // A sandboxed preload is a browser script with a small require() that offers 'electron'.
+      platform: 'browser',
+      target: PRELOAD_TARGET,
+      external: ['electron'],
+    }),
+  ]);
+
+  fs.cpSync(path.join(projectRoot, 'db', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  assertPreloadLoadsOnlyElectron(fs.readFileSync(path.join(outDir, 'preload.cjs'), 'utf8'));
+  return { outDir };
+}
+
+/** A sandboxed preload fails at run time if it requires anything but 'electron'; fail the build instead. */
+function assertPreloadLoadsOnlyElectron(source) {
+  const required = [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  const others = required.filter((name) => name !== 'electron');
+  if (others.length > 0) throw new Error(`The preload bundle requires ${others.join(', ')}; a sandboxed preload may only require 'electron'.`);
+}
+
+const isEntryPoint = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
+if (isEntryPoint) {
+  const dev = process.argv.includes('--dev');
+  const outDirArg = process.argv.find((arg) => arg.startsWith('--out-dir='));
+  try {
+    const { outDir: written } = await buildElectron({ dev, ...(outDirArg ? { outDir: path.resolve(outDirArg.slice('--out-dir='.length)) } : {}) });
+    const sizes = ['main.cjs', 'preload.cjs'].map((f) => `${f} ${(fs.statSync(path.join(written, f)).size / 1024).toFixed(0)} KB`);
+    console.log(`Built ${path.relative(projectRoot, written)}: ${sizes.join(', ')}, migrations copied.`);
+  } catch (error) {
+    // esbuild has already printed each error with its file and line.
+    console.error(`The Electron build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(1);
+  }
+}

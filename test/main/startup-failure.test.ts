@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { databaseOpenFailureMessage, missingRendererMessage } from '../../electron/main/startup-failure';
+
+const dbFile = '/home/ana/.config/Community Safety Planner/planner.db';
+
+function withCode(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Plain sentences: no stack frames, no error class names. */
+function expectPlainSentences(text: string): void {
+  expect(text).toMatch(/^[A-Z].*\.$/s);
+  expect(text).not.toMatch(/\n\s+at |Error:|SqliteError/);
+}
+
+describe('databaseOpenFailureMessage', () => {
+  it('explains a native module built for the wrong Electron, for developers', () => {
+    const error = withCode('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115.', 'ERR_DLOPEN_FAILED');
+    const { body } = databaseOpenFailureMessage(error, dbFile);
+    expect(body).toContain('npm run rebuild:electron');
+    expectPlainSentences(body);
+  });
+
+  it('names the file and the way out for the usual causes', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['SQLITE_BUSY', /in use by another program/],
+      ['SQLITE_CORRUPT', /damaged.*backups/],
+      ['SQLITE_NOTADB', /damaged/],
+      ['EACCES', /not allowed to write/],
+      ['SQLITE_FULL', /disk is full/],
+    ];
+    for (const [code, expected] of cases) {
+      const { body } = databaseOpenFailureMessage(withCode(`SqliteError: ${code}\n    at Database (/x.js:1:1)`, code), dbFile);
+      expect(body).toMatch(expected);
+      expectPlainSentences(body);
+    }
+  });
+
+  it('falls back to a general sentence that never repeats the technical message', () => {
+    const error = new Error('TypeError: Cannot read properties of undefined (reading "entries")\n    at pendingMigrations (/app/db.js:3:9)');
+    const { title, body } = databaseOpenFailureMessage(error, dbFile);
+    expect(title).toBe('The planner could not start');
+    expect(body).toContain(dbFile);
+    expect(body).not.toContain('Cannot read properties');
+    expectPlainSentences(body);
+  });
+});
+
+describe('missingRendererMessage', () => {
+  it('says the screens are missing and how to get them back', () => {
+    expectPlainSentences(missingRendererMessage('/app/dist/renderer').body);
+  });
+});
