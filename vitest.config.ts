@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{shared,db,core,main,cli,architecture}/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/{shared,db,core,main,cli,sync,architecture}/**/*.test.ts', 'test/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -125,7 +125,7 @@ export const peers = sqliteTable('peers', {
   fingerprint: text('fingerprint').notNull(),
   /** Communities this peer may change; null means all (e.g. the coordinator). */
   scopeCommunityIds: json('scope_community_ids').$type<string[] | null>(),
-  trustedAt: text('trusted_at').notNull(),
+  trustedAt: text('trusted_at'),
   revokedAt: text('revoked_at'),
   /** The installation whose bundle introduced this key, when it was relayed rather than met. */
   introducedBy: text('introduced_by'),

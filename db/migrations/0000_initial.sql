@@ -172,7 +172,7 @@ CREATE TABLE `peers` (
 	`public_key` text NOT NULL,
 	`fingerprint` text NOT NULL,
 	`scope_community_ids` text,
-	`trusted_at` text NOT NULL,
+	`trusted_at` text,
 	`revoked_at` text,
 	`introduced_by` text,
 	`acknowledged` text DEFAULT '{}' NOT NULL

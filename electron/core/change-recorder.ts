@@ -38,6 +38,8 @@ export interface ChangeWriter {
   upsert<N extends ReplicatedTableName>(table: N, row: NewRowOf<N>): void;
   remove(table: ReplicatedTableName, id: string): void;
   restore(table: ReplicatedTableName, id: string): void;
+  /** Records a value even when it equals the current one: a conflict resolution names every head. */
+  resolve(table: ReplicatedTableName, id: string, field: string, value: unknown): void;
   readonly ops: readonly RecordedOp[];
 }
 
@@ -138,6 +140,12 @@ export class ChangeRecorder {
       },
       restore(name, id) {
         writer.update(name, id, { deletedAt: null } as never);
+      },
+      resolve(name, id, field, value) {
+        checkFields(name, [field]);
+        const idColumn = (tableOf(name).table as unknown as { id: Parameters<typeof eq>[0] }).id;
+        if (current(name, id)) db.update(tableOf(name).table).set({ [field]: value } as never).where(eq(idColumn, id)).run();
+        ops.push({ table: name, rowId: id, field, value: normalise(value) });
       },
     };
     return writer;

@@ -1,4 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { planningMethods } from '../../shared/contract-planning';
+import { syncHandlers } from './sync/sync-handlers';
 import type { CoreContext } from './core-context';
 import * as database from './services/database';
 import { recentHistory } from './services/history';
@@ -13,8 +15,10 @@ import * as rollup from './services/rollup';
 export type Handler<M extends MethodName> = (ctx: CoreContext, input: MethodInput<M>) => MethodOutput<M>;
 /** One handler per contract method: a missing or mistyped one does not compile. */
 export type Handlers = { [M in MethodName]: Handler<M> };
+/** The handlers of one domain's methods (one file per domain, joined below). */
+export type DomainHandlers<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
 
-export const handlers: Handlers = {
+const planningHandlers: DomainHandlers<typeof planningMethods> = {
   'installation:get': (ctx) => getInstallation(ctx),
   'installation:update': updateInstallation,
 
@@ -70,4 +74,9 @@ export const handlers: Handlers = {
   'database:integrityCheck': (ctx) => database.integrityCheck(ctx),
   'database:backup': (ctx) => database.backupNow(ctx),
   'database:listBackups': (ctx) => database.backups(ctx),
+};
+
+export const handlers: Handlers = {
+  ...planningHandlers,
+  ...syncHandlers,
 };

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportResult } from '../../../shared/domain';
+import { type CoreContext, readProfile } from '../core-context';
+import { DomainError } from '../domain-error';
+import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { fingerprintOf, signText } from './identity';
+import { findPeer } from './peers';
+import { versionVector } from './version-vector';
+
+export interface ExportRequest {
+  to?: string;
+  full?: boolean;
+  file: string;
+  passphrase?: string | null;
+  encrypt?: boolean;
+}
+
+export const BUNDLE_EXTENSION = '.planbundle';
+
+/** The manifest: who sends, to whom, what the sender holds, and the keys of every origin inside. */
+export interface BundleManifest {
+  type: 'manifest';
+  format: 1;
+  bundleId: string;
+  createdAt: string;
+  sender: { installationId: string; name: string; publicKey: string };
+  recipient: string | null;
+  full: boolean;
+  versionVector: Record<string, number>;
+  keys: Record<string, string>;
+  changesetCount: number;
+}
+
+/**
+ * Writes a bundle: to a peer, every changeset (own and relayed) above what it acknowledged; a
+ * full bundle, everything. Changesets go out as their origin signed them. The file is written
+ * beside its destination and renamed into place, so a pulled USB stick never leaves half a file
+ * under the real name.
+ */
+export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportResult {
+  const profile = readProfile(ctx);
+  if ((request.to === undefined) === (request.full !== true)) {
+    throw new DomainError('invalid_input', 'Choose who the bundle is for, or make a full bundle — one of the two.');
+  }
+  const encrypt = request.encrypt ?? true;
+  const passphrase = encrypt ? (request.passphrase ?? '') : null;
+  if (encrypt && passphrase!.length < MIN_PASSPHRASE_LENGTH) {
+    throw new DomainError('invalid_input', `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, and give it to the recipient another way (by phone, not in the same email).`);
+  }
+  if (!request.file.endsWith(BUNDLE_EXTENSION)) {
+    throw new DomainError('invalid_input', `The file name must end in ${BUNDLE_EXTENSION}.`);
+  }
+  let acknowledged: Record<string, number> = {};
+  let recipientName: string | null = null;
+  if (request.to !== undefined) {
+    const peer = findPeer(ctx, request.to);
+    if (!peer || peer.trustedAt === null) throw new DomainError('not_found', 'That peer is not known here. Import a bundle from it first, or make a full bundle.');
+    acknowledged = peer.acknowledged;
+    recipientName = peer.name;
+  }
+
+  const rows = ctx.sqlite.prepare('SELECT origin, seq, body, signature FROM changesets ORDER BY origin, seq').all() as Array<{
+    origin: string;
+    seq: number;
+    body: string;
+    signature: string;
+  }>;
+  const selected = rows.filter((r) => r.seq > (acknowledged[r.origin] ?? 0));
+  const keys: Record<string, string> = { [profile.installationId]: ctx.keys.publicKey };
+  for (const origin of new Set(selected.map((r) => r.origin))) {
+    if (keys[origin]) continue;
+    const peer = findPeer(ctx, origin);
+    if (!peer) throw new Error(`No key is known for origin ${origin}, whose changesets are stored here.`);
+    keys[origin] = peer.publicKey;
+  }
+  const manifest: BundleManifest = {
+    type: 'manifest',
+    format: 1,
+    bundleId: randomUUID(),
+    createdAt: ctx.clock.now(),
+    sender: { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey },
+    recipient: request.to ?? null,
+    full: request.full === true,
+    versionVector: versionVector(ctx.sqlite),
+    keys,
+    changesetCount: selected.length,
+  };
+  const lines = [JSON.stringify(manifest)];
+  for (const r of selected) lines.push(JSON.stringify({ type: 'changeset', body: r.body, signature: r.signature }));
+  const digest = hashLines(lines);
+  lines.push(JSON.stringify({ type: 'trailer', count: selected.length, digest, signature: signText(ctx.keys.privateKey, digest) }));
+  const bytes = encodeBundle(lines, passphrase);
+
+  const target = path.resolve(request.file);
+  const temp = `${target}.partial-${process.pid}`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new DomainError('forbidden', `The bundle could not be written to ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk or stick is full' : 'the folder cannot be written to'}.`);
+  }
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO exchanges (id, direction, bundle_id, peer_installation_id, peer_name, file, at, changeset_count, new_changeset_count, encrypted)
+       VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(ctx.ids.newId(), manifest.bundleId, request.to ?? null, recipientName, target, manifest.createdAt, selected.length, selected.length, passphrase !== null ? 1 : 0);
+  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
+}
+
+export { fingerprintOf };

@@ -1,0 +1,325 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { backupDatabase, pruneBackups } from '../../../db/backups';
+import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
+import type { ImportPreview, ImportResult } from '../../../shared/domain';
+import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
+import { type CoreContext, readProfile } from '../core-context';
+import { DomainError } from '../domain-error';
+import type { ReplicatedTableName } from '../replicated-tables';
+import { BUNDLE_EXTENSION } from './bundle-export';
+import { BundleRefusal, decodeBundle, hashLines, LIMITS } from './bundle-format';
+import { type ChangesetBody, changesetBodySchema } from './changeset-body';
+import { storeChangeset, type RowRef } from './changeset-store';
+import { problemWithChangeset } from './changeset-validation';
+import { listConflicts } from './conflicts';
+import { fingerprintOf, verifyText } from './identity';
+import { materializeRows } from './materialize';
+import { findPeer, pinPeer, recordAcknowledgement } from './peers';
+import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
+import { versionVector } from './version-vector';
+
+export interface ImportRequest {
+  file: string;
+  passphrase?: string | null;
+  trustNewSender?: boolean;
+}
+
+const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
+const manifestSchema = z.strictObject({
+  type: z.literal('manifest'),
+  format: z.literal(1),
+  bundleId: z.string().min(1).max(64),
+  createdAt: z.string().max(40),
+  sender: z.strictObject({ installationId: z.string().min(1).max(64), name: z.string().max(200), publicKey: base64 }),
+  recipient: z.string().max(64).nullable(),
+  full: z.boolean(),
+  versionVector: z.record(z.string().max(64), z.number().int().min(0)),
+  keys: z.record(z.string().max(64), base64),
+  changesetCount: z.number().int().min(0).max(LIMITS.changesets),
+});
+const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body: z.string().max(LIMITS.lineBytes), signature: base64 });
+const trailerSchema = z.strictObject({ type: z.literal('trailer'), count: z.number().int().min(0), digest: z.string().length(64), signature: base64 });
+
+/** Refusals reach people as DomainErrors whose details name the reason, for code and tests. */
+function refuse(reason: BundleRefusal['reason'], message: string, extra: Record<string, unknown> = {}): never {
+  const code = ['untrusted_sender', 'changed_key', 'revoked', 'out_of_scope', 'forged', 'seq_reused', 'own_bundle'].includes(reason) ? 'forbidden' : 'invalid_input';
+  throw new DomainError(code, message, { reason, ...extra });
+}
+
+function parseLine<T>(schema: z.ZodType<T>, line: string | undefined): T | null {
+  if (line === undefined) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Incoming {
+  text: string;
+  signature: string;
+  body: ChangesetBody;
+}
+
+interface CheckedBundle {
+  manifest: z.infer<typeof manifestSchema>;
+  encrypted: boolean;
+  senderTrust: 'trusted' | 'unknown';
+  senderScope: string[] | null;
+  fresh: Incoming[];
+  total: number;
+  newOrigins: Array<{ installationId: string; publicKey: string }>;
+}
+
+function readFileCapped(file: string): Buffer {
+  if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', `Only ${BUNDLE_EXTENSION} files can be imported.`);
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) refuse('not_a_bundle', 'That is a folder, not a plan bundle file.');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('not_found', `The file ${path.basename(file)} was not found.`);
+  }
+  if (size > LIMITS.fileBytes) refuse('too_large', `This file is too large to be a plan bundle (over ${LIMITS.fileBytes / 1024 / 1024} MB).`);
+  return fs.readFileSync(file);
+}
+
+/** Everything that can be checked without changing anything: format, signatures, trust, scope. */
+function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
+  const bytes = readFileCapped(request.file);
+  let decoded: ReturnType<typeof decodeBundle>;
+  try {
+    decoded = decodeBundle(bytes, request.passphrase ?? null);
+  } catch (error) {
+    if (error instanceof BundleRefusal) refuse(error.reason, error.message);
+    throw error;
+  }
+  const { lines } = decoded;
+  const damaged = () => refuse('damaged', 'This plan bundle is damaged or incomplete (it may have been cut short while copying). Ask the sender for a new copy.');
+  const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
+  const trailer = parseLine(trailerSchema, lines.at(-1)) ?? damaged();
+  if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
+  if (hashLines(lines.slice(0, -1)) !== trailer.digest) damaged();
+  if (!verifyText(manifest.sender.publicKey, trailer.digest, trailer.signature)) {
+    refuse('bad_signature', "This bundle's signature does not match its content: it was altered after it was made. Do not import it.");
+  }
+
+  const profile = readProfile(ctx);
+  const sender = manifest.sender;
+  const senderFingerprint = fingerprintOf(sender.publicKey);
+  if (sender.installationId === profile.installationId) refuse('own_bundle', 'This bundle was made on this computer; there is nothing in it to import here.');
+  const senderPeer = findPeer(ctx, sender.installationId);
+  let senderTrust: 'trusted' | 'unknown' = 'unknown';
+  let senderScope: string[] | null = null;
+  if (senderPeer && senderPeer.trustedAt !== null) {
+    if (senderPeer.publicKey !== sender.publicKey) {
+      refuse('changed_key', `This bundle claims to come from "${senderPeer.name}", but it is signed with a different key (fingerprint ${senderFingerprint}, expected ${senderPeer.fingerprint}). Someone may be impersonating them; check with the sender before trusting the new key.`, { fingerprint: senderFingerprint });
+    }
+    if (senderPeer.revokedAt) refuse('revoked', `Bundles from "${senderPeer.name}" are no longer accepted here (trust was withdrawn on ${senderPeer.revokedAt.slice(0, 10)}).`);
+    senderTrust = 'trusted';
+    senderScope = senderPeer.scopeCommunityIds;
+  } else if (forImport && !request.trustNewSender) {
+    refuse(
+      'untrusted_sender',
+      `This bundle comes from "${sender.name}", which this computer has not trusted yet. Its fingerprint is ${senderFingerprint}. Check the fingerprint with the sender (by phone), then import again choosing to trust the new sender.`,
+      { fingerprint: senderFingerprint, senderName: sender.name },
+    );
+  }
+
+  // Every origin's key must match what we have pinned; unknown origins come in vouched for by the sender.
+  const newOrigins: CheckedBundle['newOrigins'] = [];
+  const originKey = new Map<string, string>();
+  const originScope = new Map<string, string[] | null>();
+  for (const [origin, key] of Object.entries(manifest.keys)) {
+    if (origin === profile.installationId) {
+      if (key !== ctx.keys.publicKey) refuse('forged', 'This bundle carries changes said to be made on this computer, signed with another key. Do not import it.');
+      originKey.set(origin, key);
+      continue;
+    }
+    const peer = origin === sender.installationId ? senderPeer : findPeer(ctx, origin);
+    if (peer && peer.trustedAt !== null) {
+      if (peer.publicKey !== key) {
+        refuse('changed_key', `This bundle carries changes from "${peer.name}" signed with a different key than the one trusted here (${fingerprintOf(key)}, expected ${peer.fingerprint}).`, { fingerprint: fingerprintOf(key) });
+      }
+      if (peer.revokedAt) refuse('revoked', `This bundle carries changes from "${peer.name}", whose bundles are no longer accepted here.`);
+      originScope.set(origin, peer.scopeCommunityIds);
+    } else {
+      if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', "The sender's own changes are signed with a key that is not the sender's. Do not import this bundle.");
+      newOrigins.push({ installationId: origin, publicKey: key });
+      // An introduced origin may change no more than the installation that vouches for it.
+      originScope.set(origin, senderScope);
+    }
+    originKey.set(origin, key);
+  }
+
+  const fresh: Incoming[] = [];
+  const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND seq = ?');
+  const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
+  const seenInBundle = new Set<string>();
+  for (const line of lines.slice(1, -1)) {
+    const entry = parseLine(changesetLineSchema, line) ?? damaged();
+    const body = parseLine(changesetBodySchema, entry.body) ?? refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+    const key = originKey.get(body.origin);
+    if (!key || !verifyText(key, entry.body, entry.signature)) {
+      refuse('forged', `A change in this bundle (number ${body.seq} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
+    }
+    const problem = problemWithChangeset(body);
+    if (problem) refuse('damaged', `A change in this bundle cannot be accepted: ${problem}. Nothing was imported.`);
+    const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
+    if (stored) {
+      if (stored.body !== entry.body) {
+        refuse('seq_reused', `This bundle holds a change numbered ${body.seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.`);
+      }
+      continue;
+    }
+    const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
+    if (owner || seenInBundle.has(body.id)) refuse('forged', 'This bundle holds a change whose identity collides with another. Nothing was imported.');
+    seenInBundle.add(body.id);
+    fresh.push({ text: entry.body, signature: entry.signature, body });
+  }
+
+  checkScopes(ctx, fresh, originScope);
+  return { manifest, encrypted: decoded.header.encryption !== null, senderTrust, senderScope, fresh, total: manifest.changesetCount, newOrigins };
+}
+
+/** Refuses changes to communities outside what their author may change. */
+function checkScopes(ctx: CoreContext, fresh: Incoming[], originScope: Map<string, string[] | null>): void {
+  const incoming = new Map<string, unknown>();
+  for (const { body } of fresh) for (const op of body.ops) incoming.set(`${op.table}\u0000${op.rowId}\u0000${op.field}`, op.value);
+  const withIncoming = storedFieldLookup(ctx, incoming);
+  const storedOnly = storedFieldLookup(ctx, new Map());
+  for (const { body } of fresh) {
+    const scope = originScope.get(body.origin);
+    if (scope === null || scope === undefined) continue;
+    for (const op of body.ops) {
+      const table = op.table as ReplicatedTableName;
+      const before = communityOfRow(storedOnly, table, op.rowId);
+      const after = communityOfRow(withIncoming, table, op.rowId);
+      const inScope = (c: string | null | undefined) => typeof c === 'string' && scope.includes(c);
+      const ok = inScope(after) && (before === undefined || inScope(before));
+      if (!ok) {
+        const name = typeof after === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(after) as string | undefined) : undefined;
+        refuse(
+          'out_of_scope',
+          name
+            ? `This bundle changes ${name}'s data, which its author is not trusted to change here. Nothing was imported. (Widen the peer's scope if this is expected.)`
+            : 'This bundle changes data its author is not trusted to change here (territory-wide lists or another community). Nothing was imported.',
+        );
+      }
+    }
+  }
+}
+
+/** Applies the checked changesets inside the caller's transaction and describes the outcome. */
+function applyChecked(ctx: CoreContext, checked: CheckedBundle): Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'> {
+  const conflictsBefore = new Set(listConflicts(ctx).map((c) => c.id));
+  const vectorBefore = versionVector(ctx.sqlite);
+  const touched = new Map<string, RowRef>();
+  const now = ctx.clock.now();
+  // Apply in (origin, seq) order: the result does not depend on it, but history reads naturally.
+  const ordered = [...checked.fresh].sort((a, b) => (a.body.origin === b.body.origin ? a.body.seq - b.body.seq : a.body.origin < b.body.origin ? -1 : 1));
+  for (const c of ordered) {
+    for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
+  }
+  materializeRows(ctx, [...touched.values()]);
+
+  const lookup = storedFieldLookup(ctx, new Map());
+  const perPlan = new Map<string, number>();
+  let otherChanges = 0;
+  for (const row of touched.values()) {
+    const planId = planOfRow(lookup, row.table as ReplicatedTableName, row.rowId);
+    if (planId) perPlan.set(planId, (perPlan.get(planId) ?? 0) + 1);
+    else otherChanges += 1;
+  }
+  const plan = ctx.sqlite.prepare('SELECT p.fiscal_year AS fiscalYear, c.name AS communityName FROM plans p JOIN communities c ON c.id = p.community_id WHERE p.id = ?');
+  const changesPerPlan = [...perPlan.entries()].map(([planId, rows]) => {
+    const info = plan.get(planId) as { fiscalYear: number; communityName: string } | undefined;
+    return { planId, rows, communityName: info?.communityName ?? '(not yet arrived)', fiscalYear: info?.fiscalYear ?? 0 };
+  });
+  const gaps: ImportPreview['gaps'] = [];
+  const firstPerOrigin = new Map<string, number>();
+  for (const c of checked.fresh) firstPerOrigin.set(c.body.origin, Math.min(firstPerOrigin.get(c.body.origin) ?? Infinity, c.body.seq));
+  for (const [origin, first] of firstPerOrigin) {
+    const have = vectorBefore[origin] ?? 0;
+    if (first > have + 1) gaps.push({ installationId: origin, have, firstInBundle: first });
+  }
+  return {
+    changesetCount: checked.total,
+    newChangesetCount: checked.fresh.length,
+    alreadyImported: checked.fresh.length === 0,
+    gaps,
+    changesPerPlan,
+    otherChanges,
+    newConflicts: listConflicts(ctx).filter((c) => !conflictsBefore.has(c.id)),
+    newOrigins: checked.newOrigins.map((o) => ({ installationId: o.installationId, fingerprint: fingerprintOf(o.publicKey) })),
+  };
+}
+
+function senderOf(checked: CheckedBundle): ImportPreview['sender'] {
+  const s = checked.manifest.sender;
+  return { installationId: s.installationId, name: s.name, fingerprint: fingerprintOf(s.publicKey), trust: checked.senderTrust };
+}
+
+class RollBack extends Error {}
+
+/** The dry run: applies everything inside a transaction that is always rolled back. */
+export function previewImport(ctx: CoreContext, request: ImportRequest): ImportPreview {
+  const checked = checkBundle(ctx, request, { forImport: false });
+  let outcome: ReturnType<typeof applyChecked> | undefined;
+  try {
+    ctx.sqlite.transaction(() => {
+      outcome = applyChecked(ctx, checked);
+      throw new RollBack();
+    })();
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt, ...outcome! };
+}
+
+/** Test hook: lets a test kill the process while the import transaction is open. */
+export const importHooks: { insideTransaction?: () => void } = {};
+
+/**
+ * Imports in one all-or-nothing transaction after an automatic backup. Re-importing changes
+ * nothing and says so.
+ */
+export function importBundle(ctx: CoreContext, request: ImportRequest): ImportResult {
+  const checked = checkBundle(ctx, request, { forImport: true });
+  const head = { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt };
+  let backupFile: string | null = null;
+  if (checked.fresh.length > 0) {
+    backupFile = backupDatabase(ctx.sqlite, ctx.backupDir, 'before-import', new Date(ctx.clock.now())).file;
+    pruneBackups(ctx.backupDir, DEFAULT_KEEP_BACKUPS * 2);
+  }
+  const outcome = ctx.sqlite.transaction(() => {
+    const sender = checked.manifest.sender;
+    if (checked.senderTrust === 'unknown') {
+      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: null, introducedBy: null });
+    }
+    for (const origin of checked.newOrigins) {
+      if (origin.installationId === sender.installationId) continue;
+      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
+    }
+    const result = applyChecked(ctx, checked);
+    importHooks.insideTransaction?.();
+    recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO exchanges (id, direction, bundle_id, peer_installation_id, peer_name, file, at, changeset_count, new_changeset_count, encrypted)
+         VALUES (?, 'import', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(ctx.ids.newId(), checked.manifest.bundleId, sender.installationId, sender.name, path.resolve(request.file), ctx.clock.now(), checked.total, checked.fresh.length, checked.encrypted ? 1 : 0);
+    return result;
+  }).immediate();
+  return { ...head, ...outcome, imported: checked.fresh.length > 0, backupFile };
+}
+
+export function describePlanForPeople(fiscalYear: number, communityName: string): string {
+  return `${communityName}, ${fiscalYearLabel(fiscalYear)}`;
+}

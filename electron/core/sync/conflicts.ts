@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { Conflict, ConflictHead } from '../../../shared/domain';
+import { MAX_LONG_TEXT } from '../../../shared/contract';
+import {
+  COMMITMENT_STATUSES,
+  CSWB_ZONES,
+  INDICATOR_DIRECTIONS,
+  MILESTONE_STATUSES,
+  OWNER_PARTIES,
+  PLAN_STATUSES,
+  PROGRESS_STATUSES,
+  REPORT_STATES,
+} from '../../../shared/vocabulary';
+import { change, type CoreContext } from '../core-context';
+import { DomainError } from '../domain-error';
+import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
+import { compareHeads, type Head } from './field-register';
+import { materializeRows } from './materialize';
+
+export function conflictId(table: string, rowId: string, field: string): string {
+  return `cf_${createHash('sha256').update(`${table}\u001f${rowId}\u001f${field}`).digest('hex').slice(0, 20)}`;
+}
+
+function isMeaningful(table: string, field: string): boolean {
+  const entry = (replicatedTables as Record<string, { meaningful: readonly string[] }>)[table];
+  return entry !== undefined && entry.meaningful.includes(field);
+}
+
+interface HeadRow extends Head {
+  tableName: string;
+  rowId: string;
+  field: string;
+  actor: string;
+  origin: string;
+  createdAt: string;
+}
+
+const headColumns = `h.table_name AS tableName, h.row_id AS rowId, h.field, o.op_id AS opId, o.value, o.hlc,
+  cs.actor, cs.origin, cs.created_at AS createdAt`;
+
+/** Heads of meaningful fields that have two or more: concurrent edits nobody has chosen between. */
+function concurrentEdits(ctx: CoreContext): HeadRow[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT ${headColumns} FROM field_heads h
+         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
+        WHERE (h.table_name, h.row_id, h.field) IN (
+              SELECT table_name, row_id, field FROM field_heads GROUP BY table_name, row_id, field HAVING count(*) > 1)`,
+    )
+    .all() as HeadRow[];
+}
+
+/**
+ * Rows removed by someone who had not seen another person's edit of the same row: the edit is a
+ * head that no head of `deletedAt` names in its pred.
+ */
+function removalsOverEdits(ctx: CoreContext): HeadRow[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT ${headColumns} FROM field_heads h
+         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
+        WHERE h.field <> 'deletedAt'
+          AND EXISTS (SELECT 1 FROM field_heads d JOIN change_ops od ON od.op_id = d.op_id
+                       WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND od.value <> 'null')
+          AND NOT EXISTS (SELECT 1 FROM field_heads d JOIN op_preds p ON p.op_id = d.op_id
+                           WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND p.pred_op_id = h.op_id)`,
+    )
+    .all() as HeadRow[];
+}
+
+function toHead(ctx: CoreContext, h: HeadRow): ConflictHead {
+  const originName =
+    (ctx.sqlite.prepare('SELECT name FROM peers WHERE installation_id = ?').pluck().get(h.origin) as string | undefined) ??
+    (h.origin === ctx.sqlite.prepare('SELECT installation_id FROM installation').pluck().get() ? 'this computer' : h.origin);
+  return { opId: h.opId, value: JSON.parse(h.value) as unknown, actor: h.actor, origin: h.origin, originName, at: h.createdAt };
+}
+
+/** A few words naming the row, from its own title or name. */
+function describeRow(ctx: CoreContext, table: string, rowId: string): string {
+  const known = Object.keys(replicatedTables).includes(table);
+  if (!known) return rowId;
+  if (table === 'progressEntries') {
+    const row = ctx.sqlite
+      .prepare(`SELECT a.title, p.fiscal_year AS fy, p.quarter FROM progress_entries p JOIN actions a ON a.id = p.action_id WHERE p.id = ?`)
+      .get(rowId) as { title: string; fy: number; quarter: number } | undefined;
+    if (row) return `${row.title} — FY ${row.fy}–${String((row.fy + 1) % 100).padStart(2, '0')} Q${row.quarter}`;
+  }
+  const columns = ctx.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(tableSqlName(table)) as string[];
+  for (const column of ['title', 'name', 'narrative', 'body']) {
+    if (!columns.includes(column)) continue;
+    const text = ctx.sqlite.prepare(`SELECT "${column}" FROM "${tableSqlName(table)}" WHERE id = ?`).pluck().get(rowId) as string | undefined;
+    if (text) return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
+  return rowId;
+}
+
+function tableSqlName(table: string): string {
+  return table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function listConflicts(ctx: CoreContext): Conflict[] {
+  const groups = new Map<string, { kind: Conflict['kind']; table: string; rowId: string; field: string; heads: HeadRow[] }>();
+  for (const h of concurrentEdits(ctx)) {
+    if (!isMeaningful(h.tableName, h.field)) continue;
+    const id = conflictId(h.tableName, h.rowId, h.field);
+    const group = groups.get(id) ?? { kind: 'concurrent_edit' as const, table: h.tableName, rowId: h.rowId, field: h.field, heads: [] };
+    group.heads.push(h);
+    groups.set(id, group);
+  }
+  for (const h of removalsOverEdits(ctx)) {
+    const id = conflictId(h.tableName, h.rowId, 'deletedAt');
+    const group = groups.get(id) ?? { kind: 'removed_while_edited' as const, table: h.tableName, rowId: h.rowId, field: 'deletedAt', heads: [] };
+    group.heads.push(h);
+    groups.set(id, group);
+  }
+  return [...groups.entries()]
+    // Two people writing the same value have not disagreed: nothing to choose between.
+    .filter(([, g]) => g.kind === 'removed_while_edited' || new Set(g.heads.map((h) => h.value)).size > 1)
+    .map(([id, g]) => {
+      let heads = g.heads.sort(compareHeads);
+      if (g.kind === 'removed_while_edited') {
+        // Show the removal first, then the edits it did not see.
+        const removal = ctx.recorder.register.headsOf(g.table, g.rowId, 'deletedAt').filter((r) => r.value !== 'null');
+        const removalRows = removal.map((r) => ctx.sqlite.prepare(`SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, o.op_id AS opId, o.value, o.hlc, cs.actor, cs.origin, cs.created_at AS createdAt FROM change_ops o JOIN changesets cs ON cs.id = o.changeset_id WHERE o.op_id = ?`).get(g.rowId, r.opId) as HeadRow);
+        heads = [...removalRows, ...heads];
+      }
+      return { id, kind: g.kind, table: g.table, rowId: g.rowId, field: g.field, label: describeRow(ctx, g.table, g.rowId), heads: heads.map((h) => toHead(ctx, h)) };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Turns the person's typed merge into a value of the field's kind, refusing what does not fit. */
+function valueFromText(current: unknown[], text: string): unknown {
+  if (current.every((v) => typeof v === 'string' || v === null)) {
+    if (text.length > MAX_LONG_TEXT) throw new DomainError('invalid_input', `The merged text is too long: at most ${MAX_LONG_TEXT.toLocaleString('en')} characters.`);
+    return text;
+  }
+  if (current.every((v) => typeof v === 'number' || v === null)) {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) throw new DomainError('invalid_input', 'This value must be a number.');
+    return n;
+  }
+  throw new DomainError('invalid_input', 'This kind of value cannot be typed in; pick one of the versions instead.');
+}
+
+/** Fields whose values come from a vocabulary: a typed merge must use one of its codes. */
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  'progressEntries.status': PROGRESS_STATUSES,
+  'plans.status': PLAN_STATUSES,
+  'priorities.zone': CSWB_ZONES,
+  'actions.owner': OWNER_PARTIES,
+  'indicators.direction': INDICATOR_DIRECTIONS,
+  'commitments.status': COMMITMENT_STATUSES,
+  'milestones.status': MILESTONE_STATUSES,
+  'reportSubmissions.state': REPORT_STATES,
+};
+
+/** Resolves a conflict with one of its versions or a typed merge: an ordinary op that names all heads. */
+export function resolveConflict(ctx: CoreContext, input: { conflictId: string; pickOpId?: string; value?: string }): Conflict[] {
+  const conflict = listConflicts(ctx).find((c) => c.id === input.conflictId);
+  if (!conflict) throw new DomainError('not_found', 'That conflict was not found. It may have been resolved already, here or on another computer.');
+  if ((input.pickOpId === undefined) === (input.value === undefined)) {
+    throw new DomainError('invalid_input', 'Choose one version to keep, or type a merged value — not both.');
+  }
+  let value: unknown;
+  if (input.pickOpId !== undefined) {
+    const head = conflict.heads.find((h) => h.opId === input.pickOpId);
+    if (!head) throw new DomainError('not_found', 'That version is not one of the versions in this conflict.');
+    value = head.value;
+  } else {
+    if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', 'For a removal, choose to keep the row removed or to keep the edits.');
+    value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
+    const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
+    if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', `The value must be one of: ${allowed.join(', ')}.`);
+  }
+  change(ctx, 'conflicts:resolve', (w) => w.resolve(conflict.table as ReplicatedTableName, conflict.rowId, conflict.field, value));
+  materializeRows(ctx, [{ table: conflict.table, rowId: conflict.rowId }]);
+  return listConflicts(ctx);
+}

@@ -1,0 +1,74 @@
+import type { CoreContext } from '../core-context';
+import type { ReplicatedTableName } from '../replicated-tables';
+
+/** How each kind of row belongs to a community: directly, through its parent, or not at all. */
+const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; field: string; parent: ReplicatedTableName | 'community' } | { via: 'territory' }> = {
+  communities: { via: 'self' },
+  plans: { via: 'field', field: 'communityId', parent: 'community' },
+  organisations: { via: 'field', field: 'communityId', parent: 'community' },
+  people: { via: 'field', field: 'communityId', parent: 'community' },
+  planRevisions: { via: 'field', field: 'planId', parent: 'plans' },
+  priorities: { via: 'field', field: 'planId', parent: 'plans' },
+  reportSubmissions: { via: 'field', field: 'planId', parent: 'plans' },
+  actions: { via: 'field', field: 'priorityId', parent: 'priorities' },
+  indicators: { via: 'field', field: 'priorityId', parent: 'priorities' },
+  indicatorValues: { via: 'field', field: 'indicatorId', parent: 'indicators' },
+  progressEntries: { via: 'field', field: 'actionId', parent: 'actions' },
+  reportComments: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
+  detachments: { via: 'territory' },
+  themes: { via: 'territory' },
+  commitments: { via: 'territory' },
+  milestones: { via: 'territory' },
+};
+
+function sqlName(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Looks a field up first in the incoming ops, then in the stored row. */
+export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: string) => unknown;
+
+export function storedFieldLookup(ctx: CoreContext, incoming: Map<string, unknown>): FieldLookup {
+  return (table, rowId, field) => {
+    const key = `${table}\u0000${rowId}\u0000${field}`;
+    if (incoming.has(key)) return incoming.get(key);
+    const column = sqlName(field);
+    const row = ctx.sqlite.prepare(`SELECT "${column}" AS v FROM "${sqlName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
+    if (row) return row.v;
+    // A row waiting for its parent is known only through its ops.
+    const head = ctx.sqlite
+      .prepare(
+        `SELECT o.value FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
+          WHERE h.table_name = ? AND h.row_id = ? AND h.field = ? ORDER BY o.hlc DESC, o.op_id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(table, rowId, field) as string | undefined;
+    return head === undefined ? undefined : (JSON.parse(head) as unknown);
+  };
+}
+
+/**
+ * The community a row belongs to; null for territory-wide reference data; undefined when it
+ * cannot be told (a parent neither stored here nor in the bundle).
+ */
+export function communityOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string, depth = 0): string | null | undefined {
+  if (depth > 8) return undefined;
+  const rule = OWNERSHIP[table];
+  if (rule.via === 'self') return rowId;
+  if (rule.via === 'territory') return null;
+  const value = lookup(table, rowId, rule.field);
+  if (value === null) return rule.parent === 'community' ? null : undefined;
+  if (typeof value !== 'string') return undefined;
+  if (rule.parent === 'community') return value;
+  return communityOfRow(lookup, rule.parent, value, depth + 1);
+}
+
+/** The plan a row belongs to, for the preview's "changes per plan". */
+export function planOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  if (table === 'plans') return rowId;
+  const rule = OWNERSHIP[table];
+  if (rule.via !== 'field' || rule.parent === 'community') return undefined;
+  const value = lookup(table, rowId, rule.field);
+  return typeof value === 'string' ? planOfRow(lookup, rule.parent, value, depth + 1) : undefined;
+}

@@ -1,0 +1,215 @@
+/** The planning cycle's methods: reference data, plans, progress, reports, roll-up, history. */
+import { z } from 'zod';
+import type * as D from './domain';
+import {
+  amount,
+  commitmentStatus,
+  cswbZone,
+  fiscalYear,
+  id,
+  idList,
+  indicatorDirection,
+  input,
+  isoDate,
+  locale,
+  longText,
+  MAX_SHORT_TEXT,
+  optionalLongText,
+  ownerParty,
+  progressStatus,
+  quarter,
+  quarterList,
+  read,
+  role,
+  shortText,
+  write,
+} from './contract-fields';
+import { ORGANISATION_KINDS } from './vocabulary';
+
+const priorityFields = {
+  title: shortText('priority title'),
+  description: optionalLongText('description'),
+  themeIds: idList('theme id').optional(),
+  zone: cswbZone,
+};
+
+const actionFields = {
+  title: shortText('action title'),
+  description: optionalLongText('description'),
+  owner: ownerParty,
+  leadPersonId: id('lead person id').nullable().optional(),
+  leadName: shortText('lead').nullable().optional(),
+  partnerOrganisationIds: idList('partner organisation id').optional(),
+  plannedQuarters: quarterList.optional(),
+  commitmentIds: idList('commitment id').optional(),
+};
+
+const indicatorFields = {
+  name: shortText('indicator name'),
+  unit: shortText('unit'),
+  baseline: amount.nullable().optional(),
+  target: amount.nullable().optional(),
+  direction: indicatorDirection,
+  source: shortText('data source').nullable().optional(),
+};
+
+const partial = <S extends z.ZodRawShape>(shape: S) => {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) out[key] = (schema as z.ZodType).optional();
+  return out as { [K in keyof S]: z.ZodOptional<S[K]> };
+};
+
+export const planningMethods = {
+  // Installation and settings (local to this machine, not exchanged).
+  'installation:get': read<D.InstallationProfile>()('This installation\'s profile and settings.', input({})),
+  'installation:update': write<D.InstallationProfile>()(
+    'Change the installation profile: name, user, role, scope, language, report due days.',
+    input({
+      name: shortText('installation name').optional(),
+      userName: shortText('user name').optional(),
+      role: role.optional(),
+      scopeCommunityIds: idList('community id').optional(),
+      locale: locale.optional(),
+      reportDueDays: z
+        .number({ error: 'The number of days must be a whole number from 0 to 365.' })
+        .int({ error: 'The number of days must be a whole number from 0 to 365.' })
+        .min(0, { error: 'The number of days must be a whole number from 0 to 365.' })
+        .max(365, { error: 'The number of days must be a whole number from 0 to 365.' })
+        .optional(),
+    }),
+  ),
+
+  // Reference data.
+  'communities:list': read<D.CommunitySummary[]>()(
+    'Communities with their plan for a fiscal year (default: the current one), sorted by name.',
+    input({ fiscalYear: fiscalYear.optional(), region: shortText('region').optional(), search: z.string().max(MAX_SHORT_TEXT).optional() }),
+  ),
+  'communities:get': read<D.Community>()('One community.', input({ communityId: id('community id') })),
+  'detachments:list': read<D.Detachment[]>()('Detachments.', input({})),
+  'organisations:list': read<D.Organisation[]>()('Partner organisations.', input({ communityId: id('community id').optional() })),
+  'organisations:create': write<D.Organisation>()(
+    'Add a partner organisation.',
+    input({ name: shortText('organisation name'), kind: z.enum(['police', 'chief_and_council', 'health', 'education', 'social_services', 'housing', 'victim_services', 'justice', 'other'], { error: 'The organisation kind is not one we know.' }), communityId: id('community id').nullable().optional() }),
+  ),
+  'people:list': read<D.Person[]>()('People.', input({ communityId: id('community id').optional() })),
+  'people:create': write<D.Person>()(
+    'Add a person.',
+    input({ name: shortText('name'), title: shortText('title').nullable().optional(), organisationId: id('organisation id').nullable().optional(), communityId: id('community id').nullable().optional() }),
+  ),
+  'themes:list': read<D.Theme[]>()('The reference list of themes.', input({})),
+
+  // Plans.
+  'plans:list': read<D.PlanSummary[]>()(
+    'Plans, optionally for one community and/or fiscal year.',
+    input({ communityId: id('community id').optional(), fiscalYear: fiscalYear.optional() }),
+  ),
+  'plans:get': read<D.Plan>()('A plan with its priorities, actions and indicators.', input({ planId: id('plan id') })),
+  'plans:create': write<D.Plan>()(
+    'Start an empty draft plan for a community and fiscal year.',
+    input({ communityId: id('community id'), fiscalYear, title: shortText('plan title').optional() }),
+  ),
+  'plans:copyForward': write<D.Plan>()(
+    "Start next fiscal year's draft from this plan: priorities, indicators and unfinished actions carried over, linked to their history.",
+    input({ planId: id('plan id') }),
+  ),
+  'plans:previewCopyForward': read<{ fiscalYear: number; carried: Array<{ actionId: string; title: string; lastStatus: string | null }>; left: Array<{ actionId: string; title: string; lastStatus: string }> }>()(
+    'What copying this plan forward would carry over and leave behind.',
+    input({ planId: id('plan id') }),
+  ),
+  'plans:update': write<D.Plan>()(
+    "Change a plan's title or summary.",
+    input({ planId: id('plan id'), title: shortText('plan title').optional(), summary: optionalLongText('summary') }),
+  ),
+  'plans:agree': write<D.Plan>()(
+    'Sign off a draft plan: names and dates for the community and the detachment.',
+    input({
+      planId: id('plan id'),
+      communitySignatory: shortText('community signatory'),
+      communitySignedOn: isoDate,
+      detachmentSignatory: shortText('detachment signatory'),
+      detachmentSignedOn: isoDate,
+    }),
+  ),
+  'plans:activate': write<D.Plan>()('Mark an agreed plan as active.', input({ planId: id('plan id') })),
+  'plans:close': write<D.Plan>()('Close a plan at year end.', input({ planId: id('plan id') })),
+  'plans:openRevision': write<D.Plan>()(
+    'Open a recorded revision of an agreed plan so it can be changed.',
+    input({ planId: id('plan id'), reason: shortText('reason for the revision') }),
+  ),
+  'plans:closeRevision': write<D.Plan>()('Close the open revision of a plan.', input({ planId: id('plan id') })),
+
+  // Priorities, actions, indicators.
+  'priorities:add': write<D.Priority>()('Add a priority to a plan.', input({ planId: id('plan id'), ...priorityFields })),
+  'priorities:update': write<D.Priority>()('Change a priority.', input({ priorityId: id('priority id'), ...partial(priorityFields) })),
+  'priorities:remove': write<{ removed: true }>()('Remove a priority (can be undone with priorities:restore).', input({ priorityId: id('priority id') })),
+  'priorities:restore': write<D.Priority>()('Undo the removal of a priority.', input({ priorityId: id('priority id') })),
+  'priorities:reorder': write<D.Plan>()(
+    "Put a plan's priorities in a new order.",
+    input({ planId: id('plan id'), priorityIds: z.array(id('priority id')).min(1).max(100) }),
+  ),
+  'actions:add': write<D.Action>()('Add an action to a priority.', input({ priorityId: id('priority id'), ...actionFields })),
+  'actions:update': write<D.Action>()('Change an action.', input({ actionId: id('action id'), ...partial(actionFields) })),
+  'actions:remove': write<{ removed: true }>()('Remove an action (can be undone with actions:restore).', input({ actionId: id('action id') })),
+  'actions:restore': write<D.Action>()('Undo the removal of an action.', input({ actionId: id('action id') })),
+  'indicators:add': write<D.Indicator>()('Add an indicator to a priority.', input({ priorityId: id('priority id'), ...indicatorFields })),
+  'indicators:update': write<D.Indicator>()('Change an indicator.', input({ indicatorId: id('indicator id'), ...partial(indicatorFields) })),
+  'indicators:remove': write<{ removed: true }>()('Remove an indicator (can be undone with indicators:restore).', input({ indicatorId: id('indicator id') })),
+  'indicators:restore': write<D.Indicator>()('Undo the removal of an indicator.', input({ indicatorId: id('indicator id') })),
+  'indicators:recordValue': write<D.IndicatorValue>()(
+    "Record an indicator's value for a quarter of its plan's fiscal year.",
+    input({ indicatorId: id('indicator id'), quarter, value: amount, note: optionalLongText('note') }),
+  ),
+
+  // Quarterly progress and reports.
+  'progress:get': read<D.QuarterProgress>()(
+    "A plan's progress form for a quarter: every action with its entry, indicator values and the report.",
+    input({ planId: id('plan id'), quarter }),
+  ),
+  'progress:record': write<D.ProgressEntry>()(
+    "Record an action's status, narrative and next steps for a quarter of its plan's fiscal year.",
+    input({
+      actionId: id('action id'),
+      quarter,
+      status: progressStatus,
+      narrative: longText('narrative'),
+      nextSteps: optionalLongText('next steps'),
+    }),
+  ),
+  'reports:submit': write<D.QuarterlyReport>()(
+    'Submit the quarterly report of a plan.',
+    input({ planId: id('plan id'), quarter }),
+  ),
+  'reports:get': read<D.QuarterlyReport>()('A quarterly report with its comments.', input({ planId: id('plan id'), quarter })),
+  'reports:comment': write<D.ReportComment>()(
+    "Leave a coordinator's comment on a quarterly report.",
+    input({ planId: id('plan id'), quarter, body: longText('comment').refine((s) => s.trim().length > 0, { error: 'The comment cannot be empty.' }) }),
+  ),
+
+  // Roll-up.
+  'completeness:matrix': read<D.CompletenessMatrix>()(
+    'Which communities reported which quarter of a fiscal year: on time, late, missing.',
+    input({ fiscalYear, asOf: isoDate.optional() }),
+  ),
+  'themes:acrossCommunities': read<D.ThemeAcrossCommunities[]>()(
+    "Which themes appear in which communities' plans for a fiscal year.",
+    input({ fiscalYear }),
+  ),
+  'commitments:list': read<D.Commitment[]>()('Mandate commitments and initiatives.', input({})),
+  'commitments:get': read<D.CommitmentDetail>()(
+    'A commitment with its milestones and what links to it.',
+    input({ commitmentId: id('commitment id') }),
+  ),
+  'commitments:update': write<D.Commitment>()(
+    "Change a commitment's status.",
+    input({ commitmentId: id('commitment id'), status: commitmentStatus }),
+  ),
+
+  // History and the database.
+  'history:recent': read<D.ChangeRecord[]>()(
+    'Recent changes, newest first: who, on which installation, when, what.',
+    input({ limit: z.number().int().min(1).max(500).optional(), rowId: id('row id').optional() }),
+  ),
+  'database:integrityCheck': read<D.IntegrityReport>()('Run SQLite\'s integrity check.', input({})),
+  'database:backup': write<D.BackupInfo>()('Make a backup copy of the database now.', input({})),
+  'database:listBackups': read<D.BackupInfo[]>()('Backups kept beside the database.', input({})),
+} as const;

@@ -1,0 +1,59 @@
+/** Plan bundles, peers and conflicts: the methods of the sync design (ARCHITECTURE.md, "Sync"). */
+import { z } from 'zod';
+import type * as D from './domain';
+import { id, idList, input, read, shortText, write } from './contract-fields';
+
+const filePath = z
+  .string({ error: 'The file is missing.' })
+  .min(1, { error: 'The file is missing.' })
+  .max(4096, { error: 'That file path is too long.' });
+const passphrase = z.string().max(1024, { error: 'The passphrase is too long.' }).nullable().optional();
+const fingerprint = z
+  .string({ error: 'The fingerprint is missing.' })
+  .regex(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/, { error: 'That is not a key fingerprint (eight groups of four letters and digits).' });
+
+export const syncMethods = {
+  'sync:whoami': read<D.Identity>()("This installation's id, name and key fingerprint.", input({})),
+  'sync:digest': read<{ digest: string }>()(
+    'A hash of the replicated content: equal on two installations exactly when their data and conflicts are equal.',
+    input({}),
+  ),
+  'sync:status': read<D.SyncStatus>()('What this installation holds: changesets per origin, conflicts, waiting rows.', input({})),
+
+  'bundles:export': write<D.ExportResult>()(
+    'Write a plan bundle for a peer (everything it has not acknowledged) or a full bundle, encrypted with a passphrase unless turned off.',
+    input({
+      to: id('peer installation id').optional(),
+      full: z.boolean().optional(),
+      file: filePath,
+      passphrase,
+      encrypt: z.boolean().optional(),
+    }),
+  ),
+  'bundles:inspect': read<D.BundleInspection>()(
+    'The header of a bundle and, with the passphrase, who sent it and what it holds.',
+    input({ file: filePath, passphrase }),
+  ),
+  'bundles:preview': read<D.ImportPreview>()(
+    'Check a bundle and show what importing it would do, without changing anything.',
+    input({ file: filePath, passphrase }),
+  ),
+  'bundles:import': write<D.ImportResult>()(
+    'Import a bundle in one all-or-nothing step, after a backup. A new sender must be trusted explicitly.',
+    input({ file: filePath, passphrase, trustNewSender: z.boolean().optional() }),
+  ),
+  'bundles:history': read<D.Exchange[]>()('Bundles written and read here, newest first.', input({})),
+
+  'peers:list': read<D.Peer[]>()('Installations whose bundles are accepted, with their scope.', input({})),
+  'peers:trust': write<D.Peer>()(
+    'Trust a peer seen in a bundle preview, by its fingerprint, for some communities or all.',
+    input({ fingerprint, scopeCommunityIds: idList('community id').optional(), name: shortText('peer name').optional() }),
+  ),
+  'peers:revoke': write<D.Peer>()('Stop accepting bundles signed by a peer.', input({ fingerprint })),
+
+  'conflicts:list': read<D.Conflict[]>()('Concurrent edits waiting for someone to choose.', input({})),
+  'conflicts:resolve': write<D.Conflict[]>()(
+    'Resolve a conflict by keeping one version (pickOpId) or a typed merge (value).',
+    input({ conflictId: id('conflict id'), pickOpId: z.string().min(1).max(80).optional(), value: z.string().max(10_000).optional() }),
+  ),
+} as const;

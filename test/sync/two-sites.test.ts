@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
+import { signText } from '../../electron/core/sync/identity';
+import { addCommunity, addTheme, agreedPlan } from '../core/builders';
+import { exportFrom, importInto, makeInstallation } from './builders';
+
+const open: Array<{ core: { close(): void } }> = [];
+afterEach(() => open.splice(0).forEach((i) => i.core.close()));
+
+function territory() {
+  const coordinator = makeInstallation('Coordinator', 'coordinator');
+  const detachment = makeInstallation('Inuvik detachment', 'detachment');
+  const liaison = makeInstallation('Inuvik liaison', 'liaison');
+  open.push(coordinator, detachment, liaison);
+  const community = addCommunity(coordinator, 'Inuvik', { detachment: 'Inuvik' });
+  addTheme(coordinator, 'youth', 'Youth', 'Jeunesse');
+  const { plan, actions } = agreedPlan(coordinator, community, 2025, ['Foot patrols', 'Youth nights']);
+  const full = exportFrom(coordinator, { passphrase: 'correct horse battery' });
+  importInto(detachment, full, 'correct horse battery');
+  importInto(liaison, full, 'correct horse battery');
+  return { coordinator, detachment, liaison, plan, actions };
+}
+
+const digestOf = (i: { must: (m: 'sync:digest', x: object) => { digest: string } }) => i.must('sync:digest', {}).digest;
+
+describe('two sites and a coordinator exchanging bundles by file', () => {
+  it("start equal from the coordinator's full bundle", () => {
+    const { coordinator, detachment, liaison, plan } = territory();
+    expect(digestOf(detachment)).toBe(digestOf(coordinator));
+    expect(digestOf(liaison)).toBe(digestOf(coordinator));
+    expect(detachment.must('plans:get', { planId: plan.id }).priorities[0]!.actions.map((a) => a.title)).toEqual(['Foot patrols', 'Youth nights']);
+  });
+
+  it('converge in any order, twice, relayed, and keep both versions of a narrative edited on both', () => {
+    const { coordinator, detachment, liaison, actions } = territory();
+    const [patrols, youth] = actions;
+    detachment.must('progress:record', { actionId: patrols!.id, quarter: 1, status: 'on_track', narrative: 'Weekly foot patrols downtown.' });
+    liaison.must('progress:record', { actionId: patrols!.id, quarter: 1, status: 'at_risk', narrative: 'Patrols missed in June during the flood.' });
+    liaison.must('progress:record', { actionId: youth!.id, quarter: 1, status: 'completed', narrative: 'Twelve youth nights held.' });
+
+    // They have not exchanged before, so each sends a full bundle the first time.
+    const fromDetachment = exportFrom(detachment);
+    const fromLiaison = exportFrom(liaison);
+    // Liaison → detachment first, then detachment → liaison; each twice.
+    importInto(detachment, fromLiaison);
+    importInto(detachment, fromLiaison);
+    importInto(liaison, fromDetachment);
+    expect(importInto(liaison, fromDetachment)).toMatchObject({ imported: false, alreadyImported: true });
+    // Relay: the detachment carries everything to the coordinator.
+    importInto(coordinator, exportFrom(detachment, { to: coordinator }));
+
+    for (const site of [coordinator, detachment, liaison]) {
+      const conflicts = site.must('conflicts:list', {});
+      const narrative = conflicts.filter((c) => c.field === 'narrative');
+      expect(narrative).toHaveLength(1);
+      expect(narrative[0]!.heads.map((h) => h.value).sort()).toEqual(['Patrols missed in June during the flood.', 'Weekly foot patrols downtown.']);
+    }
+    expect(digestOf(detachment)).toBe(digestOf(liaison));
+    expect(digestOf(coordinator)).toBe(digestOf(liaison));
+
+    // Resolved on one site, the resolution travels and clears the conflict everywhere.
+    const [conflict] = liaison.must('conflicts:list', {}).filter((c) => c.field === 'narrative');
+    const merged = 'Weekly foot patrols downtown; missed in June during the flood.';
+    liaison.must('conflicts:resolve', { conflictId: conflict!.id, value: merged });
+    const statusConflict = liaison.must('conflicts:list', {}).find((c) => c.field === 'status');
+    if (statusConflict) liaison.must('conflicts:resolve', { conflictId: statusConflict.id, pickOpId: statusConflict.heads[0]!.opId });
+    expect(liaison.must('conflicts:list', {})).toEqual([]);
+    importInto(coordinator, exportFrom(liaison, { to: coordinator }));
+    importInto(detachment, exportFrom(coordinator, { to: detachment }));
+    for (const site of [coordinator, detachment, liaison]) {
+      expect(site.must('conflicts:list', {})).toEqual([]);
+      expect(site.must('progress:get', { planId: site.must('plans:list', {})[0]!.id, quarter: 1 }).rows[0]!.entry?.narrative).toBe(merged);
+    }
+    expect(digestOf(detachment)).toBe(digestOf(liaison));
+    expect(digestOf(coordinator)).toBe(digestOf(liaison));
+  });
+
+  it('shows removal against a concurrent edit as a conflict, and either choice travels', () => {
+    const { coordinator, detachment, liaison, actions } = territory();
+    const youth = actions[1]!;
+    for (const site of [detachment, liaison]) site.must('plans:openRevision', { planId: site.must('plans:list', {})[0]!.id, reason: 'Mid-year review' });
+    detachment.must('actions:remove', { actionId: youth.id });
+    liaison.must('actions:update', { actionId: youth.id, title: 'Youth nights (with the school)' });
+    importInto(liaison, exportFrom(detachment));
+    importInto(detachment, exportFrom(liaison));
+    const [removal] = liaison.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited');
+    expect(removal).toMatchObject({ table: 'actions', rowId: youth.id });
+    expect(detachment.must('conflicts:list', {}).map((c) => c.id)).toContain(removal!.id);
+    expect(digestOf(detachment)).toBe(digestOf(liaison));
+    // Keep the edits: restore wins everywhere.
+    const keepEdits = removal!.heads.find((h) => h.value === null) ?? removal!.heads.find((h) => h.opId !== removal!.heads[0]!.opId);
+    detachment.must('conflicts:resolve', { conflictId: removal!.id, pickOpId: removal!.heads[0]!.opId });
+    expect(keepEdits).toBeDefined();
+    importInto(liaison, exportFrom(detachment, { to: liaison }));
+    expect(liaison.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited')).toEqual([]);
+    expect(digestOf(detachment)).toBe(digestOf(liaison));
+    void coordinator;
+  });
+
+  it('keeps a child that arrives before its parent hidden until the parent arrives', () => {
+    const { detachment, liaison, plan } = territory();
+    detachment.must('plans:openRevision', { planId: plan.id, reason: 'Add a priority' });
+    const priority = detachment.must('priorities:add', { planId: plan.id, title: 'Traffic safety', zone: 'prevention' });
+    detachment.must('actions:add', { priorityId: priority.id, title: 'Checkstops on the Dempster', owner: 'police' });
+    const full = exportFrom(detachment);
+    // A relay lost the changesets that opened the revision and added the priority: rebuild the
+    // bundle without them, signed by the sender as a real partial relay would be.
+    const { lines } = decodeBundle(fs.readFileSync(full), null);
+    const manifest = JSON.parse(lines[0]!);
+    const kept = lines.slice(1, -1).filter((line) => !/priorities:add|plans:openRevision/.test(JSON.parse(JSON.parse(line).body).method));
+    manifest.changesetCount = kept.length;
+    const partialLines = [JSON.stringify(manifest), ...kept];
+    const digest = hashLines(partialLines);
+    partialLines.push(JSON.stringify({ type: 'trailer', count: kept.length, digest, signature: signText(detachment.core.context.keys.privateKey, digest) }));
+    const partial = path.join(detachment.dir, 'partial.planbundle');
+    fs.writeFileSync(partial, encodeBundle(partialLines, null));
+
+    const preview = liaison.must('bundles:preview', { file: partial });
+    expect(preview.gaps.length).toBeGreaterThan(0);
+    importInto(liaison, partial);
+    expect(liaison.must('sync:status', {}).waitingRowCount).toBe(1);
+    expect(liaison.must('plans:get', { planId: plan.id }).priorities.map((p) => p.title)).not.toContain('Traffic safety');
+    importInto(liaison, full);
+    expect(liaison.must('sync:status', {}).waitingRowCount).toBe(0);
+    const priorities = liaison.must('plans:get', { planId: plan.id }).priorities;
+    expect(priorities.find((p) => p.title === 'Traffic safety')!.actions.map((a) => a.title)).toEqual(['Checkstops on the Dempster']);
+    expect(digestOf(liaison)).toBe(digestOf(detachment));
+  });
+});
