@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
 import { signText } from '../../electron/core/sync/identity';
-import { addCommunity, addTheme, agreedPlan } from '../core/builders';
+import { addCommunity, addTheme, agreedPlan, type TestCore } from '../core/builders';
 import { exportFrom, importInto, makeInstallation } from './builders';
 
 const open: Array<{ core: { close(): void } }> = [];
@@ -23,7 +23,7 @@ function territory() {
   return { coordinator, detachment, liaison, plan, actions };
 }
 
-const digestOf = (i: { must: (m: 'sync:digest', x: object) => { digest: string } }) => i.must('sync:digest', {}).digest;
+const digestOf = (i: TestCore) => i.must('sync:digest', {}).digest;
 
 describe('two sites and a coordinator exchanging bundles by file', () => {
   it("start equal from the coordinator's full bundle", () => {
