@@ -15,6 +15,7 @@ import { storeChangeset, type RowRef } from './changeset-store';
 import { problemWithChangeset } from './changeset-validation';
 import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
+import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
 import { findPeer, pinPeer, recordAcknowledgement } from './peers';
 import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
@@ -135,6 +136,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const newOrigins: CheckedBundle['newOrigins'] = [];
   const originKey = new Map<string, string>();
   const originScope = new Map<string, string[] | null>();
+  const revokedOrigins = new Map<string, string>();
   for (const [origin, key] of Object.entries(manifest.keys)) {
     if (origin === profile.installationId) {
       if (key !== ctx.keys.publicKey) refuse('forged', 'This bundle carries changes said to be made on this computer, signed with another key. Do not import it.');
@@ -146,7 +148,8 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       if (peer.publicKey !== key) {
         refuse('changed_key', `This bundle carries changes from "${peer.name}" signed with a different key than the one trusted here (${fingerprintOf(key)}, expected ${peer.fingerprint}).`, { fingerprint: fingerprintOf(key) });
       }
-      if (peer.revokedAt) refuse('revoked', `This bundle carries changes from "${peer.name}", whose bundles are no longer accepted here.`);
+      // Old changes from a revoked computer may still travel in others' bundles; only new ones are refused.
+      if (peer.revokedAt) revokedOrigins.set(origin, peer.name);
       originScope.set(origin, peer.scopeCommunityIds);
     } else {
       if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', "The sender's own changes are signed with a key that is not the sender's. Do not import this bundle.");
@@ -157,31 +160,55 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     originKey.set(origin, key);
   }
 
+  // First pass: read each changeset's origin and start checking every signature in parallel.
+  const entries = lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
+  const raws = entries.map((entry) => {
+    try {
+      return JSON.parse(entry.body) as { origin?: unknown; seq?: unknown };
+    } catch {
+      return refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+    }
+  });
+  const unsigned = raws.findIndex((raw) => typeof raw.origin !== 'string' || !originKey.has(raw.origin));
+  if (unsigned >= 0) refuse('forged', 'A change in this bundle comes from a computer whose key the bundle does not carry: it cannot be checked. Nothing was imported.');
+  const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
+
+  // Second pass, while the signatures are being checked: strict schemas and the log's rules.
   const fresh: Incoming[] = [];
   const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND seq = ?');
   const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
   const seenInBundle = new Set<string>();
-  for (const line of lines.slice(1, -1)) {
-    const entry = parseLine(changesetLineSchema, line) ?? damaged();
+  const problems: Array<() => never> = [];
+  for (const entry of entries) {
     const body = parseLine(changesetBodySchema, entry.body) ?? refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
-    const key = originKey.get(body.origin);
-    if (!key || !verifyText(key, entry.body, entry.signature)) {
-      refuse('forged', `A change in this bundle (number ${body.seq} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
-    }
     const problem = problemWithChangeset(body);
-    if (problem) refuse('damaged', `A change in this bundle cannot be accepted: ${problem}. Nothing was imported.`);
+    if (problem) problems.push(() => refuse('damaged', `A change in this bundle cannot be accepted: ${problem}. Nothing was imported.`));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {
-        refuse('seq_reused', `This bundle holds a change numbered ${body.seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.`);
+        problems.push(() => refuse('seq_reused', `This bundle holds a change numbered ${body.seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.`));
       }
       continue;
     }
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
-    if (owner || seenInBundle.has(body.id)) refuse('forged', 'This bundle holds a change whose identity collides with another. Nothing was imported.');
+    if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', 'This bundle holds a change whose identity collides with another. Nothing was imported.'));
+    const originSeq = `${body.origin}\u0000${body.seq}`;
+    if (seenInBundle.has(originSeq)) {
+      problems.push(() => refuse('seq_reused', `This bundle holds two different changes numbered ${body.seq} from the same computer. It was tampered with. Nothing was imported.`));
+    }
     seenInBundle.add(body.id);
+    seenInBundle.add(originSeq);
+    const revokedName = revokedOrigins.get(body.origin);
+    if (revokedName !== undefined) problems.push(() => refuse('revoked', `This bundle carries new changes from "${revokedName}", whose bundles are no longer accepted here. Nothing was imported.`));
     fresh.push({ text: entry.body, signature: entry.signature, body });
   }
+  // A bad signature outranks every other problem: it is the one that says "do not trust this file".
+  const bad = verification.firstInvalid();
+  if (bad >= 0) {
+    const body = raws[bad]!;
+    refuse('forged', `A change in this bundle (number ${String(body.seq)} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
+  }
+  problems[0]?.();
 
   checkScopes(ctx, fresh, originScope);
   return { manifest, encrypted: decoded.header.encryption !== null, senderTrust, senderScope, fresh, total: manifest.changesetCount, newOrigins };

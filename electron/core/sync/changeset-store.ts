@@ -7,6 +7,19 @@ export interface RowRef {
   rowId: string;
 }
 
+const statements = new WeakMap<Database.Database, Database.Statement>();
+function insertStatement(sqlite: Database.Database): Database.Statement {
+  let statement = statements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(
+      `INSERT INTO changesets (id, origin, seq, hlc, actor, method, schema_version, created_at, body, signature, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    statements.set(sqlite, statement);
+  }
+  return statement;
+}
+
 /**
  * Appends one changeset (local or imported) to the log and applies its ops to the field
  * registers. The same path for both, so local saves and imports can never disagree on heads.
@@ -20,12 +33,7 @@ export function storeChangeset(
   signature: string,
   receivedAt: string,
 ): RowRef[] {
-  sqlite
-    .prepare(
-      `INSERT INTO changesets (id, origin, seq, hlc, actor, method, schema_version, created_at, body, signature, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(body.id, body.origin, body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
+  insertStatement(sqlite).run(body.id, body.origin, body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
   const touched = new Map<string, RowRef>();
   body.ops.forEach((op, position) => {
     const applied = register.apply({

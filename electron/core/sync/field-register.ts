@@ -38,7 +38,7 @@ export class FieldRegister {
     this.statements = {
       hasOp: sqlite.prepare('SELECT 1 FROM change_ops WHERE op_id = ?').pluck(),
       insertOp: sqlite.prepare(
-        'INSERT INTO change_ops (op_id, changeset_id, position, table_name, row_id, field, value, pred, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO change_ops (op_id, changeset_id, position, table_name, row_id, field, value, pred, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       insertPred: sqlite.prepare('INSERT OR IGNORE INTO op_preds (op_id, pred_op_id) VALUES (?, ?)'),
       supersededBySameField: sqlite
@@ -67,8 +67,8 @@ export class FieldRegister {
   /** Stores an op and updates its field's heads. Returns false when the op was already known. */
   apply(op: StoredOp): boolean {
     const s = this.statements;
-    if (this.hasOp(op.opId)) return false;
-    s.insertOp.run(op.opId, op.changesetId, op.position, op.table, op.rowId, op.field, op.value, JSON.stringify(op.pred), op.hlc);
+    const inserted = s.insertOp.run(op.opId, op.changesetId, op.position, op.table, op.rowId, op.field, op.value, JSON.stringify(op.pred), op.hlc);
+    if (inserted.changes === 0) return false; // seen before: applying twice changes nothing
     for (const pred of op.pred) s.insertPred.run(op.opId, pred);
     if (s.supersededBySameField.get(op.opId, op.table, op.rowId, op.field) !== undefined) return true;
     for (const pred of op.pred) s.deleteHead.run(op.table, op.rowId, op.field, pred);

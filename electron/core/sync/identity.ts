@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,15 +25,33 @@ export function generateIdentityKeys(): IdentityKeys {
   };
 }
 
+const privateKeys = new Map<string, KeyObject>();
 export function signText(privateKey: string, text: string): string {
-  const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+  let key = privateKeys.get(privateKey);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    privateKeys.clear();
+    privateKeys.set(privateKey, key);
+  }
   return sign(null, Buffer.from(text, 'utf8'), key).toString('base64');
+}
+
+// Parsing a key costs more than verifying with it; an import checks thousands of signatures by a few keys.
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeys.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    if (publicKeys.size > 256) publicKeys.clear();
+    publicKeys.set(publicKey, key);
+  }
+  return key;
 }
 
 /** False for a wrong signature, a malformed key or signature: never throws on hostile input. */
 export function verifyText(publicKey: string, text: string, signature: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    const key = publicKeyObject(publicKey);
     if (key.asymmetricKeyType !== 'ed25519') return false;
     return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
   } catch {

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { CoreContext } from '../core-context';
 import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
 import type { RowRef } from './changeset-store';
@@ -9,10 +10,6 @@ function isReplicated(table: string): table is ReplicatedTableName {
   return Object.prototype.hasOwnProperty.call(replicatedTables, table);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
 type Outcome = 'written' | 'pending';
 
 /**
@@ -20,31 +17,77 @@ type Outcome = 'written' | 'pending';
  * arrived (or whose creating ops have not) cannot be inserted yet: it waits, hidden, in
  * pending_rows, and is tried again whenever more ops arrive.
  */
-function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string): Outcome {
-  const { table: drizzleTable, fields } = replicatedTables[table];
-  const idColumn = (drizzleTable as unknown as { id: Parameters<typeof eq>[0] }).id;
-  const heads = ctx.recorder.register.headsOfRow(table, rowId);
-  const values: Record<string, unknown> = {};
-  for (const field of fields) {
-    const winner = heads.get(field)?.[0];
-    if (winner) values[field] = JSON.parse(winner.value);
+/**
+ * Column kinds per table, from the Drizzle schema (the one source of truth), and prepared
+ * statements per database: an import materialises thousands of rows, so no query building per row.
+ */
+interface TablePlan {
+  sqlTable: string;
+  columns: Map<string, { sql: string; kind: string }>;
+  select: Database.Statement;
+}
+const plans = new WeakMap<Database.Database, Map<string, TablePlan>>();
+const updates = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function tablePlan(ctx: CoreContext, table: ReplicatedTableName): TablePlan {
+  let perDb = plans.get(ctx.sqlite);
+  if (!perDb) plans.set(ctx.sqlite, (perDb = new Map()));
+  let plan = perDb.get(table);
+  if (!plan) {
+    const drizzleTable = replicatedTables[table].table;
+    const sqlTable = getTableName(drizzleTable);
+    const columns = new Map(
+      Object.entries(getTableColumns(drizzleTable) as Record<string, { name: string; dataType: string }>).map(([field, c]) => [field, { sql: c.name, kind: c.dataType }]),
+    );
+    plan = { sqlTable, columns, select: ctx.sqlite.prepare(`SELECT * FROM "${sqlTable}" WHERE id = ?`) };
+    perDb.set(table, plan);
   }
-  const pending = ctx.sqlite.prepare('INSERT OR REPLACE INTO pending_rows (table_name, row_id, reason) VALUES (?, ?, ?)');
-  const existing = ctx.db.select().from(drizzleTable).where(eq(idColumn, rowId)).get() as Record<string, unknown> | undefined;
+  return plan;
+}
+
+/** A field's value as SQLite stores it (the same encoding Drizzle uses for each column kind). */
+function toSql(kind: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (kind === 'json') return JSON.stringify(value);
+  if (kind === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+function statement(ctx: CoreContext, text: string): Database.Statement {
+  let perDb = updates.get(ctx.sqlite);
+  if (!perDb) updates.set(ctx.sqlite, (perDb = new Map()));
+  let s = perDb.get(text);
+  if (!s) perDb.set(text, (s = ctx.sqlite.prepare(text)));
+  return s;
+}
+
+function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string): Outcome {
+  const plan = tablePlan(ctx, table);
+  const heads = ctx.recorder.register.headsOfRow(table, rowId);
+  const values = new Map<string, unknown>();
+  for (const field of replicatedTables[table].fields) {
+    const winner = heads.get(field)?.[0];
+    const column = plan.columns.get(field);
+    if (winner && column) values.set(column.sql, toSql(column.kind, JSON.parse(winner.value)));
+  }
+  const existing = plan.select.get(rowId) as Record<string, unknown> | undefined;
   try {
     if (existing) {
-      const patch = Object.fromEntries(Object.entries(values).filter(([field, value]) => !same(existing[field], value)));
-      if (Object.keys(patch).length > 0) ctx.db.update(drizzleTable).set(patch as never).where(eq(idColumn, rowId)).run();
+      const changed = [...values].filter(([column, value]) => existing[column] !== value);
+      if (changed.length > 0) {
+        statement(ctx, `UPDATE "${plan.sqlTable}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), rowId);
+      }
     } else {
-      ctx.db.insert(drizzleTable).values({ id: rowId, ...values } as never).run();
+      const columns = ['id', ...values.keys()];
+      statement(ctx, `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(rowId, ...values.values());
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
-    pending.run(table, rowId, code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'waiting for its parent' : 'incomplete');
+    statement(ctx, 'INSERT OR REPLACE INTO pending_rows (table_name, row_id, reason) VALUES (?, ?, ?)').run(table, rowId, code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'waiting for its parent' : 'incomplete');
     return 'pending';
   }
-  ctx.sqlite.prepare('DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
+  statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
   return 'written';
 }
 
