@@ -7,7 +7,7 @@ import type { Locale, Role } from '../../shared/vocabulary';
 import type { ChangeRecorder, ChangeWriter } from './change-recorder';
 import type { Clock, IdGenerator } from './clock';
 import { DomainError } from './domain-error';
-import type { IdentityKeys } from './sync/identity';
+import type { WorkingIdentity } from './sync/identity';
 
 /** What every service receives: the database, the one change recorder, clocks and ids. */
 export interface CoreContext {
@@ -19,7 +19,7 @@ export interface CoreContext {
   backupDir: string;
   recorder: ChangeRecorder;
   /** This installation's signing keys. */
-  keys: IdentityKeys;
+  keys: WorkingIdentity;
 }
 
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {

@@ -11,7 +11,7 @@ import type { CoreContext } from './core-context';
 import { DomainError } from './domain-error';
 import { handlers } from './handlers';
 import { ensureInstallation } from './services/installation';
-import { fileKeyStore, type IdentityKeys, type KeyStore, loadOrCreateKeys, signText } from './sync/identity';
+import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './sync/identity';
 
 /** The CLI's key file: beside the database, readable only by its owner. */
 export function defaultKeyFile(dbFile: string): string {
@@ -50,9 +50,10 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
   const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder });
-  let keys: IdentityKeys;
+  let keys: WorkingIdentity;
   try {
-    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)));
+    const known = opened.sqlite.prepare('SELECT public_key FROM installation WHERE key = 1').pluck().get() as string | null | undefined;
+    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), known ?? null);
   } catch (error) {
     opened.sqlite.close();
     throw error;
@@ -64,7 +65,12 @@ export function createCore(options: CoreOptions): Core {
     ids,
     dbFile: path.resolve(options.dbFile),
     backupDir: opened.backupDir,
-    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids, { sign: (text) => signText(keys.privateKey, text) }),
+    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids, {
+      sign: (text) => {
+        if (keys.privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
+        return signText(keys.privateKey, text);
+      },
+    }),
     keys,
   };
   ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);

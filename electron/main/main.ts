@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
@@ -15,6 +15,7 @@ import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol'
 import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
 import { focusWindow, openMainWindow } from './main-window';
 import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
+import { safeStorageKeyStore } from './safe-key-store';
 import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
 import { databaseOpenFailureMessage, missingRendererMessage, type StartupFailureMessage } from './startup-failure';
 
@@ -78,7 +79,8 @@ function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSl
 /** Opens the database (backup and migrations happen inside createCore), or explains why not. */
 function openCore(layout: AppLayout): Core | null {
   try {
-    return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, log: logError });
+    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, (reason) => logError(reason, null));
+    return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
     showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile));

@@ -113,7 +113,7 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     manifest.changesetCount = kept.length;
     const partialLines = [JSON.stringify(manifest), ...kept];
     const digest = hashLines(partialLines);
-    partialLines.push(JSON.stringify({ type: 'trailer', count: kept.length, digest, signature: signText(detachment.core.context.keys.privateKey, digest) }));
+    partialLines.push(JSON.stringify({ type: 'trailer', count: kept.length, digest, signature: signText(detachment.core.context.keys.privateKey!, digest) }));
     const partial = path.join(detachment.dir, 'partial.planbundle');
     fs.writeFileSync(partial, encodeBundle(partialLines, null));
 

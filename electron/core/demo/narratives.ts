@@ -3,8 +3,8 @@
  * written the way detachment staff and community liaisons write them.
  */
 import type { Quarter } from '../../../shared/fiscal-calendar';
-import type { ProgressStatus } from '../../../shared/vocabulary';
-import { type ActionTemplate, DISCONTINUED, NOT_STARTED, SETBACKS } from './priority-catalogue';
+import type { QuarterOfWork } from './action-fates';
+import { type ActionTemplate, DISCONTINUED, forQuarter, NOT_STARTED, SETBACKS } from './priority-catalogue';
 import type { Random } from './prng';
 
 const MONTHS: Record<Quarter, readonly string[]> = {
@@ -13,6 +13,8 @@ const MONTHS: Record<Quarter, readonly string[]> = {
   3: ['October', 'November', 'December'],
   4: ['January', 'February', 'March'],
 };
+
+const span = (q: Quarter) => `${MONTHS[q][0]} to ${MONTHS[q][2]}`;
 
 export function fill(random: Random, text: string, quarter: Quarter, community: string): string {
   return text
@@ -27,22 +29,37 @@ export interface ProgressText {
   nextSteps: string | null;
 }
 
-export function progressText(random: Random, action: ActionTemplate, status: ProgressStatus, quarter: Quarter, community: string): ProgressText {
+export function progressText(random: Random, action: ActionTemplate, work: QuarterOfWork, quarter: Quarter, community: string): ProgressText {
   const f = (text: string) => fill(random, text, quarter, community);
-  switch (status) {
+  const note = () => f(random.pick(forQuarter(action.notes, quarter)));
+  const next = () => f(random.pick(action.nextSteps));
+  const planned = [...action.quarters].sort();
+  const upcoming = planned.find((q) => q > quarter);
+  switch (work.kind) {
+    case 'finished':
+      return { narrative: `${work.status === 'completed' ? 'Completed' : 'Stopped'} in an earlier quarter; nothing further to report.`, nextSteps: null };
+    case 'before':
+      return { narrative: `Planned for ${span(upcoming ?? 4)}; not started yet.`, nextSteps: next() };
+    case 'gap':
+      return { narrative: `Nothing was planned for this quarter; the next activity is planned for ${span(upcoming ?? 4)}.`, nextSteps: next() };
+    case 'after':
+      if (work.status === 'completed') return { narrative: 'Done for this year: the work planned for the year was completed.', nextSteps: null };
+      if (work.status === 'not_started') return { narrative: 'This did not happen this year; council will decide whether to keep it in next year’s plan.', nextSteps: null };
+      return { narrative: 'The work planned for this year was not finished; it will be carried into next year’s plan.', nextSteps: next() };
+    case 'work':
+      break;
+  }
+  switch (work.status) {
     case 'not_started':
-      return { narrative: f(random.pick(NOT_STARTED)), nextSteps: f(random.pick(action.nextSteps)) };
+      return { narrative: f(random.pick(forQuarter(NOT_STARTED, quarter))), nextSteps: next() };
     case 'on_track':
-      return { narrative: f(random.pick(action.notes)), nextSteps: f(random.pick(action.nextSteps)) };
+      return { narrative: note(), nextSteps: next() };
     case 'completed':
-      return { narrative: `${f(random.pick(action.notes))} This action is now complete.`, nextSteps: null };
+      return { narrative: `${note()} This action is now complete.`, nextSteps: null };
     case 'at_risk':
-      return {
-        narrative: `${f(random.pick(action.notes))} ${f(random.pick(SETBACKS))} The rest of the year's work is at risk.`,
-        nextSteps: f(random.pick(action.nextSteps)),
-      };
+      return { narrative: `${f(random.pick(forQuarter(SETBACKS, quarter)))} Part of the work went ahead, but the rest of the year’s work is at risk.`, nextSteps: next() };
     case 'delayed':
-      return { narrative: `${f(random.pick(SETBACKS))} Work moved to next quarter.`, nextSteps: f(random.pick(action.nextSteps)) };
+      return { narrative: `${f(random.pick(forQuarter(SETBACKS, quarter)))} The work moves to next quarter.`, nextSteps: next() };
     case 'discontinued':
       return { narrative: f(random.pick(DISCONTINUED)), nextSteps: null };
   }

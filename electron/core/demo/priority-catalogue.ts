@@ -13,6 +13,15 @@ export type LeadRole = 'police' | 'liaison' | 'health' | 'school' | 'leader';
 /** Partner organisations by role; community ones are the community's own, the others territorial. */
 export type PartnerRole = 'council' | 'health' | 'school' | 'justice_committee' | 'police' | 'victim_services' | 'housing' | 'territorial_health';
 
+/** A line of text, or one that only fits some quarters (the ice road is not open in July). */
+export type Seasonal = string | { q: Quarter[]; text: string };
+
+/** The lines that fit a quarter; all unrestricted lines when none is specific to it. */
+export function forQuarter(lines: readonly Seasonal[], quarter: Quarter): string[] {
+  const fits = lines.filter((l) => typeof l === 'string' || l.q.includes(quarter)).map((l) => (typeof l === 'string' ? l : l.text));
+  return fits.length > 0 ? fits : lines.filter((l) => typeof l === 'string');
+}
+
 export interface ActionTemplate {
   title: string;
   description: string;
@@ -24,7 +33,7 @@ export interface ActionTemplate {
   commitments?: string[];
   /** Only for communities with (or without) a detachment of their own. */
   onlyWhen?: 'detachment' | 'no_detachment';
-  notes: string[];
+  notes: Seasonal[];
   nextSteps: string[];
 }
 
@@ -136,7 +145,7 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
         quarters: [2, 3, 4],
         notes: [
           '{n} check stops held, including over the long weekend; {m} impaired drivers charged.',
-          'Check stops at the ice-road entrance in {month}; drivers were sober, which the community noticed.',
+          { q: [4], text: 'Check stops at the ice-road entrance in February; every driver was sober, which the community noticed.' },
         ],
         nextSteps: ['Plan check stops for the holiday season and the spring carnival.'],
       },
@@ -157,7 +166,7 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
         lead: 'police',
         partners: ['school'],
         quarters: [3, 4],
-        notes: ['Presentation to grades 9 to 12 in {month}; {n} students.', 'Mock crash scene with the fire department before graduation.'],
+        notes: ['Presentation to grades 9 to 12 in {month}; {n}0 students.', 'Students made posters for the safe-ride campaign after the presentation.'],
         nextSteps: ['Repeat before graduation.'],
       },
     ],
@@ -191,7 +200,10 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
         lead: 'liaison',
         partners: ['council', 'justice_committee'],
         quarters: [1, 2],
-        notes: ['{n} youth took part in the fish camp in {month}; elders taught net setting and drying fish.', 'Program funded for two weeks; {m} elders involved.'],
+        notes: [
+          { q: [1], text: 'Program funded for two weeks in August; {m} elders have agreed to teach and {n} youth signed up.' },
+          { q: [2], text: '{n} youth took part in the fish camp in August; elders taught net setting and drying fish.' },
+        ],
         nextSteps: ['Apply for next year’s funding before the deadline.'],
       },
       {
@@ -311,7 +323,10 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
         lead: 'leader',
         partners: ['council'],
         quarters: [1, 3],
-        notes: ['Community watch ran during the spring hunt; {n} volunteers.', 'Volunteers checked empty homes in {month} during the fall hunt.'],
+        notes: [
+          { q: [1], text: 'Community watch ran during the spring goose hunt; {n} volunteers.' },
+          { q: [3], text: 'Volunteers checked empty homes in October during the fall hunt.' },
+        ],
         nextSteps: ['Thank the volunteers at the community feast.'],
       },
     ],
@@ -477,7 +492,7 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
         lead: 'police',
         partners: [],
         quarters: [1, 3, 4],
-        notes: ['Radar in the school zone on {n} mornings; {m} tickets issued.', 'Warnings rather than tickets in the first week of school.'],
+        notes: ['Radar in the school zone on {n} mornings; {m} tickets issued.', 'Warnings rather than tickets in the first week after the new school zone signs went up.'],
         nextSteps: ['Ask the hamlet for new school zone signs.'],
       },
     ],
@@ -518,24 +533,24 @@ export const PRIORITY_CATALOGUE: readonly PriorityTemplate[] = [
 ];
 
 /** Why an action is at risk or delayed: the realities of small northern communities. */
-export const SETBACKS = [
+export const SETBACKS: readonly Seasonal[] = [
   'Only one member was at the detachment for most of {month}; the other position was vacant.',
   'Two visits were cancelled when the charter could not land in bad weather.',
-  'Break-up made travel on the river unsafe for most of {month}.',
+  { q: [1], text: 'Break-up made travel on the river unsafe for most of May.' },
   'The school gym was closed for repairs, so sessions were postponed.',
   'The liaison position at the band office was vacant for six weeks.',
   'Funding from the partner was confirmed late, so the work started late.',
   'A death in the community; council asked that events be postponed.',
-  'The ice road opened late because of warm weather.',
-  'Evacuation for wildfire smoke took most of {month}; everything was put on hold.',
+  { q: [3, 4], text: 'The ice road opened late because of warm weather.' },
+  { q: [2], text: 'Evacuation for wildfire smoke took most of {month}; everything was put on hold.' },
   'The health centre was short of nurses and could not take part this quarter.',
-] as const;
+];
 
-export const NOT_STARTED = [
+export const NOT_STARTED: readonly Seasonal[] = [
   'Planned for later in the year; not started yet.',
-  'Waiting for the new school year before starting.',
+  { q: [1, 2], text: 'Waiting for the new school year before starting.' },
   'Not started: waiting for the partner to confirm dates.',
-] as const;
+];
 
 export const DISCONTINUED = [
   'Chief and council agreed at the {month} meeting to stop this action and put the effort into the others under this priority.',

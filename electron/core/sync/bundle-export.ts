@@ -5,7 +5,7 @@ import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
-import { fingerprintOf, signText } from './identity';
+import { fingerprintOf, signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { findPeer } from './peers';
 import { versionVector } from './version-vector';
 
@@ -41,6 +41,8 @@ export interface BundleManifest {
  */
 export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportResult {
   const profile = readProfile(ctx);
+  const privateKey = ctx.keys.privateKey;
+  if (privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
   if ((request.to === undefined) === (request.full !== true)) {
     throw new DomainError('invalid_input', 'Choose who the bundle is for, or make a full bundle — one of the two.');
   }
@@ -90,7 +92,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   const lines = [JSON.stringify(manifest)];
   for (const r of selected) lines.push(JSON.stringify({ type: 'changeset', body: r.body, signature: r.signature }));
   const digest = hashLines(lines);
-  lines.push(JSON.stringify({ type: 'trailer', count: selected.length, digest, signature: signText(ctx.keys.privateKey, digest) }));
+  lines.push(JSON.stringify({ type: 'trailer', count: selected.length, digest, signature: signText(privateKey, digest) }));
   const bytes = encodeBundle(lines, passphrase);
 
   const target = path.resolve(request.file);

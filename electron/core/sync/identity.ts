@@ -100,10 +100,24 @@ export function memoryKeyStore(initial: IdentityKeys | null = null): KeyStore {
   };
 }
 
-export function loadOrCreateKeys(store: KeyStore): IdentityKeys {
+/**
+ * The identity this process works with. A database that already has an identity whose private key
+ * this key store cannot give (the desktop app keeps it in the system keychain; a command line on
+ * the same database cannot read it) opens without signing: it can read and check, but not change.
+ */
+export interface WorkingIdentity {
+  publicKey: string;
+  privateKey: string | null;
+}
+
+export function loadOrCreateKeys(store: KeyStore, publicKeyInDatabase: string | null): WorkingIdentity {
   const existing = store.load();
   if (existing) return existing;
+  if (publicKeyInDatabase) return { publicKey: publicKeyInDatabase, privateKey: null };
   const keys = generateIdentityKeys();
   store.save(keys);
   return keys;
 }
+
+export const SIGNING_KEY_UNAVAILABLE =
+  "This database's signing key is kept by the desktop app (in the system's key store), so changes cannot be made from here. Use the desktop app, or give the command line a database of its own with --db.";

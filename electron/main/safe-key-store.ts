@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileKeyStore, type IdentityKeys, type KeyStore } from '../core/sync/identity';
+
+/** The part of Electron's safeStorage we use; a parameter so tests pass a fake. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/**
+ * Keeps the installation's private key encrypted by the operating system's key store (DPAPI on
+ * Windows, Keychain on macOS, the Secret Service on Linux) in a file only the user can read. Where
+ * the system offers no key store (some Linux desktops), falls back to an owner-only file, as the
+ * command line does, and says so through `onFallback`.
+ */
+export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, onFallback: (reason: string) => void): KeyStore {
+  const plainFile = `${file}.plain`;
+  const fallback = fileKeyStore(plainFile);
+  return {
+    load(): IdentityKeys | null {
+      if (fs.existsSync(file)) {
+        if (!safeStorage.isEncryptionAvailable()) {
+          throw new Error("The planner's signing key is protected by this computer's key store, which is not available right now. Log in to your desktop session normally and start the planner again.");
+        }
+        const parsed = JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as Partial<IdentityKeys>;
+        if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') throw new Error("The planner's signing key file is damaged.");
+        return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
+      }
+      return fallback.load();
+    },
+    save(keys: IdentityKeys): void {
+      if (!safeStorage.isEncryptionAvailable()) {
+        onFallback('The system key store is not available; the signing key is kept in a file only this user can read.');
+        fallback.save(keys);
+        return;
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.tmp-${process.pid}`;
+      fs.writeFileSync(temp, safeStorage.encryptString(JSON.stringify(keys)), { mode: 0o600 });
+      fs.renameSync(temp, file);
+    },
+  };
+}

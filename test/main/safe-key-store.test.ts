@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateIdentityKeys } from '../../electron/core/sync/identity';
+import { safeStorageKeyStore, type SafeStorageLike } from '../../electron/main/safe-key-store';
+import { makeTestDir } from '../core/builders';
+
+/** A stand-in for safeStorage: "encrypts" by reversing and tagging, enough to see it is used. */
+function fakeSafeStorage(available = true): SafeStorageLike & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    isEncryptionAvailable: () => available,
+    encryptString: (text) => {
+      calls.push('encrypt');
+      return Buffer.from(`enc:${[...text].reverse().join('')}`);
+    },
+    decryptString: (buffer) => {
+      calls.push('decrypt');
+      return [...buffer.toString().slice(4)].reverse().join('');
+    },
+  };
+}
+
+describe('the app keeps its signing key with the system key store', () => {
+  it('stores the key encrypted, never in plain text, and reads it back', () => {
+    const dir = makeTestDir();
+    const file = path.join(dir, 'identity.key');
+    const storage = fakeSafeStorage();
+    const store = safeStorageKeyStore(storage, file, () => {});
+    expect(store.load()).toBeNull();
+    const keys = generateIdentityKeys();
+    store.save(keys);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(keys.privateKey);
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+    expect(safeStorageKeyStore(storage, file, () => {}).load()).toEqual(keys);
+    expect(storage.calls).toEqual(['encrypt', 'decrypt']);
+  });
+
+  it('falls back to an owner-only file, saying so, when the system has no key store', () => {
+    const dir = makeTestDir();
+    const file = path.join(dir, 'identity.key');
+    const notes: string[] = [];
+    const store = safeStorageKeyStore(fakeSafeStorage(false), file, (reason) => notes.push(reason));
+    const keys = generateIdentityKeys();
+    store.save(keys);
+    expect(notes).toHaveLength(1);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.statSync(`${file}.plain`).mode & 0o077).toBe(0);
+    expect(store.load()).toEqual(keys);
+  });
+
+  it('refuses, with a sentence, when an encrypted key exists but the key store is locked', () => {
+    const dir = makeTestDir();
+    const file = path.join(dir, 'identity.key');
+    safeStorageKeyStore(fakeSafeStorage(), file, () => {}).save(generateIdentityKeys());
+    expect(() => safeStorageKeyStore(fakeSafeStorage(false), file, () => {}).load()).toThrow(/key store, which is not available right now/);
+  });
+});
