@@ -79,7 +79,7 @@ function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSl
 /** Opens the database (backup and migrations happen inside createCore), or explains why not. */
 function openCore(layout: AppLayout): Core | null {
   try {
-    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, (reason) => logError(reason, null));
+    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, (reason) => console.warn(reason));
     return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
