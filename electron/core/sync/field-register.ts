@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 /**
  * Every replicated field is a small multi-value register. Applying an op removes the heads its
  * `pred` names and adds itself, unless a known op of the same field already names it (it arrived
- * late and is superseded); an op seen before is ignored. Because causality comes from `pred`,
+ * late and is superseded: it still retires the heads it names); an op seen before is ignored. Because causality comes from `pred`,
  * relays, reordering and repeats give the same heads everywhere.
  */
 export interface StoredOp {
@@ -69,10 +69,12 @@ export class FieldRegister {
     const s = this.statements;
     const inserted = s.insertOp.run(op.opId, op.changesetId, op.position, op.table, op.rowId, op.field, op.value, JSON.stringify(op.pred), op.hlc);
     if (inserted.changes === 0) return false; // seen before: applying twice changes nothing
-    for (const pred of op.pred) s.insertPred.run(op.opId, pred);
-    if (s.supersededBySameField.get(op.opId, op.table, op.rowId, op.field) !== undefined) return true;
-    for (const pred of op.pred) s.deleteHead.run(op.table, op.rowId, op.field, pred);
-    s.insertHead.run(op.table, op.rowId, op.field, op.opId);
+    for (const pred of op.pred) {
+      s.insertPred.run(op.opId, pred);
+      // Even an op that arrives already superseded retires what it replaced (X ← Y ← Z arriving X, Z, Y).
+      s.deleteHead.run(op.table, op.rowId, op.field, pred);
+    }
+    if (s.supersededBySameField.get(op.opId, op.table, op.rowId, op.field) === undefined) s.insertHead.run(op.table, op.rowId, op.field, op.opId);
     return true;
   }
 
