@@ -53,9 +53,9 @@ export const fiscalYear = z
 
 export const quarter = z
   .number({ error: missingOr('quarter', 'The quarter must be a number from 1 to 4.') })
-  .refine((n) => Number.isInteger(n) && n >= 1 && n <= 4, {
-    error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.`,
-  })
+  .int({ error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
+  .min(1, { error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
+  .max(4, { error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
   .transform((n) => n as 1 | 2 | 3 | 4);
 
 export const isoDate = z

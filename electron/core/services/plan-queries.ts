@@ -183,6 +183,10 @@ export function loadPlan(ctx: CoreContext, planId: string): Plan {
 }
 
 export function listPlanSummaries(ctx: CoreContext, filter: { communityId?: string; fiscalYear?: number }): PlanSummary[] {
+  if (filter.communityId) {
+    const community = ctx.db.select({ id: schema.communities.id }).from(schema.communities).where(and(eq(schema.communities.id, filter.communityId), isNull(schema.communities.deletedAt))).get();
+    if (!community) throw notFound('The community');
+  }
   const rows = ctx.sqlite
     .prepare(
       `SELECT p.id, p.community_id AS communityId, c.name AS communityName, p.fiscal_year AS fiscalYear, p.title, p.status,

@@ -75,7 +75,8 @@ interface CheckedBundle {
   newOrigins: Array<{ installationId: string; publicKey: string }>;
 }
 
-function readFileCapped(file: string): Buffer {
+/** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
+export function readFileCapped(file: string): Buffer {
   if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', `Only ${BUNDLE_EXTENSION} files can be imported.`);
   let size: number;
   try {

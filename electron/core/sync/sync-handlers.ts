@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { syncMethods } from '../../../shared/contract-sync';
 import type { BundleInspection, Exchange } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
@@ -6,7 +5,7 @@ import { DomainError } from '../domain-error';
 import type { DomainHandlers } from '../handlers';
 import { exportBundle } from './bundle-export';
 import { BundleRefusal, decodeBundle, readBundleHeader } from './bundle-format';
-import { importBundle, previewImport } from './bundle-import';
+import { importBundle, previewImport, readFileCapped } from './bundle-import';
 import { listConflicts, resolveConflict } from './conflicts';
 import { replicatedDigest } from './digest';
 import { fingerprintOf } from './identity';
@@ -14,12 +13,7 @@ import { listPeers, revokePeer, trustPeer } from './peers';
 import { versionVector } from './version-vector';
 
 function inspectBundle(ctx: CoreContext, file: string, passphrase: string | null): BundleInspection {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new DomainError('not_found', 'That file was not found.');
-  }
+  const bytes = readFileCapped(file);
   const asRefusal = (error: unknown): never => {
     if (error instanceof BundleRefusal) throw new DomainError('invalid_input', error.message, { reason: error.reason });
     throw error;

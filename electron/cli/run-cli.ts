@@ -1,0 +1,46 @@
+/** The command line's dispatcher: parses the arguments, runs one command, returns the exit code. */
+import { MAX_DEMO_SCALE } from '../core/demo-data';
+import { parseArgs, UsageError } from './args';
+import { callCommand } from './call-command';
+import { type CliIo, CliFailure, debugText, isDebug, sentence } from './cli-io';
+import { defaultDatabaseFile } from './default-db-path';
+import { helpText } from './help-text';
+import { initCommand } from './init-command';
+import { describeMethods, formatMethods } from './method-catalogue';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const defaultDb = defaultDatabaseFile();
+  try {
+    const args = parseArgs(argv, { maxScale: MAX_DEMO_SCALE });
+    const dbFile = args.db ?? defaultDb;
+    switch (args.command) {
+      case 'help':
+        io.stdout(helpText(defaultDb, MAX_DEMO_SCALE));
+        return 0;
+      case 'methods':
+        io.stdout(args.json ? `${JSON.stringify(describeMethods(), null, 2)}\n` : formatMethods(describeMethods()));
+        return 0;
+      case 'init':
+        return initCommand(io, dbFile, { demo: args.demo, seed: args.seed, scale: args.scale, now: args.now });
+      case 'call':
+        return await callCommand(io, dbFile, args.positionals[0]!, args.positionals[1]);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.showUsage ? `${sentence(error.message)}\n\n${helpText(defaultDb, MAX_DEMO_SCALE)}` : `${sentence(error.message)} Run with --help to see how the commands are written.\n`);
+      return 2;
+    }
+    if (error instanceof CliFailure) {
+      io.stderr(`${sentence(error.message)}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`${unexpected(error)}\n`);
+    if (isDebug(io)) io.stderr(`${debugText(error)}\n`);
+    return 1;
+  }
+}
+
+export function unexpected(error: unknown): string {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return sentence(`Something unexpected went wrong: ${message.slice(0, 300)}`) + ' Run again with CSP_DEBUG=1 to see the details.';
+}
