@@ -20,7 +20,12 @@ export function backupDatabase(sqlite: Database.Database, backupDir: string, rea
   const safeReason = reason.replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'manual';
   let file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}.db`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}-${n}.db`);
-  sqlite.prepare('VACUUM INTO ?').run(file);
+  // Written under a temporary name and renamed: a crash midway never leaves a half backup that
+  // looks like a real one.
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, file);
   return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
 }
 

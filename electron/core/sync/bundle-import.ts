@@ -73,6 +73,8 @@ interface CheckedBundle {
   fresh: Incoming[];
   total: number;
   newOrigins: Array<{ installationId: string; publicKey: string }>;
+  /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
+  awaitSignatures: () => void;
 }
 
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
@@ -180,8 +182,10 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
   const seenInBundle = new Set<string>();
   const problems: Array<() => never> = [];
-  for (const entry of entries) {
-    const body = parseLine(changesetBodySchema, entry.body) ?? refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+  for (const [index, entry] of entries.entries()) {
+    const parsed = changesetBodySchema.safeParse(raws[index]);
+    if (!parsed.success) refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+    const body = parsed.data;
     const problem = problemWithChangeset(body);
     if (problem) problems.push(() => refuse('damaged', `A change in this bundle cannot be accepted: ${problem}. Nothing was imported.`));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
@@ -203,16 +207,22 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     if (revokedName !== undefined) problems.push(() => refuse('revoked', `This bundle carries new changes from "${revokedName}", whose bundles are no longer accepted here. Nothing was imported.`));
     fresh.push({ text: entry.body, signature: entry.signature, body });
   }
+  const refuseForgery = () => {
+    const bad = verification.firstInvalid();
+    if (bad >= 0) {
+      const body = raws[bad]!;
+      refuse('forged', `A change in this bundle (number ${String(body.seq)} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
+    }
+  };
   // A bad signature outranks every other problem: it is the one that says "do not trust this file".
-  const bad = verification.firstInvalid();
-  if (bad >= 0) {
-    const body = raws[bad]!;
-    refuse('forged', `A change in this bundle (number ${String(body.seq)} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
+  if (problems.length > 0) {
+    refuseForgery();
+    problems[0]!();
   }
-  problems[0]?.();
-
   checkScopes(ctx, fresh, originScope);
-  return { manifest, encrypted: decoded.header.encryption !== null, senderTrust, senderScope, fresh, total: manifest.changesetCount, newOrigins };
+  // Otherwise the signatures are still being checked on other cores while the caller applies the
+  // changesets inside its transaction; it calls this before committing (and rolls back on refusal).
+  return { manifest, encrypted: decoded.header.encryption !== null, senderTrust, senderScope, fresh, total: manifest.changesetCount, newOrigins, awaitSignatures: refuseForgery };
 }
 
 /** Refuses changes to communities outside what their author may change. */
@@ -302,6 +312,7 @@ export function previewImport(ctx: CoreContext, request: ImportRequest): ImportP
   try {
     ctx.sqlite.transaction(() => {
       outcome = applyChecked(ctx, checked);
+      checked.awaitSignatures();
       throw new RollBack();
     })();
   } catch (error) {
@@ -335,6 +346,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
+    checked.awaitSignatures();
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
     ctx.sqlite

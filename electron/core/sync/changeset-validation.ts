@@ -3,6 +3,14 @@ import { MAX_LONG_TEXT } from '../../../shared/contract';
 import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
 import type { ChangesetBody } from './changeset-body';
 
+type ColumnInfo = { dataType: string; notNull: boolean; columnType: string };
+const columnCache = new Map<ReplicatedTableName, Record<string, ColumnInfo>>();
+function columnsOf(table: ReplicatedTableName): Record<string, ColumnInfo> {
+  let columns = columnCache.get(table);
+  if (!columns) columnCache.set(table, (columns = getTableColumns(replicatedTables[table].table) as Record<string, ColumnInfo>));
+  return columns;
+}
+
 /**
  * What an op may say, checked against the fixed registry and the column it would write: table and
  * field names never go from bundle text into SQL, and values must have the column's kind.
@@ -13,8 +21,8 @@ export function problemWithChangeset(body: ChangesetBody): string | null {
     if (op.opId !== `${body.id}.${position}`) return `an operation has an id that does not belong to its changeset`;
     if (!Object.prototype.hasOwnProperty.call(replicatedTables, op.table)) return `it changes a kind of record the planner does not have ("${op.table.slice(0, 40)}")`;
     const entry = replicatedTables[op.table as ReplicatedTableName];
-    if (!entry.fields.includes(op.field)) return `it changes a field the planner does not have ("${op.field.slice(0, 40)}")`;
-    const column = (getTableColumns(entry.table) as Record<string, { dataType: string; notNull: boolean; columnType: string }>)[op.field];
+    if (!entry.fields.includes(op.field) || op.field === 'id') return `it changes a field the planner does not have ("${op.field.slice(0, 40)}")`;
+    const column = columnsOf(op.table as ReplicatedTableName)[op.field];
     if (!column) return `it changes a field the planner does not have ("${op.field.slice(0, 40)}")`;
     const problem = problemWithValue(op.value, column);
     if (problem) return `${op.table}.${op.field} ${problem}`;
