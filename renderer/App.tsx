@@ -1,0 +1,116 @@
+/** The shell: skip link, header with the person and language, navigation, the current screen. */
+import { useTranslation } from 'react-i18next';
+import { Button } from './components/Button';
+import { ErrorBanner, Loading } from './components/Feedback';
+import { Icon, type IconName } from './components/Icon';
+import { Notices } from './components/Notices';
+import { CommitmentScreen } from './screens/CommitmentScreen';
+import { CommitmentsScreen } from './screens/CommitmentsScreen';
+import { CommunitiesScreen } from './screens/CommunitiesScreen';
+import { CommunityScreen } from './screens/CommunityScreen';
+import { CompletenessHistoryScreen } from './screens/CompletenessHistoryScreen';
+import { CoordinatorScreen } from './screens/CoordinatorScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { PlanScreen } from './screens/plan/PlanScreen';
+import { ProgressScreen } from './screens/progress/ProgressScreen';
+import { ReportScreen } from './screens/ReportScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { href, sectionOf, type Route } from './state/routes';
+import { usePlanner } from './state/store-context';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'communities':
+      return <CommunitiesScreen />;
+    case 'community':
+      return <CommunityScreen key={route.communityId} communityId={route.communityId} />;
+    case 'plan':
+      return <PlanScreen key={route.planId} planId={route.planId} />;
+    case 'progress':
+      return <ProgressScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
+    case 'report':
+      return <ReportScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
+    case 'coordinator':
+      return <CoordinatorScreen />;
+    case 'completenessHistory':
+      return <CompletenessHistoryScreen />;
+    case 'commitments':
+      return <CommitmentsScreen />;
+    case 'commitment':
+      return <CommitmentScreen key={route.commitmentId} commitmentId={route.commitmentId} />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'notFound':
+      return <NotFoundScreen />;
+  }
+}
+
+const NAV: Array<{ section: NonNullable<ReturnType<typeof sectionOf>>; href: string; icon: IconName }> = [
+  { section: 'home', href: href.home(), icon: 'home' },
+  { section: 'communities', href: href.communities(), icon: 'map' },
+  { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
+  { section: 'commitments', href: href.commitments(), icon: 'flag' },
+  { section: 'settings', href: href.settings(), icon: 'gear' },
+];
+
+function focusMain(event: React.MouseEvent<HTMLAnchorElement>) {
+  // The skip link must not change the hash: the hash is the route.
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = usePlanner((s) => s.route);
+  const profile = usePlanner((s) => s.profile);
+  const profileError = usePlanner((s) => s.profileError);
+  const locale = usePlanner((s) => s.locale);
+  const setLocale = usePlanner((s) => s.setLocale);
+  const loadProfile = usePlanner((s) => s.loadProfile);
+  const section = sectionOf(route);
+  const other = locale === 'en' ? 'fr' : 'en';
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={focusMain}>
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-header__title">{t('app.name')}</span>
+        {profile ? (
+          <span className="app-header__who">
+            {t('header.who', { user: profile.userName, role: t(`vocab.role.${profile.role}`), installation: profile.name })}
+          </span>
+        ) : null}
+        <Button variant="on-dark" size="small" lang={other === 'fr' ? 'fr-CA' : 'en-CA'} onClick={() => void setLocale(other)}>
+          {t('header.switchLanguage')}
+        </Button>
+      </header>
+      <nav className="app-nav" aria-label={t('nav.main')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.section}>
+              <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
+                <Icon name={item.icon} size={16} />
+                {t(`nav.${item.section}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app-main" id="main" tabIndex={-1}>
+        {profileError ? (
+          <ErrorBanner error={profileError} onRetry={() => void loadProfile()} />
+        ) : profile ? (
+          <Screen route={route} />
+        ) : (
+          <Loading />
+        )}
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * window.api for a plain browser: the browser harness (scripts/preview.ts) answers each call over
+ * loopback HTTP with the same core the desktop app uses. Every request carries the per-run token
+ * the harness wrote into the page, without which it refuses to answer.
+ *
+ * The harness cannot push events, so this bridge raises 'data:changed' itself after a call the
+ * server marks as a change (the X-Planner-Data-Changed header), exactly when Electron's main
+ * process would send it.
+ */
+import type { EventName, EventPayload } from '../../shared/contract';
+import { err, type Result } from '../../shared/result';
+import type { PlannerBridge } from './planner-bridge';
+
+export const TOKEN_META_NAME = 'planner-api-token';
+export const TOKEN_HEADER = 'X-Planner-Token';
+export const DATA_CHANGED_HEADER = 'X-Planner-Data-Changed';
+export const API_PATH = 'api';
+
+export interface HttpBridgeOptions {
+  token: string;
+  /** Resolved against the page, so the harness may serve under any port. */
+  endpoint?: string;
+  fetch?: typeof fetch;
+}
+
+export function createHttpBridge(options: HttpBridgeOptions): PlannerBridge {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const endpoint = options.endpoint ?? API_PATH;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of [...(listeners.get(event) ?? [])]) {
+      try {
+        listener(payload);
+      } catch (error) {
+        // One failing listener must neither stop the others nor vanish.
+        setTimeout(() => {
+          throw error;
+        }, 0);
+      }
+    }
+  }
+
+  const bridge: PlannerBridge = {
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await doFetch(endpoint, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
+          body: JSON.stringify({ method, input: input ?? {} }),
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch {
+        return err('internal', 'The planner could not reach its database: the preview server has stopped. Start it again and reload the page.');
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return err('internal', `The preview server answered something that is not a result (HTTP ${response.status}).`);
+      }
+      if (!isResult(body)) return err('internal', `The preview server answered something that is not a result (HTTP ${response.status}).`);
+      if (body.ok && response.headers.get(DATA_CHANGED_HEADER) === '1') {
+        queueMicrotask(() => emit('data:changed', { methods: [method] }));
+      }
+      return body as never;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+  };
+  return bridge;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: { message?: unknown } };
+  return v.ok === true || (v.ok === false && typeof v.error?.message === 'string');
+}

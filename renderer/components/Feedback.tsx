@@ -1,0 +1,63 @@
+/** Banners, empty states and loading text: how screens tell people what is going on. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './Button';
+import { Icon } from './Icon';
+import { messageOf } from '../api/api-error';
+
+export function Banner({ tone, title, children, actions }: { tone: 'info' | 'warning' | 'success' | 'error'; title?: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+  const icon = tone === 'success' ? 'check' : tone === 'info' ? 'info' : 'alert';
+  return (
+    <div className={`banner banner--${tone}`} role={tone === 'error' ? 'alert' : undefined}>
+      <Icon name={icon} size={18} />
+      <div className="banner__body">
+        {title ? <p>
+          <strong>{title}</strong>
+        </p> : null}
+        {children}
+      </div>
+      {actions ? <div className="button-group">{actions}</div> : null}
+    </div>
+  );
+}
+
+/** Shows the core's own sentence (it is written for people), with an optional retry. */
+export function ErrorBanner({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: ReactNode }) {
+  const { t } = useTranslation();
+  if (error === null || error === undefined) return null;
+  return (
+    <Banner
+      tone="error"
+      title={title ?? t('common.errorTitle')}
+      actions={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <p>{messageOf(error)}</p>
+    </Banner>
+  );
+}
+
+export function EmptyState({ title, children, action, headingLevel = 2 }: { title: ReactNode; children?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div className="empty-state">
+      <Heading>{title}</Heading>
+      {children ? <p>{children}</p> : null}
+      {action}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}

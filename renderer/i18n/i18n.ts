@@ -1,0 +1,33 @@
+/**
+ * English and French catalogues, loaded with the page (they are small) so switching language is
+ * instant and works offline. Keys are typed from en.json (see i18next.d.ts), so a key used in code
+ * but missing from the catalogue does not compile; test/renderer checks that fr.json has exactly
+ * the keys of en.json.
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../shared/vocabulary';
+import en from './en.json';
+import fr from './fr.json';
+
+export const catalogues = { en, fr } as const;
+
+export function createI18n(locale: Locale = 'en'): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    lng: locale,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'fr'],
+    // Method names such as "plans:agree" appear in keys' values, never as namespaces.
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'fr';
+}

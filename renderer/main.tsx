@@ -1,0 +1,39 @@
+/**
+ * Start: find the way to the core (window.api in Electron, the harness bridge in a browser), load
+ * this installation's profile (which sets the language), and show the app.
+ */
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { connectToCore } from './api/connect';
+import { App } from './App';
+import { createI18n } from './i18n/i18n';
+import { createPlannerStore } from './state/planner-store';
+import { PlannerProvider } from './state/store-context';
+import { NoConnection } from './screens/NoConnection';
+import './styles/app.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element.');
+const root = createRoot(container);
+const client = connectToCore();
+const i18n = createI18n(navigator.language.startsWith('fr') ? 'fr' : 'en');
+
+if (!client) {
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <NoConnection />
+    </I18nextProvider>,
+  );
+} else {
+  const store = createPlannerStore({ client, i18n }, window.location.hash);
+  client.on('data:changed', () => store.getState().dataChanged());
+  window.addEventListener('hashchange', () => store.getState().syncRoute(window.location.hash));
+  void store.getState().loadProfile();
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <PlannerProvider store={store} client={client}>
+        <App />
+      </PlannerProvider>
+    </I18nextProvider>,
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '../../../shared/domain';
+import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
+import { OWNER_PARTIES, type OwnerParty } from '../../../shared/vocabulary';
+import { Dialog } from '../../components/Dialog';
+import { FormDialogFooter } from '../../components/DialogFooter';
+import { ErrorBanner } from '../../components/Feedback';
+import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
+import { useSubmit } from '../../components/use-submit';
+import { useFormat } from '../../i18n/format';
+import { useClient } from '../../state/store-context';
+import type { PlanReference } from './plan-reference';
+
+/** Adds an action to a priority, or changes one: owner, lead, partners, quarters, commitments. */
+export function ActionDialog({ priorityId, action, reference, onClose }: { priorityId: string; action?: Action; reference: PlanReference; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useClient();
+  const [title, setTitle] = useState(action?.title ?? '');
+  const [description, setDescription] = useState(action?.description ?? '');
+  const [owner, setOwner] = useState<OwnerParty | ''>(action?.owner ?? '');
+  const [leadPersonId, setLeadPersonId] = useState(action?.leadPersonId ?? '');
+  const [leadName, setLeadName] = useState(action?.leadName ?? '');
+  const [partners, setPartners] = useState<string[]>(action?.partnerOrganisationIds ?? []);
+  const [quarters, setQuarters] = useState<string[]>((action?.plannedQuarters ?? []).map(String));
+  const [commitments, setCommitments] = useState<string[]>(action?.commitmentIds ?? []);
+  const [checked, setChecked] = useState(false);
+  const titleError = checked && title.trim() === '' ? t('plan.actionForm.titleRequired') : undefined;
+  const ownerError = checked && owner === '' ? t('plan.actionForm.ownerRequired') : undefined;
+
+  const { busy, error, submit } = useSubmit(async () => {
+    const fields = {
+      title,
+      description: description.trim() === '' ? null : description,
+      owner: owner as OwnerParty,
+      leadPersonId: leadPersonId === '' ? null : leadPersonId,
+      leadName: leadPersonId === '' && leadName.trim() !== '' ? leadName : null,
+      partnerOrganisationIds: partners,
+      plannedQuarters: quarters.map(Number).sort() as Quarter[],
+      commitmentIds: commitments,
+    };
+    if (action) await client.call('actions:update', { actionId: action.id, ...fields });
+    else await client.call('actions:add', { priorityId, ...fields });
+  }, onClose);
+
+  return (
+    <Dialog
+      wide
+      title={action ? t('plan.actionForm.editTitle') : t('plan.actionForm.addTitle')}
+      onClose={onClose}
+      busy={busy}
+      onSubmit={() => {
+        setChecked(true);
+        if (title.trim() !== '' && owner !== '') void submit();
+      }}
+      footer={<FormDialogFooter submitLabel={action ? t('common.save') : t('plan.actionForm.add')} busy={busy} onCancel={onClose} />}
+    >
+      <ErrorBanner error={error} />
+      <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={titleError} required maxLength={200} />
+      <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
+      <div className="grid-3">
+        <Select
+          label={t('plan.actionForm.owner')}
+          value={owner}
+          onChange={(e) => setOwner(e.target.value as OwnerParty)}
+          placeholder={t('plan.actionForm.chooseOwner')}
+          options={OWNER_PARTIES.map((o) => ({ value: o, label: t(`vocab.owner.${o}`) }))}
+          error={ownerError}
+          required
+        />
+        <Select
+          label={t('plan.actionForm.leadPerson')}
+          value={leadPersonId}
+          onChange={(e) => setLeadPersonId(e.target.value)}
+          placeholder={t('plan.actionForm.noLeadPerson')}
+          options={reference.people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }))}
+        />
+        <TextField
+          label={t('plan.actionForm.leadName')}
+          hint={t('plan.actionForm.leadNameHint')}
+          value={leadPersonId === '' ? leadName : ''}
+          disabled={leadPersonId !== ''}
+          onChange={(e) => setLeadName(e.target.value)}
+          maxLength={200}
+        />
+      </div>
+      <CheckboxGroup
+        legend={t('plan.actionForm.quarters')}
+        options={QUARTERS.map((q) => ({ value: String(q), label: format.quarterShort(q) }))}
+        value={quarters}
+        onChange={setQuarters}
+      />
+      <CheckboxGroup
+        legend={t('plan.actionForm.partners')}
+        options={reference.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})` }))}
+        value={partners}
+        onChange={setPartners}
+        emptyText={t('plan.actionForm.noPartners')}
+      />
+      <CheckboxGroup
+        legend={t('plan.actionForm.commitments')}
+        options={reference.commitments.map((c) => ({ value: c.id, label: `${c.number} — ${c.title}` }))}
+        value={commitments}
+        onChange={setCommitments}
+        emptyText={t('plan.actionForm.noCommitments')}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,13 @@
+/** Starts the browser harness on a database with "today" pinned, for end-to-end tests and benchmarks. */
+import type { Clock } from '../../../electron/core/clock';
+import { startPreviewServer, type PreviewServer } from '../../../scripts/preview';
+
+/** A clock that starts at `start` and then runs with real time, so change order stays natural. */
+export function runningClockFrom(start: string): Clock {
+  const offset = Date.parse(start) - Date.now();
+  return { now: () => new Date(Date.now() + offset).toISOString() };
+}
+
+export function startHarness(dbFile: string, now: string): Promise<PreviewServer> {
+  return startPreviewServer({ dbFile, port: 0, clock: runningClockFrom(now), log: () => {} });
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../renderer/i18n/en.json';
+import fr from '../../renderer/i18n/fr.json';
+import {
+  COMMITMENT_KINDS,
+  COMMITMENT_STATUSES,
+  COMPLETENESS_STATES,
+  CSWB_ZONES,
+  INDICATOR_DIRECTIONS,
+  LOCALES,
+  MILESTONE_STATUSES,
+  ORGANISATION_KINDS,
+  OWNER_PARTIES,
+  PLAN_STATUSES,
+  PROGRESS_STATUSES,
+  REPORT_STATES,
+  ROLES,
+} from '../../shared/vocabulary';
+import { ACTIVITY_KEYS } from '../../renderer/screens/activity';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const english = flatten(en as Catalogue);
+const french = flatten(fr as Catalogue);
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('the English and French catalogues', () => {
+  it('have exactly the same keys, so no screen shows a raw key in either language', () => {
+    const missingInFrench = [...english.keys()].filter((k) => !french.has(k));
+    const missingInEnglish = [...french.keys()].filter((k) => !english.has(k));
+    expect(missingInFrench, 'keys missing in fr.json').toEqual([]);
+    expect(missingInEnglish, 'keys missing in en.json').toEqual([]);
+  });
+
+  it('never leave a message empty', () => {
+    for (const [lang, catalogue] of [['en', english], ['fr', french]] as const) {
+      const empty = [...catalogue].filter(([, v]) => v.trim() === '').map(([k]) => k);
+      expect(empty, `empty messages in ${lang}`).toEqual([]);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const mismatched = [...english].filter(([key, text]) => JSON.stringify(variables(text)) !== JSON.stringify(variables(french.get(key) ?? ''))).map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('label every value of every vocabulary the core can answer with', () => {
+    const vocabularies: Record<string, readonly string[]> = {
+      role: ROLES,
+      locale: LOCALES,
+      planStatus: [...PLAN_STATUSES, 'none'],
+      progressStatus: PROGRESS_STATUSES,
+      completeness: COMPLETENESS_STATES,
+      reportState: REPORT_STATES,
+      commitmentStatus: COMMITMENT_STATUSES,
+      commitmentKind: COMMITMENT_KINDS,
+      milestoneStatus: MILESTONE_STATUSES,
+      owner: OWNER_PARTIES,
+      zone: CSWB_ZONES,
+      direction: INDICATOR_DIRECTIONS,
+      organisationKind: ORGANISATION_KINDS,
+    };
+    const unlabelled = Object.entries(vocabularies).flatMap(([name, values]) => values.map((v) => `vocab.${name}.${v}`)).filter((key) => !english.has(key) || !french.has(key));
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('describe every change the activity list can show', () => {
+    const keys = [...Object.values(ACTIVITY_KEYS), 'activity.other'];
+    expect(keys.filter((k) => !english.has(k) || !french.has(k))).toEqual([]);
+  });
+
+  it('give every counted message its singular and plural form', () => {
+    const counted = [...english.keys()].filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, ''));
+    const incomplete = [...new Set(counted)].filter((base) => !english.has(`${base}_one`) || !english.has(`${base}_other`));
+    expect(incomplete).toEqual([]);
+  });
+
+  it('hold every key the screens ask for by name', () => {
+    const used = new Set<string>();
+    for (const source of rendererSources()) {
+      for (const m of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
+    }
+    const has = (key: string) => english.has(key) || english.has(`${key}_one`);
+    expect(used.size).toBeGreaterThan(200);
+    expect([...used].filter((k) => !has(k))).toEqual([]);
+  });
+
+  it('get a value for every placeholder wherever the screens use them', () => {
+    const unfilled: string[] = [];
+    for (const source of rendererSources()) {
+      for (const m of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'\s*(,\s*\{)?/g)) {
+        const key = m[1]!;
+        const needed = new Set([english.get(key), english.get(`${key}_one`), english.get(`${key}_other`)].flatMap((text) => (text ? variables(text) : [])));
+        const given = m[2] ? topLevelKeys(source, m.index! + m[0].length - 1) : new Set<string>();
+        for (const name of needed) if (!given.has(name!)) unfilled.push(`${key}: {{${name}}}`);
+      }
+    }
+    expect(unfilled).toEqual([]);
+  });
+});
+
+function rendererSources(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(path.resolve(__dirname, '../../renderer'));
+  return files.map((f) => fs.readFileSync(f, 'utf8'));
+}
+
+/** The property names of the object literal that opens at `start` ("{ a: 1, b }" gives a and b). */
+function topLevelKeys(source: string, start: number): Set<string> {
+  const keys = new Set<string>();
+  let depth = 0;
+  let part = '';
+  for (let i = start; i < source.length; i++) {
+    const c = source[i]!;
+    if ('({['.includes(c)) depth++;
+    if (')}]'.includes(c)) depth--;
+    if (depth === 0) {
+      keys.add(/^\s*(\w+)/.exec(part)?.[1] ?? '');
+      break;
+    }
+    if (c === ',' && depth === 1) {
+      keys.add(/^\s*(\w+)/.exec(part)?.[1] ?? '');
+      part = '';
+    } else if (depth >= 1 && !(depth === 1 && c === '{')) part += c;
+  }
+  return keys;
+}

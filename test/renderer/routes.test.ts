@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, type Route } from '../../renderer/state/routes';
+
+describe('hash routes', () => {
+  const routes: Route[] = [
+    { name: 'home' },
+    { name: 'communities' },
+    { name: 'community', communityId: 'com_01' },
+    { name: 'plan', planId: 'pla_abc' },
+    { name: 'progress', planId: 'pla_abc', quarter: 2 },
+    { name: 'report', planId: 'pla_abc', quarter: 4 },
+    { name: 'coordinator' },
+    { name: 'completenessHistory' },
+    { name: 'commitments' },
+    { name: 'commitment', commitmentId: 'com_442' },
+    { name: 'settings' },
+  ];
+
+  it('read back every address they write', () => {
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+
+  it('send unknown or malformed addresses to "not found" rather than guessing', () => {
+    expect(parseRoute('#/plans/pla_abc/progress/5').name).toBe('notFound');
+    expect(parseRoute('#/plans/<script>').name).toBe('notFound');
+    expect(parseRoute('#/nowhere').name).toBe('notFound');
+    expect(parseRoute('').name).toBe('home');
+  });
+});
