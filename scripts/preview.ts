@@ -11,6 +11,7 @@
  * random token written into the page at start, which other origins cannot read; bodies are
  * capped; the page gets the same Content-Security-Policy as the desktop app.
  */
+import { defaultDatabaseFile } from '../electron/cli/default-db-path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -305,10 +306,12 @@ function parseArgs(argv: string[]): { dbFile: string; port: number; rebuild: boo
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--db') dbFile = argv[++i];
+    // `npm start` falls back to the preview on the desktop app's own database.
+    else if (arg === '--app-db') dbFile = defaultDatabaseFile();
     else if (arg === '--port') port = Number(argv[++i]);
     else if (arg === '--rebuild') rebuild = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run preview -- --db FILE [--port N] [--rebuild]');
+      console.log('Usage: npm run preview -- (--db FILE | --app-db) [--port N] [--rebuild]');
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}. Usage: npm run preview -- --db FILE [--port N] [--rebuild]`);
   }

@@ -103,17 +103,18 @@ function missingDisplayReason() {
 }
 
 /**
- * HOOK for the browser harness (not called yet). The harness, `npm run preview -- --db FILE`,
- * answers window.api with the same core, so it can stand in for the desktop app where Electron
- * cannot run. It is not started automatically because it needs a database file chosen by the
- * person, and because a server appearing unasked on `npm start` would surprise a script or CI that
- * expects `npm start` to end. To wire it in, call this instead of fail(reason) at the bottom.
+ * Where Electron cannot run, the browser harness stands in: the same renderer and the same core
+ * on the desktop app's own database, at a loopback address the harness prints. It runs until
+ * Ctrl+C, like the app would. CSP_NO_PREVIEW_FALLBACK=1 (for scripts) keeps the old behaviour of
+ * stopping with the reason.
  */
-function fallBackToBrowserHarness(reason, dbFile) {
-  console.error(`${reason.replace(/\.$/, '')} — opening the browser preview instead.`);
-  const child = spawn('npm', ['run', 'preview', '--', '--db', dbFile], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+function fallBackToBrowserHarness(reason) {
+  console.error(`${reason.replace(/\.$/, '').split(';')[0]} — opening the planner in the browser preview instead; open the address below in a browser.`);
+  const tsx = path.join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  const child = spawn(tsx, [path.join(projectRoot, 'scripts', 'preview.ts'), '--app-db'], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => fail(`The browser preview could not be started either (${error.message}).`));
-  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+  child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 1)));
 }
 
 function launchElectron(executable) {
@@ -131,7 +132,8 @@ buildRendererIfPresent();
 const runtime = findElectronRuntime();
 const reason = runtime.reason ?? missingDisplayReason();
 if (reason) {
-  fail(reason);
+  if (process.env.CSP_NO_PREVIEW_FALLBACK === '1') fail(reason);
+  else fallBackToBrowserHarness(reason);
 } else {
   launchElectron(runtime.executable);
 }

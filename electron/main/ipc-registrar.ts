@@ -37,6 +37,11 @@ export interface IpcRegistrarOptions {
   afterWrite?(method: MethodName): void;
   /** Where unexpected errors are written with their stack, for developers; never shown to people. */
   logError?(message: string, error: unknown): void;
+  /**
+   * Methods main answers itself instead of the core (the files:* dialogs of
+   * shared/contract-files.ts). Checked after the sender, before the method name.
+   */
+  adapterMethods?: Readonly<Record<string, (input: unknown) => Promise<Result<unknown>>>>;
 }
 
 /**
@@ -71,6 +76,15 @@ export async function handleInvoke(
   input: unknown,
 ): Promise<Result<unknown>> {
   if (!options.isTrustedSender(event)) return err('forbidden', REFUSED_SENDER);
+  const adapterMethod = typeof method === 'string' && options.adapterMethods && Object.prototype.hasOwnProperty.call(options.adapterMethods, method) ? options.adapterMethods[method] : undefined;
+  if (adapterMethod) {
+    try {
+      return await adapterMethod(input);
+    } catch (error) {
+      (options.logError ?? console.error)(`Main failed while handling ${String(method)}.`, error);
+      return err('internal', UNEXPECTED_FAILURE);
+    }
+  }
   if (!isMethodName(method)) return err('unknown_method', unknownMethodMessage(method));
   let result: Result<unknown>;
   try {

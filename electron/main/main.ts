@@ -6,12 +6,14 @@
  * before the app is ready, and the database must be open before any window can call it.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { createCore, type Core } from '../core/create-core';
+import { createCore, type Core, defaultKeyFile } from '../core/create-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
 import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
 import { focusWindow, openMainWindow } from './main-window';
 import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
@@ -79,7 +81,7 @@ function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSl
 /** Opens the database (backup and migrations happen inside createCore), or explains why not. */
 function openCore(layout: AppLayout): Core | null {
   try {
-    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, (reason) => console.warn(reason));
+    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, defaultKeyFile(layout.dbFile), (reason) => console.warn(reason));
     return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
@@ -88,16 +90,35 @@ function openCore(layout: AppLayout): Core | null {
   }
 }
 
-function setupSecurity(): void {
+function setupSecurity(bundles: PendingPlanBundles): void {
   denyAllPermissions(session.defaultSession);
   // Every webContents, including any created later, gets the same navigation and window rules.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { appOrigin: APP_ORIGIN, openExternal: (url) => openWebLinkExternally(shell.openExternal, url, logError) });
+    hardenWebContents(contents, {
+      appOrigin: APP_ORIGIN,
+      openExternal: (url) => openWebLinkExternally(shell.openExternal, url, logError),
+      // A .planbundle dropped onto the window opens like a double-clicked one.
+      fileDropped: (url) => {
+        const file = droppedPlanBundlePath(url);
+        if (file) bundles.offer(file);
+      },
+    });
   });
 }
 
 function setupIpc(core: Core, windowSlot: WindowSlot): void {
+  const adapterMethods = bundleFileDialogHandlers({
+    dialog,
+    parent: () => windowSlot.current,
+    documentsFolder: () => app.getPath('documents'),
+    removableDrives: () => listRemovableDrives(process.platform, os.userInfo().username),
+    locale: () => {
+      const profile = core.invoke('installation:get', {});
+      return profile.ok ? profile.value.locale : 'en';
+    },
+  });
   registerIpc(ipcMain, core, {
+    adapterMethods,
     isTrustedSender: (event) => isTrustedSender(event, APP_ORIGIN),
     afterWrite: (method) => {
       const window = windowSlot.current;
@@ -146,7 +167,7 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   const core = openCore(layout);
   if (!core) return;
   setupShutdown(core);
-  setupSecurity();
+  setupSecurity(bundles);
   serveAppProtocol(protocol, layout.rendererRoot);
   setupIpc(core, windowSlot);
   setupWindow(layout, bundles, windowSlot);

@@ -12,13 +12,12 @@ export interface SafeStorageLike {
 /**
  * Keeps the installation's private key encrypted by the operating system's key store (DPAPI on
  * Windows, Keychain on macOS, the Secret Service on Linux) in a file only the user can read. Where
- * the system offers no key store (some Linux desktops), falls back to an owner-only file, as the
- * command line does, and says so through `onFallback`.
+ * the system offers no key store (some Linux desktops), falls back to the owner-only file the
+ * command line uses (`plainFile`), and says so through `onFallback`.
  */
-export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, onFallback: (reason: string) => void): KeyStore {
-  const plainFile = `${file}.plain`;
+export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, plainFile: string, onFallback: (reason: string) => void): KeyStore {
   const fallback = fileKeyStore(plainFile);
-  return {
+  const store: KeyStore = {
     load(): IdentityKeys | null {
       if (fs.existsSync(file)) {
         if (!safeStorage.isEncryptionAvailable()) {
@@ -28,7 +27,14 @@ export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, 
         if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') throw new Error("The planner's signing key file is damaged.");
         return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
       }
-      return fallback.load();
+      // A key kept in a plain owner-only file (by the command line or the browser preview on this
+      // database, or where the key store was missing) moves into the key store when it can.
+      const plain = fallback.load();
+      if (plain && safeStorage.isEncryptionAvailable()) {
+        store.save(plain);
+        fs.rmSync(plainFile, { force: true });
+      }
+      return plain;
     },
     save(keys: IdentityKeys): void {
       if (!safeStorage.isEncryptionAvailable()) {
@@ -42,4 +48,5 @@ export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, 
       fs.renameSync(temp, file);
     },
   };
+  return store;
 }

@@ -51,6 +51,11 @@ export interface HardeningOptions {
   appOrigin?: string;
   /** shell.openExternal; called only with http(s) URLs. */
   openExternal(url: string): void;
+  /**
+   * A file dropped onto the window makes Chromium navigate to its file:// URL; the navigation is
+   * stopped like any other, and the URL is handed here (main opens it when it is a plan bundle).
+   */
+  fileDropped?(url: string): void;
 }
 
 type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
@@ -64,6 +69,7 @@ export function hardenWebContents(contents: HardenedContents, options: Hardening
     if (decision.allow) return;
     event.preventDefault();
     if (decision.openExternally) options.openExternal(event.url);
+    else if (event.url.startsWith('file:')) options.fileDropped?.(event.url);
   });
 
   // 'will-navigate' covers the main frame only; subframes (there should be none) are held to the

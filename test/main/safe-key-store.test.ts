@@ -27,13 +27,13 @@ describe('the app keeps its signing key with the system key store', () => {
     const dir = makeTestDir();
     const file = path.join(dir, 'identity.key');
     const storage = fakeSafeStorage();
-    const store = safeStorageKeyStore(storage, file, () => {});
+    const store = safeStorageKeyStore(storage, file, `${file}.plain`, () => {});
     expect(store.load()).toBeNull();
     const keys = generateIdentityKeys();
     store.save(keys);
     expect(fs.readFileSync(file, 'utf8')).not.toContain(keys.privateKey);
     expect(fs.statSync(file).mode & 0o077).toBe(0);
-    expect(safeStorageKeyStore(storage, file, () => {}).load()).toEqual(keys);
+    expect(safeStorageKeyStore(storage, file, `${file}.plain`, () => {}).load()).toEqual(keys);
     expect(storage.calls).toEqual(['encrypt', 'decrypt']);
   });
 
@@ -41,7 +41,7 @@ describe('the app keeps its signing key with the system key store', () => {
     const dir = makeTestDir();
     const file = path.join(dir, 'identity.key');
     const notes: string[] = [];
-    const store = safeStorageKeyStore(fakeSafeStorage(false), file, (reason) => notes.push(reason));
+    const store = safeStorageKeyStore(fakeSafeStorage(false), file, `${file}.plain`, (reason) => notes.push(reason));
     const keys = generateIdentityKeys();
     store.save(keys);
     expect(notes).toHaveLength(1);
@@ -53,7 +53,20 @@ describe('the app keeps its signing key with the system key store', () => {
   it('refuses, with a sentence, when an encrypted key exists but the key store is locked', () => {
     const dir = makeTestDir();
     const file = path.join(dir, 'identity.key');
-    safeStorageKeyStore(fakeSafeStorage(), file, () => {}).save(generateIdentityKeys());
-    expect(() => safeStorageKeyStore(fakeSafeStorage(false), file, () => {}).load()).toThrow(/key store, which is not available right now/);
+    safeStorageKeyStore(fakeSafeStorage(), file, `${file}.plain`, () => {}).save(generateIdentityKeys());
+    expect(() => safeStorageKeyStore(fakeSafeStorage(false), file, `${file}.plain`, () => {}).load()).toThrow(/key store, which is not available right now/);
+  });
+
+  it("moves a key the command line kept in a plain file into the key store", () => {
+    const dir = makeTestDir();
+    const file = path.join(dir, 'identity.key');
+    const plainFile = path.join(dir, 'planner.db.identity-key');
+    const keys = generateIdentityKeys();
+    fs.writeFileSync(plainFile, JSON.stringify(keys), { mode: 0o600 });
+    const storage = fakeSafeStorage();
+    expect(safeStorageKeyStore(storage, file, plainFile, () => {}).load()).toEqual(keys);
+    expect(fs.existsSync(plainFile)).toBe(false);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(keys.privateKey);
+    expect(safeStorageKeyStore(storage, file, plainFile, () => {}).load()).toEqual(keys);
   });
 });
