@@ -9,6 +9,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Today, for defaults such as the demo's "now". */
   today(): string;
+  /** Whether a person is at a terminal who can be asked for a passphrase. */
+  canPrompt(): boolean;
+  /** Asks on the terminal without echoing what is typed; only after canPrompt() said yes. */
+  promptSecret(question: string): Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -23,7 +27,40 @@ export function processIo(): CliIo {
     readStdin: () => fs.readFileSync(0, 'utf8'),
     env: process.env,
     today: () => new Date().toISOString().slice(0, 10),
+    canPrompt: () => process.stdin.isTTY === true && process.stderr.isTTY === true,
+    promptSecret: (question) => readHidden(question),
   };
+}
+
+/**
+ * Reads one line from the terminal in raw mode, echoing nothing: Enter ends it, Backspace
+ * deletes, Ctrl-C or Ctrl-D gives up.
+ */
+function readHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    let typed = '';
+    const finish = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003' || char === '\u0004') return finish(new CliFailure('No passphrase was given; nothing was done.', 2));
+        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
+        else if (char >= ' ') typed += char;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
 }
 
 /** A failure with a sentence for the person and the exit code to end with (1 failure, 2 refusal). */
@@ -47,5 +84,5 @@ export function debugText(error: unknown): string {
 /** Ends a message with one full stop. */
 export function sentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
-  return /[.!?]$/.test(t) ? t : `${t}.`;
+  return /[.!?]["')\]]*$/.test(t) ? t : `${t}.`;
 }

@@ -2,8 +2,8 @@ export function helpText(defaultDb: string, maxScale: number): string {
   return `Community Safety Planner — command line over the same core as the desktop app.
 
 Usage
-  npm run -s cli -- [--db FILE] <command> [arguments]
-  (-s keeps npm's own lines off stdout, so "call" prints only JSON.)
+  npm run -s cli -- [--db FILE] <command> [arguments] [--json]
+  (-s keeps npm's own lines off stdout, so "call" and --json print only JSON.)
 
 Commands
   init [--demo] [--seed N] [--scale N] [--now YYYY-MM-DD]
@@ -16,16 +16,48 @@ Commands
       the result envelope as JSON: {"ok": true, "value": …} or {"ok": false, "error": …}.
   methods [--json]
       List every method with its summary and input fields; --json adds JSON Schemas.
+
+Plan bundles (files carried by USB stick or email between computers)
+  export (--to PEER | --full) --out FILE.planbundle [--passphrase-file F | --no-encryption]
+      Write a bundle: for a peer (its installation id or fingerprint), everything it has
+      not acknowledged yet; with --full, everything (for a computer met for the first time).
+      Bundles are encrypted: give the passphrase in a file (its first line), or "-" to
+      read it from stdin. At a terminal you are asked for it instead.
+  import FILE [--dry-run] [--passphrase-file F] [--trust-new-sender]
+      Import a bundle in one all-or-nothing step, after a backup. --dry-run shows what it
+      would change (sender and trust, changes per plan, new conflicts, gaps) and changes
+      nothing. A sender never seen here is refused with its fingerprint: check it with the
+      sender by phone, then import again with --trust-new-sender.
+  inspect FILE [--passphrase-file F]
+      The bundle's header; with the passphrase, who sent it and what it holds.
+  digest
+      One line: a hash of the plans and conflicts, equal on two computers exactly when
+      they hold the same.
+  conflicts [list]
+  conflicts resolve ID (--pick OP_ID | --value TEXT)
+      Edits made on two computers at once, with every version; keep one, or type a merge
+      ("--value -" reads it from stdin). A unique beginning of an id is enough. The
+      choice travels with the next bundle.
+  peers [list]
+  peers trust FINGERPRINT [--scope COMMUNITY …] [--name NAME]
+  peers revoke FINGERPRINT
+      The computers whose bundles are accepted. --scope (repeat it, or separate with
+      commas; ids or names) limits which communities a peer may change; without --scope
+      or --name, trust covers every community. --name alone renames and keeps the scope.
+  whoami
+      This computer's installation id, name and key fingerprint (read it to your peers).
   help
       Show this text.
 
 Options
   --db FILE   The database file. Without it: the desktop app's own database,
               ${defaultDb}
+  --json      The answer as JSON on stdout (a refusal as {"error": …}), for scripts.
 
 Exit codes
   0 done · 1 something went wrong (the sentence says what) · 2 refused: a mistake in the
-  command, invalid JSON, an unknown method, or an input or request the planner refuses.
+  command, invalid JSON, an unknown method, an input or request the planner refuses, or a
+  bundle refused (damaged, wrong passphrase, untrusted sender, out of scope).
 
 Examples
   npm run -s cli -- --db demo.db init --demo --seed 7
@@ -33,6 +65,15 @@ Examples
   npm run -s cli -- --db demo.db call completeness:matrix '{"fiscalYear": 2026}'
   echo '{"fiscalYear": 2026}' | npm run -s cli -- --db demo.db call plans:list -
   npm run -s cli -- methods --json > methods.json
+  npm run -s cli -- --db demo.db export --full --out territory.planbundle --passphrase-file pass.txt
+  npm run -s cli -- --db site.db init
+  npm run -s cli -- --db site.db import territory.planbundle --dry-run --passphrase-file pass.txt
+  npm run -s cli -- --db site.db import territory.planbundle --passphrase-file pass.txt --trust-new-sender
+  npm run -s cli -- --db site.db export --to 7QAZ-427U-A7KT-4KKP-HNZS-VC5G-5HFQ-J7UY --out to-coordinator.planbundle --passphrase-file pass.txt
+  npm run -s cli -- --db site.db digest
+  npm run -s cli -- --db site.db conflicts list
+  npm run -s cli -- --db site.db conflicts resolve cf_2884 --pick 01M85QNT   (unique beginnings of the ids)
+  npm run -s cli -- --db site.db peers trust 7QAZ-427U-A7KT-4KKP-HNZS-VC5G-5HFQ-J7UY --scope Inuvik --scope Aklavik
 
 Environment
   CSP_DEBUG=1   also print the stack trace of an unexpected error.

@@ -7,6 +7,7 @@ import { defaultDatabaseFile } from './default-db-path';
 import { helpText } from './help-text';
 import { initCommand } from './init-command';
 import { describeMethods, formatMethods } from './method-catalogue';
+import { syncCommand } from './sync-commands';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const defaultDb = defaultDatabaseFile();
@@ -24,6 +25,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return initCommand(io, dbFile, { demo: args.demo, seed: args.seed, scale: args.scale, now: args.now });
       case 'call':
         return await callCommand(io, dbFile, args.positionals[0]!, args.positionals[1]);
+      case 'export':
+      case 'import':
+      case 'inspect':
+      case 'digest':
+      case 'conflicts':
+      case 'peers':
+      case 'whoami':
+        return await syncCommand(io, dbFile, args.command, args);
     }
   } catch (error) {
     if (error instanceof UsageError) {

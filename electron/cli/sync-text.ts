@@ -1,0 +1,177 @@
+/** The plan-bundle commands' answers, worded for people: short lines, numbers with separators. */
+import type { BundleInspection, Conflict, ExportResult, Identity, ImportPreview, ImportResult, Peer } from '../../shared/domain';
+import { fiscalYearLabel } from '../../shared/fiscal-calendar';
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function bytes(n: number): string {
+  if (n < 1024) return count(n, 'byte');
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "2026-11-24 14:05 UTC" from an ISO time; anything else as given. */
+export function when(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** A value of a conflict's version, on one line and at most `max` characters. */
+export function shortValue(value: unknown, max = 60): string {
+  if (value === null || value === undefined) return '(empty)';
+  const raw = typeof value === 'string' ? value : JSON.stringify(value);
+  const flat = raw.replace(/\s+/g, ' ').trim();
+  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+  return typeof value === 'string' ? `"${cut}"` : cut;
+}
+
+const quoted = (name: string) => `"${name}"`;
+
+export function identity(me: Identity): string {
+  return `Installation ${me.installationId}\nName ${quoted(me.name)}\nFingerprint ${me.fingerprint}\n`;
+}
+
+export function exported(result: ExportResult): string {
+  const what = result.recipient !== null ? `for ${quoted(result.recipient)}` : 'a full bundle';
+  const lines = [`Wrote ${result.file}: ${count(result.changesetCount, 'change')}, ${bytes(result.bytes)}, ${what}, ${result.encrypted ? 'encrypted' : 'NOT encrypted'}.`];
+  if (result.encrypted) lines.push('Give the passphrase to the recipient another way than the file (by phone, not in the same email).');
+  return `${lines.join('\n')}\n`;
+}
+
+function sender(s: ImportPreview['sender']): string {
+  return `${quoted(s.name)} (installation ${s.installationId}), fingerprint ${s.fingerprint}`;
+}
+
+function planLines(preview: ImportPreview): string[] {
+  const lines = preview.changesPerPlan
+    .slice()
+    .sort((a, b) => b.fiscalYear - a.fiscalYear || a.communityName.localeCompare(b.communityName, 'en'))
+    .map((p) => `  ${p.communityName}${p.fiscalYear ? `, ${fiscalYearLabel(p.fiscalYear)}` : ''}: ${count(p.rows, 'row')}`);
+  if (preview.otherChanges > 0) lines.push(`  Outside plans (communities, people, lists…): ${count(preview.otherChanges, 'row')}`);
+  return lines;
+}
+
+function gapLines(preview: ImportPreview): string[] {
+  return preview.gaps.map(
+    (g) => `  From installation ${g.installationId}: this computer has its changes up to number ${g.have}, the bundle starts at ${g.firstInBundle}. The missing ones come with a later bundle; until then what depends on them stays hidden.`,
+  );
+}
+
+export function conflictLines(conflicts: readonly Conflict[], indent = ''): string[] {
+  const lines: string[] = [];
+  for (const c of conflicts) {
+    const what = c.kind === 'removed_while_edited' ? 'removed on one computer while edited on another' : 'edited on more than one computer';
+    lines.push(`${indent}${c.id}  ${c.label} — ${c.table}.${c.field}, ${what}`);
+    for (const h of c.heads) {
+      // The core names this installation's own versions "this computer"; others by their peer name.
+      const computer = h.originName === 'this computer' ? 'this computer' : h.originName === h.origin ? `installation ${h.origin}` : `${quoted(h.originName)} (${h.origin})`;
+      lines.push(`${indent}  ${h.opId}  by ${h.actor} on ${computer}, ${when(h.at)}: ${shortValue(h.value)}`);
+    }
+  }
+  return lines;
+}
+
+/** Computers other than the sender whose changes the bundle relays and that are new here. */
+function vouchedFor(p: ImportPreview): ImportPreview['newOrigins'] {
+  return p.newOrigins.filter((o) => o.installationId !== p.sender.installationId);
+}
+
+export function preview(p: ImportPreview, options: { trustNewSender: boolean; importCommand: string }): string {
+  const lines = ['Dry run: nothing was changed.', `From ${sender(p.sender)}.`];
+  if (p.sender.trust === 'trusted') lines.push('The sender is trusted here.');
+  else if (options.trustNewSender) lines.push('The sender is not trusted here yet; importing with --trust-new-sender would trust it for every community.');
+  else lines.push('The sender is not trusted here yet: check the fingerprint with the sender (by phone) before importing with --trust-new-sender, which trusts it for every community.');
+  const others = vouchedFor(p);
+  if (others.length > 0) {
+    lines.push(`It carries changes made on ${count(others.length, 'other computer')} not known here, vouched for by the sender:`);
+    for (const o of others) lines.push(`  installation ${o.installationId}, fingerprint ${o.fingerprint}`);
+  }
+  lines.push(`Made ${when(p.createdAt)}; ${count(p.changesetCount, 'change')}, ${p.newChangesetCount.toLocaleString('en')} new here.`);
+  if (p.alreadyImported) {
+    lines.push(p.changesetCount === 0 ? 'The bundle holds no changes: importing it would change nothing.' : 'Already imported: importing it again would change nothing.');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push('Changes per plan:', ...planLines(p));
+  if (p.newConflicts.length === 0) lines.push('New conflicts: none.');
+  else lines.push(`New conflicts: ${p.newConflicts.length}, for people to choose between after the import:`, ...conflictLines(p.newConflicts, '  '));
+  if (p.gaps.length === 0) lines.push('Gaps: none.');
+  else lines.push('Gaps:', ...gapLines(p));
+  lines.push(`To import: ${options.importCommand}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function imported(r: ImportResult, narrowCommand: string): string {
+  const lines: string[] = [];
+  if (!r.imported) {
+    lines.push(r.changesetCount === 0 ? 'The bundle holds no changes: nothing changed.' : 'Already imported: nothing changed.');
+  } else {
+    const plans = r.changesPerPlan.length;
+    lines.push(
+      `Imported ${count(r.newChangesetCount, 'new change')} from ${sender(r.sender)}: ${count(plans, 'plan')} and ${count(r.otherChanges, 'other row')} changed.`,
+    );
+  }
+  if (r.sender.trust === 'unknown') lines.push(`Trusted the new sender for every community. To narrow what it may change: ${narrowCommand}`);
+  const others = vouchedFor(r);
+  if (others.length > 0) lines.push(`Also trusted, as vouched for by the sender: ${others.map((o) => `installation ${o.installationId} (fingerprint ${o.fingerprint})`).join(', ')}.`);
+  if (r.newConflicts.length > 0) lines.push(`New conflicts: ${r.newConflicts.length}. See them with "conflicts list".`);
+  if (r.gaps.length > 0) lines.push('Some earlier changes have not arrived yet:', ...gapLines(r));
+  if (r.backupFile) lines.push(`Backup from before the import: ${r.backupFile}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function inspection(i: BundleInspection, trust: string | null, withPassphrase: string): string {
+  const lines = [`Plan bundle, format ${i.formatVersion}, ${bytes(i.bytes)}.`];
+  lines.push(i.encryption ? `Encrypted: ${i.encryption.cipher}, key from the passphrase by ${i.encryption.kdf} (N=${i.encryption.N}, r=${i.encryption.r}, p=${i.encryption.p}).` : 'Not encrypted.');
+  const m = i.manifest;
+  if (!m) {
+    lines.push(`The contents are encrypted. To see who sent it and what it holds: ${withPassphrase}`);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(`From ${quoted(m.sender.name)} (installation ${m.sender.installationId}), fingerprint ${m.sender.fingerprint}${trust ? `: ${trust}` : ''}.`);
+  lines.push('(As the bundle says: inspect does not check signatures; "import --dry-run" does.)');
+  lines.push(`Made ${when(m.createdAt)}, ${m.full ? 'a full bundle (everything the sender holds)' : `for installation ${m.recipient} (what it had not acknowledged)`}.`);
+  lines.push(`${count(m.changesetCount, 'change')}, by computer:`);
+  for (const o of m.origins) lines.push(`  installation ${o.installationId}, fingerprint ${o.fingerprint}: ${count(o.changesets, 'change')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function conflicts(list: readonly Conflict[], resolveCommand: string): string {
+  if (list.length === 0) return 'No conflicts.\n';
+  const lines = [`${count(list.length, 'conflict')}:`, ...conflictLines(list)];
+  lines.push(`Keep one version with: ${resolveCommand}   (or --value TEXT for a merged value)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function resolved(conflictId: string, remaining: number, exportCommand: string): string {
+  return `Resolved ${conflictId}; ${remaining === 0 ? 'no conflicts left' : `${count(remaining, 'conflict')} left`}. The choice reaches the others with the next bundle: ${exportCommand}\n`;
+}
+
+export function scope(peer: Peer, names: Map<string, string>): string {
+  if (peer.scopeCommunityIds === null) return 'every community';
+  if (peer.scopeCommunityIds.length === 0) return 'no community';
+  return peer.scopeCommunityIds.map((id) => names.get(id) ?? id).join(', ');
+}
+
+export function peers(list: readonly Peer[], names: Map<string, string>): string {
+  if (list.length === 0) return 'No peers yet. Import a bundle with --trust-new-sender to trust its sender.\n';
+  const lines: string[] = [];
+  for (const p of list) {
+    lines.push(`${quoted(p.name)}  fingerprint ${p.fingerprint}`);
+    lines.push(`  installation ${p.installationId}; may change: ${scope(p, names)}`);
+    const notes = [
+      p.trustedAt ? `trusted ${when(p.trustedAt)}` : 'not trusted',
+      p.introducedBy ? `vouched for by installation ${p.introducedBy}` : null,
+      p.revokedAt ? `REVOKED ${when(p.revokedAt)}: its bundles are refused` : null,
+    ].filter((n): n is string => n !== null);
+    lines.push(`  ${notes.join('; ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function trusted(peer: Peer, names: Map<string, string>): string {
+  return `Trusted ${quoted(peer.name)} (fingerprint ${peer.fingerprint}) to change: ${scope(peer, names)}.\n`;
+}
+
+export function revoked(peer: Peer, retrustCommand: string): string {
+  return `Revoked ${quoted(peer.name)} (fingerprint ${peer.fingerprint}): its new changes will be refused; what was imported before stays. To trust it again: ${retrustCommand}\n`;
+}
