@@ -8,7 +8,13 @@ export interface BackupFile {
   bytes: number;
 }
 
-const PREFIX = 'planner-backup-';
+/**
+ * Backups are named after their database ("planner-backup-…" for planner.db), so databases that
+ * share a folder never list or prune each other's backups.
+ */
+function prefixOf(databaseFile: string): string {
+  return `${path.basename(databaseFile).replace(/\.db$/i, '')}-backup-`;
+}
 
 /**
  * Writes a consistent copy of the open database with `VACUUM INTO` (safe while the database is
@@ -18,8 +24,9 @@ export function backupDatabase(sqlite: Database.Database, backupDir: string, rea
   fs.mkdirSync(backupDir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const safeReason = reason.replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'manual';
-  let file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}.db`);
-  for (let n = 2; fs.existsSync(file); n++) file = path.join(backupDir, `${PREFIX}${stamp}-${safeReason}-${n}.db`);
+  const prefix = prefixOf(sqlite.name);
+  let file = path.join(backupDir, `${prefix}${stamp}-${safeReason}.db`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(backupDir, `${prefix}${stamp}-${safeReason}-${n}.db`);
   // Written under a temporary name and renamed: a crash midway never leaves a half backup that
   // looks like a real one.
   const partial = `${file}.partial`;
@@ -29,11 +36,12 @@ export function backupDatabase(sqlite: Database.Database, backupDir: string, rea
   return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
 }
 
-export function listBackups(backupDir: string): BackupFile[] {
+export function listBackups(backupDir: string, databaseFile: string): BackupFile[] {
   if (!fs.existsSync(backupDir)) return [];
+  const prefix = prefixOf(databaseFile);
   return fs
     .readdirSync(backupDir)
-    .filter((name) => name.startsWith(PREFIX) && name.endsWith('.db'))
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.db'))
     .map((name) => {
       const file = path.join(backupDir, name);
       const stat = fs.statSync(file);
@@ -42,7 +50,7 @@ export function listBackups(backupDir: string): BackupFile[] {
     .sort((a, b) => b.file.localeCompare(a.file));
 }
 
-/** Keeps the newest `keep` backups and deletes the rest. */
-export function pruneBackups(backupDir: string, keep: number): void {
-  for (const old of listBackups(backupDir).slice(keep)) fs.rmSync(old.file, { force: true });
+/** Keeps the newest `keep` backups of one database and deletes the rest. */
+export function pruneBackups(backupDir: string, databaseFile: string, keep: number): void {
+  for (const old of listBackups(backupDir, databaseFile).slice(keep)) fs.rmSync(old.file, { force: true });
 }

@@ -63,7 +63,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
     const pending = pendingMigrations(sqlite, migrationsFolder);
     if (pending.length > 0 && existed) {
       backupDatabase(sqlite, backupDir, 'before-migration');
-      pruneBackups(backupDir, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
+      pruneBackups(backupDir, file, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
     }
     const db = drizzle(sqlite, { schema });
     if (pending.length > 0) migrate(db, { migrationsFolder });

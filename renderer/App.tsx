@@ -16,6 +16,12 @@ import { PlanScreen } from './screens/plan/PlanScreen';
 import { ProgressScreen } from './screens/progress/ProgressScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { PrintScreen } from './screens/reports/PrintScreen';
+import { RollupScreen } from './screens/reports/RollupScreen';
+import { ConflictsScreen } from './screens/sync/ConflictsScreen';
+import { ExchangeScreen } from './screens/sync/ExchangeScreen';
+import { ConflictsBadge, useBundleOpenEvents } from './screens/sync/nav-badge';
+import { PeersScreen } from './screens/sync/PeersScreen';
 import { href, sectionOf, type Route } from './state/routes';
 import { usePlanner } from './state/store-context';
 
@@ -43,6 +49,18 @@ function Screen({ route }: { route: Route }) {
       return <CommitmentScreen key={route.commitmentId} commitmentId={route.commitmentId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'exchange':
+      return <ExchangeScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
+    case 'peers':
+      return <PeersScreen />;
+    case 'rollup':
+      return <RollupScreen key={route.view} view={route.view} />;
+    case 'printQuarterly':
+      return <PrintScreen kind="quarterly" planId={route.planId} quarter={route.quarter} options={route.options} />;
+    case 'printAnnual':
+      return <PrintScreen kind="annual" planId={route.planId} options={route.options} />;
     case 'notFound':
       return <NotFoundScreen />;
   }
@@ -53,6 +71,7 @@ const NAV: Array<{ section: NonNullable<ReturnType<typeof sectionOf>>; href: str
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
+  { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
   { section: 'settings', href: href.settings(), icon: 'gear' },
 ];
 
@@ -72,6 +91,17 @@ export function App() {
   const loadProfile = usePlanner((s) => s.loadProfile);
   const section = sectionOf(route);
   const other = locale === 'en' ? 'fr' : 'en';
+  // A .planbundle double-clicked (or dropped on the window) opens its import preview.
+  useBundleOpenEvents();
+
+  // A printable report is a page of its own: no header or navigation on paper or in the PDF.
+  if (route.name === 'printQuarterly' || route.name === 'printAnnual') {
+    return (
+      <main className="print-main" id="main" tabIndex={-1}>
+        {profileError ? <ErrorBanner error={profileError} onRetry={() => void loadProfile()} /> : profile ? <Screen route={route} /> : <Loading />}
+      </main>
+    );
+  }
 
   return (
     <div className="app">
@@ -95,7 +125,14 @@ export function App() {
             <li key={item.section}>
               <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
                 <Icon name={item.icon} size={16} />
-                {t(`nav.${item.section}`)}
+                {item.section === 'exchange' ? (
+                  <>
+                    {t('sync.nav.exchange')}
+                    {profile ? <ConflictsBadge /> : null}
+                  </>
+                ) : (
+                  t(`nav.${item.section}`)
+                )}
               </a>
             </li>
           ))}

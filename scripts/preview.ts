@@ -15,7 +15,10 @@ import { defaultDatabaseFile } from '../electron/cli/default-db-path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../electron/main/app-protocol';
 import { createCore, type Core } from '../electron/core/create-core';
@@ -23,6 +26,8 @@ import type { Clock } from '../electron/core/clock';
 import { contract, isMethodName } from '../shared/contract';
 import { err, type Result } from '../shared/result';
 import { API_PATH, DATA_CHANGED_HEADER, TOKEN_HEADER, TOKEN_META_NAME } from '../renderer/api/http-bridge';
+import { DOWNLOAD_PATH, FILE_NAME_HEADER, UPLOAD_PATH } from '../renderer/api/bundle-files';
+import { safeBundleFileName } from '../electron/main/bundle-file-dialogs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RENDERER_ROOT = path.join(projectRoot, 'dist', 'renderer');
@@ -32,6 +37,8 @@ const RENDERER_SOURCES = ['renderer', 'shared', 'vite.config.ts'].map((p) => pat
 /** The largest request body accepted: a plan's longest text is 10,000 characters. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_PORT = 5178;
+/** The largest plan bundle the harness accepts as an upload. */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 export interface PreviewServerOptions {
   dbFile: string;
@@ -49,6 +56,12 @@ export interface PreviewServer {
   port: number;
   token: string;
   core: Core;
+  /**
+   * The per-run folder for plan bundles (uploads/ and exports/): a browser cannot show native
+   * file dialogs, so bundles are uploaded into it and exported bundles are written there and
+   * downloaded. Every bundle path the page uses must be inside it. Removed on close.
+   */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -173,6 +186,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     .replace(/<head>/i, `<head>\n    <meta name="${TOKEN_META_NAME}" content="${token}">`);
 
   const core = createCore({ dbFile: options.dbFile, ...(options.clock ? { clock: options.clock } : {}) });
+  const filesDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-preview-bundles-')));
+  const uploadsDir = path.join(filesDir, 'uploads');
+  const exportsDir = path.join(filesDir, 'exports');
+  fs.mkdirSync(uploadsDir, { mode: 0o700 });
+  fs.mkdirSync(exportsDir, { mode: 0o700 });
   let allowedHosts = new Set<string>();
 
   const server = http.createServer((req, res) => {
@@ -192,6 +210,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === `/${API_PATH}`) return handleApi(req, res);
+    if (url.pathname === `/${UPLOAD_PATH}`) return handleUpload(req, res);
+    if (url.pathname === `/${DOWNLOAD_PATH}`) return handleDownload(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders() });
       res.end();
@@ -219,26 +239,138 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     else fs.createReadStream(file).pipe(res);
   }
 
+  /** Same origin, same site, and the per-run token: false (and answered) when any is missing. */
+  function requestIsOurs(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase())) {
+      sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
+      return false;
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
+      return false;
+    }
+    const given = req.headers[TOKEN_HEADER.toLowerCase()];
+    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      sendJson(res, 403, err('forbidden', 'This request does not carry the preview server\'s token; reload the page from the address the server printed.'));
+      return false;
+    }
+    return true;
+  }
+
+  /** POST /files/upload: the body is a plan bundle, saved under uploads/; answers its path. */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, err('invalid_input', 'Uploads must be POST requests.'), { Allow: 'POST' });
+      return;
+    }
+    if (!requestIsOurs(req, res)) return;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
+      req.resume();
+      sendJson(res, 413, err('invalid_input', `This file is too large to be a plan bundle: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`), { Connection: 'close' });
+      return;
+    }
+    let name = 'bundle.planbundle';
+    try {
+      name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER.toLowerCase()] ?? name));
+    } catch {
+      // keep the default name
+    }
+    // Each upload in its own folder, so the file keeps the name the person knows it by.
+    const folder = path.join(uploadsDir, crypto.randomBytes(8).toString('hex'));
+    fs.mkdirSync(folder, { mode: 0o700 });
+    const target = path.join(folder, safeBundleFileName(name));
+    let size = 0;
+    let tooLarge = false;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) {
+          tooLarge = true;
+          callback(new Error('too large'));
+        } else callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, counter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    } catch (error) {
+      fs.rmSync(target, { force: true });
+      if (tooLarge) {
+        sendJson(res, 413, err('invalid_input', `This file is too large to be a plan bundle: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`), { Connection: 'close' });
+        return;
+      }
+      throw error;
+    }
+    sendJson(res, 200, { ok: true, value: { file: target } });
+  }
+
+  /** GET /files/download?file=PATH: an exported bundle, only from inside the per-run folder. */
+  function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET') {
+      sendJson(res, 405, err('invalid_input', 'Downloads must be GET requests.'), { Allow: 'GET' });
+      return;
+    }
+    if (!requestIsOurs(req, res)) return;
+    const file = insideFilesDir(url.searchParams.get('file') ?? '');
+    const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) {
+      sendJson(res, 404, err('not_found', 'That bundle is not among the files of this preview.'));
+      return;
+    }
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(stat.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  /** The real path of `file` when it lies inside the per-run folder, else null (the path guard). */
+  function insideFilesDir(file: string): string | null {
+    if (typeof file !== 'string' || file === '' || file.includes('\0') || !path.isAbsolute(file)) return null;
+    const resolved = path.resolve(file);
+    if (!resolved.startsWith(filesDir + path.sep)) return null;
+    // A link inside the folder must not lead out of it.
+    let real: string;
+    try {
+      real = fs.existsSync(resolved) ? fs.realpathSync(resolved) : path.join(fs.realpathSync(path.dirname(resolved)), path.basename(resolved));
+    } catch {
+      return null;
+    }
+    return real.startsWith(filesDir + path.sep) ? real : null;
+  }
+
+  /** Methods the harness answers as an adapter (like Electron main's dialogs), or null for the core. */
+  function adapterAnswer(method: string, input: unknown): Result<unknown> | null {
+    if (method === 'files:chooseBundleToOpen') {
+      return err('invalid_input', 'The browser preview cannot show a file dialog: upload the bundle instead.');
+    }
+    if (method === 'files:chooseBundleDestination') {
+      const suggested = (input as { suggestedName?: unknown } | null)?.suggestedName;
+      const name = safeBundleFileName(typeof suggested === 'string' ? suggested : 'bundle.planbundle');
+      let target = path.join(exportsDir, name);
+      for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
+      return { ok: true, value: { file: target } };
+    }
+    // Bundle files named by the page must be inside the per-run folder.
+    if (method.startsWith('bundles:') && input !== null && typeof input === 'object' && 'file' in input) {
+      const file = (input as { file: unknown }).file;
+      if (typeof file === 'string' && insideFilesDir(file) === null) {
+        return err('forbidden', 'The browser preview only reads and writes plan bundles in its own folder: upload the bundle, or export it here and download it.');
+      }
+    }
+    return null;
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
       sendJson(res, 405, err('invalid_input', 'The planner API only answers POST requests.'), { Allow: 'POST' });
       return;
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase())) {
-      sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
-      return;
-    }
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
-      return;
-    }
-    const given = req.headers[TOKEN_HEADER.toLowerCase()];
-    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-      sendJson(res, 403, err('forbidden', 'This request does not carry the preview server\'s token; reload the page from the address the server printed.'));
-      return;
-    }
+    if (!requestIsOurs(req, res)) return;
     if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       sendJson(res, 415, err('invalid_input', 'The planner API only accepts JSON.'));
       return;
@@ -260,6 +392,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const { method, input } = parsed as { method: string; input?: unknown };
+    const answered = adapterAnswer(method, input ?? {});
+    if (answered) {
+      sendJson(res, 200, answered);
+      return;
+    }
     const result = await core.call(method, input ?? {});
     const changed = result.ok && isMethodName(method) && contract[method].writes;
     sendJson(res, 200, result, changed ? { [DATA_CHANGED_HEADER]: '1' } : {});
@@ -285,10 +422,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     token,
     core,
+    filesDir,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
           core.close();
+          fs.rmSync(filesDir, { recursive: true, force: true });
           resolve();
         });
         for (const socket of sockets) socket.destroy();

@@ -9,11 +9,11 @@ import {
   CSWB_ZONES,
   INDICATOR_DIRECTIONS,
   LOCALES,
-  ORGANISATION_KINDS,
   OWNER_PARTIES,
   PROGRESS_STATUSES,
   ROLES,
 } from './vocabulary';
+import { noun, type Noun, schemaMessage } from './core-messages';
 
 // ---------------------------------------------------------------------------------------------
 // Field schemas with messages a person understands.
@@ -21,49 +21,53 @@ import {
 export const MAX_SHORT_TEXT = 200;
 export const MAX_LONG_TEXT = 10_000;
 
-export const missingOr = (what: string, otherwise: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null ? `The ${what} is missing.` : otherwise;
+/** A zod message that is a catalogue reference, rendered in the reader's language (core-messages.ts). */
+const m = schemaMessage;
 
-export const id = (what = 'id') =>
-  z
-    .string({ error: missingOr(what, `That ${what} is not valid.`) })
-    .min(1, { error: `The ${what} is missing.` })
-    .max(64, { error: `That ${what} is not valid.` })
-    .regex(/^[0-9A-Za-z_-]+$/, { error: `That ${what} is not valid.` });
+export const missingOr = (what: Noun, otherwise: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? m('input.missing', { field: noun(what) }) : otherwise;
 
-export const shortText = (what: string) =>
+export const id = (what: Noun = 'id') =>
   z
-    .string({ error: missingOr(what, `The ${what} must be text.`) })
+    .string({ error: missingOr(what, m('input.invalidId', { field: noun(what) })) })
+    .min(1, { error: m('input.missing', { field: noun(what) }) })
+    .max(64, { error: m('input.invalidId', { field: noun(what) }) })
+    .regex(/^[0-9A-Za-z_-]+$/, { error: m('input.invalidId', { field: noun(what) }) });
+
+export const shortText = (what: Noun) =>
+  z
+    .string({ error: missingOr(what, m('input.mustBeText', { field: noun(what) })) })
     .trim()
-    .min(1, { error: `The ${what} cannot be empty.` })
-    .max(MAX_SHORT_TEXT, { error: `The ${what} is too long: at most ${MAX_SHORT_TEXT} characters.` });
+    .min(1, { error: m('input.empty', { field: noun(what) }) })
+    .max(MAX_SHORT_TEXT, { error: m('input.tooLong', { field: noun(what), max: MAX_SHORT_TEXT }) });
 
-export const longText = (what: string) =>
+export const longText = (what: Noun) =>
   z
-    .string({ error: missingOr(what, `The ${what} must be text.`) })
-    .max(MAX_LONG_TEXT, { error: `The ${what} is too long: at most ${MAX_LONG_TEXT.toLocaleString('en')} characters.` });
+    .string({ error: missingOr(what, m('input.mustBeText', { field: noun(what) })) })
+    .max(MAX_LONG_TEXT, { error: m('input.tooLong', { field: noun(what), max: MAX_LONG_TEXT }) });
 
-export const optionalLongText = (what: string) => longText(what).nullable().optional();
+export const optionalLongText = (what: Noun) => longText(what).nullable().optional();
 
 export const fiscalYear = z
-  .number({ error: missingOr('fiscal year', 'The fiscal year must be a year such as 2025 (for FY 2025–26).') })
-  .int({ error: 'The fiscal year must be a whole year such as 2025 (for FY 2025–26).' })
-  .min(2000, { error: 'The fiscal year must be between 2000 and 2100.' })
-  .max(2100, { error: 'The fiscal year must be between 2000 and 2100.' });
+  .number({ error: missingOr('fiscal year', m('input.fiscalYear.type')) })
+  .int({ error: m('input.fiscalYear.whole') })
+  .min(2000, { error: m('input.fiscalYear.range') })
+  .max(2100, { error: m('input.fiscalYear.range') });
 
+const noSuchQuarter = (issue: { input?: unknown }) => m('input.quarter.outOfRange', { value: String(issue.input) });
 export const quarter = z
-  .number({ error: missingOr('quarter', 'The quarter must be a number from 1 to 4.') })
-  .int({ error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
-  .min(1, { error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
-  .max(4, { error: (issue) => `Quarter ${String(issue.input)} does not exist: quarters are 1 to 4.` })
+  .number({ error: missingOr('quarter', m('input.quarter.type')) })
+  .int({ error: noSuchQuarter })
+  .min(1, { error: noSuchQuarter })
+  .max(4, { error: noSuchQuarter })
   .transform((n) => n as 1 | 2 | 3 | 4);
 
 export const isoDate = z
-  .string({ error: missingOr('date', 'The date must be written as YYYY-MM-DD.') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'The date must be written as YYYY-MM-DD.' });
+  .string({ error: missingOr('date', m('input.date')) })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: m('input.date') });
 
-export const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: missingOr(what, `The ${what} must be one of: ${values.join(', ')}.`) });
+export const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: Noun) =>
+  z.enum(values, { error: missingOr(what, m('input.oneOf', { field: noun(what), values: values.join(', ') })) });
 
 export const progressStatus = oneOf(PROGRESS_STATUSES, 'status');
 export const ownerParty = oneOf(OWNER_PARTIES, 'owner');
@@ -73,11 +77,13 @@ export const commitmentStatus = oneOf(COMMITMENT_STATUSES, 'commitment status');
 export const role = oneOf(ROLES, 'role');
 export const locale = oneOf(LOCALES, 'language');
 
-export const idList = (what: string) => z.array(id(what), { error: `The ${what}s must be a list.` }).max(100);
+/** Nouns whose plural ("theme ids") is in the catalogue too, for the list's own message. */
+type ListNoun = { [N in Noun]: `${N}s` extends Noun ? N : never }[Noun];
+export const idList = (what: ListNoun) => z.array(id(what), { error: m('input.list', { field: noun(`${what}s`) }) }).max(100);
 export const quarterList = z.array(quarter).max(4);
 export const amount = z
-  .number({ error: 'The value must be a number.' })
-  .refine(Number.isFinite, { error: 'The value must be a finite number.' });
+  .number({ error: m('input.value.number') })
+  .refine(Number.isFinite, { error: m('input.value.finite') });
 
 export const input = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);
 

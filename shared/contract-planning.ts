@@ -1,5 +1,6 @@
 /** The planning cycle's methods: reference data, plans, progress, reports, roll-up, history. */
 import { z } from 'zod';
+import { noun, schemaMessage } from './core-messages';
 import type * as D from './domain';
 import {
   amount,
@@ -24,7 +25,7 @@ import {
   shortText,
   write,
 } from './contract-fields';
-import { ORGANISATION_KINDS } from './vocabulary';
+import { ORGANISATION_KINDS, type ProgressStatus } from './vocabulary';
 
 const priorityFields = {
   title: shortText('priority title'),
@@ -61,7 +62,7 @@ const partial = <S extends z.ZodRawShape>(shape: S) => {
 
 export const planningMethods = {
   // Installation and settings (local to this machine, not exchanged).
-  'installation:get': read<D.InstallationProfile>()('This installation\'s profile and settings.', input({})),
+  'installation:get': read<D.InstallationState>()('This installation\'s profile and settings.', input({})),
   'installation:update': write<D.InstallationProfile>()(
     'Change the installation profile: name, user, role, scope, language, report due days.',
     input({
@@ -71,10 +72,10 @@ export const planningMethods = {
       scopeCommunityIds: idList('community id').optional(),
       locale: locale.optional(),
       reportDueDays: z
-        .number({ error: 'The number of days must be a whole number from 0 to 365.' })
-        .int({ error: 'The number of days must be a whole number from 0 to 365.' })
-        .min(0, { error: 'The number of days must be a whole number from 0 to 365.' })
-        .max(365, { error: 'The number of days must be a whole number from 0 to 365.' })
+        .number({ error: schemaMessage('input.reportDueDays') })
+        .int({ error: schemaMessage('input.reportDueDays') })
+        .min(0, { error: schemaMessage('input.reportDueDays') })
+        .max(365, { error: schemaMessage('input.reportDueDays') })
         .optional(),
     }),
   ),
@@ -89,7 +90,7 @@ export const planningMethods = {
   'organisations:list': read<D.Organisation[]>()('Partner organisations.', input({ communityId: id('community id').optional() })),
   'organisations:create': write<D.Organisation>()(
     'Add a partner organisation.',
-    input({ name: shortText('organisation name'), kind: z.enum(['police', 'chief_and_council', 'health', 'education', 'social_services', 'housing', 'victim_services', 'justice', 'other'], { error: 'The organisation kind is not one we know.' }), communityId: id('community id').nullable().optional() }),
+    input({ name: shortText('organisation name'), kind: z.enum(['police', 'chief_and_council', 'health', 'education', 'social_services', 'housing', 'victim_services', 'justice', 'other'], { error: schemaMessage('input.organisationKind') }), communityId: id('community id').nullable().optional() }),
   ),
   'people:list': read<D.Person[]>()('People.', input({ communityId: id('community id').optional() })),
   'people:create': write<D.Person>()(
@@ -112,7 +113,7 @@ export const planningMethods = {
     "Start next fiscal year's draft from this plan: priorities, indicators and unfinished actions carried over, linked to their history.",
     input({ planId: id('plan id') }),
   ),
-  'plans:previewCopyForward': read<{ fiscalYear: number; carried: Array<{ actionId: string; title: string; lastStatus: string | null }>; left: Array<{ actionId: string; title: string; lastStatus: string }> }>()(
+  'plans:previewCopyForward': read<{ fiscalYear: number; carried: Array<{ actionId: string; title: string; lastStatus: ProgressStatus | null }>; left: Array<{ actionId: string; title: string; lastStatus: ProgressStatus }> }>()(
     'What copying this plan forward would carry over and leave behind.',
     input({ planId: id('plan id') }),
   ),
@@ -159,6 +160,10 @@ export const planningMethods = {
     "Record an indicator's value for a quarter of its plan's fiscal year.",
     input({ indicatorId: id('indicator id'), quarter, value: amount, note: optionalLongText('note') }),
   ),
+  'indicators:clearValue': write<{ cleared: boolean }>()(
+    "Clear an indicator's value for a quarter (cleared: false when none was recorded).",
+    input({ indicatorId: id('indicator id'), quarter }),
+  ),
 
   // Quarterly progress and reports.
   'progress:get': read<D.QuarterProgress>()(
@@ -182,7 +187,7 @@ export const planningMethods = {
   'reports:get': read<D.QuarterlyReport>()('A quarterly report with its comments.', input({ planId: id('plan id'), quarter })),
   'reports:comment': write<D.ReportComment>()(
     "Leave a coordinator's comment on a quarterly report.",
-    input({ planId: id('plan id'), quarter, body: longText('comment').refine((s) => s.trim().length > 0, { error: 'The comment cannot be empty.' }) }),
+    input({ planId: id('plan id'), quarter, body: longText('comment').refine((s) => s.trim().length > 0, { error: schemaMessage('input.empty', { field: noun('comment') }) }) }),
   ),
 
   // Roll-up.

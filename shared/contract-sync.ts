@@ -1,16 +1,17 @@
 /** Plan bundles, peers and conflicts: the methods of the sync design (ARCHITECTURE.md, "Sync"). */
 import { z } from 'zod';
+import { noun, schemaMessage } from './core-messages';
 import type * as D from './domain';
 import { id, idList, input, read, shortText, write } from './contract-fields';
 
 const filePath = z
-  .string({ error: 'The file is missing.' })
-  .min(1, { error: 'The file is missing.' })
-  .max(4096, { error: 'That file path is too long.' });
-const passphrase = z.string().max(1024, { error: 'The passphrase is too long.' }).nullable().optional();
+  .string({ error: schemaMessage('input.missing', { field: noun('file') }) })
+  .min(1, { error: schemaMessage('input.missing', { field: noun('file') }) })
+  .max(4096, { error: schemaMessage('input.filePathTooLong') });
+const passphrase = z.string().max(1024, { error: schemaMessage('input.passphraseTooLong') }).nullable().optional();
 const fingerprint = z
-  .string({ error: 'The fingerprint is missing.' })
-  .regex(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/, { error: 'That is not a key fingerprint (eight groups of four letters and digits).' });
+  .string({ error: schemaMessage('input.missing', { field: noun('fingerprint') }) })
+  .regex(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/, { error: schemaMessage('input.notAFingerprint') });
 
 export const syncMethods = {
   'sync:whoami': read<D.Identity>()("This installation's id, name and key fingerprint.", input({})),

@@ -5,7 +5,9 @@
  * them. The core's handler map, the preload bridge and the renderer client are typed from it.
  */
 import { z } from 'zod';
+import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
+import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
 
 export * from './contract-fields';
@@ -13,6 +15,8 @@ export * from './contract-fields';
 export const contract = {
   ...planningMethods,
   ...syncMethods,
+  ...reportMethods,
+  ...filesMethods,
 } as const;
 
 export type Contract = typeof contract;

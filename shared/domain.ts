@@ -29,6 +29,12 @@ export interface InstallationProfile {
   reportDueDays: number;
 }
 
+/** What `installation:get` answers: the profile, and today's date by the core's clock. */
+export interface InstallationState extends InstallationProfile {
+  /** YYYY-MM-DD, by the core's (injectable) clock: the date the core decides "late" and "started" by. */
+  today: string;
+}
+
 export interface Detachment {
   id: string;
   name: string;
@@ -195,6 +201,17 @@ export interface QuarterProgress {
   /** One row per action of the plan, with its entry for the quarter if recorded. */
   rows: Array<{ action: Action; priorityTitle: string; entry: ProgressEntry | null }>;
   indicatorValues: IndicatorValue[];
+  /** The plan's live indicators, so the form needs no second call. */
+  indicators: QuarterIndicator[];
+}
+
+export interface QuarterIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  direction: IndicatorDirection;
 }
 
 export interface CompletenessCell {
@@ -272,6 +289,8 @@ export interface ChangeRecord {
   actor: string;
   installationId: string;
   summary: string;
+  /** What the change is about, readable: "Behchokǫ̀ — FY 2025–26", an action's title… (null if unknown here). */
+  subject: string | null;
   ops: Array<{ table: string; rowId: string; field: string; value: unknown }>;
 }
 
@@ -347,6 +366,8 @@ export interface BundleInspection {
   bytes: number;
   /** Present when the content could be read (unencrypted, or the passphrase was given). */
   manifest: {
+    /** The sender's signature over the whole content checks out (the sender is who the bundle names). */
+    signatureValid: boolean;
     bundleId: string;
     createdAt: string;
     sender: { installationId: string; name: string; fingerprint: string };

@@ -1,34 +1,73 @@
 /**
- * Turns schema validation issues into one sentence a coordinator understands. The schemas in
- * contract.ts carry their own messages; this adds the field name where the message lacks one and
- * explains the structural problems (unknown fields, wrong types) zod reports in its own words.
+ * Turns schema validation issues into sentences a coordinator understands, in English or French.
+ * The field builders (contract-fields.ts) give each check an encoded catalogue reference as its
+ * zod message (see core-messages.ts); zod's own checks (wrong type, too big, unknown fields…) are
+ * mapped here to catalogue entries that name the field's path.
  */
+import { decodeMessage, type MessageRef, msg, renderMessage } from './core-messages';
+import type { Locale } from './vocabulary';
+
 export interface ValidationIssue {
   code: string;
   path: PropertyKey[];
   message: string;
   keys?: string[];
+  // Carried by some of zod's issue kinds.
+  origin?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  expected?: unknown;
+  values?: unknown;
 }
 
-export function describeInvalidInput(issues: readonly ValidationIssue[]): string {
-  const sentences = issues.slice(0, 3).map(describeIssue);
-  const unique = [...new Set(sentences)];
-  const extra = issues.length - 3;
-  const more = extra > 0 ? ` (and ${extra} more ${extra === 1 ? 'problem' : 'problems'})` : '';
-  return unique.join(' ') + more;
+const MAX_DESCRIBED = 3;
+
+/** The description of a whole invalid input as one message: its first problems, then how many more. */
+export function invalidInputMessage(issues: readonly ValidationIssue[]): MessageRef {
+  const refs = issues.slice(0, MAX_DESCRIBED).map(issueMessage);
+  const unique = [...new Map(refs.map((r) => [JSON.stringify(r), r])).values()];
+  const extra = issues.length - MAX_DESCRIBED;
+  if (extra > 0) unique.push(extra === 1 ? msg('input.moreProblems.one') : msg('input.moreProblems.many', { count: extra }));
+  return msg('input.issues', { issues: unique });
 }
 
-function describeIssue(issue: ValidationIssue): string {
+export function describeInvalidInput(issues: readonly ValidationIssue[], locale: Locale = 'en'): string {
+  return renderMessage(invalidInputMessage(issues), locale);
+}
+
+const limitKind = (origin: unknown): 'number' | 'text' | 'list' | null =>
+  origin === 'number' || origin === 'int' || origin === 'bigint' ? 'number' : origin === 'string' ? 'text' : origin === 'array' || origin === 'set' ? 'list' : null;
+
+/** One issue as a catalogue reference. */
+export function issueMessage(issue: ValidationIssue): MessageRef {
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-    const list = issue.keys.map((k) => `"${k}"`).join(', ');
-    return issue.keys.length === 1
-      ? `The input has a field this action does not take: ${list}.`
-      : `The input has fields this action does not take: ${list}.`;
+    return msg(issue.keys.length === 1 ? 'input.unknownField.one' : 'input.unknownField.many', { fields: issue.keys });
   }
-  if (issue.path.length === 0 && issue.code === 'invalid_type') return 'The input must be a JSON object.';
-  const message = issue.message.trim();
-  // Our own messages are full sentences starting with a capital; zod's defaults are not.
-  if (/^[A-Z]/.test(message) && message.endsWith('.')) return message;
-  const where = issue.path.length ? `"${issue.path.map(String).join('.')}"` : 'The input';
-  return `${where}: ${message.charAt(0).toLowerCase()}${message.slice(1)}${message.endsWith('.') ? '' : '.'}`;
+  if (issue.path.length === 0 && issue.code === 'invalid_type') return msg('input.notAnObject');
+  const own = decodeMessage(issue.message);
+  if (own) return own;
+  // A schema sentence not yet in the catalogue (English only): shown as it is until it moves there.
+  const text = issue.message.trim();
+  if (/^[A-Z]/.test(text) && text.endsWith('.')) return msg('input.uncatalogued', { text });
+  if (issue.path.length === 0) return msg('input.zod.rejectedInput');
+  const path = issue.path.map(String).join('.');
+  const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+  const kind = limitKind(issue.origin);
+  switch (issue.code) {
+    case 'invalid_type':
+      return msg('input.zod.wrongType', { path, expected: String(issue.expected ?? '?') });
+    case 'too_big':
+    case 'too_small':
+      if (kind && (typeof limit === 'number' || typeof limit === 'bigint')) {
+        const n = Number(limit);
+        if (issue.code === 'too_big') return msg(kind === 'number' ? 'input.zod.tooBig.number' : kind === 'text' ? 'input.zod.tooBig.text' : 'input.zod.tooBig.list', { path, limit: n });
+        return msg(kind === 'number' ? 'input.zod.tooSmall.number' : kind === 'text' ? 'input.zod.tooSmall.text' : 'input.zod.tooSmall.list', { path, limit: n });
+      }
+      return msg('input.zod.rejected', { path });
+    case 'invalid_value':
+      if (Array.isArray(issue.values)) return msg('input.zod.oneOf', { path, values: issue.values.map(String).join(', ') });
+      return msg('input.zod.rejected', { path });
+    default:
+      return msg('input.zod.rejected', { path });
+  }
 }

@@ -49,6 +49,21 @@ Plan bundles (files carried by USB stick or email between computers)
   help
       Show this text.
 
+Reports and exports (no network: the PDF is printed by Debian's Chromium from the app's own page)
+  report quarterly --community ID --fy YEAR --quarter N --out FILE.pdf [--lang fr] [--public] [--paper a4]
+      The quarterly community report for chief and council: each priority with its actions'
+      status, narrative and next steps, indicators against baseline and target with a trend.
+      --community takes an id or a name. --public suppresses counts below 5 ("fewer than 5")
+      and leaves narratives out. Letter paper unless --paper a4.
+  report annual --community ID --fy YEAR --out FILE.pdf [--lang fr] [--public] [--paper a4]
+      The annual plan for sign-off (priorities, actions, owners, indicators, targets,
+      signature blocks) and the year-end summary: completed, carried forward, discontinued.
+  export-csv --out DIR [--fy YEAR] [--public] [--lang fr]
+      One CSV file per roll-up view and per raw table (plans, priorities, actions,
+      indicators, values, progress, reports), UTF-8 with BOM. Default year: the current one.
+  export-xlsx --out FILE.xlsx [--fy YEAR] [--public] [--lang fr]
+      The same tables as sheets of one workbook.
+
 Options
   --db FILE   The database file. Without it: the desktop app's own database,
               ${defaultDb}

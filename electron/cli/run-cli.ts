@@ -8,10 +8,13 @@ import { helpText } from './help-text';
 import { initCommand } from './init-command';
 import { describeMethods, formatMethods } from './method-catalogue';
 import { syncCommand } from './sync-commands';
+import { parseReportArgs, reportCommand } from './report-commands';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const defaultDb = defaultDatabaseFile();
   try {
+    const report = parseReportArgs(argv);
+    if (report) return await reportCommand(io, report.db ?? defaultDb, report);
     const args = parseArgs(argv, { maxScale: MAX_DEMO_SCALE });
     const dbFile = args.db ?? defaultDb;
     switch (args.command) {

@@ -128,7 +128,11 @@ export function inspection(i: BundleInspection, trust: string | null, withPassph
     return `${lines.join('\n')}\n`;
   }
   lines.push(`From ${quoted(m.sender.name)} (installation ${m.sender.installationId}), fingerprint ${m.sender.fingerprint}${trust ? `: ${trust}` : ''}.`);
-  lines.push('(As the bundle says: inspect does not check signatures; "import --dry-run" does.)');
+  lines.push(
+    m.signatureValid
+      ? "The sender's signature over the whole bundle is valid (each change's own signature is checked by \"import --dry-run\")."
+      : "WARNING: the sender's signature does not match the content: the bundle was altered or damaged. Do not import it.",
+  );
   lines.push(`Made ${when(m.createdAt)}, ${m.full ? 'a full bundle (everything the sender holds)' : `for installation ${m.recipient} (what it had not acknowledged)`}.`);
   lines.push(`${count(m.changesetCount, 'change')}, by computer:`);
   for (const o of m.origins) lines.push(`  installation ${o.installationId}, fingerprint ${o.fingerprint}: ${count(o.changesets, 'change')}`);

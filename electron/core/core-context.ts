@@ -6,6 +6,7 @@ import type { InstallationProfile } from '../../shared/domain';
 import type { Locale, Role } from '../../shared/vocabulary';
 import type { ChangeRecorder, ChangeWriter } from './change-recorder';
 import type { Clock, IdGenerator } from './clock';
+import { msg } from '../../shared/core-messages';
 import { DomainError } from './domain-error';
 import type { WorkingIdentity } from './sync/identity';
 
@@ -25,7 +26,7 @@ export interface CoreContext {
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {
   const row = ctx.db.select().from(schema.installation).where(eq(schema.installation.key, 1)).get();
   if (!row) {
-    throw new DomainError('forbidden', 'This installation has not been set up yet. Run "init" first (or open the app once).');
+    throw new DomainError('forbidden', msg('core.notSetUp'));
   }
   return {
     installationId: row.installationId,

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { ZodError } from 'zod';
 import { openDatabase } from '../../db/open-database';
 import { contract, isMethodName, type MethodName, type MethodOutput, type MethodRawInput } from '../../shared/contract';
-import { describeInvalidInput } from '../../shared/invalid-input-message';
-import { err, ok, type Result } from '../../shared/result';
-import type { Role } from '../../shared/vocabulary';
+import { type MessageRef, msg, renderMessage } from '../../shared/core-messages';
+import { invalidInputMessage, issueMessage, type ValidationIssue } from '../../shared/invalid-input-message';
+import { err, type ErrorCode, ok, type Result } from '../../shared/result';
+import type { Locale, Role } from '../../shared/vocabulary';
 import { ChangeRecorder } from './change-recorder';
 import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './clock';
 import type { CoreContext } from './core-context';
@@ -76,17 +77,42 @@ export function createCore(options: CoreOptions): Core {
   ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
   const log = options.log ?? ((message, error) => console.error(message, error));
 
+  /** The installation's language, read on every call so a change in settings applies at once. */
+  function currentLocale(): Locale {
+    try {
+      const value = opened.sqlite.prepare('SELECT locale FROM installation WHERE key = 1').pluck().get();
+      return value === 'fr' ? 'fr' : 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  /** An envelope for a refusal: the sentence in the installation's language, key and parameters in details. */
+  function refusal(code: ErrorCode, ref: MessageRef, details?: Record<string, unknown>): Result<never> {
+    return err(code, renderMessage(ref, currentLocale()), { ...details, messageKey: ref.key, params: ref.params ?? {} });
+  }
+
+  function invalidInput(issues: readonly ValidationIssue[]): Result<never> {
+    const locale = currentLocale();
+    return refusal('invalid_input', invalidInputMessage(issues), {
+      issues: issues.map((i) => {
+        const ref = issueMessage(i);
+        return { path: i.path, message: renderMessage(ref, locale), messageKey: ref.key, params: ref.params ?? {} };
+      }),
+    });
+  }
+
   function invoke<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
     try {
       const parsed = contract[method].input.safeParse(input ?? {});
-      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues), { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+      if (!parsed.success) return invalidInput(parsed.error.issues);
       const handler = handlers[method] as (ctx: CoreContext, input: unknown) => MethodOutput<M>;
       return ok(handler(context, parsed.data));
     } catch (error) {
-      if (error instanceof DomainError) return err(error.code, error.message, error.details);
-      if (error instanceof ZodError) return err('invalid_input', describeInvalidInput(error.issues));
+      if (error instanceof DomainError) return refusal(error.code, error.ref, error.details);
+      if (error instanceof ZodError) return invalidInput(error.issues);
       log(`Unexpected error in ${method}`, error);
-      return err('internal', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, make a backup and contact support.');
+      return refusal('internal', msg('core.internal'));
     }
   }
 
@@ -95,8 +121,18 @@ export function createCore(options: CoreOptions): Core {
     context,
     invoke: (method, input) => invoke(method, input),
     async call(method, input) {
-      if (!isMethodName(method)) return err('unknown_method', `There is no action called "${String(method).slice(0, 80)}".`);
-      return invoke(method, input);
+      if (!isMethodName(method)) return refusal('unknown_method', msg('core.unknownMethod', { method: String(method).slice(0, 80) }));
+      const result = invoke(method, input);
+      // A few reads finish later (an XLSX workbook is zipped asynchronously): adapters get the value.
+      if (result.ok && result.value instanceof Promise) {
+        try {
+          return ok(await result.value);
+        } catch (error) {
+          log(`Unexpected error in ${method}`, error);
+          return err('internal', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, make a backup and contact support.');
+        }
+      }
+      return result;
     },
     close() {
       opened.sqlite.close();

@@ -1,15 +1,20 @@
+import { type MessageRef, msg, type Noun, noun, renderMessage } from '../../shared/core-messages';
 import type { ErrorCode } from '../../shared/result';
 
-/** A refusal by a rule of the planning cycle, with a sentence for the person who asked. */
+/**
+ * A refusal by a rule of the planning cycle. It carries a catalogue message (shared/core-messages.ts)
+ * rather than a sentence: createCore renders it in the installation's language and passes the key
+ * and parameters on in the envelope's details. `message` is the English sentence, for logs and tests.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'internal'>,
-    message: string,
-    readonly details?: unknown,
+    readonly ref: MessageRef,
+    readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(renderMessage(ref, 'en'));
     this.name = 'DomainError';
   }
 }
 
-export const notFound = (what: string) => new DomainError('not_found', `${what} was not found. It may have been removed, or the id is wrong.`);
+export const notFound = (what: Noun) => new DomainError('not_found', msg('core.notFound', { thing: noun(what) }));

@@ -1,5 +1,9 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { filesMethods } from '../../shared/contract-files';
 import type { planningMethods } from '../../shared/contract-planning';
+import { msg } from '../../shared/core-messages';
+import { DomainError } from './domain-error';
+import { reportHandlers } from './reports/report-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import type { CoreContext } from './core-context';
 import * as database from './services/database';
@@ -57,6 +61,7 @@ const planningHandlers: DomainHandlers<typeof planningMethods> = {
   'indicators:remove': items.removeIndicator,
   'indicators:restore': items.restoreIndicator,
   'indicators:recordValue': items.recordIndicatorValue,
+  'indicators:clearValue': items.clearIndicatorValue,
 
   'progress:get': progress.getQuarterProgress,
   'progress:record': progress.recordProgress,
@@ -76,7 +81,18 @@ const planningHandlers: DomainHandlers<typeof planningMethods> = {
   'database:listBackups': (ctx) => database.backups(ctx),
 };
 
+/** The core has no window: choosing files is answered by the adapters (Electron main, the harness). */
+const noDialog = (): never => {
+  throw new DomainError('forbidden', msg('files.noDialog'));
+};
+const filesHandlers: DomainHandlers<typeof filesMethods> = {
+  'files:chooseBundleToOpen': noDialog,
+  'files:chooseBundleDestination': noDialog,
+};
+
 export const handlers: Handlers = {
   ...planningHandlers,
   ...syncHandlers,
+  ...reportHandlers,
+  ...filesHandlers,
 };

@@ -23,7 +23,7 @@ export function Banner({ tone, title, children, actions }: { tone: 'info' | 'war
 
 /** Shows the core's own sentence (it is written for people), with an optional retry. */
 export function ErrorBanner({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error === null || error === undefined) return null;
   return (
     <Banner
@@ -37,7 +37,7 @@ export function ErrorBanner({ error, onRetry, title }: { error: unknown; onRetry
         ) : undefined
       }
     >
-      <p>{messageOf(error)}</p>
+      <p>{messageOf(error, i18n.language)}</p>
     </Banner>
   );
 }

@@ -9,13 +9,18 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/vocabulary';
 import en from './en.json';
 import fr from './fr.json';
+import syncEn from './sync.en.json';
+import syncFr from './sync.fr.json';
+import reportsEn from './reports.en.json';
+import reportsFr from './reports.fr.json';
 
-export const catalogues = { en, fr } as const;
+/** The main catalogues joined with the plan bundle screens' own pair (sync.*.json: the "sync" keys) and the reports' (reports.*.json: the "reports" keys). */
+export const catalogues = { en: { ...en, ...syncEn, ...reportsEn }, fr: { ...fr, ...syncFr, ...reportsFr } } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { translation: catalogues.en }, fr: { translation: catalogues.fr } },
     lng: locale,
     fallbackLng: 'en',
     supportedLngs: ['en', 'fr'],

@@ -1,10 +1,12 @@
 import 'i18next';
 import type en from './en.json';
+import type syncEn from './sync.en.json';
+import type reportsEn from './reports.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn };
     nsSeparator: false;
     returnNull: false;
   }

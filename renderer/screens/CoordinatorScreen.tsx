@@ -17,6 +17,7 @@ import { StatusChip } from '../components/StatusChip';
 import { Table, type Column } from '../components/Table';
 import { useFormat } from '../i18n/format';
 import { href } from '../state/routes';
+import { reportHref } from '../state/report-routes';
 import { useCall, usePlanner } from '../state/store-context';
 import { currentFiscalQuarter } from '../state/today';
 import { themeLabel } from './plan/plan-reference';
@@ -67,7 +68,7 @@ export function CoordinatorScreen() {
 
   return (
     <>
-      <PageHeader title={t('coordinator.title')} subtitle={t('coordinator.subtitle')} actions={<ButtonLink href={href.completenessHistory()}>{t('coordinator.tenYears')}</ButtonLink>} />
+      <PageHeader title={t('coordinator.title')} subtitle={t('coordinator.subtitle')} actions={<><ButtonLink href={reportHref({ name: 'rollup', view: 'completeness' })}>{t('reports.rollup.title')}</ButtonLink><ButtonLink href={href.completenessHistory()}>{t('coordinator.tenYears')}</ButtonLink></>} />
       <div className="panel">
         <div className="row">
           <FiscalYearSelect value={fiscalYear} onChange={setFiscalYear} />

@@ -14,6 +14,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useSubmit } from '../components/use-submit';
 import { useFormat } from '../i18n/format';
 import { href } from '../state/routes';
+import { DEFAULT_PRINT_OPTIONS, reportHref } from '../state/report-routes';
 import { useCall, useClient, usePlanner } from '../state/store-context';
 
 export function ReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
@@ -45,6 +46,7 @@ export function ReportScreen({ planId, quarter }: { planId: string; quarter: Qua
         actions={
           <>
             <ButtonLink href={href.progress(p.id, quarter)}>{t('report.editProgress')}</ButtonLink>
+            <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: DEFAULT_PRINT_OPTIONS })}>{t('reports.print.printButton')}</ButtonLink>
             <Button onClick={() => window.print()}>{t('report.print')}</Button>
           </>
         }

@@ -39,7 +39,7 @@ export const createNoticeSlice: SliceCreator<NoticeSlice> = (set, get, { i18n })
         await notice.undo();
         get().notify(i18n.t('notices.undone'));
       } catch (error) {
-        get().notify(i18n.t('notices.undoFailed', { message: messageOf(error) }));
+        get().notify(i18n.t('notices.undoFailed', { message: messageOf(error, i18n.language) }));
       }
     },
   };

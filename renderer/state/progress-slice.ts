@@ -181,7 +181,7 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
           return { progressForm: { ...f, progress: { ...f.progress, rows: f.progress.rows.map((r) => (r.action.id === actionId ? { ...r, entry } : r)) } } };
         });
       } catch (error) {
-        patchRow(actionId, { saving: false, error: messageOf(error) });
+        patchRow(actionId, { saving: false, error: messageOf(error, i18n.language) });
         return false;
       }
       const after = get().progressForm?.rows[actionId];
@@ -217,7 +217,7 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
         patchIndicator(indicatorId, { saving: false, saved: text, draft: current && current.draft.trim() !== text ? current.draft : text });
         return true;
       } catch (error) {
-        patchIndicator(indicatorId, { saving: false, error: messageOf(error) });
+        patchIndicator(indicatorId, { saving: false, error: messageOf(error, i18n.language) });
         return false;
       }
     },

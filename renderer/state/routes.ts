@@ -3,6 +3,7 @@
  * harness. `parseRoute` and `hrefOf` are inverse functions (tested).
  */
 import { isQuarter, type Quarter } from '../../shared/fiscal-calendar';
+import { parseReportRoute, reportHref, type ReportRoute } from './report-routes';
 
 export type Route =
   | { name: 'home' }
@@ -16,6 +17,10 @@ export type Route =
   | { name: 'commitments' }
   | { name: 'commitment'; commitmentId: string }
   | { name: 'settings' }
+  | { name: 'exchange' }
+  | { name: 'conflicts' }
+  | { name: 'peers' }
+  | ReportRoute
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -23,6 +28,8 @@ export type RouteName = Route['name'];
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 export function parseRoute(hash: string): Route {
+  const report = parseReportRoute(hash);
+  if (report) return report;
   const path = hash.replace(/^#/, '').replace(/\?.*$/, '');
   const parts = path.split('/').filter(Boolean).map((p) => {
     try {
@@ -50,6 +57,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
   if (first === 'commitments' && parts.length === 2 && idOk(second)) return { name: 'commitment', commitmentId: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
+  if (first === 'exchange' && parts.length === 2 && (second === 'conflicts' || second === 'peers')) return { name: second };
   return { name: 'notFound', path };
 }
 
@@ -76,6 +85,16 @@ export function hrefOf(route: Route): string {
       return `#/commitments/${encodeURIComponent(route.commitmentId)}`;
     case 'settings':
       return '#/settings';
+    case 'exchange':
+      return '#/exchange';
+    case 'conflicts':
+      return '#/exchange/conflicts';
+    case 'peers':
+      return '#/exchange/peers';
+    case 'rollup':
+    case 'printQuarterly':
+    case 'printAnnual':
+      return reportHref(route);
     case 'notFound':
       return `#/${route.path}`;
   }
@@ -94,10 +113,13 @@ export const href = {
   commitments: () => hrefOf({ name: 'commitments' }),
   commitment: (commitmentId: string) => hrefOf({ name: 'commitment', commitmentId }),
   settings: () => hrefOf({ name: 'settings' }),
+  exchange: () => hrefOf({ name: 'exchange' }),
+  conflicts: () => hrefOf({ name: 'conflicts' }),
+  peers: () => hrefOf({ name: 'peers' }),
 };
 
 /** The section of the navigation a route belongs to. */
-export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'commitments' | 'settings' | null {
+export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'commitments' | 'exchange' | 'settings' | null {
   switch (route.name) {
     case 'home':
       return 'home';
@@ -109,12 +131,19 @@ export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' 
     case 'report':
     case 'coordinator':
     case 'completenessHistory':
+    case 'rollup':
+    case 'printQuarterly':
+    case 'printAnnual':
       return 'coordinator';
     case 'commitments':
     case 'commitment':
       return 'commitments';
     case 'settings':
       return 'settings';
+    case 'exchange':
+    case 'conflicts':
+    case 'peers':
+      return 'exchange';
     case 'notFound':
       return null;
   }

@@ -41,7 +41,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
       const profile = await client.call('installation:update', { locale });
       set({ profile });
     } catch (error) {
-      get().notify(i18n.t('settings.languageNotSaved', { message: messageOf(error) }));
+      get().notify(i18n.t('settings.languageNotSaved', { message: messageOf(error, i18n.language) }));
     }
   },
 

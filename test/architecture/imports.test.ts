@@ -12,7 +12,8 @@ const layers: Record<string, string[]> = {
   shared: ['shared'],
   db: ['db', 'shared'],
   'electron/core': ['electron/core', 'db', 'shared'],
-  'electron/cli': ['electron/cli', 'electron/core', 'db', 'shared'],
+  // The CLI prints report PDFs through the browser harness (electron/cli/report-pdf.ts).
+  'electron/cli': ['electron/cli', 'electron/core', 'db', 'shared', 'scripts/preview.ts'],
   'electron/main': ['electron/main', 'electron/core', 'electron/preload/planner-api.ts', 'db', 'shared'],
   'electron/preload': ['electron/preload', 'shared'],
   renderer: ['renderer', 'shared', 'electron/preload/planner-api.ts'],

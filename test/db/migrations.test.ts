@@ -31,7 +31,7 @@ describe('opening and migrating the database', () => {
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(checkIntegrity(opened.sqlite)).toEqual({ ok: true, problems: [] });
-    expect(listBackups(opened.backupDir)).toEqual([]); // nothing to protect on a new database
+    expect(listBackups(opened.backupDir, opened.file)).toEqual([]); // nothing to protect on a new database
     opened.sqlite.close();
   });
 
@@ -41,7 +41,7 @@ describe('opening and migrating the database', () => {
     openDatabase(file).sqlite.close();
     const again = openDatabase(file);
     expect(again.appliedMigrations).toEqual([]);
-    expect(listBackups(again.backupDir)).toEqual([]);
+    expect(listBackups(again.backupDir, again.file)).toEqual([]);
     again.sqlite.close();
   });
 
@@ -59,7 +59,7 @@ describe('opening and migrating the database', () => {
     const migrated = openDatabase(file, { migrationsFolder: folder });
     expect(migrated.appliedMigrations).toEqual(['0001_test_extra']);
     expect(migrated.sqlite.prepare('SELECT label FROM themes').get()).toEqual({ label: 'Youth / Jeunesse' });
-    const [backup] = listBackups(migrated.backupDir);
+    const [backup] = listBackups(migrated.backupDir, file);
     expect(backup).toBeDefined();
     migrated.sqlite.close();
 

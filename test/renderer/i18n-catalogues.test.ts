@@ -3,6 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/i18n/en.json';
 import fr from '../../renderer/i18n/fr.json';
+import syncEn from '../../renderer/i18n/sync.en.json';
+import syncFr from '../../renderer/i18n/sync.fr.json';
+import reportsEn from '../../renderer/i18n/reports.en.json';
+import reportsFr from '../../renderer/i18n/reports.fr.json';
 import {
   COMMITMENT_KINDS,
   COMMITMENT_STATUSES,
@@ -32,11 +36,25 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = flatten(en as Catalogue);
-const french = flatten(fr as Catalogue);
+// The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
+// merged at the top level; none of their keys may shadow one of the main catalogues.
+const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue) });
+const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue) });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
+  it('keep the plan bundle pair apart from the main catalogues (no top-level key in both)', () => {
+    expect(Object.keys(syncEn).filter((k) => k in en)).toEqual([]);
+    expect(Object.keys(syncFr).filter((k) => k in fr)).toEqual([]);
+    expect(Object.keys(syncEn)).toEqual(Object.keys(syncFr));
+  });
+
+  it('keep the reports pair apart from the main and plan bundle catalogues', () => {
+    expect(Object.keys(reportsEn).filter((k) => k in en || k in syncEn)).toEqual([]);
+    expect(Object.keys(reportsFr).filter((k) => k in fr || k in syncFr)).toEqual([]);
+    expect(Object.keys(reportsEn)).toEqual(Object.keys(reportsFr));
+  });
+
   it('have exactly the same keys, so no screen shows a raw key in either language', () => {
     const missingInFrench = [...english.keys()].filter((k) => !french.has(k));
     const missingInEnglish = [...french.keys()].filter((k) => !english.has(k));

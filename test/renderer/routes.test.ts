@@ -14,6 +14,9 @@ describe('hash routes', () => {
     { name: 'commitments' },
     { name: 'commitment', commitmentId: 'com_442' },
     { name: 'settings' },
+    { name: 'exchange' },
+    { name: 'conflicts' },
+    { name: 'peers' },
   ];
 
   it('read back every address they write', () => {

@@ -89,13 +89,22 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     expect(removal).toMatchObject({ table: 'actions', rowId: youth.id });
     expect(detachment.must('conflicts:list', {}).map((c) => c.id)).toContain(removal!.id);
     expect(digestOf(detachment)).toBe(digestOf(liaison));
-    // Keep the edits: restore wins everywhere.
-    const keepEdits = removal!.heads.find((h) => h.value === null) ?? removal!.heads.find((h) => h.opId !== removal!.heads[0]!.opId);
-    detachment.must('conflicts:resolve', { conflictId: removal!.id, pickOpId: removal!.heads[0]!.opId });
-    expect(keepEdits).toBeDefined();
+    // Keep the edits: the row comes back, with the edit, everywhere.
+    const edit = removal!.heads.find((h) => h.value === 'Youth nights (with the school)');
+    expect(edit).toBeDefined();
+    detachment.must('conflicts:resolve', { conflictId: removal!.id, pickOpId: edit!.opId });
     importInto(liaison, exportFrom(detachment, { to: liaison }));
-    expect(liaison.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited')).toEqual([]);
+    for (const site of [detachment, liaison]) {
+      expect(site.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited')).toEqual([]);
+      const titles = site.must('plans:get', { planId: site.must('plans:list', {})[0]!.id }).priorities[0]!.actions.map((a) => a.title);
+      expect(titles).toContain('Youth nights (with the school)');
+    }
     expect(digestOf(detachment)).toBe(digestOf(liaison));
+    // Removed again, and this time the removal has seen the edit: no conflict.
+    detachment.must('actions:remove', { actionId: youth.id });
+    importInto(liaison, exportFrom(detachment, { to: liaison }));
+    expect(liaison.must('conflicts:list', {})).toEqual([]);
+    expect(liaison.must('plans:get', { planId: liaison.must('plans:list', {})[0]!.id }).priorities[0]!.actions.map((a) => a.title)).not.toContain('Youth nights (with the school)');
     void coordinator;
   });
 

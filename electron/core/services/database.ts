@@ -9,10 +9,10 @@ export function integrityCheck(ctx: CoreContext): IntegrityReport {
 
 export function backupNow(ctx: CoreContext): BackupInfo {
   const backup = backupDatabase(ctx.sqlite, ctx.backupDir, 'manual', new Date(ctx.clock.now()));
-  pruneBackups(ctx.backupDir, DEFAULT_KEEP_BACKUPS * 2);
+  pruneBackups(ctx.backupDir, ctx.dbFile, DEFAULT_KEEP_BACKUPS * 2);
   return backup;
 }
 
 export function backups(ctx: CoreContext): BackupInfo[] {
-  return listBackups(ctx.backupDir);
+  return listBackups(ctx.backupDir, ctx.dbFile);
 }

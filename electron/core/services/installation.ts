@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
-import type { InstallationProfile } from '../../../shared/domain';
+import type { InstallationProfile, InstallationState } from '../../../shared/domain';
 import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
-import { type CoreContext, readProfile } from '../core-context';
+import { type CoreContext, readProfile, today } from '../core-context';
 
 export interface InitialProfile {
   name: string;
@@ -43,8 +43,8 @@ export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): I
   return readProfile(ctx);
 }
 
-export function getInstallation(ctx: CoreContext): InstallationProfile {
-  return readProfile(ctx);
+export function getInstallation(ctx: CoreContext): InstallationState {
+  return { ...readProfile(ctx), today: today(ctx) };
 }
 
 /** The profile is this machine's own: it is not a replicated row and is not in the change log. */

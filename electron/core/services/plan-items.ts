@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
+import { msg, type Noun, noun } from '../../../shared/core-messages';
 import type { Action, Indicator, IndicatorValue, Plan, Priority } from '../../../shared/domain';
 import { change, type CoreContext } from '../core-context';
 import { naturalIds } from '../deterministic-id';
@@ -22,7 +23,7 @@ import {
 } from './plan-queries';
 
 /** Refuses ids that do not name live rows of a reference table, saying which kind is wrong. */
-function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn }, what: string) {
+function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn }, what: Noun) {
   if (!ids || ids.length === 0) return;
   const unique = [...new Set(ids)];
   const found = ctx.db
@@ -33,7 +34,7 @@ function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLi
   if (found.length !== unique.length) {
     const known = new Set(found.map((r) => r.id));
     const missing = unique.filter((id) => !known.has(id));
-    throw new DomainError('not_found', `${what} ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist.`);
+    throw new DomainError('not_found', msg(missing.length === 1 ? 'core.doesNotExist.one' : 'core.doesNotExist.many', { thing: noun(what), ids: missing.join(', ') }));
   }
 }
 
@@ -54,7 +55,7 @@ function loadPriority(ctx: CoreContext, priorityId: string): Priority {
 export function addPriority(ctx: CoreContext, input: MethodInput<'priorities:add'>): Priority {
   const plan = planRow(ctx, input.planId);
   assertPlanEditable(ctx, plan);
-  assertAllExist(ctx, input.themeIds, schema.themes, 'Theme');
+  assertAllExist(ctx, input.themeIds, schema.themes, 'theme');
   const rank =
     (ctx.db
       .select({ rank: max(schema.priorities.rank) })
@@ -79,7 +80,7 @@ export function addPriority(ctx: CoreContext, input: MethodInput<'priorities:add
 
 export function updatePriority(ctx: CoreContext, input: MethodInput<'priorities:update'>): Priority {
   const { priority } = editablePlanOfPriority(ctx, input.priorityId);
-  assertAllExist(ctx, input.themeIds, schema.themes, 'Theme');
+  assertAllExist(ctx, input.themeIds, schema.themes, 'theme');
   const { priorityId: _id, ...patch } = input;
   change(ctx, 'priorities:update', (w) =>
     w.update('priorities', priority.id, { ...patch, themeIds: patch.themeIds ? [...new Set(patch.themeIds)] : undefined }),
@@ -106,7 +107,7 @@ export function reorderPriorities(ctx: CoreContext, input: MethodInput<'prioriti
   const proposed = input.priorityIds;
   const sameSet = proposed.length === current.length && new Set(proposed).size === proposed.length && proposed.every((id) => current.includes(id));
   if (!sameSet) {
-    throw new DomainError('invalid_input', "The new order must list each of the plan's priorities exactly once.");
+    throw new DomainError('invalid_input', msg('plan.reorder.mismatch'));
   }
   change(ctx, 'priorities:reorder', (w) => proposed.forEach((id, rank) => w.update('priorities', id, { rank })));
   return loadPlan(ctx, plan.id);
@@ -115,9 +116,9 @@ export function reorderPriorities(ctx: CoreContext, input: MethodInput<'prioriti
 // --- Actions ---------------------------------------------------------------------------------
 
 function checkActionReferences(ctx: CoreContext, input: Partial<MethodInput<'actions:add'>>) {
-  assertAllExist(ctx, input.partnerOrganisationIds, schema.organisations, 'Partner organisation');
-  assertAllExist(ctx, input.commitmentIds, schema.commitments, 'Commitment');
-  if (input.leadPersonId) assertAllExist(ctx, [input.leadPersonId], schema.people, 'Person');
+  assertAllExist(ctx, input.partnerOrganisationIds, schema.organisations, 'partner organisation');
+  assertAllExist(ctx, input.commitmentIds, schema.commitments, 'commitment');
+  if (input.leadPersonId) assertAllExist(ctx, [input.leadPersonId], schema.people, 'person');
 }
 
 const sortedQuarters = (qs: number[] | undefined) => (qs ? [...new Set(qs)].sort() : undefined);
@@ -225,12 +226,25 @@ export function restoreIndicator(ctx: CoreContext, input: MethodInput<'indicator
   return toIndicator(ctx, indicatorRow(ctx, indicator.id));
 }
 
+/** Clears a quarter's value (a soft delete that travels like any removal); refused on closed plans. */
+export function clearIndicatorValue(ctx: CoreContext, input: MethodInput<'indicators:clearValue'>): { cleared: boolean } {
+  const indicator = indicatorRow(ctx, input.indicatorId);
+  const priority = priorityRow(ctx, indicator.priorityId);
+  const plan = planRow(ctx, priority.planId);
+  if (plan.status === 'closed') throw new DomainError('forbidden', msg('indicator.planClosed'));
+  const id = naturalIds.indicatorValue(indicator.id, plan.fiscalYear, input.quarter);
+  const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
+  if (!row || row.deletedAt) return { cleared: false };
+  change(ctx, 'indicators:clearValue', (w) => w.remove('indicatorValues', id));
+  return { cleared: true };
+}
+
 /** Quarterly values are progress, not plan text: recorded on agreed and active plans too. */
 export function recordIndicatorValue(ctx: CoreContext, input: MethodInput<'indicators:recordValue'>): IndicatorValue {
   const indicator = indicatorRow(ctx, input.indicatorId);
   const priority = priorityRow(ctx, indicator.priorityId);
   const plan = planRow(ctx, priority.planId);
-  if (plan.status === 'closed') throw new DomainError('forbidden', 'This plan is closed; its indicator values can no longer be changed.');
+  if (plan.status === 'closed') throw new DomainError('forbidden', msg('indicator.planClosed'));
   const id = naturalIds.indicatorValue(indicator.id, plan.fiscalYear, input.quarter);
   change(ctx, 'indicators:recordValue', (w) =>
     w.upsert('indicatorValues', {
@@ -243,6 +257,6 @@ export function recordIndicatorValue(ctx: CoreContext, input: MethodInput<'indic
     }),
   );
   const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
-  if (!row) throw notFound('The indicator value');
+  if (!row) throw notFound('indicator value');
   return { id: row.id, indicatorId: row.indicatorId, fiscalYear: row.fiscalYear, quarter: input.quarter, value: row.value, note: row.note };
 }

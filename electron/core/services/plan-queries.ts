@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
+import { msg } from '../../../shared/core-messages';
 import type { Action, Indicator, Plan, PlanRevision, PlanSummary, Priority } from '../../../shared/domain';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import type { CswbZone, IndicatorDirection, OwnerParty, PlanStatus } from '../../../shared/vocabulary';
@@ -13,25 +14,25 @@ export type IndicatorRow = typeof schema.indicators.$inferSelect;
 
 export function planRow(ctx: CoreContext, planId: string): PlanRow {
   const row = ctx.db.select().from(schema.plans).where(eq(schema.plans.id, planId)).get();
-  if (!row || row.deletedAt) throw notFound('The plan');
+  if (!row || row.deletedAt) throw notFound('plan');
   return row;
 }
 
 export function priorityRow(ctx: CoreContext, priorityId: string, { includeRemoved = false } = {}): PriorityRow {
   const row = ctx.db.select().from(schema.priorities).where(eq(schema.priorities.id, priorityId)).get();
-  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('The priority');
+  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('priority');
   return row;
 }
 
 export function actionRow(ctx: CoreContext, actionId: string, { includeRemoved = false } = {}): ActionRow {
   const row = ctx.db.select().from(schema.actions).where(eq(schema.actions.id, actionId)).get();
-  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('The action');
+  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('action');
   return row;
 }
 
 export function indicatorRow(ctx: CoreContext, indicatorId: string, { includeRemoved = false } = {}): IndicatorRow {
   const row = ctx.db.select().from(schema.indicators).where(eq(schema.indicators.id, indicatorId)).get();
-  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('The indicator');
+  if (!row || (row.deletedAt && !includeRemoved)) throw notFound('indicator');
   return row;
 }
 
@@ -52,12 +53,9 @@ export function isPlanEditable(ctx: CoreContext, plan: PlanRow): boolean {
 
 export function assertPlanEditable(ctx: CoreContext, plan: PlanRow): void {
   if (isPlanEditable(ctx, plan)) return;
-  if (plan.status === 'closed') throw new DomainError('forbidden', 'This plan is closed and can no longer be changed.');
+  if (plan.status === 'closed') throw new DomainError('forbidden', msg('plan.closed'));
   const signed = plan.detachmentSignedOn ?? plan.communitySignedOn;
-  throw new DomainError(
-    'forbidden',
-    `This plan was agreed${signed ? ` on ${signed}` : ''}. Open a revision (with its reason) before changing it.`,
-  );
+  throw new DomainError('forbidden', signed ? msg('plan.agreedOn', { date: signed }) : msg('plan.agreed'));
 }
 
 export function toAction(row: ActionRow): Action {
@@ -185,7 +183,7 @@ export function loadPlan(ctx: CoreContext, planId: string): Plan {
 export function listPlanSummaries(ctx: CoreContext, filter: { communityId?: string; fiscalYear?: number }): PlanSummary[] {
   if (filter.communityId) {
     const community = ctx.db.select({ id: schema.communities.id }).from(schema.communities).where(and(eq(schema.communities.id, filter.communityId), isNull(schema.communities.deletedAt))).get();
-    if (!community) throw notFound('The community');
+    if (!community) throw notFound('community');
   }
   const rows = ctx.sqlite
     .prepare(

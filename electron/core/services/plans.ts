@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
+import { msg } from '../../../shared/core-messages';
 import type { Plan } from '../../../shared/domain';
 import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import { FINISHED_PROGRESS_STATUSES, PLAN_TRANSITIONS, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
@@ -44,7 +45,7 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
 function assertNoPlanYet(ctx: CoreContext, planId: string, communityName: string, fiscalYear: number): void {
   const existing = ctx.db.select({ deletedAt: schema.plans.deletedAt }).from(schema.plans).where(eq(schema.plans.id, planId)).get();
   if (existing && !existing.deletedAt) {
-    throw new DomainError('conflict', `${communityName} already has a plan for ${fiscalYearLabel(fiscalYear)}.`);
+    throw new DomainError('conflict', msg('plan.exists', { community: communityName, fiscalYear }));
   }
 }
 
@@ -81,7 +82,7 @@ export function previewCopyForward(ctx: CoreContext, input: MethodInput<'plans:p
     .map((a) => ({ actionId: a.id, title: a.title, lastStatus: statuses.get(a.id) ?? null }));
   const left = actions
     .filter((a) => isFinished(statuses.get(a.id)))
-    .map((a) => ({ actionId: a.id, title: a.title, lastStatus: statuses.get(a.id) as string }));
+    .map((a) => ({ actionId: a.id, title: a.title, lastStatus: statuses.get(a.id)! }));
   return { fiscalYear: source.fiscalYear + 1, carried, left };
 }
 
@@ -189,7 +190,7 @@ export function updatePlan(ctx: CoreContext, input: MethodInput<'plans:update'>)
 function assertTransition(plan: PlanRow, to: PlanStatus): void {
   const from = plan.status as PlanStatus;
   if (!PLAN_TRANSITIONS[from].includes(to)) {
-    throw new DomainError('forbidden', `A plan that is ${from} cannot become ${to}.`);
+    throw new DomainError('forbidden', msg('plan.transition', { from: msg(`planStatus.${from}`), to: msg(`planStatus.${to}`) }));
   }
 }
 
@@ -197,7 +198,7 @@ export function agreePlan(ctx: CoreContext, input: MethodInput<'plans:agree'>): 
   const plan = planRow(ctx, input.planId);
   assertTransition(plan, 'agreed');
   if (livePriorities(ctx, plan.id).length === 0) {
-    throw new DomainError('forbidden', 'A plan needs at least one priority before it can be agreed.');
+    throw new DomainError('forbidden', msg('plan.agree.noPriority'));
   }
   change(ctx, 'plans:agree', (w) =>
     w.update('plans', plan.id, {
@@ -215,7 +216,7 @@ export function setPlanStatus(ctx: CoreContext, planId: string, to: 'active' | '
   const plan = planRow(ctx, planId);
   assertTransition(plan, to);
   if (to === 'closed' && openRevision(ctx, plan.id)) {
-    throw new DomainError('forbidden', 'Close the open revision of this plan before closing the plan.');
+    throw new DomainError('forbidden', msg('plan.close.revisionOpen'));
   }
   change(ctx, to === 'active' ? 'plans:activate' : 'plans:close', (w) => w.update('plans', plan.id, { status: to }));
   return loadPlan(ctx, plan.id);
@@ -223,9 +224,9 @@ export function setPlanStatus(ctx: CoreContext, planId: string, to: 'active' | '
 
 export function openPlanRevision(ctx: CoreContext, input: MethodInput<'plans:openRevision'>): Plan {
   const plan = planRow(ctx, input.planId);
-  if (plan.status === 'draft') throw new DomainError('forbidden', 'A draft plan can be changed directly; revisions are for agreed plans.');
-  if (plan.status === 'closed') throw new DomainError('forbidden', 'This plan is closed and can no longer be changed.');
-  if (openRevision(ctx, plan.id)) throw new DomainError('conflict', 'This plan already has an open revision.');
+  if (plan.status === 'draft') throw new DomainError('forbidden', msg('plan.revision.draft'));
+  if (plan.status === 'closed') throw new DomainError('forbidden', msg('plan.closed'));
+  if (openRevision(ctx, plan.id)) throw new DomainError('conflict', msg('plan.revision.alreadyOpen'));
   const profile = readProfile(ctx);
   change(ctx, 'plans:openRevision', (w) =>
     w.insert('planRevisions', {
@@ -244,7 +245,7 @@ export function openPlanRevision(ctx: CoreContext, input: MethodInput<'plans:ope
 export function closePlanRevision(ctx: CoreContext, input: MethodInput<'plans:closeRevision'>): Plan {
   const plan = planRow(ctx, input.planId);
   const revision = openRevision(ctx, plan.id);
-  if (!revision) throw new DomainError('conflict', 'This plan has no open revision.');
+  if (!revision) throw new DomainError('conflict', msg('plan.revision.none'));
   const profile = readProfile(ctx);
   change(ctx, 'plans:closeRevision', (w) =>
     w.update('planRevisions', revision.id, { closedBy: profile.userName, closedAt: ctx.clock.now() }),

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
+import { msg } from '../../../shared/core-messages';
 import type { ProgressEntry, QuarterlyReport, QuarterProgress, ReportComment } from '../../../shared/domain';
-import { quarterLabel, quarterStart, reportDueDate, type Quarter } from '../../../shared/fiscal-calendar';
-import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
+import { quarterStart, reportDueDate, type Quarter } from '../../../shared/fiscal-calendar';
+import type { IndicatorDirection, ProgressStatus, ReportState } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../core-context';
 import { naturalIds } from '../deterministic-id';
 import { DomainError } from '../domain-error';
@@ -25,7 +26,7 @@ function toEntry(row: typeof schema.progressEntries.$inferSelect): ProgressEntry
 
 function assertProgressAllowed(plan: PlanRow): void {
   if (plan.status === 'closed') {
-    throw new DomainError('forbidden', 'This plan is closed; its quarterly progress can no longer be changed.');
+    throw new DomainError('forbidden', msg('progress.planClosed'));
   }
 }
 
@@ -35,7 +36,7 @@ export function recordProgress(ctx: CoreContext, input: MethodInput<'progress:re
   const plan = planRow(ctx, priorityRow(ctx, action.priorityId).planId);
   assertProgressAllowed(plan);
   if (input.status !== 'not_started' && input.narrative.trim().length === 0) {
-    throw new DomainError('invalid_input', 'Please write a short narrative explaining the status.');
+    throw new DomainError('invalid_input', msg('progress.narrativeRequired'));
   }
   const id = naturalIds.progressEntry(action.id, plan.fiscalYear, input.quarter);
   const profile = readProfile(ctx);
@@ -108,7 +109,8 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
           .all()
     ).map((e) => [e.actionId, toEntry(e)]),
   );
-  const indicatorIds = liveIndicators(ctx, priorities.map((p) => p.id)).map((i) => i.id);
+  const indicators = liveIndicators(ctx, priorities.map((p) => p.id));
+  const indicatorIds = indicators.map((i) => i.id);
   const values =
     indicatorIds.length === 0
       ? []
@@ -131,6 +133,7 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
     report: loadReport(ctx, plan, input.quarter),
     rows: actions.map((a) => ({ action: toAction(a), priorityTitle: titles.get(a.priorityId) ?? '', entry: entries.get(a.id) ?? null })),
     indicatorValues: values.map((v) => ({ id: v.id, indicatorId: v.indicatorId, fiscalYear: v.fiscalYear, quarter: v.quarter as Quarter, value: v.value, note: v.note })),
+    indicators: indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, baseline: i.baseline, target: i.target, direction: i.direction as IndicatorDirection })),
   };
 }
 
@@ -141,28 +144,32 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
 export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submit'>): QuarterlyReport {
   const plan = planRow(ctx, input.planId);
   if (plan.status === 'draft') {
-    throw new DomainError('forbidden', 'This plan is still a draft. It must be agreed before quarterly reports are submitted.');
+    throw new DomainError('forbidden', msg('report.planDraft'));
   }
-  const label = quarterLabel(plan.fiscalYear, input.quarter);
+  const period = { fiscalYear: plan.fiscalYear, quarter: input.quarter };
   const existing = loadReport(ctx, plan, input.quarter);
   if (existing.state === 'submitted') {
-    throw new DomainError('conflict', `The ${label} report was already submitted on ${existing.submittedAt?.slice(0, 10)} by ${existing.submittedBy}.`);
+    throw new DomainError('conflict', msg('report.alreadySubmitted', { ...period, date: existing.submittedAt?.slice(0, 10) ?? '', who: existing.submittedBy ?? '' }));
   }
   const progress = getQuarterProgress(ctx, { planId: plan.id, quarter: input.quarter });
-  const missing = progress.rows.filter((r) => r.entry === null).map((r) => `"${r.action.title}"`);
+  const missing = progress.rows.filter((r) => r.entry === null).map((r) => r.action.title);
   if (progress.rows.length === 0) {
-    throw new DomainError('forbidden', 'This plan has no actions to report on.');
+    throw new DomainError('forbidden', msg('report.noActions'));
   }
   if (missing.length > 0) {
-    const list = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+    const titles = missing.slice(0, 5);
     throw new DomainError(
       'forbidden',
-      `${missing.length === 1 ? '1 action has' : `${missing.length} actions have`} no progress recorded for ${label} yet: ${list}.`,
+      missing.length === 1
+        ? msg('report.missingProgress.one', { ...period, titles })
+        : missing.length > 5
+          ? msg('report.missingProgress.manyMore', { ...period, count: missing.length, titles, more: missing.length - 5 })
+          : msg('report.missingProgress.many', { ...period, count: missing.length, titles }),
     );
   }
   // A report may be submitted before its quarter ends (work finished early), never before it starts.
   if (today(ctx) < quarterStart(plan.fiscalYear, input.quarter)) {
-    throw new DomainError('forbidden', `${label} has not started yet; its report cannot be submitted.`);
+    throw new DomainError('forbidden', msg('report.notStarted', period));
   }
   const profile = readProfile(ctx);
   change(ctx, 'reports:submit', (w) =>

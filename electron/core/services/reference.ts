@@ -44,7 +44,7 @@ export function listCommunities(ctx: CoreContext, input: MethodInput<'communitie
 
 export function getCommunity(ctx: CoreContext, communityId: string): Community {
   const row = communityRows(ctx).find((c) => c.id === communityId);
-  if (!row) throw notFound('The community');
+  if (!row) throw notFound('community');
   return row;
 }
 
@@ -98,7 +98,7 @@ export function createPerson(ctx: CoreContext, input: MethodInput<'people:create
   if (input.communityId) getCommunity(ctx, input.communityId);
   if (input.organisationId) {
     const org = ctx.db.select().from(schema.organisations).where(eq(schema.organisations.id, input.organisationId)).get();
-    if (!org || org.deletedAt) throw notFound('The organisation');
+    if (!org || org.deletedAt) throw notFound('organisation');
   }
   const row = {
     id: ctx.ids.newId(),

@@ -137,7 +137,7 @@ export function listCommitments(ctx: CoreContext): Commitment[] {
 
 function commitmentRow(ctx: CoreContext, id: string) {
   const row = ctx.db.select().from(schema.commitments).where(eq(schema.commitments.id, id)).get();
-  if (!row || row.deletedAt) throw notFound('The commitment');
+  if (!row || row.deletedAt) throw notFound('commitment');
   return row;
 }
 

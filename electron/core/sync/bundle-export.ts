@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
@@ -44,21 +45,21 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   const privateKey = ctx.keys.privateKey;
   if (privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
   if ((request.to === undefined) === (request.full !== true)) {
-    throw new DomainError('invalid_input', 'Choose who the bundle is for, or make a full bundle — one of the two.');
+    throw new DomainError('invalid_input', msg('export.recipient'));
   }
   const encrypt = request.encrypt ?? true;
   const passphrase = encrypt ? (request.passphrase ?? '') : null;
   if (encrypt && passphrase!.length < MIN_PASSPHRASE_LENGTH) {
-    throw new DomainError('invalid_input', `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters, and give it to the recipient another way (by phone, not in the same email).`);
+    throw new DomainError('invalid_input', msg('export.passphrase', { min: MIN_PASSPHRASE_LENGTH }));
   }
-  if (!request.file.endsWith(BUNDLE_EXTENSION)) {
-    throw new DomainError('invalid_input', `The file name must end in ${BUNDLE_EXTENSION}.`);
+  if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
+    throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
   let acknowledged: Record<string, number> = {};
   let recipientName: string | null = null;
   if (request.to !== undefined) {
     const peer = findPeer(ctx, request.to);
-    if (!peer || peer.trustedAt === null) throw new DomainError('not_found', 'That peer is not known here. Import a bundle from it first, or make a full bundle.');
+    if (!peer || peer.trustedAt === null) throw new DomainError('not_found', msg('export.unknownPeer'));
     acknowledged = peer.acknowledged;
     recipientName = peer.name;
   }
@@ -102,7 +103,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new DomainError('forbidden', `The bundle could not be written to ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk or stick is full' : 'the folder cannot be written to'}.`);
+    throw new DomainError('forbidden', msg((error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'export.diskFull' : 'export.notWritable', { target }));
   }
   ctx.sqlite
     .prepare(

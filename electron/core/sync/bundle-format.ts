@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { type MessageRef, msg, renderMessage } from '../../../shared/core-messages';
 
 /**
  * The .planbundle file:
@@ -64,10 +65,10 @@ export class BundleRefusal extends Error {
       | 'seq_reused'
       | 'own_bundle'
       | 'not_for_us',
-    message: string,
+    readonly ref: MessageRef,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(renderMessage(ref, 'en'));
     this.name = 'BundleRefusal';
   }
 }
@@ -107,27 +108,27 @@ export function encodeBundle(lines: readonly string[], passphrase: string | null
 /** Reads only the header: what `inspect` shows without a passphrase. */
 export function readBundleHeader(file: Buffer): { version: number; header: BundleHeader; payloadOffset: number } {
   if (file.length > LIMITS.fileBytes) {
-    throw new BundleRefusal('too_large', `This file is too large to be a plan bundle (over ${LIMITS.fileBytes / 1024 / 1024} MB).`);
+    throw new BundleRefusal('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
   }
   if (file.length < MAGIC.length + 6 || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new BundleRefusal('not_a_bundle', 'This file is not a plan bundle.');
+    throw new BundleRefusal('not_a_bundle', msg('bundle.notABundle'));
   }
   const version = file.readUInt16BE(MAGIC.length);
   if (version !== FORMAT_VERSION) {
-    throw new BundleRefusal('unsupported_version', `This bundle was made by a newer version of the planner (format ${version}). Update the planner to read it.`);
+    throw new BundleRefusal('unsupported_version', msg('bundle.newerVersion', { version }));
   }
   const headerLength = file.readUInt32BE(MAGIC.length + 2);
   const payloadOffset = MAGIC.length + 6 + headerLength;
-  if (headerLength > LIMITS.headerBytes || payloadOffset > file.length) throw new BundleRefusal('damaged', 'This plan bundle is damaged (its header is cut or malformed).');
+  if (headerLength > LIMITS.headerBytes || payloadOffset > file.length) throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
   let header: BundleHeader;
   try {
     header = headerSchema.parse(JSON.parse(file.subarray(MAGIC.length + 6, payloadOffset).toString('utf8')));
   } catch {
-    throw new BundleRefusal('damaged', 'This plan bundle is damaged (its header is cut or malformed).');
+    throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
   }
   const enc = header.encryption;
   if (enc && !SCRYPT_WHITELIST.some((w) => w.N === enc.N && w.r === enc.r && w.p === enc.p)) {
-    throw new BundleRefusal('damaged', 'This plan bundle asks for encryption settings the planner does not accept.');
+    throw new BundleRefusal('damaged', msg('bundle.encryptionSettings'));
   }
   return { version, header, payloadOffset };
 }
@@ -138,8 +139,8 @@ export function decodeBundle(file: Buffer, passphrase: string | null): BundleCon
   let payload = file.subarray(payloadOffset);
   const enc = header.encryption;
   if (enc) {
-    if (passphrase === null) throw new BundleRefusal('passphrase_required', 'This bundle is encrypted. Enter the passphrase the sender gave you.');
-    if (payload.length < 16) throw new BundleRefusal('damaged', 'This plan bundle is damaged (it is cut short).');
+    if (passphrase === null) throw new BundleRefusal('passphrase_required', msg('bundle.passphraseRequired'));
+    if (payload.length < 16) throw new BundleRefusal('damaged', msg('bundle.cutShort'));
     const tag = payload.subarray(payload.length - 16);
     const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc), Buffer.from(enc.iv, 'base64'));
     decipher.setAAD(file.subarray(0, payloadOffset));
@@ -148,7 +149,7 @@ export function decodeBundle(file: Buffer, passphrase: string | null): BundleCon
       // update() hands back bytes before the tag is checked; they are not looked at until final() passes.
       payload = Buffer.concat([decipher.update(payload.subarray(0, payload.length - 16)), decipher.final()]);
     } catch {
-      throw new BundleRefusal('wrong_passphrase', 'The passphrase is wrong, or the file was damaged or changed on the way. Check the passphrase with the sender.');
+      throw new BundleRefusal('wrong_passphrase', msg('bundle.wrongPassphrase'));
     }
   }
   let text: string;
@@ -156,12 +157,12 @@ export function decodeBundle(file: Buffer, passphrase: string | null): BundleCon
     text = gunzipSync(payload, { maxOutputLength: LIMITS.decompressedBytes }).toString('utf8');
   } catch (error) {
     const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    throw new BundleRefusal('damaged', tooBig ? 'This plan bundle unpacks to more data than the planner accepts.' : 'This plan bundle is damaged (its content cannot be unpacked).');
+    throw new BundleRefusal('damaged', msg(tooBig ? 'bundle.unpacksTooBig' : 'bundle.cannotUnpack'));
   }
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   if (lines.length > LIMITS.changesets + 2 || lines.some((l) => l.length > LIMITS.lineBytes)) {
-    throw new BundleRefusal('damaged', 'This plan bundle holds more than the planner accepts.');
+    throw new BundleRefusal('damaged', msg('bundle.holdsTooMuch'));
   }
   return { header, lines };
 }

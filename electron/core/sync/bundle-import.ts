@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { backupDatabase, pruneBackups } from '../../../db/backups';
 import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
+import { type MessageRef, msg } from '../../../shared/core-messages';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
 import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import { type CoreContext, readProfile } from '../core-context';
@@ -44,7 +45,7 @@ const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body:
 const trailerSchema = z.strictObject({ type: z.literal('trailer'), count: z.number().int().min(0), digest: z.string().length(64), signature: base64 });
 
 /** Refusals reach people as DomainErrors whose details name the reason, for code and tests. */
-function refuse(reason: BundleRefusal['reason'], message: string, extra: Record<string, unknown> = {}): never {
+function refuse(reason: BundleRefusal['reason'], message: MessageRef, extra: Record<string, unknown> = {}): never {
   const code = ['untrusted_sender', 'changed_key', 'revoked', 'out_of_scope', 'forged', 'seq_reused', 'own_bundle'].includes(reason) ? 'forbidden' : 'invalid_input';
   throw new DomainError(code, message, { reason, ...extra });
 }
@@ -79,17 +80,17 @@ interface CheckedBundle {
 
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
 export function readFileCapped(file: string): Buffer {
-  if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', `Only ${BUNDLE_EXTENSION} files can be imported.`);
+  if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', msg('import.onlyExtension', { extension: BUNDLE_EXTENSION }));
   let size: number;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) refuse('not_a_bundle', 'That is a folder, not a plan bundle file.');
+    if (!stat.isFile()) refuse('not_a_bundle', msg('import.folder'));
     size = stat.size;
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('not_found', `The file ${path.basename(file)} was not found.`);
+    throw new DomainError('not_found', msg('import.fileNotFound', { file: path.basename(file) }));
   }
-  if (size > LIMITS.fileBytes) refuse('too_large', `This file is too large to be a plan bundle (over ${LIMITS.fileBytes / 1024 / 1024} MB).`);
+  if (size > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
   return fs.readFileSync(file);
 }
 
@@ -100,37 +101,37 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   try {
     decoded = decodeBundle(bytes, request.passphrase ?? null);
   } catch (error) {
-    if (error instanceof BundleRefusal) refuse(error.reason, error.message);
+    if (error instanceof BundleRefusal) refuse(error.reason, error.ref);
     throw error;
   }
   const { lines } = decoded;
-  const damaged = () => refuse('damaged', 'This plan bundle is damaged or incomplete (it may have been cut short while copying). Ask the sender for a new copy.');
+  const damaged = () => refuse('damaged', msg('import.damaged'));
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = parseLine(trailerSchema, lines.at(-1)) ?? damaged();
   if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
   if (hashLines(lines.slice(0, -1)) !== trailer.digest) damaged();
   if (!verifyText(manifest.sender.publicKey, trailer.digest, trailer.signature)) {
-    refuse('bad_signature', "This bundle's signature does not match its content: it was altered after it was made. Do not import it.");
+    refuse('bad_signature', msg('import.badSignature'));
   }
 
   const profile = readProfile(ctx);
   const sender = manifest.sender;
   const senderFingerprint = fingerprintOf(sender.publicKey);
-  if (sender.installationId === profile.installationId) refuse('own_bundle', 'This bundle was made on this computer; there is nothing in it to import here.');
+  if (sender.installationId === profile.installationId) refuse('own_bundle', msg('import.ownBundle'));
   const senderPeer = findPeer(ctx, sender.installationId);
   let senderTrust: 'trusted' | 'unknown' = 'unknown';
   let senderScope: string[] | null = null;
   if (senderPeer && senderPeer.trustedAt !== null) {
     if (senderPeer.publicKey !== sender.publicKey) {
-      refuse('changed_key', `This bundle claims to come from "${senderPeer.name}", but it is signed with a different key (fingerprint ${senderFingerprint}, expected ${senderPeer.fingerprint}). Someone may be impersonating them; check with the sender before trusting the new key.`, { fingerprint: senderFingerprint });
+      refuse('changed_key', msg('import.senderKeyChanged', { name: senderPeer.name, fingerprint: senderFingerprint, expected: senderPeer.fingerprint }), { fingerprint: senderFingerprint });
     }
-    if (senderPeer.revokedAt) refuse('revoked', `Bundles from "${senderPeer.name}" are no longer accepted here (trust was withdrawn on ${senderPeer.revokedAt.slice(0, 10)}).`);
+    if (senderPeer.revokedAt) refuse('revoked', msg('import.senderRevoked', { name: senderPeer.name, date: senderPeer.revokedAt.slice(0, 10) }));
     senderTrust = 'trusted';
     senderScope = senderPeer.scopeCommunityIds;
   } else if (forImport && !request.trustNewSender) {
     refuse(
       'untrusted_sender',
-      `This bundle comes from "${sender.name}", which this computer has not trusted yet. Its fingerprint is ${senderFingerprint}. Check the fingerprint with the sender (by phone), then import again choosing to trust the new sender.`,
+      msg('import.untrustedSender', { name: sender.name, fingerprint: senderFingerprint }),
       { fingerprint: senderFingerprint, senderName: sender.name },
     );
   }
@@ -142,20 +143,20 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const revokedOrigins = new Map<string, string>();
   for (const [origin, key] of Object.entries(manifest.keys)) {
     if (origin === profile.installationId) {
-      if (key !== ctx.keys.publicKey) refuse('forged', 'This bundle carries changes said to be made on this computer, signed with another key. Do not import it.');
+      if (key !== ctx.keys.publicKey) refuse('forged', msg('import.forgedOwnChanges'));
       originKey.set(origin, key);
       continue;
     }
     const peer = origin === sender.installationId ? senderPeer : findPeer(ctx, origin);
     if (peer && peer.trustedAt !== null) {
       if (peer.publicKey !== key) {
-        refuse('changed_key', `This bundle carries changes from "${peer.name}" signed with a different key than the one trusted here (${fingerprintOf(key)}, expected ${peer.fingerprint}).`, { fingerprint: fingerprintOf(key) });
+        refuse('changed_key', msg('import.originKeyChanged', { name: peer.name, fingerprint: fingerprintOf(key), expected: peer.fingerprint }), { fingerprint: fingerprintOf(key) });
       }
       // Old changes from a revoked computer may still travel in others' bundles; only new ones are refused.
       if (peer.revokedAt) revokedOrigins.set(origin, peer.name);
       originScope.set(origin, peer.scopeCommunityIds);
     } else {
-      if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', "The sender's own changes are signed with a key that is not the sender's. Do not import this bundle.");
+      if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', msg('import.senderKeyForged'));
       newOrigins.push({ installationId: origin, publicKey: key });
       // An introduced origin may change no more than the installation that vouches for it.
       originScope.set(origin, senderScope);
@@ -169,11 +170,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     try {
       return JSON.parse(entry.body) as { origin?: unknown; seq?: unknown };
     } catch {
-      return refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+      return refuse('damaged', msg('import.unreadableChange'));
     }
   });
   const unsigned = raws.findIndex((raw) => typeof raw.origin !== 'string' || !originKey.has(raw.origin));
-  if (unsigned >= 0) refuse('forged', 'A change in this bundle comes from a computer whose key the bundle does not carry: it cannot be checked. Nothing was imported.');
+  if (unsigned >= 0) refuse('forged', msg('import.unsignedOrigin'));
   const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
 
   // Second pass, while the signatures are being checked: strict schemas and the log's rules.
@@ -184,34 +185,34 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const problems: Array<() => never> = [];
   for (const [index, entry] of entries.entries()) {
     const parsed = changesetBodySchema.safeParse(raws[index]);
-    if (!parsed.success) refuse('damaged', 'This bundle holds a change the planner cannot read. Ask the sender for a new copy.');
+    if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;
     const problem = problemWithChangeset(body);
-    if (problem) problems.push(() => refuse('damaged', `A change in this bundle cannot be accepted: ${problem}. Nothing was imported.`));
+    if (problem) problems.push(() => refuse('damaged', msg('import.changeRejected', { problem })));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {
-        problems.push(() => refuse('seq_reused', `This bundle holds a change numbered ${body.seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.`));
+        problems.push(() => refuse('seq_reused', msg('import.seqReused', { seq: body.seq })));
       }
       continue;
     }
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
-    if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', 'This bundle holds a change whose identity collides with another. Nothing was imported.'));
+    if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));
     const originSeq = `${body.origin}\u0000${body.seq}`;
     if (seenInBundle.has(originSeq)) {
-      problems.push(() => refuse('seq_reused', `This bundle holds two different changes numbered ${body.seq} from the same computer. It was tampered with. Nothing was imported.`));
+      problems.push(() => refuse('seq_reused', msg('import.seqTwice', { seq: body.seq })));
     }
     seenInBundle.add(body.id);
     seenInBundle.add(originSeq);
     const revokedName = revokedOrigins.get(body.origin);
-    if (revokedName !== undefined) problems.push(() => refuse('revoked', `This bundle carries new changes from "${revokedName}", whose bundles are no longer accepted here. Nothing was imported.`));
+    if (revokedName !== undefined) problems.push(() => refuse('revoked', msg('import.revokedOrigin', { name: revokedName })));
     fresh.push({ text: entry.body, signature: entry.signature, body });
   }
   const refuseForgery = () => {
     const bad = verification.firstInvalid();
     if (bad >= 0) {
       const body = raws[bad]!;
-      refuse('forged', `A change in this bundle (number ${String(body.seq)} from ${body.origin === sender.installationId ? `"${sender.name}"` : 'another computer'}) does not carry its author's valid signature: it was forged or altered. Nothing was imported.`);
+      refuse('forged', body.origin === sender.installationId ? msg('import.forgedChange.sender', { seq: String(body.seq), name: sender.name }) : msg('import.forgedChange.other', { seq: String(body.seq) }));
     }
   };
   // A bad signature outranks every other problem: it is the one that says "do not trust this file".
@@ -244,9 +245,7 @@ function checkScopes(ctx: CoreContext, fresh: Incoming[], originScope: Map<strin
         const name = typeof after === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(after) as string | undefined) : undefined;
         refuse(
           'out_of_scope',
-          name
-            ? `This bundle changes ${name}'s data, which its author is not trusted to change here. Nothing was imported. (Widen the peer's scope if this is expected.)`
-            : 'This bundle changes data its author is not trusted to change here (territory-wide lists or another community). Nothing was imported.',
+          name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'),
         );
       }
     }
@@ -334,7 +333,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
   let backupFile: string | null = null;
   if (checked.fresh.length > 0) {
     backupFile = backupDatabase(ctx.sqlite, ctx.backupDir, 'before-import', new Date(ctx.clock.now())).file;
-    pruneBackups(ctx.backupDir, DEFAULT_KEEP_BACKUPS * 2);
+    pruneBackups(ctx.backupDir, ctx.dbFile, DEFAULT_KEEP_BACKUPS * 2);
   }
   const outcome = ctx.sqlite.transaction(() => {
     const sender = checked.manifest.sender;

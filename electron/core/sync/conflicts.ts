@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg } from '../../../shared/core-messages';
 import type { Conflict, ConflictHead } from '../../../shared/domain';
 import { MAX_LONG_TEXT } from '../../../shared/contract';
 import {
@@ -132,15 +133,15 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
 /** Turns the person's typed merge into a value of the field's kind, refusing what does not fit. */
 function valueFromText(current: unknown[], text: string): unknown {
   if (current.every((v) => typeof v === 'string' || v === null)) {
-    if (text.length > MAX_LONG_TEXT) throw new DomainError('invalid_input', `The merged text is too long: at most ${MAX_LONG_TEXT.toLocaleString('en')} characters.`);
+    if (text.length > MAX_LONG_TEXT) throw new DomainError('invalid_input', msg('conflict.mergeTooLong', { max: MAX_LONG_TEXT }));
     return text;
   }
   if (current.every((v) => typeof v === 'number' || v === null)) {
     const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) throw new DomainError('invalid_input', 'This value must be a number.');
+    if (text.trim() === '' || !Number.isFinite(n)) throw new DomainError('invalid_input', msg('conflict.mergeNumber'));
     return n;
   }
-  throw new DomainError('invalid_input', 'This kind of value cannot be typed in; pick one of the versions instead.');
+  throw new DomainError('invalid_input', msg('conflict.mergeNotTypeable'));
 }
 
 /** Fields whose values come from a vocabulary: a typed merge must use one of its codes. */
@@ -158,20 +159,27 @@ const ENUM_FIELDS: Record<string, readonly string[]> = {
 /** Resolves a conflict with one of its versions or a typed merge: an ordinary op that names all heads. */
 export function resolveConflict(ctx: CoreContext, input: { conflictId: string; pickOpId?: string; value?: string }): Conflict[] {
   const conflict = listConflicts(ctx).find((c) => c.id === input.conflictId);
-  if (!conflict) throw new DomainError('not_found', 'That conflict was not found. It may have been resolved already, here or on another computer.');
+  if (!conflict) throw new DomainError('not_found', msg('conflict.notFound'));
   if ((input.pickOpId === undefined) === (input.value === undefined)) {
-    throw new DomainError('invalid_input', 'Choose one version to keep, or type a merged value — not both.');
+    throw new DomainError('invalid_input', msg('conflict.pickOrType'));
   }
   let value: unknown;
   if (input.pickOpId !== undefined) {
     const head = conflict.heads.find((h) => h.opId === input.pickOpId);
-    if (!head) throw new DomainError('not_found', 'That version is not one of the versions in this conflict.');
-    value = head.value;
+    if (!head) throw new DomainError('not_found', msg('conflict.versionUnknown'));
+    if (conflict.kind === 'removed_while_edited') {
+      // The versions of a removal conflict are the removal and the edits it did not see: picking the
+      // removal keeps the row removed; picking an edit restores the row with its edits.
+      const removals = new Set(ctx.recorder.register.headsOf(conflict.table, conflict.rowId, 'deletedAt').map((h) => h.opId));
+      value = removals.has(head.opId) ? head.value : null;
+    } else {
+      value = head.value;
+    }
   } else {
-    if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', 'For a removal, choose to keep the row removed or to keep the edits.');
+    if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', msg('conflict.removalChoice'));
     value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
     const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
-    if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', `The value must be one of: ${allowed.join(', ')}.`);
+    if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', msg('conflict.mergeOneOf', { values: allowed.join(', ') }));
   }
   change(ctx, 'conflicts:resolve', (w) => w.resolve(conflict.table as ReplicatedTableName, conflict.rowId, conflict.field, value));
   materializeRows(ctx, [{ table: conflict.table, rowId: conflict.rowId }]);

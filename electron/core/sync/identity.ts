@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { msg } from '../../../shared/core-messages';
 
 /**
  * Each installation's Ed25519 identity. Keys are DER bytes in base64 (SPKI for public, PKCS#8 for
@@ -119,5 +120,4 @@ export function loadOrCreateKeys(store: KeyStore, publicKeyInDatabase: string | 
   return keys;
 }
 
-export const SIGNING_KEY_UNAVAILABLE =
-  "This database's signing key is kept by the desktop app (in the system's key store), so changes cannot be made from here. Use the desktop app, or give the command line a database of its own with --db.";
+export const SIGNING_KEY_UNAVAILABLE = msg('sync.signingKeyUnavailable');

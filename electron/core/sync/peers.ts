@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/core-messages';
 import type { Peer } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
@@ -80,10 +81,7 @@ function peerByFingerprint(ctx: CoreContext, fingerprint: string): (Peer & { pub
 export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeCommunityIds?: string[]; name?: string }): Peer {
   const peer = peerByFingerprint(ctx, input.fingerprint);
   if (!peer) {
-    throw new DomainError(
-      'not_found',
-      'No bundle from a computer with that fingerprint has been seen here yet. Import its bundle with "trust new sender" instead, after checking the fingerprint with the sender.',
-    );
+    throw new DomainError('not_found', msg('peer.notSeen'));
   }
   ctx.sqlite
     .prepare('UPDATE peers SET scope_community_ids = ?, revoked_at = NULL, name = ? WHERE installation_id = ?')
@@ -93,7 +91,7 @@ export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeC
 
 export function revokePeer(ctx: CoreContext, input: { fingerprint: string }): Peer {
   const peer = peerByFingerprint(ctx, input.fingerprint);
-  if (!peer) throw new DomainError('not_found', 'No peer with that fingerprint is known here.');
+  if (!peer) throw new DomainError('not_found', msg('peer.unknown'));
   ctx.sqlite.prepare('UPDATE peers SET revoked_at = ? WHERE installation_id = ?').run(ctx.clock.now(), peer.installationId);
   return listPeers(ctx).find((p) => p.installationId === peer.installationId)!;
 }

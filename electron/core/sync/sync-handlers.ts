@@ -1,21 +1,22 @@
 import type { syncMethods } from '../../../shared/contract-sync';
+import { msg } from '../../../shared/core-messages';
 import type { BundleInspection, Exchange } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import type { DomainHandlers } from '../handlers';
 import { exportBundle } from './bundle-export';
-import { BundleRefusal, decodeBundle, readBundleHeader } from './bundle-format';
+import { BundleRefusal, decodeBundle, hashLines, readBundleHeader } from './bundle-format';
 import { importBundle, previewImport, readFileCapped } from './bundle-import';
 import { listConflicts, resolveConflict } from './conflicts';
 import { replicatedDigest } from './digest';
-import { fingerprintOf } from './identity';
+import { fingerprintOf, verifyText } from './identity';
 import { listPeers, revokePeer, trustPeer } from './peers';
 import { versionVector } from './version-vector';
 
 function inspectBundle(ctx: CoreContext, file: string, passphrase: string | null): BundleInspection {
   const bytes = readFileCapped(file);
   const asRefusal = (error: unknown): never => {
-    if (error instanceof BundleRefusal) throw new DomainError('invalid_input', error.message, { reason: error.reason });
+    if (error instanceof BundleRefusal) throw new DomainError('invalid_input', error.ref, { reason: error.reason });
     throw error;
   };
   let header: ReturnType<typeof readBundleHeader>;
@@ -54,7 +55,20 @@ function inspectBundle(ctx: CoreContext, file: string, passphrase: string | null
       const origin = (JSON.parse((JSON.parse(line) as { body: string }).body) as { origin: string }).origin;
       perOrigin.set(origin, (perOrigin.get(origin) ?? 0) + 1);
     }
+    // Whether the sender's signature over the whole content holds; trust is decided at import.
+    let signed = false;
+    try {
+      const trailer = JSON.parse(lines.at(-1) ?? '') as { digest?: unknown; signature?: unknown };
+      signed =
+        typeof trailer.digest === 'string' &&
+        typeof trailer.signature === 'string' &&
+        hashLines(lines.slice(0, -1)) === trailer.digest &&
+        verifyText(String(manifest.sender.publicKey), trailer.digest, trailer.signature);
+    } catch {
+      signed = false;
+    }
     result.manifest = {
+      signatureValid: signed,
       bundleId: String(manifest.bundleId),
       createdAt: String(manifest.createdAt),
       sender: { installationId: String(manifest.sender.installationId), name: String(manifest.sender.name), fingerprint: fingerprintOf(String(manifest.sender.publicKey)) },
@@ -68,7 +82,7 @@ function inspectBundle(ctx: CoreContext, file: string, passphrase: string | null
       })),
     };
   } catch {
-    throw new DomainError('invalid_input', 'This plan bundle is damaged: its contents cannot be read.', { reason: 'damaged' });
+    throw new DomainError('invalid_input', msg('bundle.contentsUnreadable'), { reason: 'damaged' });
   }
   return result;
 }

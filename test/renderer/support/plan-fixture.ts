@@ -47,6 +47,7 @@ export function progressFixture(entries: Record<string, ProgressEntry> = {}): Qu
     report: { id: 'rep1', planId: plan.id, fiscalYear: 2026, quarter: 2, state: 'draft', submittedBy: null, submittedAt: null, dueDate: '2026-10-30', comments: [] },
     rows: plan.priorities[0]!.actions.map((a) => ({ action: a, priorityTitle: 'Reduce impaired driving', entry: entries[a.id] ?? null })),
     indicatorValues: [],
+    indicators: plan.priorities.flatMap((p) => p.indicators.map(({ id, name, unit, baseline, target, direction }) => ({ id, name, unit, baseline, target, direction }))),
   };
 }
 

@@ -21,7 +21,7 @@ export const testProfile: InstallationProfile = {
 
 /** The app's providers around a component, with a fake core and a fresh store. */
 export function setup(handlers: FakeHandlers, locale: Locale = 'en') {
-  const bridge = fakeBridge({ 'installation:get': () => ({ ...testProfile, locale }), ...handlers });
+  const bridge = fakeBridge({ 'installation:get': () => ({ ...testProfile, locale, today: '2026-09-15' }), ...handlers });
   const client = new PlannerClient(bridge);
   const i18n = createI18n(locale);
   const store = createPlannerStore({ client, i18n });

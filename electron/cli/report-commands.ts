@@ -1,0 +1,156 @@
+/**
+ * The reports' commands:
+ *   report quarterly --community ID --fy 2025 --quarter 2 --out FILE.pdf [--lang fr] [--public] [--paper a4]
+ *   report annual --community ID --fy 2025 --out FILE.pdf [--lang fr] [--public] [--paper a4]
+ *   export-csv --out DIR [--fy N] [--public] [--lang fr]
+ *   export-xlsx --out FILE [--fy N] [--public] [--lang fr]
+ * They parse their own options (the rest of the command line is parsed in args.ts) and are
+ * dispatched from run-cli.ts before the general parser.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fiscalYearOf } from '../../shared/fiscal-calendar';
+import { foldForSearch } from '../../shared/text-search';
+import { type CliIo, CliFailure } from './cli-io';
+import { openCore } from './open-core';
+import { UsageError } from './args';
+import { csvFiles, xlsxFile } from '../core/reports/exports';
+import { printRouteToPdf } from './report-pdf';
+
+export const REPORT_COMMANDS = ['report', 'export-csv', 'export-xlsx'] as const;
+export type ReportCommand = (typeof REPORT_COMMANDS)[number];
+
+export interface ReportArgs {
+  command: ReportCommand;
+  db?: string;
+  kind?: 'quarterly' | 'annual';
+  community?: string;
+  fy?: number;
+  quarter?: 1 | 2 | 3 | 4;
+  out?: string;
+  lang?: 'en' | 'fr';
+  public: boolean;
+  paper: 'letter' | 'a4';
+  json: boolean;
+}
+
+const VALUE_OPTIONS = ['--db', '--community', '--fy', '--quarter', '--out', '--lang', '--paper'];
+const FLAGS = ['--public', '--json'];
+
+/** The report command this command line names, parsed; null when it names another command. */
+export function parseReportArgs(argv: readonly string[]): ReportArgs | null {
+  let command: ReportCommand | null = null;
+  const positionals: string[] = [];
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (VALUE_OPTIONS.includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) {
+        if (command) throw new UsageError(`${name} needs a value.`);
+        return null;
+      }
+      values[name] = value;
+    } else if (FLAGS.includes(name)) flags.add(name);
+    else if (arg.startsWith('-')) {
+      if (command) throw new UsageError(`"${arg}" is not an option of ${command}.`);
+      return null;
+    } else if (command === null) {
+      if (!(REPORT_COMMANDS as readonly string[]).includes(arg)) return null;
+      command = arg as ReportCommand;
+    } else positionals.push(arg);
+  }
+  if (!command) return null;
+  const args: ReportArgs = { command, db: values['--db'], out: values['--out'], community: values['--community'], public: flags.has('--public'), json: flags.has('--json'), paper: 'letter' };
+  const allowed: Record<ReportCommand, string[]> = {
+    report: ['--db', '--community', '--fy', '--quarter', '--out', '--lang', '--paper', '--public', '--json'],
+    'export-csv': ['--db', '--fy', '--out', '--lang', '--public', '--json'],
+    'export-xlsx': ['--db', '--fy', '--out', '--lang', '--public', '--json'],
+  };
+  for (const option of [...Object.keys(values), ...flags]) if (!allowed[command].includes(option)) throw new UsageError(`${option} does not go with ${command}.`);
+  if (values['--fy'] !== undefined) {
+    const fy = Number(values['--fy']);
+    if (!Number.isInteger(fy) || fy < 2000 || fy > 2100) throw new UsageError('--fy must be a fiscal year such as 2025 (for FY 2025–26).');
+    args.fy = fy;
+  }
+  if (values['--quarter'] !== undefined) {
+    const q = Number(values['--quarter']);
+    if (![1, 2, 3, 4].includes(q)) throw new UsageError(`Quarter ${values['--quarter']} does not exist: quarters are 1 to 4.`);
+    args.quarter = q as 1 | 2 | 3 | 4;
+  }
+  if (values['--lang'] !== undefined) {
+    if (values['--lang'] !== 'en' && values['--lang'] !== 'fr') throw new UsageError('--lang must be en or fr.');
+    args.lang = values['--lang'];
+  }
+  if (values['--paper'] !== undefined) {
+    if (values['--paper'] !== 'letter' && values['--paper'] !== 'a4') throw new UsageError('--paper must be letter or a4.');
+    args.paper = values['--paper'];
+  }
+  if (!args.out) throw new UsageError(`${command} needs --out ${command === 'export-csv' ? 'DIR' : 'FILE'}.`);
+  if (command === 'report') {
+    const [kind, ...rest] = positionals;
+    if (kind !== 'quarterly' && kind !== 'annual') throw new UsageError('Say which report: "report quarterly" or "report annual".');
+    if (rest.length) throw new UsageError(`Unexpected "${rest[0]}".`);
+    args.kind = kind;
+    if (!args.community) throw new UsageError(`report ${kind} needs --community (an id or a name).`);
+    if (args.fy === undefined) throw new UsageError(`report ${kind} needs --fy (for example --fy 2025).`);
+    if (kind === 'quarterly' && !args.quarter) throw new UsageError('report quarterly needs --quarter (1 to 4).');
+    if (kind === 'annual' && args.quarter) throw new UsageError('--quarter does not go with report annual.');
+  } else if (positionals.length) throw new UsageError(`Unexpected "${positionals[0]}".`);
+  return args;
+}
+
+export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs): Promise<number> {
+  const core = openCore(io, dbFile, { mustExist: true });
+  let hash: string;
+  try {
+    if (args.command !== 'report') {
+      const fiscalYear = args.fy ?? fiscalYearOf(io.today());
+      const request = { fiscalYear, public: args.public, locale: args.lang };
+      if (args.command === 'export-csv') {
+        const dir = path.resolve(args.out!);
+        fs.mkdirSync(dir, { recursive: true });
+        const files = csvFiles(core.context, request);
+        for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), f.text, 'utf8');
+        io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
+        return 0;
+      }
+      const file = path.resolve(args.out!);
+      const { bytes, tables } = await xlsxFile(core.context, request);
+      fs.writeFileSync(file, bytes);
+      io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
+      return 0;
+    }
+    const communityId = findCommunity(core.invoke('communities:list', { fiscalYear: args.fy! }), args.community!);
+    const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
+    if (!plan.ok) throw new CliFailure(plan.error.message, 2);
+    if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
+    const query = new URLSearchParams();
+    if (args.lang) query.set('lang', args.lang);
+    if (args.public) query.set('public', '1');
+    if (args.paper === 'a4') query.set('paper', 'a4');
+    const q = query.toString() ? `?${query}` : '';
+    hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+  } finally {
+    core.close();
+  }
+  const bytes = await printRouteToPdf(dbFile, hash, args.out!);
+  const file = path.resolve(args.out!);
+  io.stdout(args.json ? `${JSON.stringify({ file, bytes })}\n` : `Wrote ${file} (${bytes.toLocaleString('en')} bytes).\n`);
+  return 0;
+}
+
+function findCommunity(list: ReturnType<ReturnType<typeof openCore>['invoke']>, wanted: string): string {
+  if (!list.ok) throw new CliFailure(list.error.message, 2);
+  const communities = list.value as Array<{ id: string; name: string }>;
+  const byId = communities.find((c) => c.id === wanted);
+  if (byId) return byId.id;
+  const folded = foldForSearch(wanted);
+  const matches = communities.filter((c) => foldForSearch(c.name) === folded);
+  if (matches.length === 1) return matches[0]!.id;
+  const partial = communities.filter((c) => foldForSearch(c.name).includes(folded));
+  if (partial.length === 1) return partial[0]!.id;
+  throw new CliFailure(partial.length > 1 ? `"${wanted}" matches several communities: ${partial.map((c) => c.name).join(', ')}.` : `There is no community "${wanted}".`, 2);
+}

@@ -1,0 +1,44 @@
+/**
+ * A printable report route to PDF: the browser harness (scripts/preview.ts) serves the renderer
+ * over the same database on a free loopback port, Debian's Chromium (playwright-core, no browser
+ * download) opens the print route and prints it with the page's own CSS page size, margins,
+ * running header and page numbers — the same layout the app prints.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliFailure } from './cli-io';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export async function printRouteToPdf(dbFile: string, hash: string, outFile: string): Promise<number> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new CliFailure(`Printing to PDF needs Chromium at ${CHROMIUM_PATH} (Debian package "chromium"), or set CHROMIUM_PATH.`, 1);
+  const out = path.resolve(outFile);
+  if (!fs.existsSync(path.dirname(out))) throw new CliFailure(`The folder ${path.dirname(out)} does not exist.`, 1);
+  const { startPreviewServer } = await import('../../scripts/preview');
+  const { chromium } = await import('playwright-core');
+  const server = await startPreviewServer({ dbFile, port: 0, log: () => {} });
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.url.replace(/\/$/, '')}/${hash}`);
+      await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 }).catch(async () => {
+        const text = (await page.locator('main').innerText().catch(() => '')).trim().split('\n')[0];
+        throw new CliFailure(text ? `The report could not be prepared: ${text}` : `The report could not be prepared${problems[0] ? `: ${problems[0]}` : ''}.`, 1);
+      });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const temporary = `${out}.part`;
+      fs.writeFileSync(temporary, pdf);
+      fs.renameSync(temporary, out);
+      return pdf.length;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,53 @@
+/** Small pieces the plan bundle screens share. */
+import { Fragment, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error';
+import { Icon } from '../../components/Icon';
+import './sync.css';
+
+/** A key fingerprint, big and spaced so it can be read out over the phone. */
+export function Fingerprint({ value, small = false, label }: { value: string; small?: boolean; label?: string }) {
+  return (
+    <p className={small ? 'fingerprint fingerprint--small' : 'fingerprint'} aria-label={label ? `${label}: ${value}` : undefined}>
+      {value.split('-').map((group, i, all) => (
+        // "VQBB -" stays on one line; lines break only between groups.
+        <Fragment key={i}>
+          <span className="fingerprint__group">{i < all.length - 1 ? `${group} -` : group}</span>
+          {i < all.length - 1 ? ' ' : null}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/** An indeterminate progress bar: the call is one request, so there is no percentage to show. */
+export function WorkingBar({ label }: { label: string }) {
+  const id = useId();
+  return (
+    <div>
+      <p className="muted" id={id}>
+        {label}
+      </p>
+      <div className="progress-bar" role="progressbar" aria-labelledby={id} aria-busy="true" />
+    </div>
+  );
+}
+
+/** Trusted / not trusted yet / revoked, as an icon and a word (never colour alone). */
+export function TrustChip({ state }: { state: 'trusted' | 'unknown' | 'revoked' }) {
+  const { t } = useTranslation();
+  const look = state === 'trusted' ? { icon: 'check' as const, tone: 'success' } : state === 'revoked' ? { icon: 'cross' as const, tone: 'danger' } : { icon: 'alert' as const, tone: 'warning' };
+  return (
+    <span className={`chip chip--${look.tone}`}>
+      <Icon name={look.icon} size={14} />
+      {t(`sync.trust.${state}`)}
+    </span>
+  );
+}
+
+/** The reason a bundle was refused (details.reason of the core's error), if it says one. */
+export function refusalReason(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const details = error.details as { reason?: unknown } | null | undefined;
+  return typeof details?.reason === 'string' ? details.reason : null;
+}

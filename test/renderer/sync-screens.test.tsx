@@ -1,0 +1,100 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Conflict, ImportPreview } from '../../shared/domain';
+import type { BundleFiles } from '../../renderer/api/bundle-files';
+import { ConflictsScreen } from '../../renderer/screens/sync/ConflictsScreen';
+import { ImportDialog } from '../../renderer/screens/sync/ImportDialog';
+import { BundleFilesContext } from '../../renderer/screens/sync/use-bundle-files';
+import { deferred } from './support/fake-core';
+import { setup } from './support/render-app';
+
+const FP = 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X';
+const files: BundleFiles = { mode: 'dialogs', chooseToOpen: async () => null, upload: async () => '', chooseDestination: async () => null, download: async () => {} };
+
+function preview(over: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    bundleId: 'b1',
+    sender: { installationId: 'i2', name: 'Inuvik detachment', fingerprint: FP, trust: 'unknown' },
+    createdAt: '2026-10-20T15:00:00Z',
+    changesetCount: 3,
+    newChangesetCount: 3,
+    alreadyImported: false,
+    gaps: [],
+    changesPerPlan: [{ planId: 'p1', communityName: 'Inuvik', fiscalYear: 2026, rows: 4 }],
+    otherChanges: 0,
+    newConflicts: [],
+    newOrigins: [],
+    ...over,
+  };
+}
+
+describe('the import preview', () => {
+  it('asks for the passphrase of an encrypted bundle, shows an unknown sender’s fingerprint, and imports only once the box is ticked', async () => {
+    const importing = deferred<ImportPreview & { imported: boolean; backupFile: string | null }>();
+    const app = setup({
+      'bundles:inspect': () => ({ formatVersion: 1, encrypted: true, encryption: null, bytes: 10, manifest: null }),
+      'bundles:preview': () => preview(),
+      'bundles:import': () => importing.promise,
+    });
+    app.renderIn(
+      <BundleFilesContext.Provider value={files}>
+        <ImportDialog file="/media/stick/Inuvik.planbundle" onClose={() => {}} />
+      </BundleFilesContext.Provider>,
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Passphrase'), 'caribou crossing');
+    await user.click(screen.getByRole('button', { name: 'Open the bundle' }));
+    expect(await screen.findByText('Not trusted yet')).toBeTruthy();
+    expect(screen.getByLabelText(`Sender's key fingerprint: ${FP}`)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(screen.getByText('Check the fingerprint with the sender, then tick the box to import.')).toBeTruthy();
+    expect(app.bridge.calls.some((c) => c.method === 'bundles:import')).toBe(false);
+    await user.click(screen.getByRole('checkbox', { name: /I checked the fingerprint/ }));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(screen.getByRole('progressbar', { name: /Importing the bundle/ })).toBeTruthy();
+    expect(app.bridge.calls.find((c) => c.method === 'bundles:import')?.input).toEqual({ file: '/media/stick/Inuvik.planbundle', passphrase: 'caribou crossing', trustNewSender: true });
+    importing.resolve({ ...preview(), imported: true, backupFile: '/backups/b.db' });
+    expect(await screen.findByText('Bundle imported')).toBeTruthy();
+  });
+});
+
+describe('the conflict inbox', () => {
+  const edit: Conflict = {
+    id: 'cf_1',
+    kind: 'concurrent_edit',
+    table: 'progressEntries',
+    rowId: 'r1',
+    field: 'narrative',
+    label: 'Camp — FY 2026–27 Q2',
+    heads: [
+      { opId: 'op1', value: 'Fourteen youth.', actor: 'Nora', origin: 'i1', originName: 'this computer', at: '2026-10-20T15:00:00Z' },
+      { opId: 'op2', value: 'Sixteen youth.', actor: 'Dana', origin: 'i2', originName: 'Inuvik', at: '2026-10-20T16:00:00Z' },
+    ],
+  };
+
+  it('shows both versions side by side and resolves with the one kept, or a typed merge', async () => {
+    const app = setup({ 'conflicts:list': () => [edit], 'conflicts:resolve': () => [] });
+    app.renderIn(<ConflictsScreen />);
+    const user = userEvent.setup();
+    await screen.findByText('Sixteen youth.');
+    await user.click(screen.getByRole('button', { name: 'Edit a merge…' }));
+    expect((screen.getByLabelText('Merged what happened') as HTMLTextAreaElement).value).toBe('Fourteen youth.\n\nSixteen youth.');
+    await user.click(screen.getAllByRole('button', { name: 'Keep this version' })[1]!);
+    await waitFor(() => expect(app.bridge.calls.find((c) => c.method === 'conflicts:resolve')?.input).toEqual({ conflictId: 'cf_1', pickOpId: 'op2' }));
+  });
+
+  it('offers "Keep it removed" and "Keep the edits" for a removal, and says when there is nothing to choose', async () => {
+    const removal: Conflict = { ...edit, id: 'cf_2', kind: 'removed_while_edited', field: 'deletedAt', heads: [{ ...edit.heads[0]!, opId: 'del', value: '2026-10-20T15:00:00Z' }, edit.heads[1]!] };
+    const app = setup({ 'conflicts:list': () => [removal], 'conflicts:resolve': () => [] });
+    app.renderIn(<ConflictsScreen />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Keep it removed' }));
+    await waitFor(() => expect(app.bridge.calls.find((c) => c.method === 'conflicts:resolve')?.input).toEqual({ conflictId: 'cf_2', pickOpId: 'del' }));
+    expect(screen.queryByRole('button', { name: 'Edit a merge…' })).toBeNull();
+
+    const empty = setup({ 'conflicts:list': () => [] });
+    empty.renderIn(<ConflictsScreen />);
+    expect(await screen.findByRole('heading', { name: 'No conflicts' })).toBeTruthy();
+  });
+});

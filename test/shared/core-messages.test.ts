@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { planningMethods } from '../../shared/contract-planning';
+import { syncMethods } from '../../shared/contract-sync';
+import { coreMessageParts, coreMessages, decodeMessage, msg, noun, placeholdersOf, renderMessage, renderSafely } from '../../shared/core-messages';
+import { describeInvalidInput } from '../../shared/invalid-input-message';
+
+const entries = Object.entries(coreMessages) as Array<[string, { en?: unknown; fr?: unknown }]>;
+
+describe('the catalogue of core messages', () => {
+  it('has every message in English and in French', () => {
+    const missing = entries.filter(([, m]) => typeof m.en !== 'string' || typeof m.fr !== 'string' || m.en.trim() === '' || m.fr.trim() === '').map(([k]) => k);
+    expect(missing).toEqual([]);
+  });
+
+  it('uses the same parameters in both languages', () => {
+    const different = entries
+      .filter(([, m]) => JSON.stringify(placeholdersOf(m.en as string)) !== JSON.stringify(placeholdersOf(m.fr as string)))
+      .map(([k, m]) => `${k}: en {${placeholdersOf(m.en as string).join(', ')}} / fr {${placeholdersOf(m.fr as string).join(', ')}}`);
+    expect(different).toEqual([]);
+  });
+
+  it('declares each key in one place only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, messages] of Object.entries(coreMessageParts)) {
+      for (const key of Object.keys(messages)) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)} and ${part})`);
+        seen.set(key, part);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(entries.length);
+  });
+
+  it('uses only formats the renderer knows', () => {
+    const formats = new Set(entries.flatMap(([, m]) => [...`${String(m.en)} ${String(m.fr)}`.matchAll(/\{\w+:(\w+)\}/g)].map((x) => x[1])));
+    expect([...formats].filter((f) => !['fy', 'number', 'quoted', 'cap'].includes(f!))).toEqual([]);
+  });
+
+  it('writes French sentences the Canadian way: typographic apostrophe, no-break space before a colon', () => {
+    const french = entries.map(([k, m]) => [k, String(m.fr)] as const);
+    expect(french.filter(([, fr]) => fr.includes("'")).map(([k]) => k)).toEqual([]);
+    expect(french.filter(([, fr]) => / :/.test(fr)).map(([k]) => k)).toEqual([]);
+  });
+
+  it('renders parameters, nested messages and formats in each language', () => {
+    expect(renderMessage(msg('input.quarter.outOfRange', { value: '5' }), 'en')).toBe('Quarter 5 does not exist: quarters are 1 to 4.');
+    expect(renderMessage(msg('input.quarter.outOfRange', { value: '5' }), 'fr')).toBe('Le trimestre 5 n’existe pas\u00a0: les trimestres vont de 1 à 4.');
+    expect(renderMessage(msg('plan.exists', { community: 'Délı̨nę', fiscalYear: 2025 }), 'en')).toBe('Délı̨nę already has a plan for FY 2025–26.');
+    expect(renderMessage(msg('plan.exists', { community: 'Délı̨nę', fiscalYear: 2025 }), 'fr')).toBe('Délı̨nę a déjà un plan pour l’EF 2025-2026.');
+    expect(renderMessage(msg('input.invalidId', { field: noun('plan id') }), 'fr')).toBe('L’identifiant du plan n’est pas valide.');
+    expect(renderMessage(msg('input.tooLong', { field: noun('narrative'), max: 10_000 }), 'en')).toBe('The narrative is too long: at most 10,000 characters.');
+    expect(renderMessage(msg('plan.transition', { from: msg('planStatus.draft'), to: msg('planStatus.closed') }), 'fr')).toBe(
+      'Un plan à l’état «\u00a0provisoire\u00a0» ne peut pas passer à l’état «\u00a0clos\u00a0».',
+    );
+  });
+
+  it('renders what crossed a boundary only when it makes sense', () => {
+    expect(renderSafely('plan.closed', {}, 'fr')).toBe('Ce plan est clos et ne peut plus être modifié.');
+    expect(renderSafely('no.such.key', {}, 'fr')).toBeNull();
+    expect(renderSafely('plan.closed', 'junk', 'fr')).toBeNull();
+    expect(renderSafely('constructor', {}, 'fr')).toBeNull();
+  });
+
+  it('gives every schema message of the contract a catalogue entry (no English-only sentence)', () => {
+    // Each method's input, parsed from nothing and from wrong types, must describe itself in French.
+    const english = /\b(the|is|must|missing|cannot)\b/i;
+    for (const [name, spec] of Object.entries({ ...planningMethods, ...syncMethods })) {
+      for (const input of [{}, { __x: 1 }, 'x']) {
+        const parsed = spec.input.safeParse(input);
+        if (parsed.success) continue;
+        for (const issue of parsed.error.issues) {
+          if (issue.message.startsWith('core-message:')) expect(decodeMessage(issue.message), `${name}: ${issue.message}`).not.toBeNull();
+        }
+        const fr = describeInvalidInput(parsed.error.issues, 'fr');
+        expect(fr, name).not.toMatch(english);
+      }
+    }
+  });
+});
