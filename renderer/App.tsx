@@ -70,6 +70,7 @@ const NAV: Array<{ section: NonNullable<ReturnType<typeof sectionOf>>; href: str
   { section: 'home', href: href.home(), icon: 'home' },
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
+  { section: 'reports', href: href.reports(), icon: 'chart' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
   { section: 'settings', href: href.settings(), icon: 'gear' },
@@ -130,6 +131,8 @@ export function App() {
                     {t('sync.nav.exchange')}
                     {profile ? <ConflictsBadge /> : null}
                   </>
+                ) : item.section === 'reports' ? (
+                  t('reports.nav')
                 ) : (
                   t(`nav.${item.section}`)
                 )}

@@ -5,7 +5,8 @@
  * and downloads instead, see scripts/preview.ts).
  */
 import { z } from 'zod';
-import { input, read } from './contract-fields';
+import { input, MAX_SHORT_TEXT, read } from './contract-fields';
+import { noun, schemaMessage as m } from './core-messages';
 
 /** The extension every plan bundle carries. */
 export const PLAN_BUNDLE_EXTENSION = '.planbundle';
@@ -19,9 +20,9 @@ export const filesMethods = {
     'Ask the person where to save a plan bundle (a save dialog that suits a USB stick); null when they cancel.',
     input({
       suggestedName: z
-        .string({ error: 'The suggested file name is missing.' })
-        .min(1, { error: 'The suggested file name is missing.' })
-        .max(200, { error: 'The suggested file name is too long: at most 200 characters.' }),
+        .string({ error: m('input.missing', { field: noun('suggested file name') }) })
+        .min(1, { error: m('input.missing', { field: noun('suggested file name') }) })
+        .max(MAX_SHORT_TEXT, { error: m('input.tooLong', { field: noun('suggested file name'), max: MAX_SHORT_TEXT }) }),
     }),
   ),
 } as const;

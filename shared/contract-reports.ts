@@ -3,16 +3,20 @@ import { z } from 'zod';
 import type { AnnualPlanData, ExportFile, QuarterlyReportData, RollupData } from './reports';
 import { EXPORT_VIEWS } from './reports';
 import { cswbZone, fiscalYear, id, input, isoDate, locale, quarter, read, shortText } from './contract-fields';
+import { schemaMessage as m } from './core-messages';
+
+const trueOrFalse = (option: string) => m('reports.trueOrFalse', { option });
+const threshold = m('reports.threshold');
 
 const publicFields = {
-  public: z.boolean({ error: 'Say true or false for "public".' }).optional(),
+  public: z.boolean({ error: trueOrFalse('public') }).optional(),
   threshold: z
-    .number({ error: 'The suppression threshold must be a whole number from 1 to 100.' })
-    .int({ error: 'The suppression threshold must be a whole number from 1 to 100.' })
-    .min(1, { error: 'The suppression threshold must be a whole number from 1 to 100.' })
-    .max(100, { error: 'The suppression threshold must be a whole number from 1 to 100.' })
+    .number({ error: threshold })
+    .int({ error: threshold })
+    .min(1, { error: threshold })
+    .max(100, { error: threshold })
     .optional(),
-  includeNarratives: z.boolean({ error: 'Say true or false for "includeNarratives".' }).optional(),
+  includeNarratives: z.boolean({ error: trueOrFalse('includeNarratives') }).optional(),
 };
 
 const filterFields = {
@@ -40,11 +44,11 @@ export const reportMethods = {
   'exports:file': read<Promise<ExportFile>>()(
     'One export file, base64: a CSV of one view (UTF-8 with BOM) or an XLSX workbook of the chosen views (default: every roll-up view and the raw plan and progress data).',
     input({
-      format: z.enum(['csv', 'xlsx'], { error: 'The format must be csv or xlsx.' }),
-      views: z.array(z.enum(EXPORT_VIEWS, { error: `The view must be one of: ${EXPORT_VIEWS.join(', ')}.` })).min(1).max(EXPORT_VIEWS.length).optional(),
+      format: z.enum(['csv', 'xlsx'], { error: m('exports.format') }),
+      views: z.array(z.enum(EXPORT_VIEWS, { error: m('exports.view', { views: EXPORT_VIEWS.join(', ') }) })).min(1).max(EXPORT_VIEWS.length).optional(),
       locale: locale.optional(),
       ...filterFields,
       ...publicFields,
-    }).refine((i) => i.format !== 'csv' || i.views?.length === 1, { error: 'A CSV file holds one table: choose exactly one view (or export XLSX for several).' }),
+    }).refine((i) => i.format !== 'csv' || i.views?.length === 1, { error: m('exports.csvOneView') }),
   ),
 } as const;

@@ -120,6 +120,7 @@ export const inputMessages = {
   'noun.language': { en: 'language', fr: 'la langue' },
   'noun.file': { en: 'file', fr: 'le fichier' },
   'noun.fingerprint': { en: 'fingerprint', fr: 'l’empreinte' },
+  'noun.suggested file name': { en: 'suggested file name', fr: 'le nom de fichier suggéré' },
   // Records, as "not found" names them.
   'noun.plan': { en: 'plan', fr: 'le plan' },
   'noun.priority': { en: 'priority', fr: 'la priorité' },

@@ -4,7 +4,8 @@
  *
  * How it fits together
  * - Entries live in per-domain files (core-messages-input.ts for schema messages and the nouns
- *   they name, core-messages-planning.ts, core-messages-sync.ts) joined below, like the contract.
+ *   they name, core-messages-planning.ts, core-messages-sync.ts, core-messages-reports.ts) joined
+ *   below, like the contract.
  *   To add a message: add `'area.what': { en: '…', fr: '…' }` to your domain's file (or a new
  *   core-messages-<domain>.ts spread into `coreMessages`). test/shared/core-messages.test.ts fails
  *   when a key lacks a language, when the two languages use different placeholders, or when two
@@ -32,6 +33,7 @@
  */
 import { inputMessages } from './core-messages-input';
 import { planningMessages } from './core-messages-planning';
+import { reportsMessages } from './core-messages-reports';
 import { syncMessages } from './core-messages-sync';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
@@ -42,9 +44,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -110,7 +110,8 @@ type Handler = (input: unknown) => Promise<Result<unknown>>;
 
 /** The two files:* methods, validated against their schemas, answered with dialogs. */
 export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Record<FilesMethodName, Handler> {
-  const text = () => TEXT[deps.locale() === 'fr' ? 'fr' : 'en'];
+  const language = () => (deps.locale() === 'fr' ? 'fr' : 'en');
+  const text = () => TEXT[language()];
   const filters = () => [{ name: text().filter, extensions: [FILTER_EXTENSION] }];
   const folder = () => defaultBundleFolder(deps.removableDrives(), deps.documentsFolder());
 
@@ -121,7 +122,7 @@ export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Reco
   return {
     async 'files:chooseBundleToOpen'(input) {
       const parsed = parse('files:chooseBundleToOpen', input);
-      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues));
+      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues, language()));
       const window = deps.parent();
       if (window === null) return err('not_found', text().noWindow);
       const answer = await deps.dialog.showOpenDialog(window, { title: text().open, defaultPath: folder(), filters: filters(), properties: ['openFile'] });
@@ -130,7 +131,7 @@ export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Reco
     },
     async 'files:chooseBundleDestination'(input) {
       const parsed = parse('files:chooseBundleDestination', input);
-      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues));
+      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues, language()));
       const window = deps.parent();
       if (window === null) return err('not_found', text().noWindow);
       const answer = await deps.dialog.showSaveDialog(window, {

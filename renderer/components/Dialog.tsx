@@ -19,6 +19,9 @@ function setAppInert(inert: boolean): void {
   else root.removeAttribute('inert');
 }
 
+/** Open dialogs, innermost last: a dialog opened from another (add a person…) makes it inert. */
+const dialogStack: HTMLElement[] = [];
+
 export interface DialogProps {
   title: ReactNode;
   onClose: () => void;
@@ -38,16 +41,24 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
   onCloseRef.current = onClose;
   const busyRef = useRef(busy);
   busyRef.current = busy;
+  const backdropRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     openDialogs += 1;
     setAppInert(true);
+    const backdrop = backdropRef.current;
+    const outer = dialogStack[dialogStack.length - 1];
+    outer?.setAttribute('inert', '');
+    if (backdrop) dialogStack.push(backdrop);
     const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(`.dialog__body ${FOCUSABLE}`) ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? ref.current)?.focus();
     return () => {
       openDialogs -= 1;
       if (openDialogs === 0) setAppInert(false);
+      const index = backdrop ? dialogStack.lastIndexOf(backdrop) : -1;
+      if (index >= 0) dialogStack.splice(index, 1);
+      if (index === dialogStack.length) dialogStack[dialogStack.length - 1]?.removeAttribute('inert');
       if (previous && previous.isConnected) previous.focus();
     };
   }, []);
@@ -83,7 +94,7 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
   );
 
   return createPortal(
-    <div className="dialog-backdrop">
+    <div className="dialog-backdrop" ref={backdropRef}>
       <div ref={ref} className={wide ? 'dialog dialog--wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <div className="dialog__header">
           <h2 id={titleId}>{title}</h2>
@@ -93,6 +104,9 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
+              // A dialog opened from another is a portal, but React bubbles through portals: the
+              // outer dialog's form must not submit too.
+              event.stopPropagation();
               if (!busyRef.current) onSubmit();
             }}
             className="dialog__form"

@@ -22,6 +22,8 @@ export type IconName =
   | 'map'
   | 'grid'
   | 'flag'
+  | 'chart'
+  | 'printer'
   | 'gear';
 
 const PATHS: Record<IconName, string> = {
@@ -44,6 +46,8 @@ const PATHS: Record<IconName, string> = {
   map: 'M1.8 3.8l4-1.5 4.4 1.5 4-1.5v10l-4 1.5-4.4-1.5-4 1.5zM5.8 2.3v10M10.2 3.8v10',
   grid: 'M2 2h5v5H2zM9 2h5v5H9zM2 9h5v5H2zM9 9h5v5H9z',
   flag: 'M3 14.5V2M3 2.5h8.5l-1.8 3 1.8 3H3',
+  chart: 'M2 14h12M3.5 14V9h2.5v5M7 14V4.5h2.5V14M10.5 14V7h2.5v7',
+  printer: 'M4.5 6V2h7v4M4.5 11.5H2.5V6h11v5.5h-2M4.5 9.5h7v4.5h-7z',
   gear: 'M8 5.6a2.4 2.4 0 1 0 0 4.8 2.4 2.4 0 0 0 0-4.8zM8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4',
 };
 

@@ -3,7 +3,7 @@
  * harness. `parseRoute` and `hrefOf` are inverse functions (tested).
  */
 import { isQuarter, type Quarter } from '../../shared/fiscal-calendar';
-import { parseReportRoute, reportHref, type ReportRoute } from './report-routes';
+import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute } from './report-routes';
 
 export type Route =
   | { name: 'home' }
@@ -116,10 +116,12 @@ export const href = {
   exchange: () => hrefOf({ name: 'exchange' }),
   conflicts: () => hrefOf({ name: 'conflicts' }),
   peers: () => hrefOf({ name: 'peers' }),
+  reports: () => hrefOf({ name: 'rollup', view: 'completeness' }),
+  printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
 };
 
 /** The section of the navigation a route belongs to. */
-export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'commitments' | 'exchange' | 'settings' | null {
+export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'settings' | null {
   switch (route.name) {
     case 'home':
       return 'home';
@@ -131,10 +133,11 @@ export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' 
     case 'report':
     case 'coordinator':
     case 'completenessHistory':
+      return 'coordinator';
     case 'rollup':
     case 'printQuarterly':
     case 'printAnnual':
-      return 'coordinator';
+      return 'reports';
     case 'commitments':
     case 'commitment':
       return 'commitments';

@@ -90,6 +90,51 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
     await page.context().close();
   });
 
+  it('reaches the roll-up from the main navigation and the annual print from the plan; adds a partner from the action dialog', async () => {
+    must(server.core.invoke('installation:update', { locale: 'en', role: 'coordinator', scopeCommunityIds: [] }));
+    const page = await openPage(browser, server.url, E2E_NOW, { bypassCSP: true }); // for axe
+    await go(page, server.url, `#/plans/${planId}`);
+    await screenshot(page, 'en-plan-print-link');
+    await page.getByRole('link', { name: 'Print the annual plan' }).click();
+    await page.locator('[data-print-ready="true"]').waitFor();
+    expect(page.url()).toContain(`#/print/annual/${planId}`);
+    await page.getByText('Year-end summary', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Back' }).click();
+    const reports = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' });
+    await reports.click();
+    await page.locator('main .chart-figure').first().waitFor();
+    expect(await reports.getAttribute('aria-current')).toBe('page');
+    await screenshot(page, 'en-nav-reports');
+
+    // A draft plan is editable: add a person and an organisation from the action dialog.
+    const draft = must(server.core.invoke('plans:list', {})).find((p) => p.status === 'draft') ?? must(server.core.invoke('plans:copyForward', { planId }));
+    {
+      await go(page, server.url, `#/plans/${draft.id}`);
+      await page.getByRole('button', { name: /^Add an action to/ }).first().click();
+      const action = page.getByRole('dialog', { name: 'Add an action' });
+      await action.getByRole('button', { name: 'Add a person…' }).click();
+      const person = page.getByRole('dialog', { name: 'Add a person' });
+      await person.getByLabel('Name', { exact: true }).fill('Mary Kodakin');
+      await person.getByLabel(/^Title or role/).fill('Youth worker');
+      await screenshot(page, 'en-action-dialog-add-person');
+      await page.keyboard.press('Enter');
+      await person.waitFor({ state: 'detached' });
+      expect(await action.getByLabel('Lead person').locator('option:checked').textContent()).toBe('Mary Kodakin (Youth worker)');
+      await action.getByRole('button', { name: 'Add an organisation…' }).click();
+      const organisation = page.getByRole('dialog', { name: 'Add a partner organisation' });
+      await organisation.getByLabel(/^Name of the organisation/).fill('Youth centre');
+      await organisation.getByLabel(/^Kind/).selectOption('social_services');
+      await screenshot(page, 'en-action-dialog-add-organisation');
+      expect(await seriousViolations(page)).toEqual([]);
+      await organisation.getByRole('button', { name: 'Add the organisation' }).click();
+      await organisation.waitFor({ state: 'detached' });
+      expect(await action.getByRole('checkbox', { name: 'Youth centre (Social services)' }).isChecked()).toBe(true);
+      await screenshot(page, 'en-action-dialog-after-adding');
+    }
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints the quarterly report to PDF with its priorities, statuses and narratives, in French', async () => {
     const report = must(server.core.invoke('reports:quarterly', { planId, quarter: 1 }));
     const page: Page = await openPage(browser, server.url, E2E_NOW);

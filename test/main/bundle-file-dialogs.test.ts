@@ -56,6 +56,8 @@ describe('the files:* methods in Electron main', () => {
     const bad = await handlers(dialog)['files:chooseBundleDestination']({ suggestedName: '' });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error.message).toMatch(/suggested file name is missing/);
+    const badFr = await handlers(dialog, { locale: 'fr' })['files:chooseBundleDestination']({ suggestedName: '' });
+    expect(!badFr.ok && badFr.error.message).toBe('Il manque le nom de fichier suggéré.');
     const none = await handlers(dialog, { window: null })['files:chooseBundleToOpen']({});
     expect(!none.ok && none.error.message).toMatch(/window is not open/);
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { filesMethods } from '../../shared/contract-files';
 import { planningMethods } from '../../shared/contract-planning';
+import { reportMethods } from '../../shared/contract-reports';
 import { syncMethods } from '../../shared/contract-sync';
 import { coreMessageParts, coreMessages, decodeMessage, msg, noun, placeholdersOf, renderMessage, renderSafely } from '../../shared/core-messages';
 import { describeInvalidInput } from '../../shared/invalid-input-message';
@@ -55,6 +57,16 @@ describe('the catalogue of core messages', () => {
     );
   });
 
+  it('describes the reports and export schemas in French', () => {
+    const csv = reportMethods['exports:file'].input.safeParse({ format: 'csv', fiscalYear: 2025, views: ['action-status', 'themes'] });
+    expect(!csv.success && describeInvalidInput(csv.error.issues, 'fr')).toBe(
+      'Un fichier CSV ne contient qu’un tableau\u00a0: choisissez une seule vue (ou exportez en XLSX pour en avoir plusieurs).',
+    );
+    const flag = reportMethods['reports:annual'].input.safeParse({ planId: 'p1', public: 'yes' });
+    expect(!flag.success && describeInvalidInput(flag.error.issues, 'fr')).toBe('Indiquez true ou false pour «\u00a0public\u00a0».');
+    expect(!flag.success && describeInvalidInput(flag.error.issues, 'en')).toBe('Say true or false for "public".');
+  });
+
   it('renders what crossed a boundary only when it makes sense', () => {
     expect(renderSafely('plan.closed', {}, 'fr')).toBe('Ce plan est clos et ne peut plus être modifié.');
     expect(renderSafely('no.such.key', {}, 'fr')).toBeNull();
@@ -65,15 +77,19 @@ describe('the catalogue of core messages', () => {
   it('gives every schema message of the contract a catalogue entry (no English-only sentence)', () => {
     // Each method's input, parsed from nothing and from wrong types, must describe itself in French.
     const english = /\b(the|is|must|missing|cannot)\b/i;
-    for (const [name, spec] of Object.entries({ ...planningMethods, ...syncMethods })) {
-      for (const input of [{}, { __x: 1 }, 'x']) {
+    const wrongTypes = { public: 'yes', includeNarratives: 1, threshold: 0.5, format: 'pdf', views: ['nope'], suggestedName: '' };
+    const cases = [{}, { __x: 1 }, 'x', wrongTypes, { format: 'csv', fiscalYear: 2025, views: ['action-status', 'themes'] }, { threshold: 101 }];
+    for (const [name, spec] of Object.entries({ ...planningMethods, ...syncMethods, ...reportMethods, ...filesMethods })) {
+      for (const input of cases) {
         const parsed = spec.input.safeParse(input);
         if (parsed.success) continue;
         for (const issue of parsed.error.issues) {
           if (issue.message.startsWith('core-message:')) expect(decodeMessage(issue.message), `${name}: ${issue.message}`).not.toBeNull();
+          // A schema's own sentence must be a catalogue reference, not English (zod's defaults start lower-case).
+          expect(issue.message, `${name}: ${issue.message}`).not.toMatch(/^[A-Z].*\.$/);
         }
         const fr = describeInvalidInput(parsed.error.issues, 'fr');
-        expect(fr, name).not.toMatch(english);
+        expect(fr, `${name} ${JSON.stringify(input)}`).not.toMatch(english);
       }
     }
   });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../shared/domain';
+import type { Action, Organisation, Person } from '../../../shared/domain';
 import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
 import { OWNER_PARTIES, type OwnerParty } from '../../../shared/vocabulary';
+import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/DialogFooter';
 import { ErrorBanner } from '../../components/Feedback';
@@ -11,9 +12,31 @@ import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { useClient } from '../../state/store-context';
 import type { PlanReference } from './plan-reference';
+import { OrganisationDialog, PersonDialog, type PlanCommunity } from './ReferenceDialogs';
 
-/** Adds an action to a priority, or changes one: owner, lead, partners, quarters, commitments. */
-export function ActionDialog({ priorityId, action, reference, onClose }: { priorityId: string; action?: Action; reference: PlanReference; onClose: () => void }) {
+/** Keeps the reference list's order; adds what was just created (until the list is read again). */
+function withAdded<T extends { id: string; name: string }>(list: T[], added: T[], locale: string): T[] {
+  const extra = added.filter((a) => !list.some((x) => x.id === a.id));
+  return extra.length === 0 ? list : [...list, ...extra].sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/**
+ * Adds an action to a priority, or changes one: owner, lead, partners, quarters, commitments. The
+ * lead and the partners can be added on the spot (a small dialog over this one).
+ */
+export function ActionDialog({
+  priorityId,
+  action,
+  reference,
+  community,
+  onClose,
+}: {
+  priorityId: string;
+  action?: Action;
+  reference: PlanReference;
+  community: PlanCommunity;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useClient();
@@ -26,6 +49,11 @@ export function ActionDialog({ priorityId, action, reference, onClose }: { prior
   const [quarters, setQuarters] = useState<string[]>((action?.plannedQuarters ?? []).map(String));
   const [commitments, setCommitments] = useState<string[]>(action?.commitmentIds ?? []);
   const [checked, setChecked] = useState(false);
+  const [adding, setAdding] = useState<'person' | 'organisation' | null>(null);
+  const [addedPeople, setAddedPeople] = useState<Person[]>([]);
+  const [addedOrganisations, setAddedOrganisations] = useState<Organisation[]>([]);
+  const people = withAdded(reference.people, addedPeople, reference.locale);
+  const organisations = withAdded(reference.organisations, addedOrganisations, reference.locale);
   const titleError = checked && title.trim() === '' ? t('plan.actionForm.titleRequired') : undefined;
   const ownerError = checked && owner === '' ? t('plan.actionForm.ownerRequired') : undefined;
 
@@ -74,7 +102,7 @@ export function ActionDialog({ priorityId, action, reference, onClose }: { prior
           value={leadPersonId}
           onChange={(e) => setLeadPersonId(e.target.value)}
           placeholder={t('plan.actionForm.noLeadPerson')}
-          options={reference.people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }))}
+          options={people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }))}
         />
         <TextField
           label={t('plan.actionForm.leadName')}
@@ -85,6 +113,11 @@ export function ActionDialog({ priorityId, action, reference, onClose }: { prior
           maxLength={200}
         />
       </div>
+      <p className="dialog__inline-add">
+        <Button size="small" icon="pencil" onClick={() => setAdding('person')}>
+          {t('plan.reference.addPerson')}
+        </Button>
+      </p>
       <CheckboxGroup
         legend={t('plan.actionForm.quarters')}
         options={QUARTERS.map((q) => ({ value: String(q), label: format.quarterShort(q) }))}
@@ -93,11 +126,16 @@ export function ActionDialog({ priorityId, action, reference, onClose }: { prior
       />
       <CheckboxGroup
         legend={t('plan.actionForm.partners')}
-        options={reference.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})` }))}
+        options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})` }))}
         value={partners}
         onChange={setPartners}
         emptyText={t('plan.actionForm.noPartners')}
       />
+      <p className="dialog__inline-add">
+        <Button size="small" icon="pencil" onClick={() => setAdding('organisation')}>
+          {t('plan.reference.addOrganisation')}
+        </Button>
+      </p>
       <CheckboxGroup
         legend={t('plan.actionForm.commitments')}
         options={reference.commitments.map((c) => ({ value: c.id, label: `${c.number} — ${c.title}` }))}
@@ -105,6 +143,28 @@ export function ActionDialog({ priorityId, action, reference, onClose }: { prior
         onChange={setCommitments}
         emptyText={t('plan.actionForm.noCommitments')}
       />
+      {adding === 'person' ? (
+        <PersonDialog
+          community={community}
+          onClose={() => setAdding(null)}
+          onCreated={(person) => {
+            setAddedPeople((list) => [...list, person]);
+            setLeadPersonId(person.id);
+            reference.reloadPeopleAndOrganisations();
+          }}
+        />
+      ) : null}
+      {adding === 'organisation' ? (
+        <OrganisationDialog
+          community={community}
+          onClose={() => setAdding(null)}
+          onCreated={(organisation) => {
+            setAddedOrganisations((list) => [...list, organisation]);
+            setPartners((list) => [...list, organisation.id]);
+            reference.reloadPeopleAndOrganisations();
+          }}
+        />
+      ) : null}
     </Dialog>
   );
 }

@@ -197,7 +197,7 @@ export function PlanScreen({ planId }: { planId: string }) {
       <SignaturesAndRevisions plan={plan} />
 
       {dialog?.kind === 'priority' ? <PriorityDialog planId={plan.id} priority={dialog.priority} reference={reference} onClose={close} /> : null}
-      {dialog?.kind === 'action' ? <ActionDialog priorityId={dialog.priorityId} action={dialog.action} reference={reference} onClose={close} /> : null}
+      {dialog?.kind === 'action' ? <ActionDialog priorityId={dialog.priorityId} action={dialog.action} reference={reference} community={{ id: plan.communityId, name: plan.communityName }} onClose={close} /> : null}
       {dialog?.kind === 'indicator' ? <IndicatorDialog priorityId={dialog.priorityId} indicator={dialog.indicator} onClose={close} /> : null}
       {dialog?.kind === 'signOff' ? <SignOffDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'openRevision' ? <RevisionDialog plan={plan} onClose={close} /> : null}
@@ -292,6 +292,13 @@ function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; 
           {t('plan.copyForwardTo', { year: format.fiscalYear(plan.fiscalYear + 1) })}
         </Button>
       ) : null}
+      {/* The annual document ends with the year-end summary: one print route for both. */}
+      <ButtonLink href={href.printAnnual(plan.id)} icon="printer" aria-describedby="plan-print-hint">
+        {t('reports.print.printAnnualPlan')}
+      </ButtonLink>
+      <span id="plan-print-hint" hidden>
+        {t('reports.print.printAnnualPlanHint')}
+      </span>
     </>
   );
 }

@@ -14,6 +14,8 @@ export interface PlanReference {
   organisationName(id: string): string;
   commitment(id: string): Commitment | undefined;
   locale: Locale;
+  /** Reads the people and organisations again (after one was added from a dialog). */
+  reloadPeopleAndOrganisations(): void;
 }
 
 export function themeLabel(theme: Pick<Theme, 'nameEn' | 'nameFr'>, locale: Locale): string {
@@ -48,6 +50,11 @@ export function usePlanReference(communityId: string | null): PlanReference {
       organisationName: (id) => orgById.get(id)?.name ?? id,
       commitment: (id) => commitmentById.get(id),
       locale,
+      reloadPeopleAndOrganisations: () => {
+        people.reload();
+        organisations.reload();
+      },
     };
+    // The reload functions are stable enough: a stale one still reloads the same call.
   }, [themes.data, people.data, organisations.data, commitments.data, locale]);
 }

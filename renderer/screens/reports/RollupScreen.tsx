@@ -56,7 +56,7 @@ export function RollupScreen({ view }: { view: RollupView }) {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: t('nav.coordinator'), href: href.coordinator() }, { label: t(`reports.rollup.views.${view}`) }]}
+        crumbs={[{ label: t('reports.nav'), href: href.reports() }, { label: t(`reports.rollup.views.${view}`) }]}
         title={t('reports.rollup.title')}
         subtitle={t('reports.rollup.subtitle')}
         actions={<Button onClick={() => window.print()}>{t('reports.rollup.printPage')}</Button>}
