@@ -11,6 +11,8 @@ function reference(over: Partial<PlanReference> = {}): PlanReference {
     themes: [],
     people: [{ id: 'per1', name: 'Cst. Paul Martin', title: null, organisationId: null, communityId: 'com1' }],
     organisations: [],
+    allPeople: [],
+    allOrganisations: [],
     commitments: [],
     themeName: (id) => id,
     personName: () => null,
@@ -99,5 +101,17 @@ describe('adding a person or an organisation from the action dialog', () => {
     expect(within(dialog).getByLabelText(/^Type/)).toBeTruthy();
     expect(within(dialog).getByRole('option', { name: 'Toutes les collectivités' })).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Ajouter l’organisme' })).toBeTruthy();
+  });
+
+  it('keeps a partner from another community (the serving detachment) among the choices, by name', async () => {
+    const detachment: Organisation = { id: 'org9', name: 'Tulita RCMP detachment', kind: 'police', communityId: 'com9' };
+    const app = setup({});
+    const ref = reference({ allOrganisations: [detachment], organisationName: (id) => (id === 'org9' ? detachment.name : id) });
+    const action = {
+      id: 'act1', priorityId: 'pri1', rank: 0, title: 'Patrols', description: null, owner: 'police' as const, leadPersonId: null, leadName: null,
+      partnerOrganisationIds: ['org9'], plannedQuarters: [], commitmentIds: [], continuesActionId: null,
+    };
+    app.renderIn(<ActionDialog priorityId="pri1" action={action} reference={ref} community={community} onClose={() => {}} />);
+    expect((screen.getByRole('checkbox', { name: /Tulita RCMP detachment/ }) as HTMLInputElement).checked).toBe(true);
   });
 });

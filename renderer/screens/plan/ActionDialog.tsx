@@ -52,8 +52,12 @@ export function ActionDialog({
   const [adding, setAdding] = useState<'person' | 'organisation' | null>(null);
   const [addedPeople, setAddedPeople] = useState<Person[]>([]);
   const [addedOrganisations, setAddedOrganisations] = useState<Organisation[]>([]);
-  const people = withAdded(reference.people, addedPeople, reference.locale);
-  const organisations = withAdded(reference.organisations, addedOrganisations, reference.locale);
+  // A lead or partner chosen earlier may belong to another community (the serving detachment's):
+  // keep it in the choices so it shows by name and is not dropped on save.
+  const chosenPeople = reference.allPeople.filter((p) => p.id === action?.leadPersonId);
+  const chosenOrganisations = reference.allOrganisations.filter((o) => action?.partnerOrganisationIds.includes(o.id));
+  const people = withAdded(reference.people, [...addedPeople, ...chosenPeople], reference.locale);
+  const organisations = withAdded(reference.organisations, [...addedOrganisations, ...chosenOrganisations], reference.locale);
   const titleError = checked && title.trim() === '' ? t('plan.actionForm.titleRequired') : undefined;
   const ownerError = checked && owner === '' ? t('plan.actionForm.ownerRequired') : undefined;
 
