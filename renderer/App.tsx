@@ -1,4 +1,5 @@
 /** The shell: skip link, header with the person and language, navigation, the current screen. */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './components/Button';
 import { ErrorBanner, Loading } from './components/Feedback';
@@ -16,8 +17,6 @@ import { PlanScreen } from './screens/plan/PlanScreen';
 import { ProgressScreen } from './screens/progress/ProgressScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
-import { PrintScreen } from './screens/reports/PrintScreen';
-import { RollupScreen } from './screens/reports/RollupScreen';
 import { ConflictsScreen } from './screens/sync/ConflictsScreen';
 import { ExchangeScreen } from './screens/sync/ExchangeScreen';
 import { ConflictsBadge, useBundleOpenEvents } from './screens/sync/nav-badge';
@@ -25,7 +24,20 @@ import { PeersScreen } from './screens/sync/PeersScreen';
 import { href, sectionOf, type Route } from './state/routes';
 import { usePlanner } from './state/store-context';
 
+// The reports and their charts are the heaviest part of the app and most people rarely open them:
+// they load on first use, so the everyday screens start faster on old laptops.
+const PrintScreen = lazy(() => import('./screens/reports/PrintScreen').then((m) => ({ default: m.PrintScreen })));
+const RollupScreen = lazy(() => import('./screens/reports/RollupScreen').then((m) => ({ default: m.RollupScreen })));
+
 function Screen({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <ScreenFor route={route} />
+    </Suspense>
+  );
+}
+
+function ScreenFor({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
       return <HomeScreen />;
