@@ -12,7 +12,8 @@ import {
   PROGRESS_STATUSES,
   REPORT_STATES,
 } from '../../../shared/vocabulary';
-import { change, type CoreContext } from '../core-context';
+import { quarterLabel, type Quarter } from '../../../shared/fiscal-calendar';
+import { change, type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
 import { compareHeads, type Head } from './field-register';
@@ -84,7 +85,7 @@ function describeRow(ctx: CoreContext, table: string, rowId: string): string {
     const row = ctx.sqlite
       .prepare(`SELECT a.title, p.fiscal_year AS fy, p.quarter FROM progress_entries p JOIN actions a ON a.id = p.action_id WHERE p.id = ?`)
       .get(rowId) as { title: string; fy: number; quarter: number } | undefined;
-    if (row) return `${row.title} — FY ${row.fy}–${String((row.fy + 1) % 100).padStart(2, '0')} Q${row.quarter}`;
+    if (row) return `${row.title} — ${quarterLabel(row.fy, row.quarter as Quarter, readProfile(ctx).locale)}`;
   }
   const columns = ctx.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(tableSqlName(table)) as string[];
   for (const column of ['title', 'name', 'narrative', 'body']) {
