@@ -11,6 +11,10 @@ export const syncMessages = {
     en: 'This computer cannot show a file dialog here.',
     fr: 'Cet ordinateur ne peut pas afficher de fenêtre de choix de fichier ici.',
   },
+  'files.noWindow': {
+    en: 'The planner window is not open, so no file dialog can be shown.',
+    fr: 'La fenêtre du planificateur n’est pas ouverte\u00a0: aucune boîte de dialogue de fichier ne peut s’afficher.',
+  },
 
   // Peers.
   'peer.notSeen': {

@@ -81,13 +81,14 @@ const planningHandlers: DomainHandlers<typeof planningMethods> = {
   'database:listBackups': (ctx) => database.backups(ctx),
 };
 
-/** The core has no window: choosing files is answered by the adapters (Electron main, the harness). */
+/** The core has no window: choosing files and printing to PDF are answered by the adapters (Electron main, the harness). */
 const noDialog = (): never => {
   throw new DomainError('forbidden', msg('files.noDialog'));
 };
 const filesHandlers: DomainHandlers<typeof filesMethods> = {
   'files:chooseBundleToOpen': noDialog,
   'files:chooseBundleDestination': noDialog,
+  'files:savePrintedPdf': noDialog,
 };
 
 export const handlers: Handlers = {

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { filesMethods, PLAN_BUNDLE_EXTENSION, type FilesMethodName } from '../../shared/contract-files';
+import { filesMethods, PLAN_BUNDLE_EXTENSION } from '../../shared/contract-files';
+import { msg, renderMessage } from '../../shared/core-messages';
 import { describeInvalidInput } from '../../shared/invalid-input-message';
 import { err, ok, type Result } from '../../shared/result';
 import type { Locale } from '../../shared/vocabulary';
@@ -35,8 +36,8 @@ export interface BundleFileDialogDeps<W> {
 }
 
 const TEXT = {
-  en: { open: 'Import a plan bundle', save: 'Save the plan bundle', filter: 'Plan bundle', noWindow: 'The planner window is not open, so no file dialog can be shown.' },
-  fr: { open: 'Importer un paquet de plans', save: 'Enregistrer le paquet de plans', filter: 'Paquet de plans', noWindow: 'La fenêtre du planificateur n’est pas ouverte : aucune boîte de dialogue de fichier ne peut s’afficher.' },
+  en: { open: 'Import a plan bundle', save: 'Save the plan bundle', filter: 'Plan bundle' },
+  fr: { open: 'Importer un paquet de plans', save: 'Enregistrer le paquet de plans', filter: 'Paquet de plans' },
 } as const;
 
 const FILTER_EXTENSION = PLAN_BUNDLE_EXTENSION.slice(1);
@@ -107,15 +108,18 @@ export function droppedPlanBundlePath(url: string): string | null {
 }
 
 type Handler = (input: unknown) => Promise<Result<unknown>>;
+type BundleDialogMethod = 'files:chooseBundleToOpen' | 'files:chooseBundleDestination';
 
-/** The two files:* methods, validated against their schemas, answered with dialogs. */
-export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Record<FilesMethodName, Handler> {
+/** The two bundle files:* methods, validated against their schemas, answered with dialogs. */
+export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Record<BundleDialogMethod, Handler> {
   const language = () => (deps.locale() === 'fr' ? 'fr' : 'en');
   const text = () => TEXT[language()];
   const filters = () => [{ name: text().filter, extensions: [FILTER_EXTENSION] }];
   const folder = () => defaultBundleFolder(deps.removableDrives(), deps.documentsFolder());
 
-  function parse<M extends FilesMethodName>(method: M, input: unknown) {
+  const noWindow = () => renderMessage(msg('files.noWindow'), language());
+
+  function parse<M extends BundleDialogMethod>(method: M, input: unknown) {
     return filesMethods[method].input.safeParse(input ?? {});
   }
 
@@ -124,7 +128,7 @@ export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Reco
       const parsed = parse('files:chooseBundleToOpen', input);
       if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues, language()));
       const window = deps.parent();
-      if (window === null) return err('not_found', text().noWindow);
+      if (window === null) return err('not_found', noWindow());
       const answer = await deps.dialog.showOpenDialog(window, { title: text().open, defaultPath: folder(), filters: filters(), properties: ['openFile'] });
       const file = answer.canceled ? undefined : answer.filePaths[0];
       return ok({ file: file && path.isAbsolute(file) ? file : null });
@@ -133,7 +137,7 @@ export function bundleFileDialogHandlers<W>(deps: BundleFileDialogDeps<W>): Reco
       const parsed = parse('files:chooseBundleDestination', input);
       if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues, language()));
       const window = deps.parent();
-      if (window === null) return err('not_found', text().noWindow);
+      if (window === null) return err('not_found', noWindow());
       const answer = await deps.dialog.showSaveDialog(window, {
         title: text().save,
         defaultPath: path.join(folder(), safeBundleFileName(parsed.data.suggestedName)),

@@ -23,7 +23,15 @@ export interface SenderFrameLike {
 export interface IpcInvokeEventLike {
   /** null when the frame navigated or was destroyed before we looked. */
   readonly senderFrame: SenderFrameLike | null;
+  /**
+   * The webContents that sent the call (Electron's event.sender). Only adapter methods that act on
+   * the calling page use it (files:savePrintedPdf prints it), and they check its shape themselves.
+   */
+  readonly sender?: unknown;
 }
+
+/** A method main answers itself; it gets the (already trusted) event, for methods that act on the calling page. */
+export type AdapterMethod = (input: unknown, event: IpcInvokeEventLike) => Promise<Result<unknown>>;
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void;
@@ -38,10 +46,10 @@ export interface IpcRegistrarOptions {
   /** Where unexpected errors are written with their stack, for developers; never shown to people. */
   logError?(message: string, error: unknown): void;
   /**
-   * Methods main answers itself instead of the core (the files:* dialogs of
+   * Methods main answers itself instead of the core (the files:* dialogs and the PDF printing of
    * shared/contract-files.ts). Checked after the sender, before the method name.
    */
-  adapterMethods?: Readonly<Record<string, (input: unknown) => Promise<Result<unknown>>>>;
+  adapterMethods?: Readonly<Record<string, AdapterMethod>>;
 }
 
 /**
@@ -79,7 +87,7 @@ export async function handleInvoke(
   const adapterMethod = typeof method === 'string' && options.adapterMethods && Object.prototype.hasOwnProperty.call(options.adapterMethods, method) ? options.adapterMethods[method] : undefined;
   if (adapterMethod) {
     try {
-      return await adapterMethod(input);
+      return await adapterMethod(input, event);
     } catch (error) {
       (options.logError ?? console.error)(`Main failed while handling ${String(method)}.`, error);
       return err('internal', UNEXPECTED_FAILURE);

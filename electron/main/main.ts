@@ -17,6 +17,7 @@ import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } 
 import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
 import { focusWindow, openMainWindow } from './main-window';
 import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
+import { printToPdfHandlers } from './print-to-pdf';
 import { safeStorageKeyStore } from './safe-key-store';
 import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
 import { databaseOpenFailureMessage, missingRendererMessage, type StartupFailureMessage } from './startup-failure';
@@ -107,16 +108,21 @@ function setupSecurity(bundles: PendingPlanBundles): void {
 }
 
 function setupIpc(core: Core, windowSlot: WindowSlot): void {
-  const adapterMethods = bundleFileDialogHandlers({
-    dialog,
-    parent: () => windowSlot.current,
-    documentsFolder: () => app.getPath('documents'),
-    removableDrives: () => listRemovableDrives(process.platform, os.userInfo().username),
-    locale: () => {
-      const profile = core.invoke('installation:get', {});
-      return profile.ok ? profile.value.locale : 'en';
-    },
-  });
+  const locale = () => {
+    const profile = core.invoke('installation:get', {});
+    return profile.ok ? profile.value.locale : 'en';
+  };
+  const adapterMethods = {
+    ...bundleFileDialogHandlers({
+      dialog,
+      parent: () => windowSlot.current,
+      documentsFolder: () => app.getPath('documents'),
+      removableDrives: () => listRemovableDrives(process.platform, os.userInfo().username),
+      locale,
+    }),
+    // Prints the calling page (event.sender, the app window the registrar checked) to a PDF.
+    ...printToPdfHandlers({ dialog, parent: () => windowSlot.current, documentsFolder: () => app.getPath('documents'), locale, logError }),
+  };
   registerIpc(ipcMain, core, {
     adapterMethods,
     isTrustedSender: (event) => isTrustedSender(event, APP_ORIGIN),

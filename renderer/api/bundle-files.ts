@@ -32,7 +32,7 @@ export interface BundleFiles {
 }
 
 /** files:* methods through the client (they are answered by main or the harness, not the core). */
-async function callFiles<M extends FilesMethodName>(client: PlannerClient, method: M, input: object): Promise<FilesOutput<M>> {
+export async function callFiles<M extends FilesMethodName>(client: PlannerClient, method: M, input: object): Promise<FilesOutput<M>> {
   const invoke = client.invoke as unknown as (this: PlannerClient, method: string, input: object) => Promise<Result<FilesOutput<M>>>;
   const result = await invoke.call(client, method, input);
   if (!result.ok) throw new ApiError(result.error);
@@ -43,8 +43,18 @@ function notHere(): never {
   throw new Error('This way of choosing a file is not available here.');
 }
 
+/** The harness's token when the page is served by the browser harness; null in Electron (the preload's window.api). */
+function harnessToken(win: Window): string | null {
+  return (win as WindowWithBridge).api ? null : win.document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? null;
+}
+
+/** Which adapter answers the files:* methods: Electron main with native dialogs, or the browser harness. */
+export function fileAdapterMode(win: Window = window): BundleFiles['mode'] {
+  return harnessToken(win) === null ? 'dialogs' : 'browser';
+}
+
 export function createBundleFiles(client: PlannerClient, win: Window = window): BundleFiles {
-  const token = (win as WindowWithBridge).api ? null : win.document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? null;
+  const token = harnessToken(win);
   const chooseDestination = async (suggestedName: string) => (await callFiles(client, 'files:chooseBundleDestination', { suggestedName })).file;
   if (token === null) {
     return {

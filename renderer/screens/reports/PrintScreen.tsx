@@ -1,24 +1,28 @@
 /**
  * The printable quarterly community report and annual plan document. The same route prints from
- * the app (window.print(): the system dialog, which can also save a PDF), from the harness and from
- * the CLI (Chromium's page.pdf). A page of its own, without the app's header and navigation:
+ * the app (window.print(), and "Save as PDF…": Electron's printToPDF of this page through main,
+ * see electron/main/print-to-pdf.ts), from the harness (window.print(): the browser's dialog,
+ * which can also save a PDF) and from the CLI (Chromium's page.pdf), with the same print
+ * stylesheet, so the same layout; the toolbar is .no-print. A page of its own, without the app's header and navigation:
  * running header and page numbers come from @page margin boxes (reports.css) fed through CSS
  * variables set on the root element, paper size from a named page.
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { suggestedPrintedPdfName } from '../../../shared/contract-files';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import type { OwnerParty } from '../../../shared/vocabulary';
 import type { AnnualPlanData, QuarterlyReportData, ReportIndicator, ReportPlanHeader, ShownCount } from '../../../shared/reports';
 import { isSuppressed } from '../../../shared/suppression';
 import { Button } from '../../components/Button';
-import { ErrorBanner, Loading } from '../../components/Feedback';
+import { createSavePrintedPdf } from '../../api/printed-pdf';
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { createI18n } from '../../i18n/i18n';
 import { useFormat, type Formatter } from '../../i18n/format';
 import type { PrintOptions } from '../../state/report-routes';
 import { href } from '../../state/routes';
-import { useCall } from '../../state/store-context';
+import { useCall, useClient } from '../../state/store-context';
 import { TrendSparkline } from './charts';
 import '../../styles/reports.css';
 
@@ -55,17 +59,67 @@ function usePageChrome(header: string | null) {
   }, [header, t]);
 }
 
-function DocumentFrame({ options, header, ready, back, children }: { options: PrintOptions; header: string | null; ready: boolean; back: string; children: ReactNode }) {
+/**
+ * "Save as PDF…" where the adapter can (Electron); null in the harness, where window.print() is
+ * the way to a PDF. Busy while the dialog is open and the page prints; then the path, or why not.
+ */
+function useSavePdf(pdfName: string | null) {
+  const client = useClient();
+  const save = useMemo(() => createSavePrintedPdf(client), [client]);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (save === null) return null;
+  const run = async () => {
+    if (busy || pdfName === null) return;
+    setBusy(true);
+    setSaved(null);
+    setFailure(null);
+    try {
+      const file = await save(pdfName);
+      if (file !== null) setSaved(file);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, saved, failure, dismiss: () => setFailure(null) };
+}
+
+function DocumentFrame({ options, header, ready, pdfName, back, children }: { options: PrintOptions; header: string | null; ready: boolean; pdfName: string | null; back: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   usePageChrome(header);
+  const pdf = useSavePdf(pdfName);
   return (
     <article className={`print-doc print-doc--${options.paper}`} lang={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'} data-print-ready={ready ? 'true' : undefined}>
       <div className="print-toolbar no-print">
         <a href={back}>{t('reports.print.back')}</a>
-        <Button variant="primary" onClick={() => window.print()}>
-          {t('reports.print.printButton')}
-        </Button>
+        <div className="button-group">
+          {pdf ? (
+            <Button icon="printer" busy={pdf.busy} disabled={!ready || pdfName === null} onClick={() => void pdf.run()}>
+              {t('reports.print.savePdfButton')}
+            </Button>
+          ) : null}
+          <Button variant="primary" onClick={() => window.print()}>
+            {pdf ? t('reports.print.printOnlyButton') : t('reports.print.printButton')}
+          </Button>
+        </div>
       </div>
+      {pdf ? (
+        <div className="no-print" role="status">
+          {pdf.saved ? (
+            <Banner tone="success">
+              <p>{t('reports.print.savedPdf', { file: pdf.saved })}</p>
+            </Banner>
+          ) : null}
+        </div>
+      ) : null}
+      {pdf?.failure ? (
+        <div className="no-print">
+          <ErrorBanner error={pdf.failure} title={t('reports.print.savePdfFailed')} />
+        </div>
+      ) : null}
       {children}
     </article>
   );
@@ -158,7 +212,7 @@ function QuarterlyDocument({ planId, quarter, options }: { planId: string; quart
   const period = data ? format.quarter(data.plan.fiscalYear, quarter) : '';
   const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.quarterlyTitle'), period }) : null;
   return (
-    <DocumentFrame options={options} header={header} ready={!!data} back={href.report(planId, quarter)}>
+    <DocumentFrame options={options} header={header} ready={!!data} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, quarter) : null} back={href.report(planId, quarter)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
       {!data ? <Loading /> : <QuarterlyBody data={data} format={format} period={period} />}
     </DocumentFrame>
@@ -271,7 +325,7 @@ function AnnualDocument({ planId, options }: { planId: string; options: PrintOpt
   const data = report.data;
   const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.annualTitle'), period: format.fiscalYear(data.plan.fiscalYear) }) : null;
   return (
-    <DocumentFrame options={options} header={header} ready={!!data} back={href.plan(planId)}>
+    <DocumentFrame options={options} header={header} ready={!!data} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, null) : null} back={href.plan(planId)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
       {!data ? <Loading /> : <AnnualBody data={data} format={format} />}
     </DocumentFrame>

@@ -1,0 +1,88 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QuarterlyReportData } from '../../shared/reports';
+import { TOKEN_META_NAME } from '../../renderer/api/http-bridge';
+import { PrintScreen } from '../../renderer/screens/reports/PrintScreen';
+import { ApiError } from '../../renderer/api/api-error';
+import { deferred } from './support/fake-core';
+import { setup } from './support/render-app';
+
+const report: QuarterlyReportData = {
+  generatedAt: '2026-10-20T15:00:00Z',
+  options: { public: false, threshold: 5, excludeNarratives: false },
+  plan: {
+    id: 'p1',
+    title: 'Dettah plan',
+    summary: null,
+    status: 'agreed',
+    fiscalYear: 2026,
+    communityId: 'c1',
+    communityName: 'Dettah',
+    region: 'North Slave',
+    detachmentName: 'Yellowknife',
+    communitySignatory: null,
+    communitySignedOn: null,
+    detachmentSignatory: null,
+    detachmentSignedOn: null,
+  },
+  quarter: 2,
+  report: { state: 'draft', submittedAt: null, submittedBy: null, dueDate: '2026-10-30' },
+  statusCounts: [],
+  priorities: [],
+};
+
+const options = { lang: null, public: false, paper: 'letter' as const };
+
+afterEach(() => {
+  document.head.querySelectorAll(`meta[name="${TOKEN_META_NAME}"]`).forEach((m) => m.remove());
+});
+
+describe('saving the print page as a PDF', () => {
+  it('in Electron, offers "Save as PDF…" with a suggested name and says where the PDF went', async () => {
+    const saving = deferred<{ file: string | null }>();
+    const app = setup({ 'reports:quarterly': () => report, 'files:savePrintedPdf': () => saving.promise });
+    app.renderIn(<PrintScreen kind="quarterly" planId="p1" quarter={2} options={options} />);
+    const user = userEvent.setup();
+    const button = await screen.findByRole('button', { name: 'Save as PDF…' });
+    await waitFor(() => expect(document.querySelector('[data-print-ready="true"]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Print…' })).toBeTruthy();
+    await user.click(button);
+    expect(app.bridge.calls.find((c) => c.method === 'files:savePrintedPdf')?.input).toEqual({ suggestedName: 'Dettah-Q2-FY2026-27.pdf' });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    saving.resolve({ file: '/home/noel/Documents/Dettah-Q2-FY2026-27.pdf' });
+    expect(await screen.findByText('Saved as PDF: /home/noel/Documents/Dettah-Q2-FY2026-27.pdf')).toBeTruthy();
+    // The toolbar and the notice stay out of the PDF.
+    expect(button.closest('.no-print')).not.toBeNull();
+    expect(screen.getByText(/^Saved as PDF/).closest('.no-print')).not.toBeNull();
+  });
+
+  it('says nothing when the person cancels, and shows why when the PDF was not saved', async () => {
+    let answer: () => { file: string | null } = () => ({ file: null });
+    const app = setup({ 'reports:quarterly': () => report, 'files:savePrintedPdf': () => answer() });
+    app.renderIn(<PrintScreen kind="quarterly" planId="p1" quarter={2} options={options} />);
+    const user = userEvent.setup();
+    await waitFor(() => expect(document.querySelector('[data-print-ready="true"]')).not.toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Save as PDF…' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save as PDF…' }).getAttribute('aria-busy')).toBeNull());
+    expect(screen.queryByText(/^Saved as PDF/)).toBeNull();
+    answer = () => {
+      throw new ApiError({ code: 'forbidden', message: 'The PDF could not be saved to /media/stick/a.pdf: the disk or stick is full.' });
+    };
+    await user.click(screen.getByRole('button', { name: 'Save as PDF…' }));
+    expect(await screen.findByText('The PDF was not saved')).toBeTruthy();
+    expect(screen.getByText(/the disk or stick is full/)).toBeTruthy();
+  });
+
+  it('in the browser harness, keeps only the browser’s print dialog (which can save a PDF too)', async () => {
+    const meta = document.createElement('meta');
+    meta.name = TOKEN_META_NAME;
+    meta.content = 'harness-token';
+    document.head.append(meta);
+    const app = setup({ 'reports:quarterly': () => report });
+    app.renderIn(<PrintScreen kind="quarterly" planId="p1" quarter={2} options={options} />);
+    await waitFor(() => expect(document.querySelector('[data-print-ready="true"]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Print or save as PDF' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save as PDF…' })).toBeNull();
+  });
+});
