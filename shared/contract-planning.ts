@@ -25,7 +25,7 @@ import {
   shortText,
   write,
 } from './contract-fields';
-import { ORGANISATION_KINDS, type ProgressStatus } from './vocabulary';
+import type { ProgressStatus } from './vocabulary';
 
 const priorityFields = {
   title: shortText('priority title'),

@@ -1,3 +1,4 @@
+import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 
@@ -63,3 +64,15 @@ export const replicatedTables = {
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;
+
+/** The SQL name of a replicated table, from the Drizzle schema (never derived from bundle text). */
+export function sqlTableName(table: ReplicatedTableName): string {
+  return getTableName(replicatedTables[table].table);
+}
+
+/** The SQL name of a field's column, from the Drizzle schema. */
+export function sqlColumnName(table: ReplicatedTableName, field: string): string {
+  const column = (getTableColumns(replicatedTables[table].table) as Record<string, { name: string }>)[field];
+  if (!column) throw new Error(`${table}.${field} is not a column of the schema.`);
+  return column.name;
+}

@@ -16,7 +16,7 @@
  * A theme's share = communities whose plan has it / communities with a plan (after filters).
  */
 import type { MethodInput } from '../../../shared/contract';
-import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
+import { QUARTERS } from '../../../shared/fiscal-calendar';
 import type { CompletenessFigures, RollupData, StatusOrNone, ThemeRef } from '../../../shared/reports';
 import { compareNames } from '../../../shared/text-search';
 import {

@@ -6,7 +6,7 @@ import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
-import { fingerprintOf, signText, SIGNING_KEY_UNAVAILABLE } from './identity';
+import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { findPeer } from './peers';
 import { versionVector } from './version-vector';
 
@@ -114,4 +114,3 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
 }
 
-export { fingerprintOf };

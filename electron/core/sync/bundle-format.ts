@@ -63,8 +63,7 @@ export class BundleRefusal extends Error {
       | 'out_of_scope'
       | 'forged'
       | 'seq_reused'
-      | 'own_bundle'
-      | 'not_for_us',
+      | 'own_bundle',
     readonly ref: MessageRef,
     readonly details?: unknown,
   ) {

@@ -5,7 +5,6 @@ import { backupDatabase, pruneBackups } from '../../../db/backups';
 import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
 import { type MessageRef, msg } from '../../../shared/core-messages';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
-import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import type { ReplicatedTableName } from '../replicated-tables';
@@ -357,8 +356,4 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
     return result;
   }).immediate();
   return { ...head, ...outcome, imported: checked.fresh.length > 0, backupFile };
-}
-
-export function describePlanForPeople(fiscalYear: number, communityName: string): string {
-  return `${communityName}, ${fiscalYearLabel(fiscalYear)}`;
 }

@@ -15,7 +15,7 @@ import {
 import { quarterLabel, type Quarter } from '../../../shared/fiscal-calendar';
 import { change, type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
-import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
+import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 import { compareHeads, type Head } from './field-register';
 import { materializeRows } from './materialize';
 
@@ -70,11 +70,15 @@ function removalsOverEdits(ctx: CoreContext): HeadRow[] {
     .all() as HeadRow[];
 }
 
-function toHead(ctx: CoreContext, h: HeadRow): ConflictHead {
-  const originName =
-    (ctx.sqlite.prepare('SELECT name FROM peers WHERE installation_id = ?').pluck().get(h.origin) as string | undefined) ??
-    (h.origin === ctx.sqlite.prepare('SELECT installation_id FROM installation').pluck().get() ? 'this computer' : h.origin);
-  return { opId: h.opId, value: JSON.parse(h.value) as unknown, actor: h.actor, origin: h.origin, originName, at: h.createdAt };
+/** Who each origin is, read once per listing rather than once per version. */
+function originNames(ctx: CoreContext): (origin: string) => string {
+  const self = ctx.sqlite.prepare('SELECT installation_id FROM installation').pluck().get() as string | undefined;
+  const peers = new Map(ctx.sqlite.prepare('SELECT installation_id, name FROM peers').raw().all() as Array<[string, string]>);
+  return (origin) => peers.get(origin) ?? (origin === self ? 'this computer' : origin);
+}
+
+function toHead(h: HeadRow, originName: (origin: string) => string): ConflictHead {
+  return { opId: h.opId, value: JSON.parse(h.value) as unknown, actor: h.actor, origin: h.origin, originName: originName(h.origin), at: h.createdAt };
 }
 
 /** A few words naming the row, from its own title or name. */
@@ -87,17 +91,13 @@ function describeRow(ctx: CoreContext, table: string, rowId: string): string {
       .get(rowId) as { title: string; fy: number; quarter: number } | undefined;
     if (row) return `${row.title} — ${quarterLabel(row.fy, row.quarter as Quarter, readProfile(ctx).locale)}`;
   }
-  const columns = ctx.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(tableSqlName(table)) as string[];
-  for (const column of ['title', 'name', 'narrative', 'body']) {
-    if (!columns.includes(column)) continue;
-    const text = ctx.sqlite.prepare(`SELECT "${column}" FROM "${tableSqlName(table)}" WHERE id = ?`).pluck().get(rowId) as string | undefined;
+  const name = table as ReplicatedTableName;
+  for (const field of ['title', 'name', 'narrative', 'body']) {
+    if (!replicatedTables[name].fields.includes(field)) continue;
+    const text = ctx.sqlite.prepare(`SELECT "${sqlColumnName(name, field)}" FROM "${sqlTableName(name)}" WHERE id = ?`).pluck().get(rowId) as string | undefined;
     if (text) return text.length > 60 ? `${text.slice(0, 57)}…` : text;
   }
   return rowId;
-}
-
-function tableSqlName(table: string): string {
-  return table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 export function listConflicts(ctx: CoreContext): Conflict[] {
@@ -115,6 +115,11 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
     group.heads.push(h);
     groups.set(id, group);
   }
+  const originName = originNames(ctx);
+  const removalHead = ctx.sqlite.prepare(
+    `SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, o.op_id AS opId, o.value, o.hlc, cs.actor, cs.origin, cs.created_at AS createdAt
+       FROM change_ops o JOIN changesets cs ON cs.id = o.changeset_id WHERE o.op_id = ?`,
+  );
   return [...groups.entries()]
     // Two people writing the same value have not disagreed: nothing to choose between.
     .filter(([, g]) => g.kind === 'removed_while_edited' || new Set(g.heads.map((h) => h.value)).size > 1)
@@ -123,10 +128,10 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
       if (g.kind === 'removed_while_edited') {
         // Show the removal first, then the edits it did not see.
         const removal = ctx.recorder.register.headsOf(g.table, g.rowId, 'deletedAt').filter((r) => r.value !== 'null');
-        const removalRows = removal.map((r) => ctx.sqlite.prepare(`SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, o.op_id AS opId, o.value, o.hlc, cs.actor, cs.origin, cs.created_at AS createdAt FROM change_ops o JOIN changesets cs ON cs.id = o.changeset_id WHERE o.op_id = ?`).get(g.rowId, r.opId) as HeadRow);
+        const removalRows = removal.map((r) => removalHead.get(g.rowId, r.opId) as HeadRow);
         heads = [...removalRows, ...heads];
       }
-      return { id, kind: g.kind, table: g.table, rowId: g.rowId, field: g.field, label: describeRow(ctx, g.table, g.rowId), heads: heads.map((h) => toHead(ctx, h)) };
+      return { id, kind: g.kind, table: g.table, rowId: g.rowId, field: g.field, label: describeRow(ctx, g.table, g.rowId), heads: heads.map((h) => toHead(h, originName)) };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../core-context';
-import { replicatedTables } from '../replicated-tables';
+import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 import { listConflicts } from './conflicts';
-
-function sqlName(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
 
 /**
  * One line that is equal on two installations exactly when their replicated data, their
@@ -15,8 +11,9 @@ function sqlName(name: string): string {
 export function replicatedDigest(ctx: CoreContext): string {
   const hash = createHash('sha256');
   for (const [name, entry] of Object.entries(replicatedTables).sort(([a], [b]) => a.localeCompare(b))) {
-    const columns = ['id', ...entry.fields].map(sqlName);
-    const rows = ctx.sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${sqlName(name)}" ORDER BY id`).raw().all();
+    const table = name as ReplicatedTableName;
+    const columns = ['id', ...entry.fields].map((field) => sqlColumnName(table, field));
+    const rows = ctx.sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${sqlTableName(table)}" ORDER BY id`).raw().all();
     hash.update(`${name}\n`);
     for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
   }

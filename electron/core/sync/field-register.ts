@@ -34,7 +34,7 @@ export function compareHeads(a: Head, b: Head): number {
 export class FieldRegister {
   private readonly statements;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(sqlite: Database.Database) {
     this.statements = {
       hasOp: sqlite.prepare('SELECT 1 FROM change_ops WHERE op_id = ?').pluck(),
       insertOp: sqlite.prepare(

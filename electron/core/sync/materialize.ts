@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { CoreContext } from '../core-context';
-import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
+import { replicatedTables, type ReplicatedTableName, sqlTableName } from '../replicated-tables';
 import type { RowRef } from './changeset-store';
 
 const tableOrder = Object.keys(replicatedTables) as ReplicatedTableName[];
@@ -35,7 +35,7 @@ function tablePlan(ctx: CoreContext, table: ReplicatedTableName): TablePlan {
   let plan = perDb.get(table);
   if (!plan) {
     const drizzleTable = replicatedTables[table].table;
-    const sqlTable = getTableName(drizzleTable);
+    const sqlTable = sqlTableName(table);
     const columns = new Map(
       Object.entries(getTableColumns(drizzleTable) as Record<string, { name: string; dataType: string }>).map(([field, c]) => [field, { sql: c.name, kind: c.dataType }]),
     );

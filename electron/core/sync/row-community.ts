@@ -1,5 +1,5 @@
 import type { CoreContext } from '../core-context';
-import type { ReplicatedTableName } from '../replicated-tables';
+import { type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 
 /** How each kind of row belongs to a community: directly, through its parent, or not at all. */
 const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; field: string; parent: ReplicatedTableName | 'community' } | { via: 'territory' }> = {
@@ -21,10 +21,6 @@ const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; f
   milestones: { via: 'territory' },
 };
 
-function sqlName(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
 /** Looks a field up first in the incoming ops, then in the stored row. */
 export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: string) => unknown;
 
@@ -32,8 +28,7 @@ export function storedFieldLookup(ctx: CoreContext, incoming: Map<string, unknow
   return (table, rowId, field) => {
     const key = `${table}\u0000${rowId}\u0000${field}`;
     if (incoming.has(key)) return incoming.get(key);
-    const column = sqlName(field);
-    const row = ctx.sqlite.prepare(`SELECT "${column}" AS v FROM "${sqlName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
+    const row = ctx.sqlite.prepare(`SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
     if (row) return row.v;
     // A row waiting for its parent is known only through its ops.
     const head = ctx.sqlite

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { suggestedPrintedPdfName } from '../../../shared/contract-files';
 import type { Quarter } from '../../../shared/fiscal-calendar';
-import type { OwnerParty } from '../../../shared/vocabulary';
+import type { CswbZone, OwnerParty } from '../../../shared/vocabulary';
 import type { AnnualPlanData, QuarterlyReportData, ReportIndicator, ReportPlanHeader, ShownCount } from '../../../shared/reports';
 import { isSuppressed } from '../../../shared/suppression';
 import { Button } from '../../components/Button';
@@ -21,6 +21,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { createI18n } from '../../i18n/i18n';
 import { useFormat, type Formatter } from '../../i18n/format';
 import type { PrintOptions } from '../../state/report-routes';
+import { themeLabel } from '../plan/plan-reference';
 import { href } from '../../state/routes';
 import { useCall, useClient } from '../../state/store-context';
 import { TrendSparkline } from './charts';
@@ -259,11 +260,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
       {data.priorities.length === 0 ? <p>{t('reports.print.noPriorities')}</p> : null}
       {data.priorities.map((p, index) => (
         <section key={p.id} className="print-section print-priority">
-          <h2>{t('reports.print.priority', { rank: index + 1, title: p.title })}</h2>
-          <p className="print-meta">
-            {t('reports.print.zoneThemes', { zone: t(`vocab.zone.${p.zone}`) })}
-            {p.themes.length ? ` · ${t('reports.print.themes', { themes: p.themes.map((th) => (format.locale === 'fr' ? th.nameFr : th.nameEn)).join(', ') })}` : ''}
-          </p>
+          <PriorityHeading priority={p} rank={index + 1} />
           {p.actions.length === 0 ? (
             <p className="muted">{t('reports.print.noActions')}</p>
           ) : (
@@ -369,11 +366,7 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
       {data.priorities.length === 0 ? <p>{t('reports.print.noPriorities')}</p> : null}
       {data.priorities.map((p, index) => (
         <section key={p.id} className="print-section print-priority">
-          <h2>{t('reports.print.priority', { rank: index + 1, title: p.title })}</h2>
-          <p className="print-meta">
-            {t('reports.print.zoneThemes', { zone: t(`vocab.zone.${p.zone}`) })}
-            {p.themes.length ? ` · ${t('reports.print.themes', { themes: p.themes.map((th) => (format.locale === 'fr' ? th.nameFr : th.nameEn)).join(', ') })}` : ''}
-          </p>
+          <PriorityHeading priority={p} rank={index + 1} />
           {p.description ? <p className="pre-wrap">{p.description}</p> : null}
           {p.actions.length === 0 ? (
             <p className="muted">{t('reports.print.noActions')}</p>
@@ -457,6 +450,21 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
         </div>
       </section>
       <p className="print-generated muted small">{t('reports.print.generated', { date: format.dateTime(data.generatedAt) })}</p>
+    </>
+  );
+}
+
+/** A priority's heading and its zone and themes line, the same in both documents. */
+function PriorityHeading({ priority, rank }: { priority: { title: string; zone: CswbZone; themes: Array<{ nameEn: string; nameFr: string }> }; rank: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <h2>{t('reports.print.priority', { rank, title: priority.title })}</h2>
+      <p className="print-meta">
+        {t('reports.print.zoneThemes', { zone: t(`vocab.zone.${priority.zone}`) })}
+        {priority.themes.length ? ` · ${t('reports.print.themes', { themes: priority.themes.map((th) => themeLabel(th, format.locale)).join(', ') })}` : ''}
+      </p>
     </>
   );
 }
