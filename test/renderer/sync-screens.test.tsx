@@ -97,4 +97,21 @@ describe('the conflict inbox', () => {
     empty.renderIn(<ConflictsScreen />);
     expect(await screen.findByRole('heading', { name: 'No conflicts' })).toBeTruthy();
   });
+
+  it('shows the two statuses of a status conflict by their names and offers only to keep one', async () => {
+    const status: Conflict = {
+      ...edit,
+      id: 'cf_3',
+      field: 'status',
+      heads: [{ ...edit.heads[0]!, value: 'on_track' }, { ...edit.heads[1]!, value: 'at_risk' }],
+    };
+    const app = setup({ 'conflicts:list': () => [status], 'conflicts:resolve': () => [] });
+    app.renderIn(<ConflictsScreen />);
+    expect(await screen.findByText('On track')).toBeTruthy();
+    expect(screen.getByText('At risk')).toBeTruthy();
+    expect(screen.queryByText('on_track')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit a merge…' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Keep this version' })).toHaveLength(2);
+    void app;
+  });
 });

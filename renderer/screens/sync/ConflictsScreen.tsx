@@ -59,6 +59,21 @@ function valueText(value: unknown, empty: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Fields whose values are codes of a vocabulary: shown with their translated label, and resolved
+ * by choosing a version (a typed merge of two codes would not be a code).
+ */
+const VOCABULARY_FIELDS: Record<string, string> = {
+  'progressEntries.status': 'vocab.progressStatus',
+  'plans.status': 'vocab.planStatus',
+  'reportSubmissions.state': 'vocab.reportState',
+  'commitments.status': 'vocab.commitmentStatus',
+  'milestones.status': 'vocab.milestoneStatus',
+  'actions.owner': 'vocab.owner',
+  'priorities.zone': 'vocab.zone',
+  'indicators.direction': 'vocab.direction',
+};
+
 function ConflictPanel({ conflict }: { conflict: Conflict }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -68,7 +83,10 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [merging, setMerging] = useState(false);
-  const isText = conflict.kind === 'concurrent_edit' && conflict.heads.every((h) => typeof h.value === 'string' || h.value === null);
+  const vocabulary = VOCABULARY_FIELDS[`${conflict.table}.${conflict.field}`];
+  const isText = conflict.kind === 'concurrent_edit' && !vocabulary && conflict.heads.every((h) => typeof h.value === 'string' || h.value === null);
+  const shownValue = (value: unknown) =>
+    vocabulary && typeof value === 'string' ? t(`${vocabulary}.${value}` as never, { defaultValue: value }) : valueText(value, t('sync.conflicts.emptyValue'));
   const [merge, setMerge] = useState(() => conflict.heads.map((h) => valueText(h.value, '')).filter(Boolean).join('\n\n'));
   const headingId = `conflict-${conflict.id}`;
   const removal = conflict.kind === 'removed_while_edited';
@@ -110,7 +128,7 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
                 <dt>{t('sync.conflicts.when')}</dt>
                 <dd>{format.dateTime(h.at)}</dd>
               </dl>
-              <p className="version__value">{removal && i === 0 ? t('sync.conflicts.removedValue') : valueText(h.value, t('sync.conflicts.emptyValue'))}</p>
+              <p className="version__value">{removal && i === 0 ? t('sync.conflicts.removedValue') : shownValue(h.value)}</p>
               {removal ? null : (
                 <Button variant="primary" busy={busy === h.opId} disabled={busy !== null && busy !== h.opId} onClick={() => void resolve({ pickOpId: h.opId }, h.opId)} aria-describedby={id}>
                   {t('sync.conflicts.keep')}
