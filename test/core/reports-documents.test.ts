@@ -81,9 +81,10 @@ describe('the annual plan document', () => {
       ['Youth drum circle', 'community'],
       ['Shelter referral protocol', 'joint'],
     ]);
-    expect(r.priorities[0]!.indicators.map((i) => [i.name, i.baseline, i.target, i.current])).toEqual([
-      ['Impaired driving charges', 12, 6, 5],
-      ['Youth attendance', 40, 60, 45],
+    // The latest value of the year (attendance was last recorded in Q1), assessed as shown.
+    expect(r.priorities[0]!.indicators.map((i) => [i.name, i.baseline, i.target, i.current, i.assessment])).toEqual([
+      ['Impaired driving charges', 12, 6, 5, 'target_met'],
+      ['Youth attendance', 40, 60, 45, 'improving'],
     ]);
     expect(r.yearEnd.throughQuarter).toBe(2);
     expect(r.yearEnd.counts).toEqual({ completed: 1, carried_forward: 2, discontinued: 0 });

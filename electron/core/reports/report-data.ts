@@ -154,7 +154,13 @@ export function assessIndicator(direction: IndicatorDirection, baseline: number 
   return better(latest, baseline) ? 'improving' : 'worsening';
 }
 
-function toReportIndicator(ctx: CoreContext, row: IndicatorRow, fiscalYear: FiscalYear, throughQuarter: Quarter, options: PublicOptions): ReportIndicator {
+/**
+ * Which value a report shows as the indicator's own: the quarter's (quarterly report) or the
+ * latest recorded in the year up to that quarter (annual plan). The assessment uses the same one.
+ */
+type CurrentValue = 'ofQuarter' | 'latestOfYear';
+
+function toReportIndicator(ctx: CoreContext, row: IndicatorRow, fiscalYear: FiscalYear, throughQuarter: Quarter, options: PublicOptions, currentValue: CurrentValue): ReportIndicator {
   const isCount = isCountUnit(row.unit);
   const history = indicatorHistory(ctx, row.id);
   const valueAt = (fy: number, q: number) => history.find((h) => h.fiscalYear === fy && h.quarter === q)?.value ?? null;
@@ -162,7 +168,10 @@ function toReportIndicator(ctx: CoreContext, row: IndicatorRow, fiscalYear: Fisc
     ...p,
     value: suppressMeasure(valueAt(p.fiscalYear, p.quarter), isCount, options),
   }));
-  const current = valueAt(fiscalYear, throughQuarter);
+  const current =
+    currentValue === 'ofQuarter'
+      ? valueAt(fiscalYear, throughQuarter)
+      : (history.filter((h) => h.fiscalYear === fiscalYear && h.quarter <= throughQuarter).at(-1)?.value ?? null);
   return {
     id: row.id,
     name: row.name,
@@ -193,7 +202,14 @@ function planParts(ctx: CoreContext, planId: string): PlanParts {
   return { header: planHeader(ctx, plan), plan, priorities, actions: liveActions(ctx, ids), indicators: liveIndicators(ctx, ids) };
 }
 
-function buildPriorities(ctx: CoreContext, parts: PlanParts, entryOf: (actionId: string) => EntryRow | undefined, indicatorQuarter: Quarter, options: PublicOptions): ReportPriority[] {
+function buildPriorities(
+  ctx: CoreContext,
+  parts: PlanParts,
+  entryOf: (actionId: string) => EntryRow | undefined,
+  indicatorQuarter: Quarter,
+  options: PublicOptions,
+  currentValue: CurrentValue,
+): ReportPriority[] {
   const organisations = namesById(ctx, 'organisations');
   const themes = namesById(ctx, 'themes');
   const commitments = namesById(ctx, 'commitments');
@@ -223,7 +239,7 @@ function buildPriorities(ctx: CoreContext, parts: PlanParts, entryOf: (actionId:
           entry: entry ? toEntry(entry, options) : null,
         };
       }),
-    indicators: parts.indicators.filter((i) => i.priorityId === p.id).map((i) => toReportIndicator(ctx, i, parts.plan.fiscalYear, indicatorQuarter, options)),
+    indicators: parts.indicators.filter((i) => i.priorityId === p.id).map((i) => toReportIndicator(ctx, i, parts.plan.fiscalYear, indicatorQuarter, options, currentValue)),
   }));
 }
 
@@ -232,7 +248,7 @@ export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:qu
   const parts = planParts(ctx, input.planId);
   const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear).filter((e) => e.quarter === input.quarter);
   const entryOf = (actionId: string) => entries.find((e) => e.actionId === actionId);
-  const priorities = buildPriorities(ctx, parts, entryOf, input.quarter, options);
+  const priorities = buildPriorities(ctx, parts, entryOf, input.quarter, options, 'ofQuarter');
   const counts = new Map<StatusOrNone, number>([...PROGRESS_STATUSES, 'not_recorded' as const].map((s) => [s, 0]));
   for (const a of parts.actions) {
     const status: StatusOrNone = (entryOf(a.id)?.status as ProgressStatus | undefined) ?? 'not_recorded';
@@ -261,14 +277,8 @@ export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'
   const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear);
   const latestOf = (actionId: string) => entries.filter((e) => e.actionId === actionId).at(-1);
   const throughQuarter = entries.length ? (Math.max(...entries.map((e) => e.quarter)) as Quarter) : null;
-  // Indicators: their latest value of the year.
-  const priorities = buildPriorities(ctx, parts, latestOf, throughQuarter ?? 4, options).map((p) => ({
-    ...p,
-    indicators: p.indicators.map((i) => {
-      const inYear = i.trend.filter((t) => t.fiscalYear === parts.plan.fiscalYear && t.value !== null);
-      return { ...i, current: inYear.at(-1)?.value ?? null };
-    }),
-  }));
+  // Indicators: their latest value of the year, and the assessment of that value.
+  const priorities = buildPriorities(ctx, parts, latestOf, throughQuarter ?? 4, options, 'latestOfYear');
   const continued = new Map(
     (
       ctx.sqlite
