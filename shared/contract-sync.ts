@@ -50,7 +50,7 @@ export const syncMethods = {
     'Trust a peer seen in a bundle preview, by its fingerprint, for some communities or all.',
     input({ fingerprint, scopeCommunityIds: idList('community id').optional(), name: shortText('peer name').optional() }),
   ),
-  'peers:revoke': write<D.Peer>()('Stop accepting bundles signed by a peer.', input({ fingerprint })),
+  'peers:revoke': write<D.Revocation>()('Stop accepting bundles signed by a peer and by the installations it introduced.', input({ fingerprint })),
 
   'conflicts:list': read<D.Conflict[]>()('Concurrent edits waiting for someone to choose.', input({})),
   'conflicts:resolve': write<D.Conflict[]>()(

@@ -149,9 +149,9 @@ export const syncMessages = {
     en: 'This bundle holds two different changes numbered {seq} from the same computer. It was tampered with. Nothing was imported.',
     fr: 'Ce lot contient deux modifications différentes numéro {seq} du même ordinateur. Il a été trafiqué. Rien n’a été importé.',
   },
-  'import.revokedOrigin': {
-    en: 'This bundle carries new changes from "{name}", whose bundles are no longer accepted here. Nothing was imported.',
-    fr: 'Ce lot contient de nouvelles modifications de «\u00a0{name}\u00a0», dont les lots ne sont plus acceptés ici. Rien n’a été importé.',
+  'import.voucherRevoked': {
+    en: 'Bundles from "{name}" are no longer accepted here: it was trusted because "{voucher}" introduced it, and trust in "{voucher}" was withdrawn. Trust it again yourself (after checking its fingerprint) if it should keep sending.',
+    fr: 'Les lots de «\u00a0{name}\u00a0» ne sont plus acceptés ici\u00a0: cet ordinateur était reconnu parce que «\u00a0{voucher}\u00a0» l’avait présenté, et la confiance en «\u00a0{voucher}\u00a0» a été retirée. Faites-lui de nouveau confiance vous-même (après avoir vérifié son empreinte) s’il doit continuer d’envoyer des lots.',
   },
   'import.forgedChange.sender': {
     en: 'A change in this bundle (number {seq} from "{name}") does not carry its author\'s valid signature: it was forged or altered. Nothing was imported.',

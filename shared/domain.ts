@@ -391,6 +391,13 @@ export interface ImportPreview {
   otherChanges: number;
   newConflicts: Conflict[];
   newOrigins: Array<{ installationId: string; fingerprint: string }>;
+  /** Changesets left out, not applied: new changes from revoked computers relayed by others. */
+  setAside: Array<{ installationId: string; name: string; fingerprint: string; changesets: number; reason: 'revoked' }>;
+}
+
+/** A revoked peer, and the installations it had introduced, revoked with it. */
+export interface Revocation extends Peer {
+  alsoRevoked: Array<{ installationId: string; name: string; fingerprint: string }>;
 }
 
 export interface ImportResult extends ImportPreview {

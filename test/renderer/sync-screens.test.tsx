@@ -25,6 +25,7 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     otherChanges: 0,
     newConflicts: [],
     newOrigins: [],
+    setAside: [],
     ...over,
   };
 }
@@ -56,6 +57,22 @@ describe('the import preview', () => {
     expect(app.bridge.calls.find((c) => c.method === 'bundles:import')?.input).toEqual({ file: '/media/stick/Inuvik.planbundle', passphrase: 'caribou crossing', trustNewSender: true });
     importing.resolve({ ...preview(), imported: true, backupFile: '/backups/b.db' });
     expect(await screen.findByText('Bundle imported')).toBeTruthy();
+  });
+});
+
+describe('changes set aside from a revoked computer', () => {
+  it('are listed by name, count and fingerprint before importing', async () => {
+    const app = setup({
+      'bundles:inspect': () => ({ formatVersion: 1, encrypted: false, encryption: null, bytes: 10, manifest: null }),
+      'bundles:preview': () => preview({ sender: { installationId: 'c', name: 'Coordinator', fingerprint: FP, trust: 'trusted' }, setAside: [{ installationId: 'f', name: 'Old laptop', fingerprint: FP, changesets: 3, reason: 'revoked' }] }),
+    });
+    app.renderIn(
+      <BundleFilesContext.Provider value={files}>
+        <ImportDialog file="/media/stick/Coordinator.planbundle" onClose={() => {}} />
+      </BundleFilesContext.Provider>,
+    );
+    expect(await screen.findByText('Changes from revoked computers are left out')).toBeTruthy();
+    expect(screen.getByText(/Old laptop: 3 changes set aside/)).toBeTruthy();
   });
 });
 

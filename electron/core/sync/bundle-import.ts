@@ -7,7 +7,7 @@ import { type MessageRef, msg } from '../../../shared/core-messages';
 import type { ImportPreview, ImportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
-import type { ReplicatedTableName } from '../replicated-tables';
+import { type ReplicatedTableName, sqlTableName } from '../replicated-tables';
 import { BUNDLE_EXTENSION } from './bundle-export';
 import { BundleRefusal, decodeBundle, hashLines, LIMITS } from './bundle-format';
 import { type ChangesetBody, changesetBodySchema } from './changeset-body';
@@ -17,7 +17,7 @@ import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
-import { findPeer, pinPeer, recordAcknowledgement } from './peers';
+import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement } from './peers';
 import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
 import { versionVector } from './version-vector';
 
@@ -73,6 +73,9 @@ interface CheckedBundle {
   fresh: Incoming[];
   total: number;
   newOrigins: Array<{ installationId: string; publicKey: string }>;
+  /** What each origin may change (null: everything); the check runs on the state after applying. */
+  originScope: Map<string, string[] | null>;
+  setAside: ImportPreview['setAside'];
   /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
   awaitSignatures: () => void;
 }
@@ -125,8 +128,10 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       refuse('changed_key', msg('import.senderKeyChanged', { name: senderPeer.name, fingerprint: senderFingerprint, expected: senderPeer.fingerprint }), { fingerprint: senderFingerprint });
     }
     if (senderPeer.revokedAt) refuse('revoked', msg('import.senderRevoked', { name: senderPeer.name, date: senderPeer.revokedAt.slice(0, 10) }));
+    const trust = effectiveTrust(ctx, senderPeer);
+    if (trust.revokedName !== null) refuse('revoked', msg('import.voucherRevoked', { name: senderPeer.name, voucher: trust.revokedName }));
     senderTrust = 'trusted';
-    senderScope = senderPeer.scopeCommunityIds;
+    senderScope = trust.scope;
   } else if (forImport && !request.trustNewSender) {
     refuse(
       'untrusted_sender',
@@ -139,7 +144,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const newOrigins: CheckedBundle['newOrigins'] = [];
   const originKey = new Map<string, string>();
   const originScope = new Map<string, string[] | null>();
-  const revokedOrigins = new Map<string, string>();
+  const revokedOrigins = new Map<string, { name: string; fingerprint: string }>();
   for (const [origin, key] of Object.entries(manifest.keys)) {
     if (origin === profile.installationId) {
       if (key !== ctx.keys.publicKey) refuse('forged', msg('import.forgedOwnChanges'));
@@ -151,9 +156,10 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       if (peer.publicKey !== key) {
         refuse('changed_key', msg('import.originKeyChanged', { name: peer.name, fingerprint: fingerprintOf(key), expected: peer.fingerprint }), { fingerprint: fingerprintOf(key) });
       }
-      // Old changes from a revoked computer may still travel in others' bundles; only new ones are refused.
-      if (peer.revokedAt) revokedOrigins.set(origin, peer.name);
-      originScope.set(origin, peer.scopeCommunityIds);
+      // Old changes from a revoked computer may still travel in others' bundles; its new ones are set aside.
+      const trust = effectiveTrust(ctx, peer);
+      if (trust.revokedName !== null) revokedOrigins.set(origin, { name: peer.name, fingerprint: peer.fingerprint });
+      originScope.set(origin, trust.scope);
     } else {
       if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', msg('import.senderKeyForged'));
       newOrigins.push({ installationId: origin, publicKey: key });
@@ -181,6 +187,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND seq = ?');
   const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
   const seenInBundle = new Set<string>();
+  const setAside = new Map<string, ImportPreview['setAside'][number]>();
   const problems: Array<() => never> = [];
   for (const [index, entry] of entries.entries()) {
     const parsed = changesetBodySchema.safeParse(raws[index]);
@@ -203,8 +210,13 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     }
     seenInBundle.add(body.id);
     seenInBundle.add(originSeq);
-    const revokedName = revokedOrigins.get(body.origin);
-    if (revokedName !== undefined) problems.push(() => refuse('revoked', msg('import.revokedOrigin', { name: revokedName })));
+    const revoked = revokedOrigins.get(body.origin);
+    if (revoked !== undefined) {
+      const aside = setAside.get(body.origin) ?? { installationId: body.origin, ...revoked, changesets: 0, reason: 'revoked' as const };
+      aside.changesets += 1;
+      setAside.set(body.origin, aside);
+      continue;
+    }
     fresh.push({ text: entry.body, signature: entry.signature, body });
   }
   const refuseForgery = () => {
@@ -219,36 +231,63 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     refuseForgery();
     problems[0]!();
   }
-  checkScopes(ctx, fresh, originScope);
-  // Otherwise the signatures are still being checked on other cores while the caller applies the
-  // changesets inside its transaction; it calls this before committing (and rolls back on refusal).
-  return { manifest, encrypted: decoded.header.encryption !== null, senderTrust, senderScope, fresh, total: manifest.changesetCount, newOrigins, awaitSignatures: refuseForgery };
+  // Otherwise the signatures are still being checked on other cores while the changesets are
+  // applied inside the caller's transaction; applying waits for them before judging scope.
+  return {
+    manifest,
+    encrypted: decoded.header.encryption !== null,
+    senderTrust,
+    senderScope,
+    fresh,
+    total: manifest.changesetCount,
+    newOrigins,
+    originScope,
+    setAside: [...setAside.values()],
+    awaitSignatures: refuseForgery,
+  };
 }
 
-/** Refuses changes to communities outside what their author may change. */
-function checkScopes(ctx: CoreContext, fresh: Incoming[], originScope: Map<string, string[] | null>): void {
-  const incoming = new Map<string, unknown>();
-  for (const { body } of fresh) for (const op of body.ops) incoming.set(`${op.table}\u0000${op.rowId}\u0000${op.field}`, op.value);
-  const withIncoming = storedFieldLookup(ctx, incoming);
-  const storedOnly = storedFieldLookup(ctx, new Map());
-  for (const { body } of fresh) {
-    const scope = originScope.get(body.origin);
+/**
+ * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
+ * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
+ * database before applying and again after, and both must be communities that origin may change.
+ */
+function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void } {
+  const rows = new Map<string, { table: ReplicatedTableName; rowId: string; scopes: string[][]; before: string | null | undefined; known: boolean }>();
+  const lookup = storedFieldLookup(ctx);
+  const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
+  const known = (table: ReplicatedTableName, rowId: string) =>
+    hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
+  for (const { body } of checked.fresh) {
+    const scope = checked.originScope.get(body.origin);
     if (scope === null || scope === undefined) continue;
     for (const op of body.ops) {
-      const table = op.table as ReplicatedTableName;
-      const before = communityOfRow(storedOnly, table, op.rowId);
-      const after = communityOfRow(withIncoming, table, op.rowId);
-      const inScope = (c: string | null | undefined) => typeof c === 'string' && scope.includes(c);
-      const ok = inScope(after) && (before === undefined || inScope(before));
-      if (!ok) {
-        const name = typeof after === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(after) as string | undefined) : undefined;
-        refuse(
-          'out_of_scope',
-          name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'),
-        );
+      const key = `${op.table}\u0000${op.rowId}`;
+      let row = rows.get(key);
+      if (!row) {
+        const table = op.table as ReplicatedTableName;
+        rows.set(key, (row = { table, rowId: op.rowId, scopes: [], before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
       }
+      if (!row.scopes.includes(scope)) row.scopes.push(scope);
     }
   }
+  return {
+    check() {
+      const after = storedFieldLookup(ctx);
+      for (const row of rows.values()) {
+        const now = communityOfRow(after, row.table, row.rowId);
+        for (const scope of row.scopes) {
+          const inScope = (c: string | null | undefined) => typeof c === 'string' && scope.includes(c);
+          // A row unknown here before is being created: only its new home counts.
+          const beforeOk = inScope(row.before) || !row.known;
+          if (inScope(now) && beforeOk) continue;
+          const outside = inScope(now) ? row.before : now;
+          const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
+          refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
+        }
+      }
+    },
+  };
 }
 
 /** Applies the checked changesets inside the caller's transaction and describes the outcome. */
@@ -257,14 +296,18 @@ function applyChecked(ctx: CoreContext, checked: CheckedBundle): Omit<ImportPrev
   const vectorBefore = versionVector(ctx.sqlite);
   const touched = new Map<string, RowRef>();
   const now = ctx.clock.now();
+  const scope = scopeGuard(ctx, checked);
   // Apply in (origin, seq) order: the result does not depend on it, but history reads naturally.
   const ordered = [...checked.fresh].sort((a, b) => (a.body.origin === b.body.origin ? a.body.seq - b.body.seq : a.body.origin < b.body.origin ? -1 : 1));
   for (const c of ordered) {
     for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
   }
   materializeRows(ctx, [...touched.values()]);
+  // A forged signature outranks every other refusal, so it is awaited before judging scope.
+  checked.awaitSignatures();
+  scope.check();
 
-  const lookup = storedFieldLookup(ctx, new Map());
+  const lookup = storedFieldLookup(ctx);
   const perPlan = new Map<string, number>();
   let otherChanges = 0;
   for (const row of touched.values()) {
@@ -293,6 +336,7 @@ function applyChecked(ctx: CoreContext, checked: CheckedBundle): Omit<ImportPrev
     otherChanges,
     newConflicts: listConflicts(ctx).filter((c) => !conflictsBefore.has(c.id)),
     newOrigins: checked.newOrigins.map((o) => ({ installationId: o.installationId, fingerprint: fingerprintOf(o.publicKey) })),
+    setAside: checked.setAside,
   };
 }
 
@@ -310,7 +354,6 @@ export function previewImport(ctx: CoreContext, request: ImportRequest): ImportP
   try {
     ctx.sqlite.transaction(() => {
       outcome = applyChecked(ctx, checked);
-      checked.awaitSignatures();
       throw new RollBack();
     })();
   } catch (error) {
@@ -344,7 +387,6 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
-    checked.awaitSignatures();
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
     ctx.sqlite

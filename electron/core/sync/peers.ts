@@ -1,5 +1,5 @@
 import { msg } from '../../../shared/core-messages';
-import type { Peer } from '../../../shared/domain';
+import type { Peer, Revocation } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
 import { fingerprintOf } from './identity';
@@ -77,21 +77,70 @@ function peerByFingerprint(ctx: CoreContext, fingerprint: string): (Peer & { pub
   return row ? toPeer(row) : null;
 }
 
-/** Narrows or widens what a known peer may change, or re-trusts a revoked one. */
+/**
+ * Narrows or widens what a known peer may change, or re-trusts a revoked one. The person now
+ * vouches for the peer directly, so it no longer depends on whoever introduced it.
+ */
 export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeCommunityIds?: string[]; name?: string }): Peer {
   const peer = peerByFingerprint(ctx, input.fingerprint);
   if (!peer) {
     throw new DomainError('not_found', msg('peer.notSeen'));
   }
   ctx.sqlite
-    .prepare('UPDATE peers SET scope_community_ids = ?, revoked_at = NULL, name = ? WHERE installation_id = ?')
+    .prepare('UPDATE peers SET scope_community_ids = ?, revoked_at = NULL, introduced_by = NULL, name = ? WHERE installation_id = ?')
     .run(input.scopeCommunityIds ? JSON.stringify(input.scopeCommunityIds) : null, input.name ?? peer.name, peer.installationId);
   return listPeers(ctx).find((p) => p.installationId === peer.installationId)!;
 }
 
-export function revokePeer(ctx: CoreContext, input: { fingerprint: string }): Peer {
+/** Every peer introduced, directly or through others, by the given installation (cycles cut). */
+function introducedBy(ctx: CoreContext, installationId: string): PeerRow[] {
+  const children = ctx.sqlite.prepare('SELECT * FROM peers WHERE introduced_by = ?');
+  const found = new Map<string, PeerRow>();
+  const queue = [installationId];
+  while (queue.length > 0) {
+    for (const row of children.all(queue.shift()!) as PeerRow[]) {
+      if (row.installation_id === installationId || found.has(row.installation_id)) continue;
+      found.set(row.installation_id, row);
+      queue.push(row.installation_id);
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Stops accepting a peer's new changes, and those of every installation it introduced (they were
+ * trusted only on its word): the result names them.
+ */
+export function revokePeer(ctx: CoreContext, input: { fingerprint: string }): Revocation {
   const peer = peerByFingerprint(ctx, input.fingerprint);
   if (!peer) throw new DomainError('not_found', msg('peer.unknown'));
-  ctx.sqlite.prepare('UPDATE peers SET revoked_at = ? WHERE installation_id = ?').run(ctx.clock.now(), peer.installationId);
-  return listPeers(ctx).find((p) => p.installationId === peer.installationId)!;
+  const now = ctx.clock.now();
+  const revoke = ctx.sqlite.prepare('UPDATE peers SET revoked_at = ? WHERE installation_id = ? AND revoked_at IS NULL');
+  const alsoRevoked: Revocation['alsoRevoked'] = [];
+  ctx.sqlite.transaction(() => {
+    revoke.run(now, peer.installationId);
+    for (const row of introducedBy(ctx, peer.installationId)) {
+      if (revoke.run(now, row.installation_id).changes > 0) alsoRevoked.push({ installationId: row.installation_id, name: row.name, fingerprint: row.fingerprint });
+    }
+  })();
+  return { ...listPeers(ctx).find((p) => p.installationId === peer.installationId)!, alsoRevoked };
+}
+
+/**
+ * What a trusted peer may change today: its own scope narrowed by the scope of every installation
+ * that vouched for it, up the chain; revoked when any of them is revoked.
+ */
+export function effectiveTrust(ctx: CoreContext, peer: Peer): { scope: string[] | null; revokedName: string | null } {
+  let scope = peer.scopeCommunityIds;
+  if (peer.revokedAt) return { scope, revokedName: peer.name };
+  const seen = new Set([peer.installationId]);
+  for (let voucher = peer.introducedBy; voucher !== null && !seen.has(voucher); ) {
+    seen.add(voucher);
+    const up = findPeer(ctx, voucher);
+    if (!up) break;
+    if (up.revokedAt) return { scope, revokedName: up.name };
+    if (up.scopeCommunityIds !== null) scope = scope === null ? up.scopeCommunityIds : scope.filter((c) => up.scopeCommunityIds!.includes(c));
+    voucher = up.introducedBy;
+  }
+  return { scope, revokedName: null };
 }

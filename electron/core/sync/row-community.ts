@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../core-context';
 import { type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 
@@ -21,24 +22,26 @@ const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; f
   milestones: { via: 'territory' },
 };
 
-/** Looks a field up first in the incoming ops, then in the stored row. */
+/** A field's value as this database holds it: its winning op, else the stored row. */
 export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: string) => unknown;
 
-export function storedFieldLookup(ctx: CoreContext, incoming: Map<string, unknown>): FieldLookup {
+export function storedFieldLookup(ctx: CoreContext): FieldLookup {
+  const rowStatements = new Map<string, Database.Statement>();
+  const head = ctx.sqlite
+    .prepare(
+      `SELECT o.value FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
+        WHERE h.table_name = ? AND h.row_id = ? AND h.field = ? ORDER BY o.hlc DESC, o.op_id DESC LIMIT 1`,
+    )
+    .pluck();
   return (table, rowId, field) => {
-    const key = `${table}\u0000${rowId}\u0000${field}`;
-    if (incoming.has(key)) return incoming.get(key);
-    const row = ctx.sqlite.prepare(`SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
-    if (row) return row.v;
-    // A row waiting for its parent is known only through its ops.
-    const head = ctx.sqlite
-      .prepare(
-        `SELECT o.value FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
-          WHERE h.table_name = ? AND h.row_id = ? AND h.field = ? ORDER BY o.hlc DESC, o.op_id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(table, rowId, field) as string | undefined;
-    return head === undefined ? undefined : (JSON.parse(head) as unknown);
+    // The winning op is the truth; the table may lag behind it for a row waiting for its parent.
+    const value = head.get(table, rowId, field) as string | undefined;
+    if (value !== undefined) return JSON.parse(value) as unknown;
+    const sql = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
+    let statement = rowStatements.get(sql);
+    if (!statement) rowStatements.set(sql, (statement = ctx.sqlite.prepare(sql)));
+    const row = statement.get(rowId) as { v: unknown } | undefined;
+    return row ? row.v : undefined;
   };
 }
 

@@ -192,6 +192,18 @@ function PreviewBody({ preview, checked, onChecked, mustTick }: { preview: Impor
           <p>{t('sync.import.alreadyBody')}</p>
         </Banner>
       ) : null}
+      {preview.setAside.length > 0 ? (
+        <Banner tone="warning" title={t('sync.import.setAsideTitle')}>
+          <p>{t('sync.import.setAsideBody')}</p>
+          <ul>
+            {preview.setAside.map((aside) => (
+              <li key={aside.installationId}>
+                {t('sync.import.setAsideItem', { name: aside.name, count: aside.changesets })} <Fingerprint value={aside.fingerprint} small />
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      ) : null}
       {preview.gaps.length > 0 ? (
         <Banner tone="warning" title={t('sync.import.gapsTitle')}>
           <p>{t('sync.import.gapsBody', { count: preview.gaps.length })}</p>

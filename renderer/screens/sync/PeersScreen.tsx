@@ -102,8 +102,9 @@ export function PeersScreen() {
           danger
           onClose={() => setRevoking(null)}
           onConfirm={async () => {
-            await client.call('peers:revoke', { fingerprint: revoking.fingerprint });
-            notify(t('sync.peers.revoked', { name: revoking.name }));
+            const revocation = await client.call('peers:revoke', { fingerprint: revoking.fingerprint });
+            const others = revocation.alsoRevoked.map((p) => p.name).join(', ');
+            notify(others ? t('sync.peers.revokedWithIntroduced', { name: revoking.name, count: revocation.alsoRevoked.length, others }) : t('sync.peers.revoked', { name: revoking.name }));
           }}
         >
           <p>{t('sync.peers.revokeBody')}</p>
