@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 export interface BackupFile {
   file: string;
@@ -32,8 +32,24 @@ export function backupDatabase(sqlite: Database.Database, backupDir: string, rea
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
   sqlite.prepare('VACUUM INTO ?').run(partial);
+  markAsBackupCopy(partial, now);
   fs.renameSync(partial, file);
   return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
+}
+
+/**
+ * Marks the copy as a backup: if it is ever opened again as the live database, the installation
+ * knows it went back in time and continues under a new id instead of reusing sequence numbers it
+ * already gave out (a copy made before the column existed is left as it is).
+ */
+function markAsBackupCopy(file: string, now: Date): void {
+  const copy = new Database(file);
+  try {
+    const columns = copy.prepare("SELECT name FROM pragma_table_info('installation')").pluck().all() as string[];
+    if (columns.includes('backup_copy_at')) copy.prepare('UPDATE installation SET backup_copy_at = ?').run(now.toISOString());
+  } finally {
+    copy.close();
+  }
 }
 
 export function listBackups(backupDir: string, databaseFile: string): BackupFile[] {

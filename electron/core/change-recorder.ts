@@ -195,7 +195,14 @@ export class ChangeRecorder {
     let clock = this.clocks.get(origin);
     if (!clock) {
       clock = new HybridClock(origin);
-      const last = this.sqlite.prepare('SELECT max(hlc) FROM changesets WHERE origin = ?').pluck().get(origin) as string | null;
+      // Continuing under a new id after a restore, the clock carries on from every id it signed under.
+      const last = this.sqlite
+        .prepare(
+          `SELECT max(hlc) FROM changesets WHERE origin = ?
+              OR origin IN (SELECT value FROM installation, json_each(installation.former_installation_ids) WHERE installation.installation_id = ?)`,
+        )
+        .pluck()
+        .get(origin, origin) as string | null;
       clock.observeOwn(last ?? undefined);
       this.clocks.set(origin, clock);
     }

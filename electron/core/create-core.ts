@@ -12,6 +12,7 @@ import type { CoreContext } from './core-context';
 import { DomainError } from './domain-error';
 import { handlers } from './handlers';
 import { ensureInstallation } from './services/installation';
+import { continueIfRestored } from './sync/restored-copy';
 import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './sync/identity';
 
 /** The CLI's key file: beside the database, readable only by its owner. */
@@ -75,7 +76,9 @@ export function createCore(options: CoreOptions): Core {
     keys,
   };
   ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
+  const restored = continueIfRestored(context);
   const log = options.log ?? ((message, error) => console.error(message, error));
+  if (restored) log(`This database was restored from a backup: it continues as installation ${restored.installationId} (formerly ${restored.formerId}).`, null);
 
   /** The installation's language, read on every call so a change in settings applies at once. */
   function currentLocale(): Locale {

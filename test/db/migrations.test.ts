@@ -57,7 +57,8 @@ describe('opening and migrating the database', () => {
       'ALTER TABLE `themes` ADD `label` text;\n--> statement-breakpoint\nUPDATE `themes` SET `label` = `name_en` || \' / \' || `name_fr`;',
     );
     const migrated = openDatabase(file, { migrationsFolder: folder });
-    expect(migrated.appliedMigrations).toEqual(['0001_test_extra']);
+    expect(migrated.appliedMigrations).toHaveLength(1);
+    expect(migrated.appliedMigrations[0]).toMatch(/^\d{4}_test_extra$/);
     expect(migrated.sqlite.prepare('SELECT label FROM themes').get()).toEqual({ label: 'Youth / Jeunesse' });
     const [backup] = listBackups(migrated.backupDir, file);
     expect(backup).toBeDefined();

@@ -8,6 +8,7 @@ import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { findPeer } from './peers';
+import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
 export interface ExportRequest {
@@ -32,6 +33,8 @@ export interface BundleManifest {
   versionVector: Record<string, number>;
   keys: Record<string, string>;
   changesetCount: number;
+  /** Earlier ids of the sender (same key), after it was restored from a backup. */
+  formerIds?: string[];
 }
 
 /**
@@ -71,7 +74,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     signature: string;
   }>;
   const selected = rows.filter((r) => r.seq > (acknowledged[r.origin] ?? 0));
-  const keys: Record<string, string> = { [profile.installationId]: ctx.keys.publicKey };
+  const own = ownOrigins(ctx);
+  const keys: Record<string, string> = Object.fromEntries(own.map((origin) => [origin, ctx.keys.publicKey]));
   for (const origin of new Set(selected.map((r) => r.origin))) {
     if (keys[origin]) continue;
     const peer = findPeer(ctx, origin);
@@ -89,6 +93,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     versionVector: versionVector(ctx.sqlite),
     keys,
     changesetCount: selected.length,
+    ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),
   };
   const lines = [JSON.stringify(manifest)];
   for (const r of selected) lines.push(JSON.stringify({ type: 'changeset', body: r.body, signature: r.signature }));

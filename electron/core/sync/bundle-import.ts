@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { backupDatabase, pruneBackups } from '../../../db/backups';
 import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
 import { type MessageRef, msg } from '../../../shared/core-messages';
-import type { ImportPreview, ImportResult } from '../../../shared/domain';
+import type { ImportPreview, ImportResult, Peer } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { type ReplicatedTableName, sqlTableName } from '../replicated-tables';
@@ -19,6 +19,7 @@ import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
 import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement } from './peers';
 import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
+import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
 export interface ImportRequest {
@@ -39,6 +40,7 @@ const manifestSchema = z.strictObject({
   versionVector: z.record(z.string().max(64), z.number().int().min(0)),
   keys: z.record(z.string().max(64), base64),
   changesetCount: z.number().int().min(0).max(LIMITS.changesets),
+  formerIds: z.array(z.string().min(1).max(64)).max(16).optional(),
 });
 const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body: z.string().max(LIMITS.lineBytes), signature: base64 });
 const trailerSchema = z.strictObject({ type: z.literal('trailer'), count: z.number().int().min(0), digest: z.string().length(64), signature: base64 });
@@ -75,9 +77,20 @@ interface CheckedBundle {
   newOrigins: Array<{ installationId: string; publicKey: string }>;
   /** What each origin may change (null: everything); the check runs on the state after applying. */
   originScope: Map<string, string[] | null>;
+  /** The earlier identity of a sender restored from a backup, when it is one. */
+  continues: Peer | null;
   setAside: ImportPreview['setAside'];
   /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
   awaitSignatures: () => void;
+}
+
+/** The trusted peer whose earlier id a new sender names, signing with the very same key. */
+function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema>): Peer | null {
+  for (const formerId of manifest.formerIds ?? []) {
+    const peer = findPeer(ctx, formerId);
+    if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return peer;
+  }
+  return null;
 }
 
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
@@ -119,8 +132,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const profile = readProfile(ctx);
   const sender = manifest.sender;
   const senderFingerprint = fingerprintOf(sender.publicKey);
-  if (sender.installationId === profile.installationId) refuse('own_bundle', msg('import.ownBundle'));
+  const own = ownOrigins(ctx);
+  if (own.includes(sender.installationId)) refuse('own_bundle', msg('import.ownBundle'));
   const senderPeer = findPeer(ctx, sender.installationId);
+  // A trusted installation restored from a backup comes back under a new id with the same key.
+  const continued = senderPeer ? null : continuedPeer(ctx, manifest);
   let senderTrust: 'trusted' | 'unknown' = 'unknown';
   let senderScope: string[] | null = null;
   if (senderPeer && senderPeer.trustedAt !== null) {
@@ -130,6 +146,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     if (senderPeer.revokedAt) refuse('revoked', msg('import.senderRevoked', { name: senderPeer.name, date: senderPeer.revokedAt.slice(0, 10) }));
     const trust = effectiveTrust(ctx, senderPeer);
     if (trust.revokedName !== null) refuse('revoked', msg('import.voucherRevoked', { name: senderPeer.name, voucher: trust.revokedName }));
+    senderTrust = 'trusted';
+    senderScope = trust.scope;
+  } else if (continued) {
+    const trust = effectiveTrust(ctx, continued);
+    if (trust.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.name, date: (continued.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
     senderTrust = 'trusted';
     senderScope = trust.scope;
   } else if (forImport && !request.trustNewSender) {
@@ -146,7 +167,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const originScope = new Map<string, string[] | null>();
   const revokedOrigins = new Map<string, { name: string; fingerprint: string }>();
   for (const [origin, key] of Object.entries(manifest.keys)) {
-    if (origin === profile.installationId) {
+    if (own.includes(origin)) {
       if (key !== ctx.keys.publicKey) refuse('forged', msg('import.forgedOwnChanges'));
       originKey.set(origin, key);
       continue;
@@ -242,6 +263,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     total: manifest.changesetCount,
     newOrigins,
     originScope,
+    continues: senderTrust === 'trusted' && !senderPeer ? continued : null,
     setAside: [...setAside.values()],
     awaitSignatures: refuseForgery,
   };
@@ -379,7 +401,10 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
   }
   const outcome = ctx.sqlite.transaction(() => {
     const sender = checked.manifest.sender;
-    if (checked.senderTrust === 'unknown') {
+    if (checked.continues) {
+      // Vouched for by its own earlier id (same key): same scope, and revoking either revokes both.
+      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || checked.continues.name, publicKey: sender.publicKey, scopeCommunityIds: checked.continues.scopeCommunityIds, introducedBy: checked.continues.installationId });
+    } else if (checked.senderTrust === 'unknown') {
       pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: null, introducedBy: null });
     }
     for (const origin of checked.newOrigins) {
@@ -389,6 +414,8 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
     const result = applyChecked(ctx, checked);
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
+    // Own changes this database had lost (it is an older copy) came back: never number new ones over them.
+    ctx.sqlite.prepare('UPDATE installation SET last_seq = max(last_seq, (SELECT coalesce(max(seq), 0) FROM changesets WHERE origin = installation.installation_id)) WHERE key = 1').run();
     ctx.sqlite
       .prepare(
         `INSERT INTO exchanges (id, direction, bundle_id, peer_installation_id, peer_name, file, at, changeset_count, new_changeset_count, encrypted)

@@ -36,7 +36,15 @@ export function findPeer(ctx: CoreContext, installationId: string): (Peer & { pu
 }
 
 export function listPeers(ctx: CoreContext): Peer[] {
-  return (ctx.sqlite.prepare('SELECT * FROM peers ORDER BY name').all() as PeerRow[]).map((row) => {
+  // An installation that continued under a new id after a restore is listed once, by its newest id.
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT * FROM peers p WHERE NOT EXISTS (
+         SELECT 1 FROM peers n WHERE n.introduced_by = p.installation_id AND n.public_key = p.public_key AND n.installation_id <> p.installation_id)
+       ORDER BY name`,
+    )
+    .all() as PeerRow[];
+  return rows.map((row) => {
     const { publicKey: _key, ...peer } = toPeer(row);
     return peer;
   });
@@ -86,10 +94,16 @@ export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeC
   if (!peer) {
     throw new DomainError('not_found', msg('peer.notSeen'));
   }
+  // Every id that signs with this key is the same installation (it may have continued under a new
+  // id after a restore); only a voucher with another key is dropped.
   ctx.sqlite
-    .prepare('UPDATE peers SET scope_community_ids = ?, revoked_at = NULL, introduced_by = NULL, name = ? WHERE installation_id = ?')
-    .run(input.scopeCommunityIds ? JSON.stringify(input.scopeCommunityIds) : null, input.name ?? peer.name, peer.installationId);
-  return listPeers(ctx).find((p) => p.installationId === peer.installationId)!;
+    .prepare(
+      `UPDATE peers SET scope_community_ids = ?, revoked_at = NULL, name = ?,
+         introduced_by = CASE WHEN (SELECT i.public_key FROM peers i WHERE i.installation_id = peers.introduced_by) = peers.public_key THEN introduced_by ELSE NULL END
+       WHERE fingerprint = ?`,
+    )
+    .run(input.scopeCommunityIds ? JSON.stringify(input.scopeCommunityIds) : null, input.name ?? peer.name, input.fingerprint);
+  return listPeers(ctx).find((p) => p.fingerprint === input.fingerprint)!;
 }
 
 /** Every peer introduced, directly or through others, by the given installation (cycles cut). */
@@ -118,12 +132,17 @@ export function revokePeer(ctx: CoreContext, input: { fingerprint: string }): Re
   const revoke = ctx.sqlite.prepare('UPDATE peers SET revoked_at = ? WHERE installation_id = ? AND revoked_at IS NULL');
   const alsoRevoked: Revocation['alsoRevoked'] = [];
   ctx.sqlite.transaction(() => {
-    revoke.run(now, peer.installationId);
-    for (const row of introducedBy(ctx, peer.installationId)) {
-      if (revoke.run(now, row.installation_id).changes > 0) alsoRevoked.push({ installationId: row.installation_id, name: row.name, fingerprint: row.fingerprint });
+    const sameKey = ctx.sqlite.prepare('SELECT installation_id FROM peers WHERE fingerprint = ?').pluck().all(input.fingerprint) as string[];
+    for (const id of sameKey) revoke.run(now, id);
+    for (const id of sameKey) {
+      for (const row of introducedBy(ctx, id)) {
+        if (row.fingerprint !== input.fingerprint && revoke.run(now, row.installation_id).changes > 0) {
+          alsoRevoked.push({ installationId: row.installation_id, name: row.name, fingerprint: row.fingerprint });
+        }
+      }
     }
   })();
-  return { ...listPeers(ctx).find((p) => p.installationId === peer.installationId)!, alsoRevoked };
+  return { ...listPeers(ctx).find((p) => p.fingerprint === input.fingerprint)!, alsoRevoked };
 }
 
 /**

@@ -1,0 +1,29 @@
+import type { CoreContext } from '../core-context';
+
+/**
+ * A database restored from a backup has gone back in time: the sequence numbers it gave out
+ * after the backup are already in peers' hands, with other content. Reusing them would make every
+ * peer refuse this installation for ever. So a backup copy carries a mark (db/backups.ts), and a
+ * database opened with that mark continues under a new installation id, signed with the same key;
+ * its earlier ids stay its own (their changesets, and those lost since the backup, come back from
+ * peers as its own history), and peers recognise the new id as the same installation by the key
+ * and the `formerIds` its bundles carry.
+ */
+export function continueIfRestored(ctx: CoreContext): { formerId: string; installationId: string } | null {
+  const row = ctx.sqlite.prepare('SELECT installation_id AS id, backup_copy_at AS copyAt, former_installation_ids AS former FROM installation WHERE key = 1').get() as
+    | { id: string; copyAt: string | null; former: string }
+    | undefined;
+  if (!row || row.copyAt === null) return null;
+  const installationId = ctx.ids.newId();
+  const former = [...(JSON.parse(row.former) as string[]), row.id];
+  ctx.sqlite
+    .prepare('UPDATE installation SET installation_id = ?, former_installation_ids = ?, last_seq = 0, backup_copy_at = NULL WHERE key = 1')
+    .run(installationId, JSON.stringify(former));
+  return { formerId: row.id, installationId };
+}
+
+/** Every id this installation has signed changes under: the current one first, then earlier ones. */
+export function ownOrigins(ctx: Pick<CoreContext, 'sqlite'>): string[] {
+  const row = ctx.sqlite.prepare('SELECT installation_id AS id, former_installation_ids AS former FROM installation WHERE key = 1').get() as { id: string; former: string } | undefined;
+  return row ? [row.id, ...(JSON.parse(row.former) as string[]).reverse()] : [];
+}
