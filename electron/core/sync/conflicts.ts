@@ -18,6 +18,7 @@ import { DomainError } from '../domain-error';
 import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 import { compareHeads, type Head } from './field-register';
 import { materializeRows } from './materialize';
+import { ownOrigins } from './restored-copy';
 
 export function conflictId(table: string, rowId: string, field: string): string {
   return `cf_${createHash('sha256').update(`${table}\u001f${rowId}\u001f${field}`).digest('hex').slice(0, 20)}`;
@@ -72,9 +73,9 @@ function removalsOverEdits(ctx: CoreContext): HeadRow[] {
 
 /** Who each origin is, read once per listing rather than once per version. */
 function originNames(ctx: CoreContext): (origin: string) => string {
-  const self = ctx.sqlite.prepare('SELECT installation_id FROM installation').pluck().get() as string | undefined;
+  const self = ownOrigins(ctx);
   const peers = new Map(ctx.sqlite.prepare('SELECT installation_id, name FROM peers').raw().all() as Array<[string, string]>);
-  return (origin) => peers.get(origin) ?? (origin === self ? 'this computer' : origin);
+  return (origin) => peers.get(origin) ?? (self.includes(origin) ? 'this computer' : origin);
 }
 
 function toHead(h: HeadRow, originName: (origin: string) => string): ConflictHead {
