@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceWithPrivateFile } from '../../db/private-files';
 import { CliFailure } from './cli-io';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,9 +32,7 @@ export async function printRouteToPdf(dbFile: string, hash: string, outFile: str
       });
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      const temporary = `${out}.part`;
-      fs.writeFileSync(temporary, pdf);
-      fs.renameSync(temporary, out);
+      replaceWithPrivateFile(out, pdf);
       return pdf.length;
     } finally {
       await browser.close();
