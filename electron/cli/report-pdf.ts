@@ -25,7 +25,8 @@ export async function printRouteToPdf(dbFile: string, hash: string, outFile: str
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${server.url.replace(/\/$/, '')}/${hash}`);
+      // A one-time address signs this browser in (the harness serves nothing without it).
+      await page.goto(`${server.openingUrl()}${hash}`);
       await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 }).catch(async () => {
         const text = (await page.locator('main').innerText().catch(() => '')).trim().split('\n')[0];
         throw new CliFailure(text ? `The report could not be prepared: ${text}` : `The report could not be prepared${problems[0] ? `: ${problems[0]}` : ''}.`, 1);
