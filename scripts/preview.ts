@@ -21,8 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../electron/main/app-protocol';
+import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../electron/core/create-core';
 import type { Clock } from '../electron/core/clock';
 import { contract, isMethodName } from '../shared/contract';
@@ -30,12 +29,13 @@ import { err, type Result } from '../shared/result';
 import { API_PATH, DATA_CHANGED_HEADER, HARNESS_META_NAME } from '../renderer/api/http-bridge';
 import { DOWNLOAD_PATH, FILE_NAME_HEADER, UPLOAD_PATH } from '../renderer/api/bundle-files';
 import { safeBundleFileName } from '../electron/main/bundle-file-dialogs';
+import { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
+import { CONTENT_TYPES, readBody, resolveStaticPath, securityHeaders, sendJson } from './preview-http';
 import { createPreviewSession, type PreviewSession, TICKET_PARAM } from './preview-session';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RENDERER_ROOT = path.join(projectRoot, 'dist', 'renderer');
-/** Sources whose change makes a renderer build stale. */
-const RENDERER_SOURCES = ['renderer', 'shared', 'vite.config.ts'].map((p) => path.join(projectRoot, p));
+export { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
+export { resolveStaticPath } from './preview-http';
+
 
 /** The largest request body accepted: a plan's longest text is 10,000 characters. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,106 +70,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-// ------------------------------------------------------------------------------------------------
-// Building the renderer.
-
-function newestMtime(target: string): number {
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-export function rendererBuildIsFresh(): boolean {
-  const built = fs.statSync(path.join(RENDERER_ROOT, 'index.html'), { throwIfNoEntry: false });
-  if (!built) return false;
-  return RENDERER_SOURCES.every((source) => newestMtime(source) <= built.mtimeMs);
-}
-
-export async function buildRenderer(log: (line: string) => void = console.log): Promise<void> {
-  const started = Date.now();
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
-  log(`Built the renderer into ${path.relative(projectRoot, RENDERER_ROOT)} in ${Date.now() - started} ms.`);
-}
-
-// ------------------------------------------------------------------------------------------------
-// Serving it.
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-  };
-}
-
-/** The built file a URL path names, or null when it would leave the build folder. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const absolute = path.resolve(root, relative);
-  if (!absolute.startsWith(path.resolve(root) + path.sep)) return null;
-  if (relative.split('/').some((segment) => segment.startsWith('.'))) return null;
-  return absolute;
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
-  res.end(text);
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      resolve('too_large');
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        resolve('too_large');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const log = options.log ?? ((line: string) => console.log(line));
