@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createEmptyPrivateFile, makePrivateFolder } from './private-files';
 
 export interface BackupFile {
   file: string;
@@ -18,21 +19,27 @@ function prefixOf(databaseFile: string): string {
 
 /**
  * Writes a consistent copy of the open database with `VACUUM INTO` (safe while the database is
- * in use, and synchronous, so a backup is complete before a migration or import starts).
+ * in use, and synchronous, so a backup is complete before a migration or import starts), only its
+ * owner can read, in a folder only its owner can open.
  */
 export function backupDatabase(sqlite: Database.Database, backupDir: string, reason: string, now: Date = new Date()): BackupFile {
-  fs.mkdirSync(backupDir, { recursive: true });
+  makePrivateFolder(backupDir, { tighten: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const safeReason = reason.replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'manual';
   const prefix = prefixOf(sqlite.name);
   let file = path.join(backupDir, `${prefix}${stamp}-${safeReason}.db`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(backupDir, `${prefix}${stamp}-${safeReason}-${n}.db`);
   // Written under a temporary name and renamed: a crash midway never leaves a half backup that
-  // looks like a real one.
+  // looks like a real one. VACUUM INTO fills an empty file and keeps its mode: owner-only.
   const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
-  sqlite.prepare('VACUUM INTO ?').run(partial);
-  markAsBackupCopy(partial, now);
+  createEmptyPrivateFile(partial);
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    markAsBackupCopy(partial, now);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   fs.renameSync(partial, file);
   return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
 }

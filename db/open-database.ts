@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
-import { backupDatabase, pruneBackups } from './backups';
+import { backupDatabase, listBackups, pruneBackups } from './backups';
 import { resolveMigrationsFolder } from './migrations-folder';
+import { createEmptyPrivateFile, makePrivateFolder, tightenOwnFile } from './private-files';
 
 export type PlannerDb = BetterSQLite3Database<typeof schema>;
 
@@ -43,15 +44,43 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
   return journal.entries.filter((e) => !applied.has(e.when)).map((e) => e.tag);
 }
 
+/** The files SQLite keeps beside a database in WAL mode (and a rollback journal left by an older version). */
+const COMPANIONS = [['-wal', 'write-ahead log'], ['-shm', 'shared-memory file'], ['-journal', 'journal']] as const;
+
 /**
- * Opens (creating if needed) the planner database: WAL, foreign keys, a busy timeout; backs it up
- * when it already holds data and migrations are pending; then applies the committed migrations.
+ * Only the owner may read the database: a new one is created empty and 0600 before SQLite opens it
+ * (SQLite gives its -wal and -shm files the database file's mode); an existing one of ours, and
+ * its companions and backups, are made 0600 if an older version left them readable by others; a
+ * database or companion that belongs to another user is refused (FileRefused).
+ */
+function protectDatabaseFiles(file: string, backupDir: string): void {
+  makePrivateFolder(path.dirname(file));
+  if (!fs.existsSync(file)) createEmptyPrivateFile(file);
+  tightenOwnFile(file, 'database');
+  for (const [suffix, what] of COMPANIONS) tightenOwnFile(`${file}${suffix}`, `database's ${what}`);
+  if (fs.existsSync(backupDir)) {
+    makePrivateFolder(backupDir, { tighten: true });
+    for (const backup of listBackups(backupDir, file)) {
+      try {
+        tightenOwnFile(backup.file, 'backup');
+      } catch {
+        // Someone else's file in our backups folder is not ours to change, and it is not opened.
+      }
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) the planner database, owner-only: WAL, foreign keys, a busy timeout;
+ * backs it up when it already holds data and migrations are pending; then applies the committed
+ * migrations.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
   const migrationsFolder = options.migrationsFolder ?? resolveMigrationsFolder();
   const backupDir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // A folder at that path is left for SQLite to refuse, as before.
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) protectDatabaseFiles(path.resolve(file), backupDir);
 
   const sqlite = new Database(file);
   try {

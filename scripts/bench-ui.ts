@@ -105,7 +105,7 @@ function timeNavigation(p: Page, hash: string): Promise<number> {
 }
 
 const coldStart = Date.now();
-await page.goto(`${server.url}#/`);
+await page.goto(`${server.openingUrl()}#/`);
 await page.locator('main h1').waitFor();
 await page.waitForFunction("document.querySelectorAll('main .loading').length === 0");
 const cold = Date.now() - coldStart;

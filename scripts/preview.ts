@@ -7,9 +7,11 @@
  * and tested end to end on machines without an Electron runtime.
  *
  * Why it is safe enough to leave running: it listens on loopback only; it refuses a Host or
- * Origin that is not its own (DNS rebinding, other local sites); every API call must carry a
- * random token written into the page at start, which other origins cannot read; bodies are
- * capped; the page gets the same Content-Security-Policy as the desktop app.
+ * Origin that is not its own (DNS rebinding, other local sites); only the person who started it
+ * can sign in, through the one-time address it prints in its terminal, and every API call must
+ * carry the session cookie that address gave (scripts/preview-session.ts) — nothing secret is
+ * served to a plain GET, which any local user could make; bodies are capped; the page gets the
+ * same Content-Security-Policy as the desktop app.
  */
 import { defaultDatabaseFile } from '../electron/cli/default-db-path';
 import crypto from 'node:crypto';
@@ -19,20 +21,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../electron/main/app-protocol';
+import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../electron/core/create-core';
 import type { Clock } from '../electron/core/clock';
 import { contract, isMethodName } from '../shared/contract';
 import { err, type Result } from '../shared/result';
-import { API_PATH, DATA_CHANGED_HEADER, TOKEN_HEADER, TOKEN_META_NAME } from '../renderer/api/http-bridge';
+import { API_PATH, DATA_CHANGED_HEADER, HARNESS_META_NAME } from '../renderer/api/http-bridge';
 import { DOWNLOAD_PATH, FILE_NAME_HEADER, UPLOAD_PATH } from '../renderer/api/bundle-files';
 import { safeBundleFileName } from '../electron/main/bundle-file-dialogs';
+import { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
+import { CONTENT_TYPES, readBody, resolveStaticPath, securityHeaders, sendJson } from './preview-http';
+import { createPreviewSession, type PreviewSession, TICKET_PARAM } from './preview-session';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RENDERER_ROOT = path.join(projectRoot, 'dist', 'renderer');
-/** Sources whose change makes a renderer build stale. */
-const RENDERER_SOURCES = ['renderer', 'shared', 'vite.config.ts'].map((p) => path.join(projectRoot, p));
+export { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
+export { resolveStaticPath } from './preview-http';
+
 
 /** The largest request body accepted: a plan's longest text is 10,000 characters. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -52,9 +55,11 @@ export interface PreviewServerOptions {
 }
 
 export interface PreviewServer {
+  /** The base address; a browser must first open an address from openingUrl() to be let in. */
   url: string;
   port: number;
-  token: string;
+  /** A new one-time address that signs in the browser that opens it (print it only to whoever started the harness). */
+  openingUrl(): string;
   core: Core;
   /**
    * The per-run folder for plan bundles (uploads/ and exports/): a browser cannot show native
@@ -65,113 +70,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-// ------------------------------------------------------------------------------------------------
-// Building the renderer.
-
-function newestMtime(target: string): number {
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-export function rendererBuildIsFresh(): boolean {
-  const built = fs.statSync(path.join(RENDERER_ROOT, 'index.html'), { throwIfNoEntry: false });
-  if (!built) return false;
-  return RENDERER_SOURCES.every((source) => newestMtime(source) <= built.mtimeMs);
-}
-
-export async function buildRenderer(log: (line: string) => void = console.log): Promise<void> {
-  const started = Date.now();
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
-  log(`Built the renderer into ${path.relative(projectRoot, RENDERER_ROOT)} in ${Date.now() - started} ms.`);
-}
-
-// ------------------------------------------------------------------------------------------------
-// Serving it.
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-  };
-}
-
-/** The built file a URL path names, or null when it would leave the build folder. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const absolute = path.resolve(root, relative);
-  if (!absolute.startsWith(path.resolve(root) + path.sep)) return null;
-  if (relative.split('/').some((segment) => segment.startsWith('.'))) return null;
-  return absolute;
-}
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
-  res.end(text);
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      resolve('too_large');
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        resolve('too_large');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -180,10 +78,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const indexFile = path.join(RENDERER_ROOT, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`The renderer has not been built: ${indexFile} is missing.`);
 
-  const token = crypto.randomBytes(32).toString('base64url');
-  const indexHtml = fs
-    .readFileSync(indexFile, 'utf8')
-    .replace(/<head>/i, `<head>\n    <meta name="${TOKEN_META_NAME}" content="${token}">`);
+  // Tells the page to reach the core over HTTP; not a secret (the session cookie is).
+  const indexHtml = fs.readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>\n    <meta name="${HARNESS_META_NAME}" content="http">`);
 
   const core = createCore({ dbFile: options.dbFile, ...(options.clock ? { clock: options.clock } : {}) });
   const filesDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-preview-bundles-')));
@@ -192,6 +88,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   fs.mkdirSync(uploadsDir, { mode: 0o700 });
   fs.mkdirSync(exportsDir, { mode: 0o700 });
   let allowedHosts = new Set<string>();
+  // Set with allowedHosts once the port is known; no request is answered before.
+  let session: PreviewSession | undefined;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -209,6 +107,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const ticket = url.searchParams.get(TICKET_PARAM);
+    if (url.pathname === '/' && ticket !== null && req.method === 'GET') return session!.answerTicket(ticket, res, securityHeaders());
     if (url.pathname === `/${API_PATH}`) return handleApi(req, res);
     if (url.pathname === `/${UPLOAD_PATH}`) return handleUpload(req, res);
     if (url.pathname === `/${DOWNLOAD_PATH}`) return handleDownload(req, res, url);
@@ -218,6 +118,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const file = url.pathname === '/' || url.pathname === '/index.html' ? indexFile : resolveStaticPath(RENDERER_ROOT, url.pathname);
+    if (file === indexFile && !session!.isSignedIn(req)) {
+      res.writeHead(403, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : 'Open the planner preview with the one-time address printed in the terminal that started it. If that address was already used, stop the preview (Ctrl+C) and start it again.');
+      return;
+    }
     if (file === indexFile) {
       res.writeHead(200, { ...securityHeaders(), 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : indexHtml);
@@ -239,7 +144,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     else fs.createReadStream(file).pipe(res);
   }
 
-  /** Same origin, same site, and the per-run token: false (and answered) when any is missing. */
+  /** Same origin, same site, and the session cookie: false (and answered) when any is missing. */
   function requestIsOurs(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase())) {
@@ -251,9 +156,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
       return false;
     }
-    const given = req.headers[TOKEN_HEADER.toLowerCase()];
-    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-      sendJson(res, 403, err('forbidden', 'This request does not carry the preview server\'s token; reload the page from the address the server printed.'));
+    if (!session!.isSignedIn(req)) {
+      sendJson(res, 403, err('forbidden', 'This request does not carry the preview\'s session; open the planner with the one-time address the preview printed in its terminal.'));
       return false;
     }
     return true;
@@ -410,6 +314,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
   const port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/`;
+  session = createPreviewSession(url, port);
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (socket) => {
@@ -418,9 +324,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     port,
-    token,
+    openingUrl: session.openingUrl,
     core,
     filesDir,
     close: () =>
@@ -464,8 +370,8 @@ if (isEntryPoint) {
   try {
     const args = parseArgs(process.argv.slice(2));
     const server = await startPreviewServer({ dbFile: args.dbFile, port: args.port, build: args.rebuild ? 'always' : 'auto' });
-    console.log(`Community Safety Planner preview (database ${args.dbFile}):`);
-    console.log(`  ${server.url}`);
+    console.log(`Community Safety Planner preview (database ${args.dbFile}). Open this one-time address in your browser (it lets in the first browser that opens it; keep it to yourself):`);
+    console.log(`  ${server.openingUrl()}`);
     console.log('Press Ctrl+C to stop.');
     const stop = () => {
       server.close().then(() => process.exit(0), () => process.exit(1));

@@ -104,12 +104,13 @@ function missingDisplayReason() {
 
 /**
  * Where Electron cannot run, the browser harness stands in: the same renderer and the same core
- * on the desktop app's own database, at a loopback address the harness prints. It runs until
+ * on the desktop app's own database, at a one-time loopback address the harness prints to this
+ * terminal only (nothing secret is served to other local users). It runs until
  * Ctrl+C, like the app would. CSP_NO_PREVIEW_FALLBACK=1 (for scripts) keeps the old behaviour of
  * stopping with the reason.
  */
 function fallBackToBrowserHarness(reason) {
-  console.error(`${reason.replace(/\.$/, '').split(';')[0]} — opening the planner in the browser preview instead; open the address below in a browser.`);
+  console.error(`${reason.replace(/\.$/, '').split(';')[0]} — opening the planner in the browser preview instead; open the one-time address below in your browser.`);
   const tsx = path.join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
   const child = spawn(tsx, [path.join(projectRoot, 'scripts', 'preview.ts'), '--app-db'], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -15,6 +15,8 @@ function firstLine(error: unknown): string {
 export function describeOpenFailure(error: unknown, file: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return `The database path ${file} is a folder, not a file.`;
+  // A file refused for who owns or may read it: its sentence already says how to fix it.
+  if (code === 'FILE_REFUSED') return firstLine(error);
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
     return `The database at ${file} cannot be opened: check that the folder exists and that you may read and write it.`;
   }

@@ -7,8 +7,8 @@
  * They parse their own options (the rest of the command line is parsed in args.ts) and are
  * dispatched from run-cli.ts before the general parser.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
 import { fiscalYearOf } from '../../shared/fiscal-calendar';
 import { foldForSearch } from '../../shared/text-search';
 import { type CliIo, CliFailure } from './cli-io';
@@ -111,15 +111,15 @@ export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs)
       const request = { fiscalYear, public: args.public, locale: args.lang };
       if (args.command === 'export-csv') {
         const dir = path.resolve(args.out!);
-        fs.mkdirSync(dir, { recursive: true });
+        makePrivateFolder(dir);
         const files = csvFiles(core.context, request);
-        for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), f.text, 'utf8');
+        for (const f of files) replaceWithPrivateFile(path.join(dir, f.fileName), f.text);
         io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
         return 0;
       }
       const file = path.resolve(args.out!);
       const { bytes, tables } = await xlsxFile(core.context, request);
-      fs.writeFileSync(file, bytes);
+      replaceWithPrivateFile(file, bytes);
       io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
       return 0;
     }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceWithPrivateFile } from '../../db/private-files';
 import { CliFailure } from './cli-io';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,16 +25,15 @@ export async function printRouteToPdf(dbFile: string, hash: string, outFile: str
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${server.url.replace(/\/$/, '')}/${hash}`);
+      // A one-time address signs this browser in (the harness serves nothing without it).
+      await page.goto(`${server.openingUrl()}${hash}`);
       await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 }).catch(async () => {
         const text = (await page.locator('main').innerText().catch(() => '')).trim().split('\n')[0];
         throw new CliFailure(text ? `The report could not be prepared: ${text}` : `The report could not be prepared${problems[0] ? `: ${problems[0]}` : ''}.`, 1);
       });
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      const temporary = `${out}.part`;
-      fs.writeFileSync(temporary, pdf);
-      fs.renameSync(temporary, out);
+      replaceWithPrivateFile(out, pdf);
       return pdf.length;
     } finally {
       await browser.close();

@@ -54,8 +54,8 @@ export function createCore(options: CoreOptions): Core {
   const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder });
   let keys: WorkingIdentity;
   try {
-    const known = opened.sqlite.prepare('SELECT public_key FROM installation WHERE key = 1').pluck().get() as string | null | undefined;
-    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), known ?? null);
+    const row = opened.sqlite.prepare('SELECT public_key AS publicKey FROM installation WHERE key = 1').get() as { publicKey: string | null } | undefined;
+    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), row ?? null);
   } catch (error) {
     opened.sqlite.close();
     throw error;

@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { OWNER_ONLY_FILE } from '../../db/private-files';
 import { filesMethods, PDF_EXTENSION } from '../../shared/contract-files';
 import { msg, renderMessage, type MessageRef } from '../../shared/core-messages';
 import { describeInvalidInput } from '../../shared/invalid-input-message';
@@ -30,7 +31,7 @@ export interface PdfPrinterLike {
 
 /** What is used of node:fs/promises. */
 export interface PdfFileSystemLike {
-  writeFile(file: string, data: Uint8Array): Promise<void>;
+  writeFile(file: string, data: Uint8Array, options: { mode: number; flag: 'wx' }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string, options: { force: true }): Promise<void>;
 }
@@ -105,7 +106,9 @@ export function printToPdfHandlers<W>(deps: PrintToPdfDeps<W>): Record<'files:sa
 
       const temp = `${target}.partial-${process.pid}`;
       try {
-        await files.writeFile(temp, bytes);
+        // A new file (never a leftover or a link planted there) that only its owner can read.
+        await files.rm(temp, { force: true });
+        await files.writeFile(temp, bytes, { mode: OWNER_ONLY_FILE, flag: 'wx' });
         await files.rename(temp, target);
       } catch (error) {
         await files.rm(temp, { force: true }).catch(() => undefined);

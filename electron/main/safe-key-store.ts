@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileKeyStore, type IdentityKeys, type KeyStore } from '../core/sync/identity';
+import { assertPrivateFile, makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
+import { fileKeyStore, type IdentityKeys, KEY_FILE, type KeyStore, refuseKeyForNewDatabase } from '../core/sync/identity';
 
 /** The part of Electron's safeStorage we use; a parameter so tests pass a fake. */
 export interface SafeStorageLike {
@@ -18,8 +19,10 @@ export interface SafeStorageLike {
 export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, plainFile: string, onFallback: (reason: string) => void): KeyStore {
   const fallback = fileKeyStore(plainFile);
   const store: KeyStore = {
-    load(): IdentityKeys | null {
+    load(context): IdentityKeys | null {
       if (fs.existsSync(file)) {
+        assertPrivateFile(file, KEY_FILE);
+        if (context?.newDatabase) refuseKeyForNewDatabase(file);
         if (!safeStorage.isEncryptionAvailable()) {
           throw new Error("The planner's signing key is protected by this computer's key store, which is not available right now. Log in to your desktop session normally and start the planner again.");
         }
@@ -29,7 +32,7 @@ export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, 
       }
       // A key kept in a plain owner-only file (by the command line or the browser preview on this
       // database, or where the key store was missing) moves into the key store when it can.
-      const plain = fallback.load();
+      const plain = fallback.load(context);
       if (plain && safeStorage.isEncryptionAvailable()) {
         store.save(plain);
         fs.rmSync(plainFile, { force: true });
@@ -42,10 +45,8 @@ export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, 
         fallback.save(keys);
         return;
       }
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.tmp-${process.pid}`;
-      fs.writeFileSync(temp, safeStorage.encryptString(JSON.stringify(keys)), { mode: 0o600 });
-      fs.renameSync(temp, file);
+      makePrivateFolder(path.dirname(file));
+      replaceWithPrivateFile(file, safeStorage.encryptString(JSON.stringify(keys)));
     },
   };
   return store;

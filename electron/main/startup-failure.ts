@@ -33,6 +33,8 @@ export function databaseOpenFailureMessage(error: unknown, dbFile: string): Star
       body: 'The database engine in this installation was built for a different version of Electron. Run `npm run rebuild:electron` (for developers), or reinstall the planner.',
     };
   }
+  // A database or key file refused for who owns or may read it (db/private-files.ts): its sentence says how to fix it.
+  if (code === 'FILE_REFUSED') return { title, body: text };
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { title, body: `The planner's database (${dbFile}) is in use by another program. Close it and start the planner again.` };
   }

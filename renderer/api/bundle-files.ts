@@ -11,7 +11,7 @@
 import type { FilesMethodName, FilesOutput } from '../../shared/contract-files';
 import type { Result } from '../../shared/result';
 import { ApiError } from './api-error';
-import { TOKEN_HEADER, TOKEN_META_NAME } from './http-bridge';
+import { HARNESS_META_NAME } from './http-bridge';
 import type { WindowWithBridge } from './planner-bridge';
 import type { PlannerClient } from './planner-client';
 
@@ -43,20 +43,19 @@ function notHere(): never {
   throw new Error('This way of choosing a file is not available here.');
 }
 
-/** The harness's token when the page is served by the browser harness; null in Electron (the preload's window.api). */
-function harnessToken(win: Window): string | null {
-  return (win as WindowWithBridge).api ? null : win.document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? null;
+/** Whether the page is served by the browser harness; false in Electron (the preload's window.api). */
+function servedByHarness(win: Window): boolean {
+  return !(win as WindowWithBridge).api && win.document.querySelector(`meta[name="${HARNESS_META_NAME}"]`) !== null;
 }
 
 /** Which adapter answers the files:* methods: Electron main with native dialogs, or the browser harness. */
 export function fileAdapterMode(win: Window = window): BundleFiles['mode'] {
-  return harnessToken(win) === null ? 'dialogs' : 'browser';
+  return servedByHarness(win) ? 'browser' : 'dialogs';
 }
 
 export function createBundleFiles(client: PlannerClient, win: Window = window): BundleFiles {
-  const token = harnessToken(win);
   const chooseDestination = async (suggestedName: string) => (await callFiles(client, 'files:chooseBundleDestination', { suggestedName })).file;
-  if (token === null) {
+  if (!servedByHarness(win)) {
     return {
       mode: 'dialogs',
       chooseToOpen: async () => (await callFiles(client, 'files:chooseBundleToOpen', {})).file,
@@ -73,9 +72,10 @@ export function createBundleFiles(client: PlannerClient, win: Window = window): 
       try {
         response = await win.fetch(UPLOAD_PATH, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: token, [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+          // The harness's session cookie goes with it (same origin).
+          headers: { 'Content-Type': 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
           body: file,
-          credentials: 'omit',
+          credentials: 'same-origin',
           cache: 'no-store',
         });
       } catch {
@@ -88,7 +88,7 @@ export function createBundleFiles(client: PlannerClient, win: Window = window): 
     },
     chooseDestination,
     async download(file) {
-      const response = await win.fetch(`${DOWNLOAD_PATH}?file=${encodeURIComponent(file)}`, { headers: { [TOKEN_HEADER]: token }, credentials: 'omit', cache: 'no-store' });
+      const response = await win.fetch(`${DOWNLOAD_PATH}?file=${encodeURIComponent(file)}`, { credentials: 'same-origin', cache: 'no-store' });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as Result<never> | null;
         throw new ApiError(body && !body.ok ? body.error : { code: 'internal', message: `The bundle could not be downloaded (HTTP ${response.status}).` });

@@ -1,17 +1,16 @@
 /**
  * Chooses how the renderer reaches the core, once at start: the preload's window.api inside
- * Electron, or the harness's HTTP bridge in a plain browser (recognised by the token the harness
+ * Electron, or the harness's HTTP bridge in a plain browser (recognised by the marker the harness
  * writes into the page). Nothing else in the renderer reads window.api.
  */
-import { createHttpBridge, TOKEN_META_NAME } from './http-bridge';
+import { createHttpBridge, HARNESS_META_NAME } from './http-bridge';
 import type { PlannerBridge, WindowWithBridge } from './planner-bridge';
 import { PlannerClient } from './planner-client';
 
 export function findBridge(win: Window = window): PlannerBridge | null {
   const exposed = (win as WindowWithBridge).api;
   if (exposed) return exposed;
-  const token = win.document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content;
-  if (token) return createHttpBridge({ token });
+  if (win.document.querySelector(`meta[name="${HARNESS_META_NAME}"]`)) return createHttpBridge();
   return null;
 }
 

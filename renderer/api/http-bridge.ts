@@ -1,7 +1,8 @@
 /**
  * window.api for a plain browser: the browser harness (scripts/preview.ts) answers each call over
- * loopback HTTP with the same core the desktop app uses. Every request carries the per-run token
- * the harness wrote into the page, without which it refuses to answer.
+ * loopback HTTP with the same core the desktop app uses. Every request carries the harness's
+ * session cookie (HttpOnly, so not readable here), which the browser got by opening the one-time
+ * address the harness printed; without it the harness refuses to answer.
  *
  * The harness cannot push events, so this bridge raises 'data:changed' itself after a call the
  * server marks as a change (the X-Planner-Data-Changed header), exactly when Electron's main
@@ -11,19 +12,18 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
 import type { PlannerBridge } from './planner-bridge';
 
-export const TOKEN_META_NAME = 'planner-api-token';
-export const TOKEN_HEADER = 'X-Planner-Token';
+/** Written into the page by the harness, so the renderer knows to use this bridge (not a secret). */
+export const HARNESS_META_NAME = 'planner-harness';
 export const DATA_CHANGED_HEADER = 'X-Planner-Data-Changed';
 export const API_PATH = 'api';
 
 export interface HttpBridgeOptions {
-  token: string;
   /** Resolved against the page, so the harness may serve under any port. */
   endpoint?: string;
   fetch?: typeof fetch;
 }
 
-export function createHttpBridge(options: HttpBridgeOptions): PlannerBridge {
+export function createHttpBridge(options: HttpBridgeOptions = {}): PlannerBridge {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const endpoint = options.endpoint ?? API_PATH;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -47,9 +47,9 @@ export function createHttpBridge(options: HttpBridgeOptions): PlannerBridge {
       try {
         response = await doFetch(endpoint, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ method, input: input ?? {} }),
-          credentials: 'omit',
+          credentials: 'same-origin',
           cache: 'no-store',
         });
       } catch {

@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable())('every screen, in English and French', () 
       { name: 'not-found', hash: '#/no/such/page' },
     );
     browser = await launchChromium();
-    page = await openPage(browser, server.url, E2E_NOW, { bypassCSP: true });
+    page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
   });
 
   afterAll(async () => {

@@ -30,7 +30,7 @@ describe.skipIf(!chromiumAvailable())('editing a signed-off plan', () => {
     const row = must(server.core.invoke('completeness:matrix', { fiscalYear: 2026 })).rows.find((r) => r.planStatus === 'active')!;
     planId = row.planId!;
     browser = await launchChromium();
-    page = await openPage(browser, server.url, E2E_NOW);
+    page = await openPage(browser, server, E2E_NOW);
   });
 
   afterAll(async () => {

@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
   for (const locale of ['en', 'fr'] as const) {
     it(`opens every roll-up view without serious accessibility violations, in ${locale === 'en' ? 'English' : 'French'}`, async () => {
       must(server.core.invoke('installation:update', { locale, role: 'coordinator', scopeCommunityIds: [] }));
-      const page = await openPage(browser, server.url, E2E_NOW, { bypassCSP: true });
+      const page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
       const findings: Record<string, unknown> = {};
       const raw: Record<string, string[]> = {};
       for (const view of ['completeness', 'status', 'themes', 'indicators', 'commitment']) {
@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
 
   it('draws the charts under the real Content-Security-Policy and exports a file', async () => {
     must(server.core.invoke('installation:update', { locale: 'en' }));
-    const page = await openPage(browser, server.url, E2E_NOW);
+    const page = await openPage(browser, server, E2E_NOW);
     await go(page, server.url, '#/reports/completeness');
     await page.locator('.recharts-surface').first().waitFor();
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
 
   it('reaches the roll-up from the main navigation and the annual print from the plan; adds a partner from the action dialog', async () => {
     must(server.core.invoke('installation:update', { locale: 'en', role: 'coordinator', scopeCommunityIds: [] }));
-    const page = await openPage(browser, server.url, E2E_NOW, { bypassCSP: true }); // for axe
+    const page = await openPage(browser, server, E2E_NOW, { bypassCSP: true }); // for axe
     await go(page, server.url, `#/plans/${planId}`);
     await screenshot(page, 'en-plan-print-link');
     await page.getByRole('link', { name: 'Print the annual plan' }).click();
@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
 
   it('prints the quarterly report to PDF with its priorities, statuses and narratives, in French', async () => {
     const report = must(server.core.invoke('reports:quarterly', { planId, quarter: 1 }));
-    const page: Page = await openPage(browser, server.url, E2E_NOW);
+    const page: Page = await openPage(browser, server, E2E_NOW);
     await page.goto(`${server.url}#/print/quarterly/${planId}/1?lang=fr`);
     await page.locator('[data-print-ready="true"]').waitFor();
     await page.emulateMedia({ media: 'print' });
@@ -161,7 +161,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
   it('prints the public version without narratives', async () => {
     const report = must(server.core.invoke('reports:quarterly', { planId, quarter: 1 }));
     const narrative = report.priorities.flatMap((p) => p.actions).find((a) => a.entry?.narrative)!.entry!.narrative!;
-    const page = await openPage(browser, server.url, E2E_NOW);
+    const page = await openPage(browser, server, E2E_NOW);
     await page.goto(`${server.url}#/print/quarterly/${planId}/1?lang=en&public=1&paper=a4`);
     await page.locator('[data-print-ready="true"]').waitFor();
     const text = await pdfText(await page.pdf({ preferCSSPageSize: true }));

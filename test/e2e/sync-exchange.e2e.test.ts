@@ -95,8 +95,8 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     downloads = path.join(dirB, 'downloads');
     fs.mkdirSync(downloads);
     browser = await launchChromium();
-    pageA = await openPage(browser, coordinator.url, E2E_NOW, { bypassCSP: true });
-    pageB = await openPage(browser, site.url, E2E_NOW, { bypassCSP: true });
+    pageA = await openPage(browser, coordinator, E2E_NOW, { bypassCSP: true });
+    pageB = await openPage(browser, site, E2E_NOW, { bypassCSP: true });
   });
 
   afterAll(async () => {

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
     community = { id: row.communityId, name: row.communityName, planId: row.planId };
     expect(must(server.core.invoke('plans:list', { communityId: row.communityId, fiscalYear: FY + 1 }))).toEqual([]);
     browser = await launchChromium();
-    page = await openPage(browser, server.url, E2E_NOW);
+    page = await openPage(browser, server, E2E_NOW);
   });
 
   afterAll(async () => {

@@ -37,6 +37,20 @@ describe('the app keeps its signing key with the system key store', () => {
     expect(storage.calls).toEqual(['encrypt', 'decrypt']);
   });
 
+  it('never adopts a key file found beside a database that is new, and refuses one others may read', () => {
+    const dir = makeTestDir();
+    const file = path.join(dir, 'identity.key');
+    const storage = fakeSafeStorage();
+    safeStorageKeyStore(storage, file, `${file}.plain`, () => {}).save(generateIdentityKeys());
+    const store = safeStorageKeyStore(storage, file, `${file}.plain`, () => {});
+    expect(() => store.load({ newDatabase: true })).toThrow(/never takes an existing key for a new database/);
+    if (process.platform !== 'win32') {
+      fs.chmodSync(file, 0o640);
+      expect(() => store.load({ newDatabase: false })).toThrow(`chmod 600 "${file}"`);
+    }
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
   it('falls back to an owner-only file, saying so, when the system has no key store', () => {
     const dir = makeTestDir();
     const file = path.join(dir, 'identity.key');

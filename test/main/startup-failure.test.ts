@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FileRefused } from '../../db/private-files';
 import { databaseOpenFailureMessage, missingRendererMessage } from '../../electron/main/startup-failure';
 
 const dbFile = '/home/ana/.config/Community Safety Planner/planner.db';
@@ -42,6 +43,15 @@ describe('databaseOpenFailureMessage', () => {
     expect(title).toBe('The planner could not start');
     expect(body).toContain(dbFile);
     expect(body).not.toContain('Cannot read properties');
+    expectPlainSentences(body);
+  });
+});
+
+describe('a database or key file refused for who may read it', () => {
+  it('shows the sentence that says how to fix it', () => {
+    const refusal = new FileRefused(`The signing key file ${dbFile}.identity-key can be read or changed by other users of this computer (mode 0644), so the planner will not use it. Make it private with: chmod 600 "${dbFile}.identity-key", then start again.`);
+    const { body } = databaseOpenFailureMessage(refusal, dbFile);
+    expect(body).toBe(refusal.message);
     expectPlainSentences(body);
   });
 });

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuarterlyReportData } from '../../shared/reports';
-import { TOKEN_META_NAME } from '../../renderer/api/http-bridge';
+import { HARNESS_META_NAME } from '../../renderer/api/http-bridge';
 import { PrintScreen } from '../../renderer/screens/reports/PrintScreen';
 import { ApiError } from '../../renderer/api/api-error';
 import { deferred } from './support/fake-core';
@@ -35,7 +35,7 @@ const report: QuarterlyReportData = {
 const options = { lang: null, public: false, paper: 'letter' as const };
 
 afterEach(() => {
-  document.head.querySelectorAll(`meta[name="${TOKEN_META_NAME}"]`).forEach((m) => m.remove());
+  document.head.querySelectorAll(`meta[name="${HARNESS_META_NAME}"]`).forEach((m) => m.remove());
 });
 
 describe('saving the print page as a PDF', () => {
@@ -76,8 +76,8 @@ describe('saving the print page as a PDF', () => {
 
   it('in the browser harness, keeps only the browser’s print dialog (which can save a PDF too)', async () => {
     const meta = document.createElement('meta');
-    meta.name = TOKEN_META_NAME;
-    meta.content = 'harness-token';
+    meta.name = HARNESS_META_NAME;
+    meta.content = 'http';
     document.head.append(meta);
     const app = setup({ 'reports:quarterly': () => report });
     app.renderIn(<PrintScreen kind="quarterly" planId="p1" quarter={2} options={options} />);

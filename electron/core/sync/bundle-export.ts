@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { replaceWithPrivateFile } from '../../../db/private-files';
 import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
@@ -41,7 +41,7 @@ export interface BundleManifest {
  * Writes a bundle: to a peer, every changeset (own and relayed) above what it acknowledged; a
  * full bundle, everything. Changesets go out as their origin signed them. The file is written
  * beside its destination and renamed into place, so a pulled USB stick never leaves half a file
- * under the real name.
+ * under the real name; only its owner can read it.
  */
 export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportResult {
   const profile = readProfile(ctx);
@@ -102,12 +102,9 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   const bytes = encodeBundle(lines, passphrase);
 
   const target = path.resolve(request.file);
-  const temp = `${target}.partial-${process.pid}`;
   try {
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
+    replaceWithPrivateFile(target, bytes);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     throw new DomainError('forbidden', msg((error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'export.diskFull' : 'export.notWritable', { target }));
   }
   ctx.sqlite

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertPrivateFile, FileRefused, makePrivateFolder, replaceWithPrivateFile } from '../../../db/private-files';
 import { msg } from '../../../shared/core-messages';
 
 /**
@@ -14,8 +15,26 @@ export interface IdentityKeys {
 
 /** Where the private key lives: a protected file for the CLI, Electron's safeStorage in the app. */
 export interface KeyStore {
-  load(): IdentityKeys | null;
+  /**
+   * `newDatabase`: the database has no installation yet. A store kept in a file then refuses a key
+   * it already holds (see refuseKeyForNewDatabase); a store given its keys in code adopts them.
+   */
+  load(context?: { newDatabase: boolean }): IdentityKeys | null;
   save(keys: IdentityKeys): void;
+}
+
+export const KEY_FILE = 'signing key file';
+
+/**
+ * A key file found beside a database that has no installation yet is never adopted: another user
+ * may have planted it (to know the new installation's private key), or it belongs to a database
+ * that is gone. It is left where it is, for the person to move.
+ */
+export function refuseKeyForNewDatabase(file: string): never {
+  throw new FileRefused(
+    `A ${KEY_FILE} already exists at ${file}, but its database is new: the planner never takes an existing key for a new database (someone else may have put it there, or its database is gone). ` +
+      'Move the key file away (keep it if you may restore its database), then start again.',
+  );
 }
 
 export function generateIdentityKeys(): IdentityKeys {
@@ -70,11 +89,13 @@ export function fingerprintOf(publicKey: string): string {
   return chars.match(/.{4}/g)!.join('-');
 }
 
-/** Keeps the key pair in a file only its owner may read (0600). */
+/** Keeps the key pair in a file only its owner may read (0600); refuses one that others may read. */
 export function fileKeyStore(file: string): KeyStore {
   return {
-    load() {
+    load(context) {
       if (!fs.existsSync(file)) return null;
+      assertPrivateFile(file, KEY_FILE);
+      if (context?.newDatabase) refuseKeyForNewDatabase(file);
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IdentityKeys>;
       if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') {
         throw new Error(`The identity key file ${file} is damaged.`);
@@ -82,11 +103,8 @@ export function fileKeyStore(file: string): KeyStore {
       return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
     },
     save(keys) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.tmp-${process.pid}`;
-      fs.writeFileSync(temp, JSON.stringify(keys), { mode: 0o600 });
-      fs.chmodSync(temp, 0o600);
-      fs.renameSync(temp, file);
+      makePrivateFolder(path.dirname(file));
+      replaceWithPrivateFile(file, JSON.stringify(keys));
     },
   };
 }
@@ -111,10 +129,11 @@ export interface WorkingIdentity {
   privateKey: string | null;
 }
 
-export function loadOrCreateKeys(store: KeyStore, publicKeyInDatabase: string | null): WorkingIdentity {
-  const existing = store.load();
+/** `installation`: the database's installation row (its public key), or null for a new database. */
+export function loadOrCreateKeys(store: KeyStore, installation: { publicKey: string | null } | null): WorkingIdentity {
+  const existing = store.load({ newDatabase: installation === null });
   if (existing) return existing;
-  if (publicKeyInDatabase) return { publicKey: publicKeyInDatabase, privateKey: null };
+  if (installation?.publicKey) return { publicKey: installation.publicKey, privateKey: null };
   const keys = generateIdentityKeys();
   store.save(keys);
   return keys;

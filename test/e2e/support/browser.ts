@@ -1,6 +1,7 @@
 /** Debian's Chromium through playwright-core: no browser download, no network, no sandbox in CI containers. */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PreviewServer } from '../../../scripts/preview';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,8 +20,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A laptop-sized page (the 1366×768 the users have) whose "today" is pinned. */
-export async function openPage(browser: Browser, url: string, now: string, { bypassCSP = false } = {}): Promise<Page> {
+/**
+ * A laptop-sized page (the 1366×768 the users have) whose "today" is pinned, signed in to the
+ * harness the way a person is: through a one-time address (a new browser context has no cookie).
+ */
+export async function openPage(browser: Browser, harness: Pick<PreviewServer, 'openingUrl'>, now: string, { bypassCSP = false } = {}): Promise<Page> {
   // bypassCSP only where axe-core must be injected as an inline script; the scenarios keep the CSP.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-CA', timezoneId: 'America/Edmonton', bypassCSP });
   const page = await context.newPage();
@@ -31,7 +35,7 @@ export async function openPage(browser: Browser, url: string, now: string, { byp
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   (page as Page & { problems: string[] }).problems = problems;
-  await page.goto(url);
+  await page.goto(harness.openingUrl());
   return page;
 }
 
