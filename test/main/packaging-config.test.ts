@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,12 +40,17 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('unpacks the native SQLite module, packs dist/, and leaves the rebuild to an explicit step', async () => {
+  it('unpacks the native SQLite module, packs the bundles, and leaves the rebuild to an explicit step', async () => {
     const config = await loadConfig();
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    // The schema check normalises `files` into [{ filter: [...] }].
-    expect(JSON.stringify(config.files)).toContain('"dist/**/*"');
+    // The schema check normalises `files` into [{ filter: [...] }]; packaged-app.test.ts checks the result.
+    expect(JSON.stringify(config.files)).toContain('"dist/electron/main.cjs"');
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('declares better-sqlite3 as the only production dependency: everything else is bundled into dist/', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
   });
 
   it('associates .planbundle files with the planner', async () => {
