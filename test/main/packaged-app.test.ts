@@ -54,11 +54,11 @@ function nativeModuleFiles(): string[] {
 function expectedFiles(): string[] {
   const migrations = filesUnder(path.join(projectRoot, 'db', 'migrations')).map((file) => `dist/electron/migrations/${file}`);
   const renderer = packaged.rendererFiles.filter((file) => !file.endsWith('.map')).map((file) => `dist/renderer/${file}`);
-  return ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', ...migrations, ...renderer, ...nativeModuleFiles()].sort();
+  return ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/planner-cli.cjs', ...migrations, ...renderer, ...nativeModuleFiles()].sort();
 }
 
 describe('the packaged app (electron-builder --dir, offline)', () => {
-  it('holds exactly the bundles, the migrations, the renderer and the native module: no other node_modules, maps or tests', () => {
+  it('holds exactly the bundles (main, preload, CLI), the migrations, the renderer and the native module: no other node_modules, maps or tests', () => {
     const files = archiveFiles();
     expect(files).toEqual(expectedFiles());
     expect(files.filter((file) => /\.map$|(^|\/)(test|tests|__tests__)\//.test(file))).toEqual([]);

@@ -18,8 +18,8 @@ const { DebugLogger } = createRequire(fromElectronBuilder.resolve('app-builder-l
   DebugLogger: new (enabled: boolean) => unknown;
 };
 
-async function loadConfig() {
-  const config = await getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
+async function loadConfig(file = 'electron-builder.yml') {
+  const config = await getConfig(projectRoot, path.join(projectRoot, file), null);
   await validateConfiguration(config, new DebugLogger(false));
   return config;
 }
@@ -57,5 +57,45 @@ describe('electron-builder.yml', () => {
     expect((await loadConfig()).fileAssociations).toEqual([
       expect.objectContaining({ ext: 'planbundle', name: 'Plan bundle', role: 'Editor', mimeType: 'application/x-planbundle' }),
     ]);
+  });
+
+  it('looks for no updates: no publish configuration, so no app-update.yml and no updater', async () => {
+    expect((await loadConfig()).publish).toBeNull();
+    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(Object.keys(manifest.devDependencies)).not.toContain('electron-updater');
+  });
+
+  it('keeps certificates and passwords out of the configuration: signing reads the environment only', () => {
+    for (const file of ['electron-builder.yml', 'electron-builder.per-machine.yml']) {
+      const text = fs.readFileSync(path.join(projectRoot, file), 'utf8').replace(/^\s*#.*$/gm, '');
+      expect(text).not.toMatch(/cscLink|cscKeyPassword|certificateFile|certificatePassword|certificateSha1|identity:|appleId|teamId|password/i);
+    }
+  });
+
+  it('Windows: a per-user installer that also installs for all users on request, and per-machine installers for IT', async () => {
+    const perUser = await loadConfig();
+    expect(perUser.win.target).toEqual(['nsis', 'portable']);
+    expect(perUser.nsis).toMatchObject({ oneClick: false, perMachine: false, deleteAppDataOnUninstall: false });
+    expect(perUser.win.extraFiles).toEqual([{ from: 'build/windows/planner.cmd', to: 'planner.cmd' }]);
+    expect(fs.readFileSync(path.join(projectRoot, 'build/windows/planner.cmd'), 'utf8')).toContain('"%~dp0Community Safety Planner.exe" %*');
+
+    const perMachine = await loadConfig('electron-builder.per-machine.yml');
+    expect(perMachine.nsis).toMatchObject({ oneClick: false, perMachine: true, installerIcon: 'build/icon.ico', artifactName: '${productName}-${version}-machine-setup.${ext}' });
+    expect(perMachine.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+    expect(perMachine.appId).toBe(perUser.appId);
+    const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['dist:win-machine']).toContain('--win nsis msi --config electron-builder.per-machine.yml');
+  });
+
+  it('Linux: AppImage and deb, the `planner` executable, and the .planbundle MIME type in the desktop entry', async () => {
+    const config = await loadConfig();
+    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], executableName: 'planner' });
+    expect(config.fileAssociations[0].mimeType).toBe('application/x-planbundle');
+  });
+
+  it('macOS: a dmg with the hardened runtime and entitlements that exist', async () => {
+    const config = await loadConfig();
+    expect(config.mac).toMatchObject({ target: ['dmg'], hardenedRuntime: true });
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) expect(fs.existsSync(path.join(projectRoot, file))).toBe(true);
   });
 });
