@@ -15,13 +15,20 @@ const NATIVE_MODULE = 'node_modules/better-sqlite3';
 let scratch: string;
 let packaged: StandInPackage;
 let archive: string;
+/** The archive unpacked into a folder of the same shape: Node, unlike Electron, cannot read app.asar. */
+let appPath: string;
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(projectRoot, 'test', 'output'), { recursive: true });
   scratch = fs.mkdtempSync(path.join(projectRoot, 'test', 'output', 'packaged-app-'));
   packaged = await packageWithStandInElectron(scratch);
   archive = path.join(packaged.resourcesDir, 'app.asar');
+  appPath = path.join(scratch, 'app.asar-extracted');
+  asar.extractAll(archive, appPath);
 }, 120_000);
+
+const runPackagedMain = (env: Record<string, string>, args: string[] = [], input = '') =>
+  runBundledMain(path.join(appPath, 'dist', 'electron', 'main.cjs'), { cwd: scratch, env: { FAKE_APP_PATH: appPath, ...env }, args, input });
 
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -77,14 +84,8 @@ describe('the packaged app (electron-builder --dir, offline)', () => {
   });
 
   it('starts from the packaged layout: main finds its renderer, preload and migrations where the packaged app looks', () => {
-    // Under Node there is no asar support, so the archive is unpacked into a folder of the same shape.
-    const appPath = path.join(scratch, 'app.asar-extracted');
-    asar.extractAll(archive, appPath);
     const userData = path.join(scratch, 'user-data');
-    const { status, lines, stderr } = runBundledMain(path.join(appPath, 'dist', 'electron', 'main.cjs'), {
-      cwd: scratch,
-      env: { FAKE_APP_PATH: appPath, FAKE_USER_DATA: userData },
-    });
+    const { status, lines, stderr } = runPackagedMain({ FAKE_USER_DATA: userData });
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const [window] = linesOf(lines, 'window');
@@ -97,5 +98,17 @@ describe('the packaged app (electron-builder --dir, offline)', () => {
     expect(invoked['installation:get']).toMatchObject({ ok: true });
     expect(invoked['write']).toMatchObject({ ok: true });
     expect(fs.existsSync(path.join(userData, 'planner.db'))).toBe(true);
+  });
+
+  it('is also the command line: `planner call --batch` runs the packaged CLI bundle and exits with its code, no window', () => {
+    const db = path.join(scratch, 'cli.db');
+    const init = runPackagedMain({}, ['--db', db, 'init']);
+    expect(init.stderr).toBe('');
+    expect(linesOf(init.lines, 'exit')).toEqual([{ kind: 'exit', code: 0 }]);
+    const batch = runPackagedMain({}, ['--db', db, 'call', '--batch'], '{"method": "themes:list"}\n{"method": "installation:get"}\n');
+    expect(batch.stderr).toBe('');
+    expect(batch.status).toBe(0);
+    expect(batch.lines.map((line) => (line.kind === undefined ? line.ok : line))).toEqual([true, true, { kind: 'exit', code: 0 }]);
+    expect(linesOf(batch.lines, 'window')).toEqual([]);
   });
 });

@@ -16,9 +16,10 @@ export interface MainRun {
   stderr: string;
 }
 
-export function runBundledMain(mainFile: string, options: { cwd: string; env: Record<string, string>; args?: string[] }): MainRun {
+export function runBundledMain(mainFile: string, options: { cwd: string; env: Record<string, string>; args?: string[]; input?: string }): MainRun {
   const result = spawnSync(process.execPath, ['--require', FAKE_ELECTRON, mainFile, ...(options.args ?? [])], {
     cwd: options.cwd,
+    input: options.input ?? '',
     encoding: 'utf8',
     timeout: 30_000,
     env: { PATH: process.env.PATH ?? '', ...options.env },
