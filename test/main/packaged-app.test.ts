@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesOf, runBundledMain } from './support/run-bundled-main';
-import { asar, filesUnder, packageWithStandInElectron, type StandInPackage } from './support/stand-in-package';
+import { asar, debLayoutFromStandIn, filesUnder, packageWithStandInElectron, type StandInPackage } from './support/stand-in-package';
 
 /**
  * What would ship, checked offline on every test run: the project is built and packaged by
@@ -111,4 +111,19 @@ describe('the packaged app (electron-builder --dir, offline)', () => {
     expect(batch.lines.map((line) => (line.kind === undefined ? line.ok : line))).toEqual([true, true, { kind: 'exit', code: 0 }]);
     expect(linesOf(batch.lines, 'window')).toEqual([]);
   });
+
+  it('as a deb: installs under /opt with the `planner` command, the icons, the desktop entry and the .planbundle MIME type', async () => {
+    const deb = await debLayoutFromStandIn(scratch, packaged);
+    const installed = [...deb.files.values()];
+    expect(installed).toContain('/opt/Community Safety Planner');
+    expect(deb.afterInstall).toContain("'/usr/bin/planner'");
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(installed).toContain(`/usr/share/icons/hicolor/${size}x${size}/apps/planner.png`);
+    expect(installed).toContain('/usr/share/applications/community-safety-planner.desktop');
+    expect(deb.desktopEntry).toMatch(/^Exec="\/opt\/Community Safety Planner\/planner" %U$/m);
+    expect(deb.desktopEntry).toMatch(/^Icon=planner$/m);
+    expect(deb.desktopEntry).toMatch(/^MimeType=application\/x-planbundle;/m);
+    expect(deb.desktopEntry).toMatch(/^StartupWMClass=community-safety-planner$/m);
+    expect(deb.mimeInfo).toContain('<mime-type type="application/x-planbundle">');
+    expect(deb.mimeInfo).toContain('<glob pattern="*.planbundle"/>');
+  }, 60_000);
 });

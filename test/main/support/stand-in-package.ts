@@ -71,18 +71,56 @@ export async function packageWithStandInElectron(scratch: string): Promise<Stand
   const electronDist = path.join(scratch, 'electron-dist');
   writeStandInElectron(electronDist, electronVersion);
 
-  const config = await getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
-  const output = path.join(scratch, 'release');
-  await build({
-    projectDir,
-    targets: Platform.LINUX.createTarget('dir', process.arch === 'arm64' ? Arch.arm64 : Arch.x64),
-    publish: 'never',
-    config: { ...config, electronDist, electronVersion, electronFuses: null, directories: { ...config.directories, output } },
-  });
+  const config = await standInConfig(scratch, { electronDist, electronVersion });
+  await build({ projectDir, targets: Platform.LINUX.createTarget('dir', ARCH), publish: 'never', config });
+  const output = config.directories!.output!;
   const unpackedName = fs.readdirSync(output).find((name) => name.endsWith('-unpacked'));
   if (!unpackedName) throw new Error(`electron-builder wrote no unpacked app into ${output}.`);
   const appDir = path.join(output, unpackedName);
   return { projectDir, rendererFiles: filesUnder(rendererDir), resourcesDir: path.join(appDir, 'resources'), appDir };
+}
+
+const ARCH = process.arch === 'arm64' ? Arch.arm64 : Arch.x64;
+
+async function standInConfig(scratch: string, electron: { electronDist: string; electronVersion: string }): Promise<Configuration> {
+  const config = await getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
+  return { ...config, ...electron, electronFuses: null, directories: { ...config.directories, output: path.join(scratch, 'release') } };
+}
+
+export interface DebLayout {
+  /** Each file fpm would put into the package: source → path on the installed system. */
+  files: Map<string, string>;
+  desktopEntry: string;
+  mimeInfo: string;
+  afterInstall: string;
+}
+
+/**
+ * What electron-builder hands to fpm for the deb, from the already packaged folder: fpm itself
+ * (downloaded by electron-builder) cannot be fetched here, so the build stops just before it runs,
+ * at the hook electron-builder offers for that (effectiveOptionComputed).
+ */
+export async function debLayoutFromStandIn(scratch: string, packaged: StandInPackage): Promise<DebLayout> {
+  const electronVersion = fs.readFileSync(path.join(scratch, 'electron-dist', 'version'), 'utf8').replace(/^v/, '');
+  let layout: DebLayout | null = null;
+  await build({
+    projectDir: packaged.projectDir,
+    prepackaged: packaged.appDir,
+    targets: Platform.LINUX.createTarget('deb', ARCH),
+    publish: 'never',
+    config: await standInConfig(scratch, { electronDist: path.join(scratch, 'electron-dist'), electronVersion }),
+    effectiveOptionComputed: async (options: unknown) => {
+      if (!Array.isArray(options) || !Array.isArray(options[0])) return false;
+      const [args, desktopFile] = options as [string[], string];
+      const files = new Map(args.filter((arg) => arg.includes('=/')).map((arg) => arg.split('=') as [string, string]));
+      const sourceOf = (target: RegExp) => [...files].find(([, to]) => target.test(to))?.[0] ?? '';
+      const afterInstall = args[args.indexOf('--after-install') + 1]!;
+      layout = { files, desktopEntry: fs.readFileSync(desktopFile, 'utf8'), mimeInfo: fs.readFileSync(sourceOf(/^\/usr\/share\/mime\//), 'utf8'), afterInstall: fs.readFileSync(afterInstall, 'utf8') };
+      return true;
+    },
+  });
+  if (!layout) throw new Error('electron-builder never reached the deb packaging step.');
+  return layout;
 }
 
 export { filesUnder };
