@@ -24,7 +24,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const defaultOutDir = path.join(projectRoot, 'dist', 'electron');
 const BUNDLES = ['main.cjs', 'preload.cjs', 'planner-cli.cjs'];
 /** What the bundles are made of; a change in any of them makes a build stale. */
-const SOURCES = ['electron', 'shared', 'db', 'package.json', 'scripts/build-electron.mjs'];
+const SOURCES = ['electron', 'shared', 'db', 'scripts/cli-bundle', 'package.json', 'scripts/build-electron.mjs'];
 
 /** Electron 45 ships Node 22 and Chromium 140. */
 const MAIN_TARGET = 'node22';
