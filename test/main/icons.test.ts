@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadBuilderConfig } from './support/builder-config';
 
 /**
  * Every icon file electron-builder will look for, read from electron-builder.yml (and its
@@ -11,11 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const buildDir = path.join(projectRoot, 'build');
-const fromElectronBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
-const { getConfig } = fromElectronBuilder('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<Record<string, any>>;
-};
-const loadConfig = () => getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
+const loadConfig = () => loadBuilderConfig();
 const resolve = (file: string) => path.join(projectRoot, file);
 
 function pngSize(data: Buffer): { width: number; height: number } {

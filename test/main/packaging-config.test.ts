@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadValidBuilderConfig } from './support/builder-config';
 
 /**
  * Reads electron-builder.yml with electron-builder's own loader and schema, from the copy that
@@ -9,20 +9,8 @@ import { describe, expect, it } from 'vitest';
  * packaging time on another machine.
  */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const fromElectronBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
-const { getConfig, validateConfiguration } = fromElectronBuilder('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<Record<string, any>>;
-  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
-};
-const { DebugLogger } = createRequire(fromElectronBuilder.resolve('app-builder-lib'))('builder-util/out/DebugLogger') as {
-  DebugLogger: new (enabled: boolean) => unknown;
-};
-
-async function loadConfig(file = 'electron-builder.yml') {
-  const config = await getConfig(projectRoot, path.join(projectRoot, file), null);
-  await validateConfiguration(config, new DebugLogger(false));
-  return config;
-}
+const loadConfig = loadValidBuilderConfig;
+const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies' | 'scripts', Record<string, string>>;
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder\'s own schema', async () => {
@@ -49,7 +37,6 @@ describe('electron-builder.yml', () => {
   });
 
   it('declares better-sqlite3 as the only production dependency: everything else is bundled into dist/', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
   });
 
@@ -61,7 +48,6 @@ describe('electron-builder.yml', () => {
 
   it('looks for no updates: no publish configuration, so no app-update.yml and no updater', async () => {
     expect((await loadConfig()).publish).toBeNull();
-    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(Object.keys(manifest.devDependencies)).not.toContain('electron-updater');
   });
 
@@ -83,8 +69,7 @@ describe('electron-builder.yml', () => {
     expect(perMachine.nsis).toMatchObject({ oneClick: false, perMachine: true, installerIcon: 'build/icon.ico', artifactName: '${productName}-${version}-machine-setup.${ext}' });
     expect(perMachine.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
     expect(perMachine.appId).toBe(perUser.appId);
-    const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['dist:win-machine']).toContain('--win nsis msi --config electron-builder.per-machine.yml');
+    expect(manifest.scripts['dist:win-machine']).toContain('--win nsis msi --config electron-builder.per-machine.yml');
   });
 
   it('Linux: AppImage and deb, the `planner` executable, and the .planbundle MIME type in the desktop entry', async () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Arch, build, type Configuration, Platform } from 'electron-builder';
+import { loadBuilderConfig, requireFromAppBuilderLib } from './builder-config';
 
 /**
  * Packages the planner the way `npm run dist` does, offline: the real build (main, preload, CLI,
@@ -16,11 +16,7 @@ import { Arch, build, type Configuration, Platform } from 'electron-builder';
  * the real configuration sets them) and publishing (never).
  */
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
-const fromElectronBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
-const { getConfig } = fromElectronBuilder('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<Configuration>;
-};
-export const asar = createRequire(fromElectronBuilder.resolve('app-builder-lib'))('@electron/asar') as {
+export const asar = requireFromAppBuilderLib('@electron/asar') as {
   listPackage(archive: string, options: { isPack: boolean }): string[];
   statFile(archive: string, file: string): { files?: unknown; size?: number; unpacked?: boolean; link?: string };
   extractAll(archive: string, dest: string): void;
@@ -83,7 +79,7 @@ export async function packageWithStandInElectron(scratch: string): Promise<Stand
 const ARCH = process.arch === 'arm64' ? Arch.arm64 : Arch.x64;
 
 async function standInConfig(scratch: string, electron: { electronDist: string; electronVersion: string }): Promise<Configuration> {
-  const config = await getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
+  const config = (await loadBuilderConfig()) as Configuration;
   return { ...config, ...electron, electronFuses: null, directories: { ...config.directories, output: path.join(scratch, 'release') } };
 }
 
