@@ -1,7 +1,7 @@
 /** The command line's dispatcher: parses the arguments, runs one command, returns the exit code. */
 import { MAX_DEMO_SCALE } from '../core/demo-data';
 import { parseArgs, UsageError } from './args';
-import { callCommand } from './call-command';
+import { batchCallCommand, callCommand, parseBatchArgs } from './call-command';
 import { type CliIo, CliFailure, debugText, isDebug, sentence } from './cli-io';
 import { defaultDatabaseFile } from './default-db-path';
 import { helpText } from './help-text';
@@ -13,6 +13,8 @@ import { parseReportArgs, reportCommand } from './report-commands';
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const defaultDb = defaultDatabaseFile();
   try {
+    const batch = parseBatchArgs(argv);
+    if (batch) return await batchCallCommand(io, batch.db ?? defaultDb);
     const report = parseReportArgs(argv);
     if (report) return await reportCommand(io, report.db ?? defaultDb, report);
     const args = parseArgs(argv, { maxScale: MAX_DEMO_SCALE });

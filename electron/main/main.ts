@@ -6,6 +6,7 @@
  * before the app is ready, and the database must be open before any window can call it.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
@@ -14,6 +15,7 @@ import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
+import { COMMAND_LINE_BUNDLE, commandLineArguments, type CommandLineModule, runCommandLine } from './command-line-mode';
 import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
 import { focusWindow, openMainWindow } from './main-window';
 import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
@@ -179,6 +181,17 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   setupWindow(layout, bundles, windowSlot);
 }
 
+/** `planner call …`: the bundled CLI, in this process, then exit (see command-line-mode.ts). */
+function mainAsCommandLine(args: string[]): void {
+  app.dock?.hide();
+  void runCommandLine(args, {
+    load: () => createRequire(__filename)(path.join(__dirname, COMMAND_LINE_BUNDLE)) as CommandLineModule,
+    // On macOS, stdout to a pipe is asynchronous: exit only once what was written has gone out.
+    exit: (code) => process.stdout.write('', () => process.stderr.write('', () => app.exit(code))),
+    stderr: (text) => void process.stderr.write(text),
+  });
+}
+
 function main(): void {
   setupFailureDialogs();
   // A second copy would open the same database file; it passes its arguments to the first and quits.
@@ -199,4 +212,6 @@ function main(): void {
     });
 }
 
-main();
+const commandLine = commandLineArguments(process.argv, process.defaultApp === true);
+if (commandLine) mainAsCommandLine(commandLine);
+else main();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
+import { linesOf, type MainRun, runBundledMain } from './support/run-bundled-main';
 
 /**
  * Starts the real bundled main process (dist layout, copied migrations, real core and SQLite)
@@ -11,27 +12,14 @@ import { contentSecurityPolicy } from '../../electron/main/app-protocol';
  * The scratch folder is inside the project so the bundle finds node_modules (better-sqlite3).
  */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const fakeElectron = path.join(import.meta.dirname, 'fixtures', 'fake-electron.cjs');
 let scratch: string;
 let appPath: string;
 
-type Line = { kind: string; [key: string]: any };
-
-function runMain(env: Record<string, string>, args: string[] = []): { status: number | null; lines: Line[]; stderr: string } {
-  const result = spawnSync(process.execPath, ['--require', fakeElectron, path.join(appPath, 'dist', 'electron', 'main.cjs'), ...args], {
-    cwd: scratch,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { PATH: process.env.PATH ?? '', FAKE_APP_PATH: appPath, ...env },
-  });
-  const lines = result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Line);
-  return { status: result.status, lines, stderr: result.stderr };
+function runMain(env: Record<string, string>, args: string[] = []): MainRun {
+  return runBundledMain(path.join(appPath, 'dist', 'electron', 'main.cjs'), { cwd: scratch, env: { FAKE_APP_PATH: appPath, ...env }, args });
 }
 
-const find = (lines: Line[], kind: string) => lines.filter((l) => l.kind === kind);
+const find = linesOf;
 
 beforeAll(() => {
   fs.mkdirSync(path.join(projectRoot, 'test', 'output'), { recursive: true });

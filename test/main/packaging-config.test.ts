@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadValidBuilderConfig } from './support/builder-config';
 
 /**
  * Reads electron-builder.yml with electron-builder's own loader and schema, from the copy that
@@ -8,20 +9,8 @@ import { describe, expect, it } from 'vitest';
  * packaging time on another machine.
  */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const fromElectronBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
-const { getConfig, validateConfiguration } = fromElectronBuilder('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<Record<string, any>>;
-  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
-};
-const { DebugLogger } = createRequire(fromElectronBuilder.resolve('app-builder-lib'))('builder-util/out/DebugLogger') as {
-  DebugLogger: new (enabled: boolean) => unknown;
-};
-
-async function loadConfig() {
-  const config = await getConfig(projectRoot, path.join(projectRoot, 'electron-builder.yml'), null);
-  await validateConfiguration(config, new DebugLogger(false));
-  return config;
-}
+const loadConfig = loadValidBuilderConfig;
+const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies' | 'scripts', Record<string, string>>;
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder\'s own schema', async () => {
@@ -39,17 +28,59 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('unpacks the native SQLite module, packs dist/, and leaves the rebuild to an explicit step', async () => {
+  it('unpacks the native SQLite module, packs the bundles, and leaves the rebuild to an explicit step', async () => {
     const config = await loadConfig();
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    // The schema check normalises `files` into [{ filter: [...] }].
-    expect(JSON.stringify(config.files)).toContain('"dist/**/*"');
+    // The schema check normalises `files` into [{ filter: [...] }]; packaged-app.test.ts checks the result.
+    expect(JSON.stringify(config.files)).toContain('"dist/electron/main.cjs"');
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('declares better-sqlite3 as the only production dependency: everything else is bundled into dist/', () => {
+    expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
   });
 
   it('associates .planbundle files with the planner', async () => {
     expect((await loadConfig()).fileAssociations).toEqual([
       expect.objectContaining({ ext: 'planbundle', name: 'Plan bundle', role: 'Editor', mimeType: 'application/x-planbundle' }),
     ]);
+  });
+
+  it('looks for no updates: no publish configuration, so no app-update.yml and no updater', async () => {
+    expect((await loadConfig()).publish).toBeNull();
+    expect(Object.keys(manifest.devDependencies)).not.toContain('electron-updater');
+  });
+
+  it('keeps certificates and passwords out of the configuration: signing reads the environment only', () => {
+    for (const file of ['electron-builder.yml', 'electron-builder.per-machine.yml']) {
+      const text = fs.readFileSync(path.join(projectRoot, file), 'utf8').replace(/^\s*#.*$/gm, '');
+      expect(text).not.toMatch(/cscLink|cscKeyPassword|certificateFile|certificatePassword|certificateSha1|identity:|appleId|teamId|password/i);
+    }
+  });
+
+  it('Windows: a per-user installer that also installs for all users on request, and per-machine installers for IT', async () => {
+    const perUser = await loadConfig();
+    expect(perUser.win.target).toEqual(['nsis', 'portable']);
+    expect(perUser.nsis).toMatchObject({ oneClick: false, perMachine: false, deleteAppDataOnUninstall: false });
+    expect(perUser.win.extraFiles).toEqual([{ from: 'build/windows/planner.cmd', to: 'planner.cmd' }]);
+    expect(fs.readFileSync(path.join(projectRoot, 'build/windows/planner.cmd'), 'utf8')).toContain('"%~dp0Community Safety Planner.exe" %*');
+
+    const perMachine = await loadConfig('electron-builder.per-machine.yml');
+    expect(perMachine.nsis).toMatchObject({ oneClick: false, perMachine: true, installerIcon: 'build/icon.ico', artifactName: '${productName}-${version}-machine-setup.${ext}' });
+    expect(perMachine.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+    expect(perMachine.appId).toBe(perUser.appId);
+    expect(manifest.scripts['dist:win-machine']).toContain('--win nsis msi --config electron-builder.per-machine.yml');
+  });
+
+  it('Linux: AppImage and deb, the `planner` executable, and the .planbundle MIME type in the desktop entry', async () => {
+    const config = await loadConfig();
+    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], executableName: 'planner' });
+    expect(config.fileAssociations[0].mimeType).toBe('application/x-planbundle');
+  });
+
+  it('macOS: a dmg with the hardened runtime and entitlements that exist', async () => {
+    const config = await loadConfig();
+    expect(config.mac).toMatchObject({ target: ['dmg'], hardenedRuntime: true });
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) expect(fs.existsSync(path.join(projectRoot, file))).toBe(true);
   });
 });

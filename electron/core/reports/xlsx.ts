@@ -3,7 +3,7 @@
  * widths from the content, numbers as numbers, dates as text (YYYY-MM-DD, never shifted by a time
  * zone), and the table's title and the output's marking in the workbook properties.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import type { CellValue, DataTable } from '../../../shared/reports';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
@@ -16,6 +16,9 @@ export function sheetName(title: string, taken: Set<string>): string {
 }
 
 export async function tablesToXlsx(tables: DataTable[], meta: { title: string; created: Date; isPublic: boolean }): Promise<Buffer> {
+  // Loaded when a workbook is asked for: exceljs (with its zip libraries) is the largest part of the
+  // main and CLI bundles, and evaluating it at start would slow every CLI call and app start.
+  const ExcelJS = ((await import('exceljs')) as { default: typeof ExcelJSModule }).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Community Safety Planner';
   workbook.title = meta.title;
