@@ -137,6 +137,10 @@ export const syncMessages = {
     en: 'A change in this bundle cannot be accepted: {problem}. Nothing was imported.',
     fr: 'Une modification de ce lot ne peut pas être acceptée\u00a0: {problem}. Rien n’a été importé.',
   },
+  'import.valueRejected': {
+    en: 'A change in this bundle sets a value the planner does not accept ({table}.{field}). {rule} Nothing was imported.',
+    fr: 'Une modification de ce lot donne une valeur que le planificateur n’accepte pas ({table}.{field}). {rule} Rien n’a été importé.',
+  },
   'import.seqReused': {
     en: "This bundle holds a change numbered {seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.",
     fr: 'Ce lot contient une modification numéro {seq} du même ordinateur qu’une modification déjà reçue ici, mais au contenu différent. L’une des deux a été trafiquée, ou les données de cet ordinateur ont été restaurées à partir d’une ancienne copie. Rien n’a été importé.',

@@ -187,7 +187,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;
     const problem = problemWithChangeset(body);
-    if (problem) problems.push(() => refuse('damaged', msg('import.changeRejected', { problem })));
+    if (problem) problems.push(() => refuse('damaged', problem));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {

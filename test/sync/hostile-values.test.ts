@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exitCodeOf } from '../../electron/cli/call-command';
+import { change } from '../../electron/core/core-context';
+import type { ReplicatedTableName } from '../../electron/core/replicated-tables';
+import type { Result } from '../../shared/result';
+import { addCommunity, agreedPlan } from '../core/builders';
+import { databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, refusalOf } from './helpers';
+
+/**
+ * Issue 8, part 2 (and the deep-nesting half of part 7): what a trusted peer sends must obey the
+ * same rules as a local call. F is a field installation V trusts for everything; F holds its real
+ * signing key, so each hostile bundle here is what a buggy or compromised F could really send.
+ */
+
+let F: Installation;
+let V: Installation;
+let planId: string;
+let priorityId: string;
+let actionId: string;
+let indicatorId: string;
+let entryId: string;
+let valueId: string;
+
+beforeEach(() => {
+  F = makeInstallation('field', { idPrefix: 'f' });
+  V = makeInstallation('victim', { idPrefix: 'v' });
+  const community = addCommunity(F, 'Dettah');
+  const made = agreedPlan(F, community, 2025, ['Patrols']);
+  planId = made.plan.id;
+  priorityId = made.priority.id;
+  actionId = made.actions[0]!.id;
+  indicatorId = made.indicator.id;
+  entryId = F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: 'Patrols started' }).id;
+  valueId = F.must('indicators:recordValue', { indicatorId, quarter: 1, value: 9 }).id;
+  importBundle(V, exportBundle(F, null));
+});
+
+afterEach(() => {
+  for (const inst of [F, V]) {
+    inst?.core.close();
+    if (inst) fs.rmSync(inst.dir, { recursive: true, force: true });
+  }
+});
+
+/** Imports into V and previews: both refuse for `reason`, with a sentence, and V is left exactly as it was. */
+function expectRefused(file: string, reason: string, opts: { into?: Installation } = {}) {
+  const into = opts.into ?? V;
+  const before = databaseState(into);
+  const importing = into.call('bundles:import', { file, passphrase: null, trustNewSender: true });
+  const refusal = refusalOf(importing);
+  expect(refusal.reason, refusal.message).toBe(reason);
+  expect(refusal.code).toBe('invalid_input');
+  expect(exitCodeOf(importing as Result<unknown>)).toBe(2);
+  expect(isPlainSentence(refusal.message), refusal.message).toBe(true);
+  const preview = refusalOf(into.call('bundles:preview', { file, passphrase: null }));
+  expect(preview.reason, preview.message).toBe(reason);
+  const after = databaseState(into);
+  expect(after.tables).toBe(before.tables);
+  expect(after.fileSha256).toBe(before.fileSha256);
+  return refusal;
+}
+
+/** F writes `value` into a field through its own change log (as a buggy F would), then exports everything. */
+function bundleSetting(table: ReplicatedTableName, rowId: string, field: string, value: unknown): string {
+  change(F.core.context, 'test:hostile', (w) => w.update(table, rowId, { [field]: value } as never));
+  return exportBundle(F, null);
+}
+
+
+describe('values a local call would refuse', () => {
+  it('refuses fiscal year 1e308, and the plan stays in its year with its progress readable', () => {
+    const refusal = expectRefused(bundleSetting('plans', planId, 'fiscalYear', 1e308), 'damaged');
+    expect(refusal.message).toMatch(/\(plans\.fiscalYear\)\. The fiscal year must be a whole year such as 2025/);
+    expect(V.must('plans:list', { fiscalYear: 2025 }).map((p) => p.id)).toContain(planId);
+    expect(V.must('progress:get', { planId, quarter: 1 }).rows[0]?.entry?.status).toBe('on_track');
+  });
+
+  it.each<[string, ReplicatedTableName, () => string, string, unknown, RegExp]>([
+    ['quarter 99 on a progress entry', 'progressEntries', () => entryId, 'quarter', 99, /Quarter 99 does not exist/],
+    ['quarter 0 on an indicator value', 'indicatorValues', () => valueId, 'quarter', 0, /Quarter 0 does not exist/],
+    ['fiscal year 1999.5 on an indicator value', 'indicatorValues', () => valueId, 'fiscalYear', 1999.5, /fiscal year/],
+    ['rank −2 147 483 649 on a priority', 'priorities', () => priorityId, 'rank', -2_147_483_649, /position/],
+    ['rank 2^53 on an action', 'actions', () => actionId, 'rank', 2 ** 53, /position/],
+    ['status "pwned" on a progress entry', 'progressEntries', () => entryId, 'status', 'pwned', /The status must be one of: not_started/],
+    ['status "pwned" on a plan', 'plans', () => planId, 'status', 'pwned', /must be one of: draft, agreed, active, closed/],
+    ['zone "pwned" on a priority', 'priorities', () => priorityId, 'zone', 'pwned', /The zone must be one of/],
+    ['owner "pwned" on an action', 'actions', () => actionId, 'owner', 'pwned', /The owner must be one of/],
+    ['direction "pwned" on an indicator', 'indicators', () => indicatorId, 'direction', 'pwned', /The direction must be one of/],
+    ['a 201-character plan title', 'plans', () => planId, 'title', 'x'.repeat(201), /at most 200 characters/],
+    ['a blank action title', 'actions', () => actionId, 'title', '   ', /cannot be empty/],
+    ['a 10 001-character narrative', 'progressEntries', () => entryId, 'narrative', 'x'.repeat(10_001), /at most 10,000 characters/],
+    ['a signing date that is not a date', 'plans', () => planId, 'communitySignedOn', 'next Tuesday', /YYYY-MM-DD/],
+    ['a theme id that is not an id', 'priorities', () => priorityId, 'themeIds', ['../../etc/passwd'], /theme id is not valid/],
+    ['a continued action id that is not an id', 'actions', () => actionId, 'continuesActionId', 'x'.repeat(65), /action id is not valid/],
+    ['planned quarter 5', 'actions', () => actionId, 'plannedQuarters', [1, 5], /Quarter 5 does not exist/],
+    ['a removal time that is not a time', 'priorities', () => priorityId, 'deletedAt', 'soon', /time/],
+    ['an update time that is not a time', 'progressEntries', () => entryId, 'updatedAt', '1e308', /time/],
+  ])('refuses %s', (_, table, rowId, field, value, sentence) => {
+    const refusal = expectRefused(bundleSetting(table, rowId(), field, value), 'damaged');
+    expect(refusal.message).toMatch(sentence);
+    expect(refusal.message).toContain(`${table}.${field}`);
+  });
+
+  it('still accepts values at the edges of every rule (fiscal year 2100, quarter 4, a 200-character title)', () => {
+    change(F.core.context, 'test:edges', (w) => {
+      w.update('plans', planId, { title: 'x'.repeat(200), communitySignedOn: '2025-02-28' });
+      w.update('progressEntries', entryId, { quarter: 4, nextSteps: null });
+      w.update('indicatorValues', valueId, { fiscalYear: 2100, value: -1.5 });
+      w.update('priorities', priorityId, { rank: 0, themeIds: [] });
+    });
+    const result = V.must('bundles:import', { file: exportBundle(F, null), passphrase: null });
+    expect(result.imported).toBe(true);
+    expect(V.must('plans:get', { planId }).title).toBe('x'.repeat(200));
+  });
+});
