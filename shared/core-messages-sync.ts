@@ -141,6 +141,14 @@ export const syncMessages = {
     en: 'A change in this bundle sets a value the planner does not accept ({table}.{field}). {rule} Nothing was imported.',
     fr: 'Une modification de ce lot donne une valeur que le planificateur n’accepte pas ({table}.{field}). {rule} Rien n’a été importé.',
   },
+  'import.newerChange': {
+    en: 'This bundle holds changes made by a newer version of the planner. Update the planner on this computer, then import the bundle again. Nothing was imported.',
+    fr: 'Ce lot contient des modifications faites par une version plus récente du planificateur. Mettez à jour le planificateur sur cet ordinateur, puis importez de nouveau le lot. Rien n’a été importé.',
+  },
+  'import.newerManifest': {
+    en: 'This bundle was made by a newer version of the planner. Update the planner on this computer to read it. Nothing was imported.',
+    fr: 'Ce lot a été fait par une version plus récente du planificateur. Mettez à jour le planificateur sur cet ordinateur pour le lire. Rien n’a été importé.',
+  },
   'import.seqReused': {
     en: "This bundle holds a change numbered {seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.",
     fr: 'Ce lot contient une modification numéro {seq} du même ordinateur qu’une modification déjà reçue ici, mais au contenu différent. L’une des deux a été trafiquée, ou les données de cet ordinateur ont été restaurées à partir d’une ancienne copie. Rien n’a été importé.',

@@ -7,7 +7,7 @@ import { createCore } from '../../electron/core/create-core';
 import { demoCoreOptions, seedDemoTerritory } from '../../electron/core/demo-data';
 import { replicatedTables, type ReplicatedTableName } from '../../electron/core/replicated-tables';
 import { type ChangesetBody, changesetBodySchema } from '../../electron/core/sync/changeset-body';
-import { problemWithChangeset } from '../../electron/core/sync/changeset-validation';
+import { newerVersionOfChangeset, problemWithChangeset } from '../../electron/core/sync/changeset-validation';
 import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/sync/identity';
 import { fieldRule, fieldRules } from '../../shared/field-rules';
 
@@ -61,5 +61,16 @@ describe('what the planner itself writes', () => {
     } finally {
       core.close();
     }
+  });
+});
+
+describe('versions', () => {
+  it('tells a newer changeset from a damaged one before reading its shape', () => {
+    expect(newerVersionOfChangeset({ schemaVersion: 2 })).toMatchObject({ key: 'import.newerChange' });
+    expect(newerVersionOfChangeset({ v: 2, whatever: true })).toMatchObject({ key: 'import.newerChange' });
+    expect(newerVersionOfChangeset({ v: 1, schemaVersion: 1 })).toBeNull();
+    expect(newerVersionOfChangeset({ schemaVersion: '999' })).toBeNull();
+    expect(newerVersionOfChangeset(null)).toBeNull();
+    expect(newerVersionOfChangeset([2])).toBeNull();
   });
 });

@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../electron/cli/call-command';
 import { change } from '../../electron/core/core-context';
 import type { ReplicatedTableName } from '../../electron/core/replicated-tables';
+import { encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
+import { type ChangesetBody, serialiseChangeset } from '../../electron/core/sync/changeset-body';
+import { signText } from '../../electron/core/sync/identity';
 import type { Result } from '../../shared/result';
 import { addCommunity, agreedPlan } from '../core/builders';
-import { databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, refusalOf } from './helpers';
+import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf } from './helpers';
 
 /**
  * Issue 8, part 2 (and the deep-nesting half of part 7): what a trusted peer sends must obey the
@@ -67,6 +70,23 @@ function bundleSetting(table: ReplicatedTableName, rowId: string, field: string,
   return exportBundle(F, null);
 }
 
+/** F's latest changeset, rewritten by `edit` (as text) and signed again with F's real key, in a bundle signed by F. */
+function bundleWithRewrittenChangeset(edit: (body: ChangesetBody) => string, opts: { manifest?: (m: Record<string, unknown>) => string } = {}): string {
+  F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: `Harmless ${++harmless}` });
+  const parts = readParts(exportBundle(F, null));
+  const last = parts.changesets.at(-1)!;
+  const text = edit(JSON.parse(last.body) as ChangesetBody);
+  const changesets = [...parts.changesets.slice(0, -1), { type: 'changeset', body: text, signature: signText(F.keys.privateKey, text) }];
+  const manifest = { ...parts.manifest, changesetCount: changesets.length };
+  const lines = [opts.manifest ? opts.manifest(manifest) : JSON.stringify(manifest), ...changesets.map((c) => JSON.stringify(c))];
+  const digest = hashLines(lines);
+  lines.push(JSON.stringify({ type: 'trailer', count: changesets.length, digest, signature: signText(F.keys.privateKey, digest) }));
+  const file = bundlePath(F, 'rewritten');
+  fs.writeFileSync(file, encodeBundle(lines, null));
+  return file;
+}
+
+let harmless = 0;
 
 describe('values a local call would refuse', () => {
   it('refuses fiscal year 1e308, and the plan stays in its year with its progress readable', () => {
@@ -112,5 +132,35 @@ describe('values a local call would refuse', () => {
     const result = V.must('bundles:import', { file: exportBundle(F, null), passphrase: null });
     expect(result.imported).toBe(true);
     expect(V.must('plans:get', { planId }).title).toBe('x'.repeat(200));
+  });
+});
+
+describe('versions this planner does not know', () => {
+  it('refuses a change made with a newer schema version, saying to update this computer', () => {
+    const file = bundleWithRewrittenChangeset((body) => serialiseChangeset({ ...body, schemaVersion: 999 }));
+    const refusal = expectRefused(file, 'newer_version');
+    expect(refusal.message).toMatch(/newer version of the planner/);
+    expect(refusal.message).toMatch(/[Uu]pdate/);
+  });
+
+  it('refuses a newer schema version even when the change uses fields this version cannot read', () => {
+    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, schemaVersion: 2, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
+    expect(expectRefused(file, 'newer_version').message).toMatch(/newer version/);
+  });
+
+  it('refuses schema version 0 as damaged (no older version ever existed)', () => {
+    const file = bundleWithRewrittenChangeset((body) => serialiseChangeset({ ...body, schemaVersion: 0 }));
+    expectRefused(file, 'damaged');
+  });
+
+  it('refuses a manifest of a newer format as "newer version", not "damaged", even when its other fields changed', () => {
+    for (const manifest of [
+      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: 2 }),
+      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: 3, recipients: ['x'], keys: undefined, partitions: { all: true } }),
+    ]) {
+      const refusal = expectRefused(bundleWithRewrittenChangeset((body) => serialiseChangeset(body), { manifest }), 'newer_version');
+      expect(refusal.message).toMatch(/newer version of the planner/);
+      expect(refusal.message).not.toMatch(/damaged/);
+    }
   });
 });

@@ -53,6 +53,7 @@ export class BundleRefusal extends Error {
       | 'too_large'
       | 'not_a_bundle'
       | 'unsupported_version'
+      | 'newer_version'
       | 'damaged'
       | 'passphrase_required'
       | 'wrong_passphrase'

@@ -12,7 +12,7 @@ import { BUNDLE_EXTENSION } from './bundle-export';
 import { BundleRefusal, decodeBundle, hashLines, LIMITS } from './bundle-format';
 import { type ChangesetBody, changesetBodySchema } from './changeset-body';
 import { storeChangeset, type RowRef } from './changeset-store';
-import { problemWithChangeset } from './changeset-validation';
+import { newerVersionOfChangeset, problemWithChangeset } from './changeset-validation';
 import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
@@ -28,9 +28,12 @@ export interface ImportRequest {
 }
 
 const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
+/** The manifest's format; a higher one is refused as made by a newer planner, before anything else is read. */
+const MANIFEST_FORMAT = 1;
+const manifestFormatSchema = z.object({ format: z.number() });
 const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
-  format: z.literal(1),
+  format: z.literal(MANIFEST_FORMAT),
   bundleId: z.string().min(1).max(64),
   createdAt: z.string().max(40),
   sender: z.strictObject({ installationId: z.string().min(1).max(64), name: z.string().max(200), publicKey: base64 }),
@@ -105,6 +108,8 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   }
   const { lines } = decoded;
   const damaged = () => refuse('damaged', msg('import.damaged'));
+  const format = parseLine(manifestFormatSchema, lines[0])?.format;
+  if (format !== undefined && format > MANIFEST_FORMAT) refuse('newer_version', msg('import.newerManifest'));
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = parseLine(trailerSchema, lines.at(-1)) ?? damaged();
   if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
@@ -183,6 +188,8 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const seenInBundle = new Set<string>();
   const problems: Array<() => never> = [];
   for (const [index, entry] of entries.entries()) {
+    const newer = newerVersionOfChangeset(raws[index]);
+    if (newer) refuse('newer_version', newer);
     const parsed = changesetBodySchema.safeParse(raws[index]);
     if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;

@@ -4,7 +4,7 @@ import { type MessageRef, msg } from '../../../shared/core-messages';
 import { fieldRule } from '../../../shared/field-rules';
 import { issueMessage } from '../../../shared/invalid-input-message';
 import { replicatedTables, type ReplicatedTableName } from '../replicated-tables';
-import type { ChangesetBody } from './changeset-body';
+import { type ChangesetBody, CHANGESET_SCHEMA_VERSION, CHANGESET_TEXT_VERSION } from './changeset-body';
 
 type ColumnInfo = { dataType: string; notNull: boolean; columnType: string };
 const columnCache = new Map<ReplicatedTableName, Record<string, ColumnInfo>>();
@@ -12,6 +12,18 @@ function columnsOf(table: ReplicatedTableName): Record<string, ColumnInfo> {
   let columns = columnCache.get(table);
   if (!columns) columnCache.set(table, (columns = getTableColumns(replicatedTables[table].table) as Record<string, ColumnInfo>));
   return columns;
+}
+
+/**
+ * Whether a changeset, read as plain JSON before its strict schema, says it was made by a newer
+ * planner (a higher text or schema version). Checked first, so a newer changeset whose shape this
+ * version does not know is reported as newer, not as damaged. Returns the refusal's sentence, or null.
+ */
+export function newerVersionOfChangeset(raw: unknown): MessageRef | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { v, schemaVersion } = raw as { v?: unknown; schemaVersion?: unknown };
+  const newer = (value: unknown, current: number) => typeof value === 'number' && Number.isFinite(value) && value > current;
+  return newer(v, CHANGESET_TEXT_VERSION) || newer(schemaVersion, CHANGESET_SCHEMA_VERSION) ? msg('import.newerChange') : null;
 }
 
 /**
