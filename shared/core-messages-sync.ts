@@ -83,6 +83,10 @@ export const syncMessages = {
   'bundle.unpacksTooBig': { en: 'This plan bundle unpacks to more data than the planner accepts.', fr: 'Une fois décompressé, ce lot de plans contient plus de données que le planificateur n’en accepte.' },
   'bundle.cannotUnpack': { en: 'This plan bundle is damaged (its content cannot be unpacked).', fr: 'Ce lot de plans est endommagé (son contenu ne peut pas être décompressé).' },
   'bundle.holdsTooMuch': { en: 'This plan bundle holds more than the planner accepts.', fr: 'Ce lot de plans contient plus que ce que le planificateur accepte.' },
+  'bundle.nestedTooDeep': {
+    en: 'This plan bundle is damaged: it holds data nested more than {max:number} levels deep, which no plan has. Ask the sender for a new copy.',
+    fr: 'Ce lot de plans est endommagé\u00a0: il contient des données imbriquées sur plus de {max:number}\u00a0niveaux, ce qu’aucun plan ne comporte. Demandez une nouvelle copie à l’expéditeur.',
+  },
   'bundle.contentsUnreadable': { en: 'This plan bundle is damaged: its contents cannot be read.', fr: 'Ce lot de plans est endommagé\u00a0: son contenu est illisible.' },
 
   // Importing a bundle.

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/create-core';
 import { demoCoreOptions, seedDemoTerritory } from '../../electron/core/demo-data';
 import { replicatedTables, type ReplicatedTableName } from '../../electron/core/replicated-tables';
+import { jsonDepthWithin } from '../../electron/core/sync/bundle-format';
 import { type ChangesetBody, changesetBodySchema } from '../../electron/core/sync/changeset-body';
 import { newerVersionOfChangeset, problemWithChangeset } from '../../electron/core/sync/changeset-validation';
 import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/sync/identity';
@@ -72,5 +73,26 @@ describe('versions', () => {
     expect(newerVersionOfChangeset({ schemaVersion: '999' })).toBeNull();
     expect(newerVersionOfChangeset(null)).toBeNull();
     expect(newerVersionOfChangeset([2])).toBeNull();
+  });
+});
+
+describe('jsonDepthWithin', () => {
+  it('counts nested arrays and objects, not brackets inside strings', () => {
+    expect(jsonDepthWithin('1', 0)).toBe(true);
+    expect(jsonDepthWithin('[[1]]', 2)).toBe(true);
+    expect(jsonDepthWithin('[[1]]', 1)).toBe(false);
+    expect(jsonDepthWithin('{"a":{"b":[]}}', 3)).toBe(true);
+    expect(jsonDepthWithin('{"a":{"b":[]}}', 2)).toBe(false);
+    expect(jsonDepthWithin('["[[[[[[", "{{{{"]', 1)).toBe(true);
+    expect(jsonDepthWithin('["\\"[[[[", "\\\\", []]', 1)).toBe(false);
+    expect(jsonDepthWithin('[1],[2],[3]', 1)).toBe(true);
+  });
+
+  it('finds 10 000 levels quickly, and agrees with JSON.parse on what it measures', () => {
+    expect(jsonDepthWithin('['.repeat(10_000) + ']'.repeat(10_000), 32)).toBe(false);
+    const value = { a: [{ b: ['x]]]', { c: 1 }] }] };
+    const text = JSON.stringify(value);
+    expect(jsonDepthWithin(text, 5)).toBe(true);
+    expect(jsonDepthWithin(text, 4)).toBe(false);
   });
 });

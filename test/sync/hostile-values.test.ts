@@ -87,6 +87,9 @@ function bundleWithRewrittenChangeset(edit: (body: ChangesetBody) => string, opt
 }
 
 let harmless = 0;
+const DEPTH = 10_000;
+const deepArray = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
+const deepObject = '{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH);
 
 describe('values a local call would refuse', () => {
   it('refuses fiscal year 1e308, and the plan stays in its year with its progress readable', () => {
@@ -161,6 +164,56 @@ describe('versions this planner does not know', () => {
       const refusal = expectRefused(bundleWithRewrittenChangeset((body) => serialiseChangeset(body), { manifest }), 'newer_version');
       expect(refusal.message).toMatch(/newer version of the planner/);
       expect(refusal.message).not.toMatch(/damaged/);
+    }
+  });
+});
+
+describe('JSON nested 10 000 levels deep', () => {
+  const withDeepValue = (deep: string) => (body: ChangesetBody) => serialiseChangeset({ ...body, ops: [{ ...body.ops[0]!, value: '@deep@' }] }).replace('"@deep@"', deep);
+
+  it.each([
+    ['an array as an op value', withDeepValue(deepArray)],
+    ['an object as an op value', withDeepValue(deepObject)],
+    ['an array in the changeset’s actor', (body: ChangesetBody) => serialiseChangeset({ ...body, actor: '@deep@' }).replace('"@deep@"', deepArray)],
+    ['an array as an extra field of the changeset', (body: ChangesetBody) => serialiseChangeset(body).replace(/}$/, `,"extra":${deepArray}}`)],
+  ])('is refused as damaged when it is %s, by import and by preview', (_, edit) => {
+    const refusal = expectRefused(bundleWithRewrittenChangeset(edit), 'damaged');
+    expect(refusal.message).toMatch(/nested/);
+  });
+
+  it('is refused as damaged when it is in the manifest', () => {
+    const file = bundleWithRewrittenChangeset((body) => serialiseChangeset(body), { manifest: (m) => JSON.stringify(m).replace(/}$/, `,"extra":${deepObject}}`) });
+    expect(expectRefused(file, 'damaged').message).toMatch(/nested/);
+  });
+
+  it('is refused in the preview of a sender nobody trusts yet (and inspect does not fail)', () => {
+    const S = makeInstallation('stranger', { idPrefix: 's' });
+    try {
+      const community = addCommunity(S, 'Behchoko');
+      S.must('plans:create', { communityId: community, fiscalYear: 2025 });
+      const parts = readParts(exportBundle(S, null));
+      const last = parts.changesets.at(-1)!;
+      const body = JSON.parse(last.body) as ChangesetBody;
+      const text = withDeepValue(deepArray)(body);
+      const changesets = [...parts.changesets.slice(0, -1), { type: 'changeset', body: text, signature: signText(S.keys.privateKey, text) }];
+      const lines = [JSON.stringify(parts.manifest), ...changesets.map((c) => JSON.stringify(c))];
+      const digest = hashLines(lines);
+      lines.push(JSON.stringify({ type: 'trailer', count: changesets.length, digest, signature: signText(S.keys.privateKey, digest) }));
+      const file = bundlePath(S, 'deep-stranger');
+      fs.writeFileSync(file, encodeBundle(lines, null));
+
+      const before = databaseState(V);
+      const preview = V.call('bundles:preview', { file, passphrase: null });
+      expect(refusalOf(preview)).toMatchObject({ code: 'invalid_input', reason: 'damaged' });
+      expect(exitCodeOf(preview as Result<unknown>)).toBe(2);
+      expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: false })).reason).toBe('untrusted_sender');
+      expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: true }))).toMatchObject({ code: 'invalid_input', reason: 'damaged' });
+      const inspected = V.call('bundles:inspect', { file, passphrase: null });
+      expect(inspected.ok ? 'shown' : inspected.error.code).not.toBe('internal');
+      expect(databaseState(V)).toEqual(before);
+    } finally {
+      S.core.close();
+      fs.rmSync(S.dir, { recursive: true, force: true });
     }
   });
 });

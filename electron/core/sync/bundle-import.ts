@@ -9,7 +9,7 @@ import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import type { ReplicatedTableName } from '../replicated-tables';
 import { BUNDLE_EXTENSION } from './bundle-export';
-import { BundleRefusal, decodeBundle, hashLines, LIMITS } from './bundle-format';
+import { BundleRefusal, decodeBundle, hashLines, jsonDepthWithin, LIMITS, tooDeep } from './bundle-format';
 import { type ChangesetBody, changesetBodySchema } from './changeset-body';
 import { storeChangeset, type RowRef } from './changeset-store';
 import { newerVersionOfChangeset, problemWithChangeset } from './changeset-validation';
@@ -171,6 +171,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   // First pass: read each changeset's origin and start checking every signature in parallel.
   const entries = lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
   const raws = entries.map((entry) => {
+    if (!jsonDepthWithin(entry.body, LIMITS.jsonDepth)) refuse('damaged', tooDeep().ref);
     try {
       return JSON.parse(entry.body) as { origin?: unknown; seq?: unknown };
     } catch {
