@@ -217,3 +217,24 @@ describe('JSON nested 10 000 levels deep', () => {
     }
   });
 });
+
+describe('a typed merge of a conflict (a local write that travels)', () => {
+  it('obeys the field’s rule too, so other computers never refuse the resolution', () => {
+    F.must('plans:openRevision', { planId, reason: 'Mid-year review' });
+    importBundle(V, exportBundle(F, null));
+    F.must('priorities:update', { priorityId, title: 'Impaired driving (F)' });
+    V.must('priorities:update', { priorityId, title: 'Impaired driving (V)' });
+    importBundle(V, exportBundle(F, null));
+    const conflict = V.must('conflicts:list', {}).find((c) => c.table === 'priorities' && c.field === 'title')!;
+    expect(conflict).toBeDefined();
+
+    const tooLong = refusalOf(V.call('conflicts:resolve', { conflictId: conflict.id, value: 'x'.repeat(201) }));
+    expect(tooLong).toMatchObject({ code: 'invalid_input' });
+    expect(tooLong.message).toMatch(/at most 200 characters/);
+    expect(refusalOf(V.call('conflicts:resolve', { conflictId: conflict.id, value: '   ' })).message).toMatch(/cannot be empty/);
+
+    V.must('conflicts:resolve', { conflictId: conflict.id, value: 'Impaired driving' });
+    expect(importBundle(F, exportBundle(V, null)).imported).toBe(true);
+    expect(F.must('plans:get', { planId }).priorities[0]!.title).toBe('Impaired driving');
+  });
+});
