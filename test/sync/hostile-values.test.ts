@@ -5,6 +5,7 @@ import { change } from '../../electron/core/core-context';
 import type { ReplicatedTableName } from '../../electron/core/replicated-tables';
 import { encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
 import { type ChangesetBody, serialiseChangeset } from '../../electron/core/sync/changeset-body';
+import { storeChangeset } from '../../electron/core/sync/changeset-store';
 import { signText } from '../../electron/core/sync/identity';
 import type { Result } from '../../shared/result';
 import { addCommunity, agreedPlan } from '../core/builders';
@@ -135,6 +136,19 @@ describe('values a local call would refuse', () => {
     const result = V.must('bundles:import', { file: exportBundle(F, null), passphrase: null });
     expect(result.imported).toBe(true);
     expect(V.must('plans:get', { planId }).title).toBe('x'.repeat(200));
+  });
+});
+
+describe('changes already here', () => {
+  it('are skipped, not refused again, when a bundle carries one accepted before these rules existed', () => {
+    // V took F's rank -1 when the import checked only the column's kind; bundles still carry it.
+    const parts = readParts(bundleSetting('priorities', priorityId, 'rank', -1));
+    const old = parts.changesets.at(-1)!;
+    const ctx = V.core.context;
+    ctx.sqlite.transaction(() => storeChangeset(ctx.sqlite, ctx.recorder.register, JSON.parse(old.body) as ChangesetBody, old.body, old.signature, ctx.clock.now()))();
+    F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: 'After the old change' });
+    const result = V.must('bundles:import', { file: exportBundle(F, null), passphrase: null });
+    expect(result).toMatchObject({ imported: true, newChangesetCount: 1 });
   });
 });
 

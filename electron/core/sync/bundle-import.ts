@@ -194,8 +194,6 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     const parsed = changesetBodySchema.safeParse(raws[index]);
     if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;
-    const problem = problemWithChangeset(body);
-    if (problem) problems.push(() => refuse('damaged', problem));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {
@@ -203,6 +201,9 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       }
       continue;
     }
+    // Only what is new is held to today's rules: a change already here is skipped, not refused again.
+    const problem = problemWithChangeset(body);
+    if (problem) problems.push(() => refuse('damaged', problem));
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
     if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));
     const originSeq = `${body.origin}\u0000${body.seq}`;
