@@ -1,57 +1,58 @@
 /** The planning cycle's methods: reference data, plans, progress, reports, roll-up, history. */
 import { z } from 'zod';
-import { noun, schemaMessage } from './core-messages';
+import { schemaMessage } from './core-messages';
 import type * as D from './domain';
 import {
-  amount,
-  commitmentStatus,
-  cswbZone,
   fiscalYear,
   id,
   idList,
-  indicatorDirection,
   input,
   isoDate,
   locale,
-  longText,
   MAX_SHORT_TEXT,
-  optionalLongText,
-  ownerParty,
-  progressStatus,
   quarter,
-  quarterList,
   read,
   role,
   shortText,
   write,
 } from './contract-fields';
+import { fieldRules, userName } from './field-rules';
 import type { ProgressStatus } from './vocabulary';
 
+// Fields that are stored take their schema from the field's one rule (field-rules.ts), which the
+// import applies to values from other computers too; methods add only what is optional or empty.
+const plan = fieldRules.plans;
+const priority = fieldRules.priorities;
+const action = fieldRules.actions;
+const indicator = fieldRules.indicators;
+const entry = fieldRules.progressEntries;
+const emptyOr = <S extends z.ZodType>(schema: S) => schema.nullable().optional();
+
 const priorityFields = {
-  title: shortText('priority title'),
-  description: optionalLongText('description'),
-  themeIds: idList('theme id').optional(),
-  zone: cswbZone,
+  title: priority.title,
+  description: emptyOr(priority.description),
+  themeIds: priority.themeIds.optional(),
+  zone: priority.zone,
 };
 
 const actionFields = {
-  title: shortText('action title'),
-  description: optionalLongText('description'),
-  owner: ownerParty,
-  leadPersonId: id('lead person id').nullable().optional(),
-  leadName: shortText('lead').nullable().optional(),
-  partnerOrganisationIds: idList('partner organisation id').optional(),
-  plannedQuarters: quarterList.optional(),
-  commitmentIds: idList('commitment id').optional(),
+  title: action.title,
+  description: emptyOr(action.description),
+  owner: action.owner,
+  leadPersonId: emptyOr(action.leadPersonId),
+  leadName: emptyOr(action.leadName),
+  partnerOrganisationIds: action.partnerOrganisationIds.optional(),
+  plannedQuarters: action.plannedQuarters.optional(),
+  commitmentIds: action.commitmentIds.optional(),
 };
 
 const indicatorFields = {
-  name: shortText('indicator name'),
-  unit: shortText('unit'),
-  baseline: amount.nullable().optional(),
-  target: amount.nullable().optional(),
-  direction: indicatorDirection,
-  source: shortText('data source').nullable().optional(),
+  name: indicator.name,
+  unit: indicator.unit,
+  baseline: emptyOr(indicator.baseline),
+  target: emptyOr(indicator.target),
+  direction: indicator.direction,
+  source: emptyOr(indicator.source),
 };
 
 const partial = <S extends z.ZodRawShape>(shape: S) => {
@@ -67,7 +68,7 @@ export const planningMethods = {
     'Change the installation profile: name, user, role, scope, language, report due days.',
     input({
       name: shortText('installation name').optional(),
-      userName: shortText('user name').optional(),
+      userName: userName.optional(),
       role: role.optional(),
       scopeCommunityIds: idList('community id').optional(),
       locale: locale.optional(),
@@ -90,12 +91,12 @@ export const planningMethods = {
   'organisations:list': read<D.Organisation[]>()('Partner organisations.', input({ communityId: id('community id').optional() })),
   'organisations:create': write<D.Organisation>()(
     'Add a partner organisation.',
-    input({ name: shortText('organisation name'), kind: z.enum(['police', 'chief_and_council', 'health', 'education', 'social_services', 'housing', 'victim_services', 'justice', 'other'], { error: schemaMessage('input.organisationKind') }), communityId: id('community id').nullable().optional() }),
+    input({ name: fieldRules.organisations.name, kind: fieldRules.organisations.kind, communityId: emptyOr(fieldRules.organisations.communityId) }),
   ),
   'people:list': read<D.Person[]>()('People.', input({ communityId: id('community id').optional() })),
   'people:create': write<D.Person>()(
     'Add a person.',
-    input({ name: shortText('name'), title: shortText('title').nullable().optional(), organisationId: id('organisation id').nullable().optional(), communityId: id('community id').nullable().optional() }),
+    input({ name: fieldRules.people.name, title: emptyOr(fieldRules.people.title), organisationId: emptyOr(fieldRules.people.organisationId), communityId: emptyOr(fieldRules.people.communityId) }),
   ),
   'themes:list': read<D.Theme[]>()('The reference list of themes.', input({})),
 
@@ -107,7 +108,7 @@ export const planningMethods = {
   'plans:get': read<D.Plan>()('A plan with its priorities, actions and indicators.', input({ planId: id('plan id') })),
   'plans:create': write<D.Plan>()(
     'Start an empty draft plan for a community and fiscal year.',
-    input({ communityId: id('community id'), fiscalYear, title: shortText('plan title').optional() }),
+    input({ communityId: plan.communityId, fiscalYear: plan.fiscalYear, title: plan.title.optional() }),
   ),
   'plans:copyForward': write<D.Plan>()(
     "Start next fiscal year's draft from this plan: priorities, indicators and unfinished actions carried over, linked to their history.",
@@ -119,23 +120,23 @@ export const planningMethods = {
   ),
   'plans:update': write<D.Plan>()(
     "Change a plan's title or summary.",
-    input({ planId: id('plan id'), title: shortText('plan title').optional(), summary: optionalLongText('summary') }),
+    input({ planId: id('plan id'), title: plan.title.optional(), summary: emptyOr(plan.summary) }),
   ),
   'plans:agree': write<D.Plan>()(
     'Sign off a draft plan: names and dates for the community and the detachment.',
     input({
       planId: id('plan id'),
-      communitySignatory: shortText('community signatory'),
-      communitySignedOn: isoDate,
-      detachmentSignatory: shortText('detachment signatory'),
-      detachmentSignedOn: isoDate,
+      communitySignatory: plan.communitySignatory,
+      communitySignedOn: plan.communitySignedOn,
+      detachmentSignatory: plan.detachmentSignatory,
+      detachmentSignedOn: plan.detachmentSignedOn,
     }),
   ),
   'plans:activate': write<D.Plan>()('Mark an agreed plan as active.', input({ planId: id('plan id') })),
   'plans:close': write<D.Plan>()('Close a plan at year end.', input({ planId: id('plan id') })),
   'plans:openRevision': write<D.Plan>()(
     'Open a recorded revision of an agreed plan so it can be changed.',
-    input({ planId: id('plan id'), reason: shortText('reason for the revision') }),
+    input({ planId: id('plan id'), reason: fieldRules.planRevisions.reason }),
   ),
   'plans:closeRevision': write<D.Plan>()('Close the open revision of a plan.', input({ planId: id('plan id') })),
 
@@ -158,7 +159,7 @@ export const planningMethods = {
   'indicators:restore': write<D.Indicator>()('Undo the removal of an indicator.', input({ indicatorId: id('indicator id') })),
   'indicators:recordValue': write<D.IndicatorValue>()(
     "Record an indicator's value for a quarter of its plan's fiscal year.",
-    input({ indicatorId: id('indicator id'), quarter, value: amount, note: optionalLongText('note') }),
+    input({ indicatorId: id('indicator id'), quarter: fieldRules.indicatorValues.quarter, value: fieldRules.indicatorValues.value, note: emptyOr(fieldRules.indicatorValues.note) }),
   ),
   'indicators:clearValue': write<{ cleared: boolean }>()(
     "Clear an indicator's value for a quarter (cleared: false when none was recorded).",
@@ -174,10 +175,10 @@ export const planningMethods = {
     "Record an action's status, narrative and next steps for a quarter of its plan's fiscal year.",
     input({
       actionId: id('action id'),
-      quarter,
-      status: progressStatus,
-      narrative: longText('narrative'),
-      nextSteps: optionalLongText('next steps'),
+      quarter: entry.quarter,
+      status: entry.status,
+      narrative: entry.narrative,
+      nextSteps: emptyOr(entry.nextSteps),
     }),
   ),
   'reports:submit': write<D.QuarterlyReport>()(
@@ -187,7 +188,7 @@ export const planningMethods = {
   'reports:get': read<D.QuarterlyReport>()('A quarterly report with its comments.', input({ planId: id('plan id'), quarter })),
   'reports:comment': write<D.ReportComment>()(
     "Leave a coordinator's comment on a quarterly report.",
-    input({ planId: id('plan id'), quarter, body: longText('comment').refine((s) => s.trim().length > 0, { error: schemaMessage('input.empty', { field: noun('comment') }) }) }),
+    input({ planId: id('plan id'), quarter: fieldRules.reportSubmissions.quarter, body: fieldRules.reportComments.body }),
   ),
 
   // Roll-up.
@@ -206,7 +207,7 @@ export const planningMethods = {
   ),
   'commitments:update': write<D.Commitment>()(
     "Change a commitment's status.",
-    input({ commitmentId: id('commitment id'), status: commitmentStatus }),
+    input({ commitmentId: id('commitment id'), status: fieldRules.commitments.status }),
   ),
 
   // History and the database.

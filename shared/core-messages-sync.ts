@@ -83,6 +83,10 @@ export const syncMessages = {
   'bundle.unpacksTooBig': { en: 'This plan bundle unpacks to more data than the planner accepts.', fr: 'Une fois décompressé, ce lot de plans contient plus de données que le planificateur n’en accepte.' },
   'bundle.cannotUnpack': { en: 'This plan bundle is damaged (its content cannot be unpacked).', fr: 'Ce lot de plans est endommagé (son contenu ne peut pas être décompressé).' },
   'bundle.holdsTooMuch': { en: 'This plan bundle holds more than the planner accepts.', fr: 'Ce lot de plans contient plus que ce que le planificateur accepte.' },
+  'bundle.nestedTooDeep': {
+    en: 'This plan bundle is damaged: it holds data nested more than {max:number} levels deep, which no plan has. Ask the sender for a new copy.',
+    fr: 'Ce lot de plans est endommagé\u00a0: il contient des données imbriquées sur plus de {max:number}\u00a0niveaux, ce qu’aucun plan ne comporte. Demandez une nouvelle copie à l’expéditeur.',
+  },
   'bundle.contentsUnreadable': { en: 'This plan bundle is damaged: its contents cannot be read.', fr: 'Ce lot de plans est endommagé\u00a0: son contenu est illisible.' },
 
   // Importing a bundle.
@@ -136,6 +140,18 @@ export const syncMessages = {
   'import.changeRejected': {
     en: 'A change in this bundle cannot be accepted: {problem}. Nothing was imported.',
     fr: 'Une modification de ce lot ne peut pas être acceptée\u00a0: {problem}. Rien n’a été importé.',
+  },
+  'import.valueRejected': {
+    en: 'A change in this bundle sets a value the planner does not accept ({table}.{field}). {rule} Nothing was imported.',
+    fr: 'Une modification de ce lot donne une valeur que le planificateur n’accepte pas ({table}.{field}). {rule} Rien n’a été importé.',
+  },
+  'import.newerChange': {
+    en: 'This bundle holds changes made by a newer version of the planner. Update the planner on this computer, then import the bundle again. Nothing was imported.',
+    fr: 'Ce lot contient des modifications faites par une version plus récente du planificateur. Mettez à jour le planificateur sur cet ordinateur, puis importez de nouveau le lot. Rien n’a été importé.',
+  },
+  'import.newerManifest': {
+    en: 'This bundle was made by a newer version of the planner. Update the planner on this computer to read it. Nothing was imported.',
+    fr: 'Ce lot a été fait par une version plus récente du planificateur. Mettez à jour le planificateur sur cet ordinateur pour le lire. Rien n’a été importé.',
   },
   'import.seqReused': {
     en: "This bundle holds a change numbered {seq} from the same computer as one already here, with different content. One of them was tampered with, or that computer's data was restored from an old copy. Nothing was imported.",

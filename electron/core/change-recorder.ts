@@ -4,13 +4,13 @@ import type { PlannerDb } from '../../db/open-database';
 import * as schema from '../../db/schema';
 import type { Clock, IdGenerator } from './clock';
 import { replicatedTables, type ReplicatedTableName } from './replicated-tables';
-import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from './sync/changeset-body';
+import { CHANGESET_SCHEMA_VERSION, type ChangesetBody, type ChangesetOp, serialiseChangeset } from './sync/changeset-body';
 import { storeChangeset } from './sync/changeset-store';
 import { FieldRegister } from './sync/field-register';
 import { HybridClock } from './sync/hlc';
 
-/** The schema version written into every changeset; bump with each migration that changes fields. */
-export const CHANGESET_SCHEMA_VERSION = 1;
+/** Declared beside the changeset's schema (changeset-body.ts), which refuses versions it cannot read. */
+export { CHANGESET_SCHEMA_VERSION };
 
 type TableOf<N extends ReplicatedTableName> = (typeof replicatedTables)[N]['table'];
 export type RowOf<N extends ReplicatedTableName> = TableOf<N>['$inferSelect'];

@@ -23,6 +23,8 @@ export const LIMITS = {
   decompressedBytes: 512 * 1024 * 1024,
   lineBytes: 4 * 1024 * 1024,
   changesets: 2_000_000,
+  /** Arrays and objects inside one another, in any line or changeset text (a plan needs about 5). */
+  jsonDepth: 32,
 };
 
 /** scrypt parameters we will run: a hostile header cannot make us spend gigabytes or hours. */
@@ -53,6 +55,7 @@ export class BundleRefusal extends Error {
       | 'too_large'
       | 'not_a_bundle'
       | 'unsupported_version'
+      | 'newer_version'
       | 'damaged'
       | 'passphrase_required'
       | 'wrong_passphrase'
@@ -163,7 +166,32 @@ export function decodeBundle(file: Buffer, passphrase: string | null): BundleCon
   if (lines.length > LIMITS.changesets + 2 || lines.some((l) => l.length > LIMITS.lineBytes)) {
     throw new BundleRefusal('damaged', msg('bundle.holdsTooMuch'));
   }
+  if (!lines.every((l) => jsonDepthWithin(l, LIMITS.jsonDepth))) throw tooDeep();
   return { header, lines };
+}
+
+export const tooDeep = () => new BundleRefusal('damaged', msg('bundle.nestedTooDeep', { max: LIMITS.jsonDepth }));
+
+/**
+ * Whether a JSON text nests arrays and objects at most `max` levels deep, found by one pass over
+ * its characters (brackets inside strings do not count) before anything parses it: parsing is
+ * fine, but what walks the parsed value afterwards (zod's z.json(), JSON.stringify) recurses, and
+ * 10 000 levels would exhaust the stack. Says nothing about whether the text is valid JSON.
+ */
+export function jsonDepthWithin(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return true;
 }
 
 export function hashLines(lines: readonly string[]): string {

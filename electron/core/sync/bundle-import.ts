@@ -9,10 +9,10 @@ import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { type ReplicatedTableName, sqlTableName } from '../replicated-tables';
 import { BUNDLE_EXTENSION } from './bundle-export';
-import { BundleRefusal, decodeBundle, hashLines, LIMITS } from './bundle-format';
+import { BundleRefusal, decodeBundle, hashLines, jsonDepthWithin, LIMITS, tooDeep } from './bundle-format';
 import { type ChangesetBody, changesetBodySchema } from './changeset-body';
 import { storeChangeset, type RowRef } from './changeset-store';
-import { problemWithChangeset } from './changeset-validation';
+import { newerVersionOfChangeset, problemWithChangeset } from './changeset-validation';
 import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
@@ -29,9 +29,12 @@ export interface ImportRequest {
 }
 
 const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
+/** The manifest's format; a higher one is refused as made by a newer planner, before anything else is read. */
+const MANIFEST_FORMAT = 1;
+const manifestFormatSchema = z.object({ format: z.number() });
 const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
-  format: z.literal(1),
+  format: z.literal(MANIFEST_FORMAT),
   bundleId: z.string().min(1).max(64),
   createdAt: z.string().max(40),
   sender: z.strictObject({ installationId: z.string().min(1).max(64), name: z.string().max(200), publicKey: base64 }),
@@ -121,6 +124,8 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   }
   const { lines } = decoded;
   const damaged = () => refuse('damaged', msg('import.damaged'));
+  const format = parseLine(manifestFormatSchema, lines[0])?.format;
+  if (format !== undefined && format > MANIFEST_FORMAT) refuse('newer_version', msg('import.newerManifest'));
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = parseLine(trailerSchema, lines.at(-1)) ?? damaged();
   if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
@@ -193,6 +198,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   // First pass: read each changeset's origin and start checking every signature in parallel.
   const entries = lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
   const raws = entries.map((entry) => {
+    if (!jsonDepthWithin(entry.body, LIMITS.jsonDepth)) refuse('damaged', tooDeep().ref);
     try {
       return JSON.parse(entry.body) as { origin?: unknown; seq?: unknown };
     } catch {
@@ -211,11 +217,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const setAside = new Map<string, ImportPreview['setAside'][number]>();
   const problems: Array<() => never> = [];
   for (const [index, entry] of entries.entries()) {
+    const newer = newerVersionOfChangeset(raws[index]);
+    if (newer) refuse('newer_version', newer);
     const parsed = changesetBodySchema.safeParse(raws[index]);
     if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;
-    const problem = problemWithChangeset(body);
-    if (problem) problems.push(() => refuse('damaged', msg('import.changeRejected', { problem })));
     const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {
@@ -223,6 +229,9 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       }
       continue;
     }
+    // Only what is new is held to today's rules: a change already here is skipped, not refused again.
+    const problem = problemWithChangeset(body);
+    if (problem) problems.push(() => refuse('damaged', problem));
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
     if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));
     const originSeq = `${body.origin}\u0000${body.seq}`;

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
 /**
+ * The schema version written into every changeset; bump with each migration that changes fields.
+ * A changeset of a higher version is refused as made by a newer planner (never applied as if
+ * understood). Versions below it are refused too, unless listed here as meaning exactly the same.
+ */
+export const CHANGESET_SCHEMA_VERSION = 1;
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [CHANGESET_SCHEMA_VERSION];
+/** The version of the changeset text itself (`v`). */
+export const CHANGESET_TEXT_VERSION = 1;
+
+/**
  * The signed text of a changeset. It is produced once by its origin and then travels
  * byte-for-byte; receivers parse it with this strict schema and never re-serialise it.
  */
@@ -17,12 +27,15 @@ export const changesetOpSchema = z.strictObject({
 });
 
 export const changesetBodySchema = z.strictObject({
-  v: z.literal(1),
+  v: z.literal(CHANGESET_TEXT_VERSION),
   id: z.string().min(1).max(64),
   origin: z.string().min(1).max(64),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   hlc: z.string().min(1).max(120),
-  schemaVersion: z.number().int().min(1).max(1000),
+  schemaVersion: z
+    .number()
+    .int()
+    .refine((n) => READABLE_SCHEMA_VERSIONS.includes(n)),
   actor: z.string().max(200),
   method: z.string().max(80),
   createdAt: z.string().max(40),

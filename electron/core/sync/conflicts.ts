@@ -16,6 +16,7 @@ import { quarterLabel, type Quarter } from '../../../shared/fiscal-calendar';
 import { change, type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
+import { brokenFieldRule } from './changeset-validation';
 import { compareHeads, type Head } from './field-register';
 import { materializeRows } from './materialize';
 import { ownOrigins } from './restored-copy';
@@ -187,6 +188,9 @@ export function resolveConflict(ctx: CoreContext, input: { conflictId: string; p
     value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
     const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
     if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', msg('conflict.mergeOneOf', { values: allowed.join(', ') }));
+    // The field's own rule, as for any local call or import: otherwise other computers would refuse the resolution.
+    const broken = brokenFieldRule(conflict.table, conflict.field, value);
+    if (broken) throw new DomainError('invalid_input', broken);
   }
   change(ctx, 'conflicts:resolve', (w) => w.resolve(conflict.table as ReplicatedTableName, conflict.rowId, conflict.field, value));
   materializeRows(ctx, [{ table: conflict.table, rowId: conflict.rowId }]);
