@@ -7,6 +7,7 @@ import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
+import { idRecord, valueFor } from './id-record';
 import { findPeer } from './peers';
 import { versionVector } from './version-vector';
 
@@ -55,7 +56,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
     throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
-  let acknowledged: Record<string, number> = {};
+  let acknowledged: Record<string, number> = idRecord();
   let recipientName: string | null = null;
   if (request.to !== undefined) {
     const peer = findPeer(ctx, request.to);
@@ -70,10 +71,10 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     body: string;
     signature: string;
   }>;
-  const selected = rows.filter((r) => r.seq > (acknowledged[r.origin] ?? 0));
-  const keys: Record<string, string> = { [profile.installationId]: ctx.keys.publicKey };
+  const selected = rows.filter((r) => r.seq > (valueFor(acknowledged, r.origin) ?? 0));
+  const keys = idRecord([[profile.installationId, ctx.keys.publicKey]]);
   for (const origin of new Set(selected.map((r) => r.origin))) {
-    if (keys[origin]) continue;
+    if (valueFor(keys, origin) !== undefined) continue;
     const peer = findPeer(ctx, origin);
     if (!peer) throw new Error(`No key is known for origin ${origin}, whose changesets are stored here.`);
     keys[origin] = peer.publicKey;
