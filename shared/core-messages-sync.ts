@@ -88,6 +88,10 @@ export const syncMessages = {
   // Importing a bundle.
   'import.onlyExtension': { en: 'Only {extension} files can be imported.', fr: 'Seuls les fichiers {extension} peuvent être importés.' },
   'import.folder': { en: 'That is a folder, not a plan bundle file.', fr: 'C’est un dossier, pas un fichier de lot de plans.' },
+  'import.notAFile': {
+    en: 'That is not a file (it is a pipe or a device), so it cannot be a plan bundle. Choose the .planbundle file itself.',
+    fr: 'Ce n’est pas un fichier (c’est un tube ou un périphérique)\u00a0: ce ne peut pas être un lot de plans. Choisissez le fichier .planbundle lui-même.',
+  },
   'import.fileNotFound': { en: 'The file {file} was not found.', fr: 'Le fichier {file} est introuvable.' },
   'import.damaged': {
     en: 'This plan bundle is damaged or incomplete (it may have been cut short while copying). Ask the sender for a new copy.',
