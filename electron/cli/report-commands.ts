@@ -7,7 +7,6 @@
  * They parse their own options (the rest of the command line is parsed in args.ts) and are
  * dispatched from run-cli.ts before the general parser.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fiscalYearOf } from '../../shared/fiscal-calendar';
 import { foldForSearch } from '../../shared/text-search';
@@ -16,6 +15,7 @@ import { openCore } from './open-core';
 import { UsageError } from './args';
 import { csvFiles, xlsxFile } from '../core/reports/exports';
 import { printRouteToPdf } from './report-pdf';
+import { outputFolder, reserveOutput, writeOutput } from './write-output';
 
 export const REPORT_COMMANDS = ['report', 'export-csv', 'export-xlsx'] as const;
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
@@ -103,43 +103,48 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | null {
 }
 
 export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs): Promise<number> {
-  const core = openCore(io, dbFile, { mustExist: true });
+  // The destination is checked (and reserved) before any work: printing a PDF takes a while.
+  const output = args.command === 'export-csv' ? null : reserveOutput(args.out!);
   let hash: string;
   try {
-    if (args.command !== 'report') {
-      const fiscalYear = args.fy ?? fiscalYearOf(io.today());
-      const request = { fiscalYear, public: args.public, locale: args.lang };
-      if (args.command === 'export-csv') {
-        const dir = path.resolve(args.out!);
-        fs.mkdirSync(dir, { recursive: true });
-        const files = csvFiles(core.context, request);
-        for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), f.text, 'utf8');
-        io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
+    const core = openCore(io, dbFile, { mustExist: true });
+    try {
+      if (args.command !== 'report') {
+        const fiscalYear = args.fy ?? fiscalYearOf(io.today());
+        const request = { fiscalYear, public: args.public, locale: args.lang };
+        if (args.command === 'export-csv') {
+          const dir = outputFolder(args.out!);
+          const files = csvFiles(core.context, request);
+          for (const f of files) writeOutput(path.join(dir, f.fileName), f.text);
+          io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
+          return 0;
+        }
+        const file = path.resolve(args.out!);
+        const { bytes, tables } = await xlsxFile(core.context, request);
+        output!.write(bytes);
+        io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
         return 0;
       }
-      const file = path.resolve(args.out!);
-      const { bytes, tables } = await xlsxFile(core.context, request);
-      fs.writeFileSync(file, bytes);
-      io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
-      return 0;
+      const communityId = findCommunity(core.invoke('communities:list', { fiscalYear: args.fy! }), args.community!);
+      const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
+      if (!plan.ok) throw new CliFailure(plan.error.message, 2);
+      if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
+      const query = new URLSearchParams();
+      if (args.lang) query.set('lang', args.lang);
+      if (args.public) query.set('public', '1');
+      if (args.paper === 'a4') query.set('paper', 'a4');
+      const q = query.toString() ? `?${query}` : '';
+      hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+    } finally {
+      core.close();
     }
-    const communityId = findCommunity(core.invoke('communities:list', { fiscalYear: args.fy! }), args.community!);
-    const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
-    if (!plan.ok) throw new CliFailure(plan.error.message, 2);
-    if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
-    const query = new URLSearchParams();
-    if (args.lang) query.set('lang', args.lang);
-    if (args.public) query.set('public', '1');
-    if (args.paper === 'a4') query.set('paper', 'a4');
-    const q = query.toString() ? `?${query}` : '';
-    hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+    const bytes = await printRouteToPdf(dbFile, hash, output!);
+    const file = path.resolve(args.out!);
+    io.stdout(args.json ? `${JSON.stringify({ file, bytes })}\n` : `Wrote ${file} (${bytes.toLocaleString('en')} bytes).\n`);
+    return 0;
   } finally {
-    core.close();
+    output?.abandon();
   }
-  const bytes = await printRouteToPdf(dbFile, hash, args.out!);
-  const file = path.resolve(args.out!);
-  io.stdout(args.json ? `${JSON.stringify({ file, bytes })}\n` : `Wrote ${file} (${bytes.toLocaleString('en')} bytes).\n`);
-  return 0;
 }
 
 function findCommunity(list: ReturnType<ReturnType<typeof openCore>['invoke']>, wanted: string): string {

@@ -104,7 +104,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new DomainError('forbidden', msg((error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'export.diskFull' : 'export.notWritable', { target }));
+    const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+    throw full ? new DomainError('disk_full', msg('export.diskFull', { target })) : new DomainError('forbidden', msg('export.notWritable', { target }));
   }
   ctx.sqlite
     .prepare(
