@@ -9,12 +9,13 @@
  */
 import path from 'node:path';
 import { fiscalYearOf } from '../../shared/fiscal-calendar';
-import { foldForSearch } from '../../shared/text-search';
 import { type CliIo, CliFailure } from './cli-io';
 import { openCore } from './open-core';
 import { UsageError } from './args';
 import { csvFiles, xlsxFile } from '../core/reports/exports';
 import { printRouteToPdf } from './report-pdf';
+import { findCommunity, type NamedCommunity } from './community-match';
+import { refusalText } from './terminal-text';
 import { outputFolder, reserveOutput, writeOutput } from './write-output';
 
 export const REPORT_COMMANDS = ['report', 'export-csv', 'export-xlsx'] as const;
@@ -125,9 +126,9 @@ export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs)
         io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
         return 0;
       }
-      const communityId = findCommunity(core.invoke('communities:list', { fiscalYear: args.fy! }), args.community!);
+      const communityId = findCommunity(communitiesOf(core.invoke('communities:list', { fiscalYear: args.fy! })), args.community!).id;
       const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
-      if (!plan.ok) throw new CliFailure(plan.error.message, 2);
+      if (!plan.ok) throw new CliFailure(refusalText(plan.error), 2);
       if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
       const query = new URLSearchParams();
       if (args.lang) query.set('lang', args.lang);
@@ -147,15 +148,7 @@ export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs)
   }
 }
 
-function findCommunity(list: ReturnType<ReturnType<typeof openCore>['invoke']>, wanted: string): string {
-  if (!list.ok) throw new CliFailure(list.error.message, 2);
-  const communities = list.value as Array<{ id: string; name: string }>;
-  const byId = communities.find((c) => c.id === wanted);
-  if (byId) return byId.id;
-  const folded = foldForSearch(wanted);
-  const matches = communities.filter((c) => foldForSearch(c.name) === folded);
-  if (matches.length === 1) return matches[0]!.id;
-  const partial = communities.filter((c) => foldForSearch(c.name).includes(folded));
-  if (partial.length === 1) return partial[0]!.id;
-  throw new CliFailure(partial.length > 1 ? `"${wanted}" matches several communities: ${partial.map((c) => c.name).join(', ')}.` : `There is no community "${wanted}".`, 2);
+function communitiesOf(list: ReturnType<ReturnType<typeof openCore>['invoke']>): NamedCommunity[] {
+  if (!list.ok) throw new CliFailure(refusalText(list.error), 2);
+  return list.value as NamedCommunity[];
 }
