@@ -22,6 +22,7 @@ import {
   quarterList,
   read,
   role,
+  plainName,
   shortText,
   write,
 } from './contract-fields';
@@ -66,8 +67,8 @@ export const planningMethods = {
   'installation:update': write<D.InstallationProfile>()(
     'Change the installation profile: name, user, role, scope, language, report due days.',
     input({
-      name: shortText('installation name').optional(),
-      userName: shortText('user name').optional(),
+      name: plainName('installation name').optional(),
+      userName: plainName('user name').optional(),
       role: role.optional(),
       scopeCommunityIds: idList('community id').optional(),
       locale: locale.optional(),
