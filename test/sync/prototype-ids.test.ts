@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock, sequentialIds } from '../../electron/core/clock';
 import { createCore } from '../../electron/core/create-core';
-import { idRecordSchema } from '../../electron/core/sync/id-record';
+import { idRecordSchema } from '../../shared/id-record';
 import { memoryKeyStore } from '../../electron/core/sync/identity';
 import { z } from 'zod';
 import { addCommunity, makeTestDir, type TestCore } from '../core/builders';

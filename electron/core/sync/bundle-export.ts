@@ -7,7 +7,7 @@ import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
-import { idRecord, valueFor } from './id-record';
+import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
 import { versionVector } from './version-vector';
 

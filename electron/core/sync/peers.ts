@@ -2,7 +2,7 @@ import { msg } from '../../../shared/core-messages';
 import type { Peer } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
-import { idRecord, valueFor } from './id-record';
+import { idRecord, valueFor } from '../../../shared/id-record';
 import { fingerprintOf } from './identity';
 
 interface PeerRow {

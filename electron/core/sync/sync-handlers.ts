@@ -9,7 +9,7 @@ import { BundleRefusal, decodeBundle, hashLines, readBundleHeader } from './bund
 import { importBundle, previewImport, readFileCapped } from './bundle-import';
 import { listConflicts, resolveConflict } from './conflicts';
 import { replicatedDigest } from './digest';
-import { valueFor } from './id-record';
+import { valueFor } from '../../../shared/id-record';
 import { fingerprintOf, verifyText } from './identity';
 import { listPeers, revokePeer, trustPeer } from './peers';
 import { versionVector } from './version-vector';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type IdRecord, idRecord } from './id-record';
+import { type IdRecord, idRecord } from '../../../shared/id-record';
 
 /** Highest contiguous seq held per origin: what this installation can say it has. */
 export function versionVector(sqlite: Database.Database): IdRecord<number> {

@@ -1,6 +1,6 @@
 /**
  * Records keyed by ids that come from other computers (installation ids in version vectors,
- * acknowledgements, a manifest's keys). A plain `{}` already answers to "constructor",
+ * acknowledgements, a manifest's keys; row ids in the renderer's form state). A plain `{}` already answers to "constructor",
  * "toString" or "__proto__", so an origin with such an id would be skipped, merged into NaN, or
  * silently dropped. These records have no prototype: every key is only what was put in.
  */
@@ -12,6 +12,13 @@ export function idRecord<V>(entries: Iterable<readonly [string, V]> = []): IdRec
   const record = Object.create(null) as IdRecord<V>;
   for (const [key, value] of entries) record[key] = value;
   return record;
+}
+
+/** A copy of the record with one id set: records in immutable state stay without a prototype. */
+export function withId<V>(record: Readonly<Record<string, V>>, key: string, value: V): IdRecord<V> {
+  const copy = idRecord(Object.entries(record));
+  copy[key] = value;
+  return copy;
 }
 
 /** The value held for an id, never one inherited from Object.prototype. */
