@@ -106,24 +106,24 @@ export const syncMessages = {
     fr: 'Ce lot a été fait sur cet ordinateur; il ne contient rien à importer ici.',
   },
   'import.senderKeyChanged': {
-    en: 'This bundle claims to come from "{name}", but it is signed with a different key. Someone may be impersonating them; check with the sender before trusting the new key.\nFingerprint of the key that signed it: {fingerprint}\nFingerprint trusted here: {expected}',
-    fr: 'Ce lot dit provenir de «\u00a0{name}\u00a0», mais il est signé avec une autre clé. Quelqu’un se fait peut-être passer pour cet ordinateur; vérifiez auprès de l’expéditeur avant de faire confiance à la nouvelle clé.\nEmpreinte de la clé qui l’a signé\u00a0: {fingerprint}\nEmpreinte reconnue ici\u00a0: {expected}',
+    en: 'This bundle claims to come from "{name}", but it is signed with a different key. Someone may be impersonating them; check with the sender before trusting the new key.\nFingerprint of the key that signed it: {fingerprint}.\nFingerprint trusted here: {expected}.',
+    fr: 'Ce lot dit provenir de «\u00a0{name}\u00a0», mais il est signé avec une autre clé. Quelqu’un se fait peut-être passer pour cet ordinateur; vérifiez auprès de l’expéditeur avant de faire confiance à la nouvelle clé.\nEmpreinte de la clé qui l’a signé\u00a0: {fingerprint}.\nEmpreinte reconnue ici\u00a0: {expected}.',
   },
   'import.senderRevoked': {
     en: 'Bundles from "{name}" are no longer accepted here (trust was withdrawn on {date}).',
     fr: 'Les lots de «\u00a0{name}\u00a0» ne sont plus acceptés ici (la confiance a été retirée le {date}).',
   },
   'import.untrustedSender': {
-    en: 'This bundle comes from "{name}", which this computer has not trusted yet. Check the fingerprint of its key (below) with the sender, by phone, then import again choosing to trust the new sender.\nFingerprint of the sender\'s key: {fingerprint}',
-    fr: 'Ce lot provient de «\u00a0{name}\u00a0», à qui cet ordinateur n’a pas encore fait confiance. Vérifiez l’empreinte de sa clé (ci-dessous) auprès de l’expéditeur, par téléphone, puis importez de nouveau en choisissant de faire confiance au nouvel expéditeur.\nEmpreinte de la clé de l’expéditeur\u00a0: {fingerprint}',
+    en: 'This bundle comes from "{name}", which this computer has not trusted yet. Check the fingerprint of its key (below) with the sender, by phone, then import again choosing to trust the new sender.\nFingerprint of the sender\'s key: {fingerprint}.',
+    fr: 'Ce lot provient de «\u00a0{name}\u00a0», à qui cet ordinateur n’a pas encore fait confiance. Vérifiez l’empreinte de sa clé (ci-dessous) auprès de l’expéditeur, par téléphone, puis importez de nouveau en choisissant de faire confiance au nouvel expéditeur.\nEmpreinte de la clé de l’expéditeur\u00a0: {fingerprint}.',
   },
   'import.forgedOwnChanges': {
     en: 'This bundle carries changes said to be made on this computer, signed with another key. Do not import it.',
     fr: 'Ce lot contient des modifications censées avoir été faites sur cet ordinateur, mais signées avec une autre clé. Ne l’importez pas.',
   },
   'import.originKeyChanged': {
-    en: 'This bundle carries changes from "{name}" signed with a different key than the one trusted here. Nothing was imported.\nFingerprint of the key that signed them: {fingerprint}\nFingerprint trusted here: {expected}',
-    fr: 'Ce lot contient des modifications de «\u00a0{name}\u00a0» signées avec une autre clé que celle qui est reconnue ici. Rien n’a été importé.\nEmpreinte de la clé qui les a signées\u00a0: {fingerprint}\nEmpreinte reconnue ici\u00a0: {expected}',
+    en: 'This bundle carries changes from "{name}" signed with a different key than the one trusted here. Nothing was imported.\nFingerprint of the key that signed them: {fingerprint}.\nFingerprint trusted here: {expected}.',
+    fr: 'Ce lot contient des modifications de «\u00a0{name}\u00a0» signées avec une autre clé que celle qui est reconnue ici. Rien n’a été importé.\nEmpreinte de la clé qui les a signées\u00a0: {fingerprint}.\nEmpreinte reconnue ici\u00a0: {expected}.',
   },
   'import.senderKeyForged': {
     en: "The sender's own changes are signed with a key that is not the sender's. Do not import this bundle.",
