@@ -22,6 +22,8 @@ export interface OpenedDatabase {
 export interface OpenDatabaseOptions {
   backupDir?: string;
   migrationsFolder?: string;
+  /** How long a statement waits for another connection's lock before SQLite answers "busy" (ms). */
+  busyTimeoutMs?: number;
   /** How many automatic backups to keep. */
   keepBackups?: number;
 }
@@ -86,7 +88,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     sqlite.pragma('synchronous = NORMAL');
 
     const pending = pendingMigrations(sqlite, migrationsFolder);

@@ -62,7 +62,7 @@ export function makePrivateFolder(folder: string, { tighten = false }: { tighten
  * Creates `file` new and empty, owner-only; a leftover at that name is removed first, and a link
  * planted there is never followed (the file is opened with O_EXCL).
  */
-function openNewPrivateFile(file: string): number {
+export function openNewPrivateFile(file: string): number {
   fs.rmSync(file, { force: true });
   const fd = fs.openSync(file, 'wx', OWNER_ONLY_FILE);
   try {

@@ -13,6 +13,7 @@ import {
   PROGRESS_STATUSES,
   ROLES,
 } from './vocabulary';
+import { hasActiveCharacters } from './active-text';
 import { noun, type Noun, schemaMessage } from './core-messages';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,6 +41,14 @@ export const shortText = (what: Noun) =>
     .trim()
     .min(1, { error: m('input.empty', { field: noun(what) }) })
     .max(MAX_SHORT_TEXT, { error: m('input.tooLong', { field: noun(what), max: MAX_SHORT_TEXT }) });
+
+/**
+ * A name other computers will see or a terminal will show (the installation's name, the user's
+ * name on every change, a peer's label): short text without control characters, escape codes,
+ * line breaks or text-direction marks (shared/active-text.ts).
+ */
+export const plainName = (what: Noun) =>
+  shortText(what).refine((text) => !hasActiveCharacters(text), { error: m('input.activeCharacters', { field: noun(what) }) });
 
 export const longText = (what: Noun) =>
   z

@@ -13,6 +13,7 @@ import {
   quarter,
   read,
   role,
+  plainName,
   shortText,
   write,
 } from './contract-fields';
@@ -67,7 +68,7 @@ export const planningMethods = {
   'installation:update': write<D.InstallationProfile>()(
     'Change the installation profile: name, user, role, scope, language, report due days.',
     input({
-      name: shortText('installation name').optional(),
+      name: plainName('installation name').optional(),
       userName: userName.optional(),
       role: role.optional(),
       scopeCommunityIds: idList('community id').optional(),

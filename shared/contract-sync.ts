@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { noun, schemaMessage } from './core-messages';
 import type * as D from './domain';
-import { id, idList, input, read, shortText, write } from './contract-fields';
+import { id, idList, input, read, plainName, shortText, write } from './contract-fields';
 
 const filePath = z
   .string({ error: schemaMessage('input.missing', { field: noun('file') }) })
@@ -48,7 +48,7 @@ export const syncMethods = {
   'peers:list': read<D.Peer[]>()('Installations whose bundles are accepted, with their scope.', input({})),
   'peers:trust': write<D.Peer>()(
     'Trust a peer seen in a bundle preview, by its fingerprint, for some communities or all.',
-    input({ fingerprint, scopeCommunityIds: idList('community id').optional(), name: shortText('peer name').optional() }),
+    input({ fingerprint, scopeCommunityIds: idList('community id').optional(), name: plainName('peer name').optional() }),
   ),
   'peers:revoke': write<D.Revocation>()('Stop accepting bundles signed by a peer and by the installations it introduced.', input({ fingerprint })),
 

@@ -40,6 +40,10 @@ export const inputMessages = {
   'input.invalidId': { en: 'That {field} is not valid.', fr: '{field:cap} n’est pas valide.' },
   'input.mustBeText': { en: 'The {field} must be text.', fr: '{field:cap} doit être du texte.' },
   'input.empty': { en: 'The {field} cannot be empty.', fr: '{field:cap} ne peut pas être vide.' },
+  'input.activeCharacters': {
+    en: 'The {field} cannot contain control characters, line breaks or text-direction marks (such as escape codes or U+202E): type it as plain text.',
+    fr: '{field:cap} ne peut pas contenir de caractères de contrôle, de sauts de ligne ni de marques de sens d’écriture (comme des codes d’échappement ou U+202E)\u00a0: saisissez-le en texte simple.',
+  },
   'input.tooLong': { en: 'The {field} is too long: at most {max:number} characters.', fr: 'Texte trop long\u00a0: {field} ne peut pas dépasser {max:number}\u00a0caractères.' },
   'input.oneOf': { en: 'The {field} must be one of: {values}.', fr: '{field:cap} doit être l’une des valeurs suivantes\u00a0: {values}.' },
   'input.list': { en: 'The {field} must be a list.', fr: '{field:cap} doivent former une liste.' },

@@ -6,6 +6,14 @@ export const planningMessages = {
     en: 'Something went wrong and nothing was changed. Please try again; if it keeps happening, make a backup and contact support.',
     fr: 'Un problème est survenu et rien n’a été modifié. Veuillez réessayer; si le problème persiste, faites une sauvegarde et communiquez avec le soutien technique.',
   },
+  'core.busy': {
+    en: 'The planner is busy: another window or command is writing to its database (a long import, for example). Nothing was changed; try again in a moment.',
+    fr: 'Le planificateur est occupé\u00a0: une autre fenêtre ou commande écrit dans sa base de données (une longue importation, par exemple). Rien n’a été modifié; réessayez dans un moment.',
+  },
+  'core.diskFull': {
+    en: 'The disk is full: free space on {folder} and try again. Nothing was changed; what is already saved can still be read.',
+    fr: 'Le disque est plein\u00a0: libérez de l’espace dans {folder} et réessayez. Rien n’a été modifié; ce qui est déjà enregistré peut encore être consulté.',
+  },
   'core.unknownMethod': { en: 'There is no action called "{method}".', fr: 'Aucune action ne s’appelle «\u00a0{method}\u00a0».' },
   'core.notSetUp': {
     en: 'This installation has not been set up yet. Run "init" first (or open the app once).',

@@ -92,6 +92,10 @@ export const syncMessages = {
   // Importing a bundle.
   'import.onlyExtension': { en: 'Only {extension} files can be imported.', fr: 'Seuls les fichiers {extension} peuvent être importés.' },
   'import.folder': { en: 'That is a folder, not a plan bundle file.', fr: 'C’est un dossier, pas un fichier de lot de plans.' },
+  'import.notAFile': {
+    en: 'That is not a file (it is a pipe or a device), so it cannot be a plan bundle. Choose the .planbundle file itself.',
+    fr: 'Ce n’est pas un fichier (c’est un tube ou un périphérique)\u00a0: ce ne peut pas être un lot de plans. Choisissez le fichier .planbundle lui-même.',
+  },
   'import.fileNotFound': { en: 'The file {file} was not found.', fr: 'Le fichier {file} est introuvable.' },
   'import.damaged': {
     en: 'This plan bundle is damaged or incomplete (it may have been cut short while copying). Ask the sender for a new copy.',
@@ -106,24 +110,24 @@ export const syncMessages = {
     fr: 'Ce lot a été fait sur cet ordinateur; il ne contient rien à importer ici.',
   },
   'import.senderKeyChanged': {
-    en: 'This bundle claims to come from "{name}", but it is signed with a different key (fingerprint {fingerprint}, expected {expected}). Someone may be impersonating them; check with the sender before trusting the new key.',
-    fr: 'Ce lot dit provenir de «\u00a0{name}\u00a0», mais il est signé avec une autre clé (empreinte {fingerprint}, attendue\u00a0: {expected}). Quelqu’un se fait peut-être passer pour cet ordinateur; vérifiez auprès de l’expéditeur avant de faire confiance à la nouvelle clé.',
+    en: 'This bundle claims to come from "{name}", but it is signed with a different key. Someone may be impersonating them; check with the sender before trusting the new key.\nFingerprint of the key that signed it: {fingerprint}.\nFingerprint trusted here: {expected}.',
+    fr: 'Ce lot dit provenir de «\u00a0{name}\u00a0», mais il est signé avec une autre clé. Quelqu’un se fait peut-être passer pour cet ordinateur; vérifiez auprès de l’expéditeur avant de faire confiance à la nouvelle clé.\nEmpreinte de la clé qui l’a signé\u00a0: {fingerprint}.\nEmpreinte reconnue ici\u00a0: {expected}.',
   },
   'import.senderRevoked': {
     en: 'Bundles from "{name}" are no longer accepted here (trust was withdrawn on {date}).',
     fr: 'Les lots de «\u00a0{name}\u00a0» ne sont plus acceptés ici (la confiance a été retirée le {date}).',
   },
   'import.untrustedSender': {
-    en: 'This bundle comes from "{name}", which this computer has not trusted yet. Its fingerprint is {fingerprint}. Check the fingerprint with the sender (by phone), then import again choosing to trust the new sender.',
-    fr: 'Ce lot provient de «\u00a0{name}\u00a0», à qui cet ordinateur n’a pas encore fait confiance. Son empreinte est {fingerprint}. Vérifiez l’empreinte auprès de l’expéditeur (par téléphone), puis importez de nouveau en choisissant de faire confiance au nouvel expéditeur.',
+    en: 'This bundle comes from "{name}", which this computer has not trusted yet. Check the fingerprint of its key (below) with the sender, by phone, then import again choosing to trust the new sender.\nFingerprint of the sender\'s key: {fingerprint}.',
+    fr: 'Ce lot provient de «\u00a0{name}\u00a0», à qui cet ordinateur n’a pas encore fait confiance. Vérifiez l’empreinte de sa clé (ci-dessous) auprès de l’expéditeur, par téléphone, puis importez de nouveau en choisissant de faire confiance au nouvel expéditeur.\nEmpreinte de la clé de l’expéditeur\u00a0: {fingerprint}.',
   },
   'import.forgedOwnChanges': {
     en: 'This bundle carries changes said to be made on this computer, signed with another key. Do not import it.',
     fr: 'Ce lot contient des modifications censées avoir été faites sur cet ordinateur, mais signées avec une autre clé. Ne l’importez pas.',
   },
   'import.originKeyChanged': {
-    en: 'This bundle carries changes from "{name}" signed with a different key than the one trusted here ({fingerprint}, expected {expected}).',
-    fr: 'Ce lot contient des modifications de «\u00a0{name}\u00a0» signées avec une autre clé que celle qui est reconnue ici ({fingerprint}, attendue\u00a0: {expected}).',
+    en: 'This bundle carries changes from "{name}" signed with a different key than the one trusted here. Nothing was imported.\nFingerprint of the key that signed them: {fingerprint}.\nFingerprint trusted here: {expected}.',
+    fr: 'Ce lot contient des modifications de «\u00a0{name}\u00a0» signées avec une autre clé que celle qui est reconnue ici. Rien n’a été importé.\nEmpreinte de la clé qui les a signées\u00a0: {fingerprint}.\nEmpreinte reconnue ici\u00a0: {expected}.',
   },
   'import.senderKeyForged': {
     en: "The sender's own changes are signed with a key that is not the sender's. Do not import this bundle.",

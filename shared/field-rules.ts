@@ -24,6 +24,7 @@ import {
   longText,
   oneOf,
   ownerParty,
+  plainName,
   progressStatus,
   quarter,
   quarterList,
@@ -43,7 +44,8 @@ export const rank = z
 export const timestamp = z.iso.datetime({ error: m('input.timestamp') });
 
 /** Who did something: the user name of an installation (installation:update's rule). */
-export const userName = shortText('user name');
+/** A person's name as peers will see it (an author, a signer): no control or direction characters. */
+export const userName = plainName('user name');
 
 export const organisationKind = z.enum(ORGANISATION_KINDS, { error: m('input.organisationKind') });
 

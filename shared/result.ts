@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'conflict', // the request contradicts the current state (e.g. a plan already exists)
   'forbidden', // a rule of the planning cycle refuses it (e.g. editing an agreed plan)
   'unknown_method',
+  'busy', // another connection holds the database (a long import): try again in a moment
+  'disk_full', // the disk under the database or a written file is full
   'internal', // anything unexpected; the message never carries a stack trace
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -28,5 +30,5 @@ export function err(code: ErrorCode, message: string, details?: unknown): Result
 
 /** Codes that mean "the request was refused", as opposed to a fault of the program. */
 export function isRefusal(code: ErrorCode): boolean {
-  return code !== 'internal';
+  return code !== 'internal' && code !== 'busy' && code !== 'disk_full';
 }

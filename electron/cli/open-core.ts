@@ -22,6 +22,7 @@ export function describeOpenFailure(error: unknown, file: string): string {
   }
   if (code === 'SQLITE_NOTADB') return `${file} is not a planner database (it is not an SQLite file).`;
   if (code === 'SQLITE_CORRUPT') return `The database at ${file} is damaged. Restore a backup from the backups folder beside it.`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `The disk is full: free space on ${path.dirname(file)} and try again.`;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return `The database at ${file} is busy: another program is writing to it. Try again in a moment.`;
   return sentence(`The database at ${file} could not be opened: ${firstLine(error)}`);
 }

@@ -10,12 +10,14 @@
 import path from 'node:path';
 import { makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
 import { fiscalYearOf } from '../../shared/fiscal-calendar';
-import { foldForSearch } from '../../shared/text-search';
 import { type CliIo, CliFailure } from './cli-io';
 import { openCore } from './open-core';
 import { UsageError } from './args';
 import { csvFiles, xlsxFile } from '../core/reports/exports';
 import { printRouteToPdf } from './report-pdf';
+import { findCommunity, type NamedCommunity } from './community-match';
+import { refusalText } from './terminal-text';
+import { outputFolder, reserveOutput, writeOutput } from './write-output';
 
 export const REPORT_COMMANDS = ['report', 'export-csv', 'export-xlsx'] as const;
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
@@ -103,54 +105,51 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | null {
 }
 
 export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs): Promise<number> {
-  const core = openCore(io, dbFile, { mustExist: true });
+  // The destination is checked (and reserved) before any work: printing a PDF takes a while.
+  const output = args.command === 'export-csv' ? null : reserveOutput(args.out!);
   let hash: string;
   try {
-    if (args.command !== 'report') {
-      const fiscalYear = args.fy ?? fiscalYearOf(io.today());
-      const request = { fiscalYear, public: args.public, locale: args.lang };
-      if (args.command === 'export-csv') {
-        const dir = path.resolve(args.out!);
-        makePrivateFolder(dir);
-        const files = csvFiles(core.context, request);
-        for (const f of files) replaceWithPrivateFile(path.join(dir, f.fileName), f.text);
-        io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
+    const core = openCore(io, dbFile, { mustExist: true });
+    try {
+      if (args.command !== 'report') {
+        const fiscalYear = args.fy ?? fiscalYearOf(io.today());
+        const request = { fiscalYear, public: args.public, locale: args.lang };
+        if (args.command === 'export-csv') {
+          const dir = outputFolder(args.out!);
+          const files = csvFiles(core.context, request);
+          for (const f of files) writeOutput(path.join(dir, f.fileName), f.text);
+          io.stdout(args.json ? `${JSON.stringify({ dir, files: files.map((f) => ({ file: f.fileName, rows: f.table.rows.length })) })}\n` : `Wrote ${files.length} CSV files (${fiscalYear}${args.public ? ', public' : ''}) into ${dir}:\n${files.map((f) => `  ${f.fileName}  ${f.table.rows.length} rows`).join('\n')}\n`);
+          return 0;
+        }
+        const file = path.resolve(args.out!);
+        const { bytes, tables } = await xlsxFile(core.context, request);
+        output!.write(bytes);
+        io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
         return 0;
       }
-      const file = path.resolve(args.out!);
-      const { bytes, tables } = await xlsxFile(core.context, request);
-      replaceWithPrivateFile(file, bytes);
-      io.stdout(args.json ? `${JSON.stringify({ file, bytes: bytes.length, sheets: tables.map((t) => t.title) })}\n` : `Wrote ${file} (${tables.length} sheets, ${bytes.length.toLocaleString('en')} bytes).\n`);
-      return 0;
+      const communityId = findCommunity(communitiesOf(core.invoke('communities:list', { fiscalYear: args.fy! })), args.community!).id;
+      const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
+      if (!plan.ok) throw new CliFailure(refusalText(plan.error), 2);
+      if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
+      const query = new URLSearchParams();
+      if (args.lang) query.set('lang', args.lang);
+      if (args.public) query.set('public', '1');
+      if (args.paper === 'a4') query.set('paper', 'a4');
+      const q = query.toString() ? `?${query}` : '';
+      hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+    } finally {
+      core.close();
     }
-    const communityId = findCommunity(core.invoke('communities:list', { fiscalYear: args.fy! }), args.community!);
-    const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
-    if (!plan.ok) throw new CliFailure(plan.error.message, 2);
-    if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
-    const query = new URLSearchParams();
-    if (args.lang) query.set('lang', args.lang);
-    if (args.public) query.set('public', '1');
-    if (args.paper === 'a4') query.set('paper', 'a4');
-    const q = query.toString() ? `?${query}` : '';
-    hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+    const bytes = await printRouteToPdf(dbFile, hash, output!);
+    const file = path.resolve(args.out!);
+    io.stdout(args.json ? `${JSON.stringify({ file, bytes })}\n` : `Wrote ${file} (${bytes.toLocaleString('en')} bytes).\n`);
+    return 0;
   } finally {
-    core.close();
+    output?.abandon();
   }
-  const bytes = await printRouteToPdf(dbFile, hash, args.out!);
-  const file = path.resolve(args.out!);
-  io.stdout(args.json ? `${JSON.stringify({ file, bytes })}\n` : `Wrote ${file} (${bytes.toLocaleString('en')} bytes).\n`);
-  return 0;
 }
 
-function findCommunity(list: ReturnType<ReturnType<typeof openCore>['invoke']>, wanted: string): string {
-  if (!list.ok) throw new CliFailure(list.error.message, 2);
-  const communities = list.value as Array<{ id: string; name: string }>;
-  const byId = communities.find((c) => c.id === wanted);
-  if (byId) return byId.id;
-  const folded = foldForSearch(wanted);
-  const matches = communities.filter((c) => foldForSearch(c.name) === folded);
-  if (matches.length === 1) return matches[0]!.id;
-  const partial = communities.filter((c) => foldForSearch(c.name).includes(folded));
-  if (partial.length === 1) return partial[0]!.id;
-  throw new CliFailure(partial.length > 1 ? `"${wanted}" matches several communities: ${partial.map((c) => c.name).join(', ')}.` : `There is no community "${wanted}".`, 2);
+function communitiesOf(list: ReturnType<ReturnType<typeof openCore>['invoke']>): NamedCommunity[] {
+  if (!list.ok) throw new CliFailure(refusalText(list.error), 2);
+  return list.value as NamedCommunity[];
 }

@@ -5,17 +5,14 @@
  * running header and page numbers — the same layout the app prints.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { replaceWithPrivateFile } from '../../db/private-files';
 import { CliFailure } from './cli-io';
+import type { ReservedOutput } from './write-output';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
-export async function printRouteToPdf(dbFile: string, hash: string, outFile: string): Promise<number> {
+export async function printRouteToPdf(dbFile: string, hash: string, output: ReservedOutput): Promise<number> {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new CliFailure(`Printing to PDF needs Chromium at ${CHROMIUM_PATH} (Debian package "chromium"), or set CHROMIUM_PATH.`, 1);
-  const out = path.resolve(outFile);
-  if (!fs.existsSync(path.dirname(out))) throw new CliFailure(`The folder ${path.dirname(out)} does not exist.`, 1);
   const { startPreviewServer } = await import('../../scripts/preview');
   const { chromium } = await import('playwright-core');
   const server = await startPreviewServer({ dbFile, port: 0, log: () => {} });
@@ -33,7 +30,7 @@ export async function printRouteToPdf(dbFile: string, hash: string, outFile: str
       });
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      replaceWithPrivateFile(out, pdf);
+      output.write(pdf);
       return pdf.length;
     } finally {
       await browser.close();

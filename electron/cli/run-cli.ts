@@ -9,8 +9,10 @@ import { initCommand } from './init-command';
 import { describeMethods, formatMethods } from './method-catalogue';
 import { syncCommand } from './sync-commands';
 import { parseReportArgs, reportCommand } from './report-commands';
+import { inert, inertLines } from './terminal-text';
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], outerIo: CliIo): Promise<number> {
+  const io = inertOutput(outerIo);
   const defaultDb = defaultDatabaseFile();
   try {
     const batch = parseBatchArgs(argv);
@@ -54,7 +56,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * Every line the command line prints passes through inertLines: whatever text from outside a
+ * command failed to make inert itself cannot act on the terminal (JSON stays JSON: the escapes
+ * are JSON's own). Values are made inert where they are put in a line (terminal-text.ts).
+ */
+function inertOutput(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(inertLines(text)), stderr: (text) => io.stderr(inertLines(text)) };
+}
+
 export function unexpected(error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  const message = inert(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   return sentence(`Something unexpected went wrong: ${message.slice(0, 300)}`) + ' Run again with CSP_DEBUG=1 to see the details.';
 }

@@ -11,9 +11,11 @@ import type { Core } from '../core/create-core';
 import type { ParsedArgs } from './args';
 import { exitCodeOf } from './call-command';
 import { type CliIo, CliFailure, sentence } from './cli-io';
+import { CommunityNotMatched, findCommunity } from './community-match';
 import { openCore } from './open-core';
 import { passphraseForExport, readPassphraseFile } from './passphrase';
 import * as text from './sync-text';
+import { refusalText } from './terminal-text';
 
 export type SyncCommand = 'export' | 'import' | 'inspect' | 'digest' | 'conflicts' | 'peers' | 'whoami';
 
@@ -73,7 +75,7 @@ async function runSyncCommand(io: CliIo, dbFile: string, command: SyncCommand, a
     if (!(error instanceof CallRefused)) throw error;
     const refusal = { code: error.error.code, message: error.error.message, ...(error.error.details === undefined ? {} : { details: error.error.details }) };
     if (args.json) io.stdout(`${JSON.stringify(error.hint ? { error: refusal, hint: error.hint } : { error: refusal }, null, 2)}\n`);
-    io.stderr(`${sentence(error.error.message)}\n${error.hint ? `${error.hint}\n` : ''}`);
+    io.stderr(`${refusalText(error.error)}\n${error.hint ? `${error.hint}\n` : ''}`);
     return exitCodeOf({ ok: false, error: error.error });
   } finally {
     core.close();
@@ -123,7 +125,6 @@ export function shellQuote(word: string): string {
 }
 
 const reasonOf = (error: AppErrorBody) => (error.details as { reason?: string } | undefined)?.reason;
-const fingerprintIn = (error: AppErrorBody) => (error.details as { fingerprint?: string } | undefined)?.fingerprint;
 
 /** Peer fingerprints are read aloud and typed back; accept lower case and spaces for dashes. */
 function normaliseFingerprint(value: string): string {
@@ -164,7 +165,7 @@ function importCommand(run: Run, file: string, passphrase: string | null): void 
   const hint = (error: AppErrorBody): string | undefined => {
     switch (reasonOf(error)) {
       case 'untrusted_sender':
-        return `To trust it, after checking the fingerprint ${fingerprintIn(error) ?? ''} with the sender:\n  ${again('--trust-new-sender')}`;
+        return `To trust it, after checking that fingerprint with the sender:\n  ${again('--trust-new-sender')}`;
       case 'passphrase_required':
         return `Give the passphrase in a file: ${commandLine(args, ['import', file, '--passphrase-file', 'FILE'])} (its first line is the passphrase).`;
       case 'out_of_scope':
@@ -240,19 +241,20 @@ function communityNames(run: Run): Map<string, string> {
   return new Map(run.must('communities:list', {}).map((c) => [c.id, c.name]));
 }
 
-/** --scope takes community ids or names (as "call communities:list" shows them). */
+/** --scope takes community ids or names, found as "report --community" finds them (community-match.ts). */
 function scopeIds(run: Run, given: string[]): string[] {
   const communities = run.must('communities:list', {});
-  const key = (s: string) => s.normalize('NFC').toLocaleLowerCase('en');
   return given.map((g) => {
-    const found = communities.find((c) => c.id === g) ?? communities.find((c) => key(c.name) === key(g));
-    if (!found) {
+    try {
+      return findCommunity(communities, g).id;
+    } catch (error) {
+      if (!(error instanceof CommunityNotMatched)) throw error;
+      const candidates = error.candidates.map((c) => ({ id: c.id, name: c.name }));
       throw new CallRefused(
-        { code: 'not_found', message: `There is no community "${g.slice(0, 80)}" here.` },
+        candidates.length > 1 ? { code: 'invalid_input', message: error.message, details: { reason: 'ambiguous_community', candidates } } : { code: 'not_found', message: error.message },
         `See the communities and their ids with: ${commandLine(run.args, ['call', 'communities:list'])}`,
       );
     }
-    return found.id;
   });
 }
 

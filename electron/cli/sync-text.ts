@@ -1,6 +1,12 @@
-/** The plan-bundle commands' answers, worded for people: short lines, numbers with separators. */
+/**
+ * The plan-bundle commands' answers, worded for people: short lines, numbers with separators.
+ * Every text that came from a bundle or a peer (names, actors, titles, values, ids) goes through
+ * `inert` (terminal-text.ts); fingerprints are derived from keys by the core and printed on lines
+ * of their own, never beside a text a peer chose.
+ */
 import type { BundleInspection, Conflict, ExportResult, Identity, ImportPreview, ImportResult, Peer } from '../../shared/domain';
 import { fiscalYearLabel } from '../../shared/fiscal-calendar';
+import { inert } from './terminal-text';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -20,15 +26,22 @@ export function when(iso: string): string {
 export function shortValue(value: unknown, max = 60): string {
   if (value === null || value === undefined) return '(empty)';
   const raw = typeof value === 'string' ? value : JSON.stringify(value);
-  const flat = raw.replace(/\s+/g, ' ').trim();
+  const flat = inert(raw.replace(/\s+/g, ' ').trim());
   const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
   return typeof value === 'string' ? `"${cut}"` : cut;
 }
 
-const quoted = (name: string) => `"${name}"`;
+const quoted = (name: string) => `"${inert(name)}"`;
+const installation = (id: string) => `installation ${inert(id)}`;
+/** A fingerprint on a line of its own, after a label of ours. */
+const fingerprintLine = (label: string, fingerprint: string, indent = '') => `${indent}${label}: ${inert(fingerprint)}`;
+const senderKey = (fingerprint: string) => fingerprintLine("Fingerprint of the sender's key", fingerprint);
+/** Computers known by id and key: the id on one line, the fingerprint of its key on the next. */
+const originLines = (origins: ReadonlyArray<{ installationId: string; fingerprint: string }>, indent: string, after = (_i: number) => '') =>
+  origins.flatMap((o, i) => [`${indent}${installation(o.installationId)}${after(i)}`, fingerprintLine('Fingerprint of its key', o.fingerprint, `${indent}  `)]);
 
 export function identity(me: Identity): string {
-  return `Installation ${me.installationId}\nName ${quoted(me.name)}\nFingerprint ${me.fingerprint}\n`;
+  return `Installation ${inert(me.installationId)}\nName ${quoted(me.name)}\nFingerprint ${me.fingerprint}\n`;
 }
 
 export function exported(result: ExportResult): string {
@@ -38,22 +51,22 @@ export function exported(result: ExportResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function sender(s: ImportPreview['sender']): string {
-  return `${quoted(s.name)} (installation ${s.installationId}), fingerprint ${s.fingerprint}`;
+function sender(s: Pick<ImportPreview['sender'], 'name' | 'installationId'>): string {
+  return `${quoted(s.name)} (${installation(s.installationId)})`;
 }
 
 function planLines(preview: ImportPreview): string[] {
   const lines = preview.changesPerPlan
     .slice()
     .sort((a, b) => b.fiscalYear - a.fiscalYear || a.communityName.localeCompare(b.communityName, 'en'))
-    .map((p) => `  ${p.communityName}${p.fiscalYear ? `, ${fiscalYearLabel(p.fiscalYear)}` : ''}: ${count(p.rows, 'row')}`);
+    .map((p) => `  ${inert(p.communityName)}${p.fiscalYear ? `, ${fiscalYearLabel(p.fiscalYear)}` : ''}: ${count(p.rows, 'row')}`);
   if (preview.otherChanges > 0) lines.push(`  Outside plans (communities, people, lists…): ${count(preview.otherChanges, 'row')}`);
   return lines;
 }
 
 function gapLines(preview: ImportPreview): string[] {
   return preview.gaps.map(
-    (g) => `  From installation ${g.installationId}: this computer has its changes up to number ${g.have}, the bundle starts at ${g.firstInBundle}. The missing ones come with a later bundle; until then what depends on them stays hidden.`,
+    (g) => `  From ${installation(g.installationId)}: this computer has its changes up to number ${g.have}, the bundle starts at ${g.firstInBundle}. The missing ones come with a later bundle; until then what depends on them stays hidden.`,
   );
 }
 
@@ -61,11 +74,11 @@ export function conflictLines(conflicts: readonly Conflict[], indent = ''): stri
   const lines: string[] = [];
   for (const c of conflicts) {
     const what = c.kind === 'removed_while_edited' ? 'removed on one computer while edited on another' : 'edited on more than one computer';
-    lines.push(`${indent}${c.id}  ${c.label} — ${c.table}.${c.field}, ${what}`);
+    lines.push(`${indent}${inert(c.id)}  ${inert(c.label)} — ${inert(c.table)}.${inert(c.field)}, ${what}`);
     for (const h of c.heads) {
       // The core names this installation's own versions "this computer"; others by their peer name.
-      const computer = h.originName === 'this computer' ? 'this computer' : h.originName === h.origin ? `installation ${h.origin}` : `${quoted(h.originName)} (${h.origin})`;
-      lines.push(`${indent}  ${h.opId}  by ${h.actor} on ${computer}, ${when(h.at)}: ${shortValue(h.value)}`);
+      const computer = h.originName === 'this computer' ? 'this computer' : h.originName === h.origin ? installation(h.origin) : `${quoted(h.originName)} (${inert(h.origin)})`;
+      lines.push(`${indent}  ${inert(h.opId)}  by ${inert(h.actor)} on ${computer}, ${inert(when(h.at))}: ${shortValue(h.value)}`);
     }
   }
   return lines;
@@ -77,16 +90,15 @@ function vouchedFor(p: ImportPreview): ImportPreview['newOrigins'] {
 }
 
 export function preview(p: ImportPreview, options: { trustNewSender: boolean; importCommand: string }): string {
-  const lines = ['Dry run: nothing was changed.', `From ${sender(p.sender)}.`];
+  const lines = ['Dry run: nothing was changed.', `From ${sender(p.sender)}.`, senderKey(p.sender.fingerprint)];
   if (p.sender.trust === 'trusted') lines.push('The sender is trusted here.');
   else if (options.trustNewSender) lines.push('The sender is not trusted here yet; importing with --trust-new-sender would trust it for every community.');
-  else lines.push('The sender is not trusted here yet: check the fingerprint with the sender (by phone) before importing with --trust-new-sender, which trusts it for every community.');
+  else lines.push('The sender is not trusted here yet: check the fingerprint above with the sender (by phone) before importing with --trust-new-sender, which trusts it for every community.');
   const others = vouchedFor(p);
   if (others.length > 0) {
-    lines.push(`It carries changes made on ${count(others.length, 'other computer')} not known here, vouched for by the sender:`);
-    for (const o of others) lines.push(`  installation ${o.installationId}, fingerprint ${o.fingerprint}`);
+    lines.push(`It carries changes made on ${count(others.length, 'other computer')} not known here, vouched for by the sender:`, ...originLines(others, '  '));
   }
-  lines.push(`Made ${when(p.createdAt)}; ${count(p.changesetCount, 'change')}, ${p.newChangesetCount.toLocaleString('en')} new here.`);
+  lines.push(`Made ${inert(when(p.createdAt))}; ${count(p.changesetCount, 'change')}, ${p.newChangesetCount.toLocaleString('en')} new here.`);
   if (p.alreadyImported) {
     lines.push(p.changesetCount === 0 ? 'The bundle holds no changes: importing it would change nothing.' : 'Already imported: importing it again would change nothing.');
     return `${lines.join('\n')}\n`;
@@ -108,11 +120,12 @@ export function imported(r: ImportResult, narrowCommand: string): string {
     const plans = r.changesPerPlan.length;
     lines.push(
       `Imported ${count(r.newChangesetCount, 'new change')} from ${sender(r.sender)}: ${count(plans, 'plan')} and ${count(r.otherChanges, 'other row')} changed.`,
+      senderKey(r.sender.fingerprint),
     );
   }
   if (r.sender.trust === 'unknown') lines.push(`Trusted the new sender for every community. To narrow what it may change: ${narrowCommand}`);
   const others = vouchedFor(r);
-  if (others.length > 0) lines.push(`Also trusted, as vouched for by the sender: ${others.map((o) => `installation ${o.installationId} (fingerprint ${o.fingerprint})`).join(', ')}.`);
+  if (others.length > 0) lines.push('Also trusted, as vouched for by the sender:', ...originLines(others, '  '));
   if (r.newConflicts.length > 0) lines.push(`New conflicts: ${r.newConflicts.length}. See them with "conflicts list".`);
   if (r.gaps.length > 0) lines.push('Some earlier changes have not arrived yet:', ...gapLines(r));
   if (r.backupFile) lines.push(`Backup from before the import: ${r.backupFile}`);
@@ -127,15 +140,15 @@ export function inspection(i: BundleInspection, trust: string | null, withPassph
     lines.push(`The contents are encrypted. To see who sent it and what it holds: ${withPassphrase}`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`From ${quoted(m.sender.name)} (installation ${m.sender.installationId}), fingerprint ${m.sender.fingerprint}${trust ? `: ${trust}` : ''}.`);
+  lines.push(`From ${sender(m.sender)}.`, senderKey(m.sender.fingerprint));
+  if (trust) lines.push(`That key is ${trust}.`);
   lines.push(
     m.signatureValid
       ? "The sender's signature over the whole bundle is valid (each change's own signature is checked by \"import --dry-run\")."
       : "WARNING: the sender's signature does not match the content: the bundle was altered or damaged. Do not import it.",
   );
-  lines.push(`Made ${when(m.createdAt)}, ${m.full ? 'a full bundle (everything the sender holds)' : `for installation ${m.recipient} (what it had not acknowledged)`}.`);
-  lines.push(`${count(m.changesetCount, 'change')}, by computer:`);
-  for (const o of m.origins) lines.push(`  installation ${o.installationId}, fingerprint ${o.fingerprint}: ${count(o.changesets, 'change')}`);
+  lines.push(`Made ${inert(when(m.createdAt))}, ${m.full ? 'a full bundle (everything the sender holds)' : `for ${installation(String(m.recipient))} (what it had not acknowledged)`}.`);
+  lines.push(`${count(m.changesetCount, 'change')}, by computer:`, ...originLines(m.origins, '  ', (i) => `: ${count(m.origins[i]!.changesets, 'change')}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -147,25 +160,25 @@ export function conflicts(list: readonly Conflict[], resolveCommand: string): st
 }
 
 export function resolved(conflictId: string, remaining: number, exportCommand: string): string {
-  return `Resolved ${conflictId}; ${remaining === 0 ? 'no conflicts left' : `${count(remaining, 'conflict')} left`}. The choice reaches the others with the next bundle: ${exportCommand}\n`;
+  return `Resolved ${inert(conflictId)}; ${remaining === 0 ? 'no conflicts left' : `${count(remaining, 'conflict')} left`}. The choice reaches the others with the next bundle: ${exportCommand}\n`;
 }
 
 export function scope(peer: Peer, names: Map<string, string>): string {
   if (peer.scopeCommunityIds === null) return 'every community';
   if (peer.scopeCommunityIds.length === 0) return 'no community';
-  return peer.scopeCommunityIds.map((id) => names.get(id) ?? id).join(', ');
+  return peer.scopeCommunityIds.map((id) => inert(names.get(id) ?? id)).join(', ');
 }
 
 export function peers(list: readonly Peer[], names: Map<string, string>): string {
   if (list.length === 0) return 'No peers yet. Import a bundle with --trust-new-sender to trust its sender.\n';
   const lines: string[] = [];
   for (const p of list) {
-    lines.push(`${quoted(p.name)}  fingerprint ${p.fingerprint}`);
-    lines.push(`  installation ${p.installationId}; may change: ${scope(p, names)}`);
+    lines.push(quoted(p.name), fingerprintLine('Fingerprint', p.fingerprint, '  '));
+    lines.push(`  ${installation(p.installationId)}; may change: ${scope(p, names)}`);
     const notes = [
-      p.trustedAt ? `trusted ${when(p.trustedAt)}` : 'not trusted',
-      p.introducedBy ? `vouched for by installation ${p.introducedBy}` : null,
-      p.revokedAt ? `REVOKED ${when(p.revokedAt)}: its bundles are refused` : null,
+      p.trustedAt ? `trusted ${inert(when(p.trustedAt))}` : 'not trusted',
+      p.introducedBy ? `vouched for by ${installation(p.introducedBy)}` : null,
+      p.revokedAt ? `REVOKED ${inert(when(p.revokedAt))}: its bundles are refused` : null,
     ].filter((n): n is string => n !== null);
     lines.push(`  ${notes.join('; ')}`);
   }
@@ -173,9 +186,9 @@ export function peers(list: readonly Peer[], names: Map<string, string>): string
 }
 
 export function trusted(peer: Peer, names: Map<string, string>): string {
-  return `Trusted ${quoted(peer.name)} (fingerprint ${peer.fingerprint}) to change: ${scope(peer, names)}.\n`;
+  return `Trusted ${quoted(peer.name)} to change: ${scope(peer, names)}.\n${fingerprintLine('Fingerprint', peer.fingerprint)}\n`;
 }
 
 export function revoked(peer: Peer, retrustCommand: string): string {
-  return `Revoked ${quoted(peer.name)} (fingerprint ${peer.fingerprint}): its new changes will be refused; what was imported before stays. To trust it again: ${retrustCommand}\n`;
+  return `Revoked ${quoted(peer.name)}: its new changes will be refused; what was imported before stays.\n${fingerprintLine('Fingerprint', peer.fingerprint)}\nTo trust it again: ${inert(retrustCommand)}\n`;
 }

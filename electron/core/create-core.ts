@@ -10,6 +10,7 @@ import { ChangeRecorder } from './change-recorder';
 import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './clock';
 import type { CoreContext } from './core-context';
 import { DomainError } from './domain-error';
+import { pause, storageFailure } from './storage-failure';
 import { handlers } from './handlers';
 import { ensureInstallation } from './services/installation';
 import { continueIfRestored } from './sync/restored-copy';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   initialProfile?: { name: string; userName: string; role: Role };
   /** Where this installation's private signing key is kept; default: a 0600 file beside the database. */
   keyStore?: KeyStore;
+  /** How long a write waits for another connection (a long import) before answering "busy"; default 5 s. */
+  busyTimeoutMs?: number;
   /** Where unexpected errors are written (never shown to the person). */
   log?: (message: string, error: unknown) => void;
 }
@@ -45,13 +48,16 @@ export interface Core {
   readonly context: CoreContext;
 }
 
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 const DEFAULT_PROFILE = { name: 'This computer', userName: 'Planner user', role: 'coordinator' as Role };
 
 /** The composition root: opens and migrates the database and answers contract calls. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
-  const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder });
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder, busyTimeoutMs });
   let keys: WorkingIdentity;
   try {
     const row = opened.sqlite.prepare('SELECT public_key AS publicKey FROM installation WHERE key = 1').get() as { publicKey: string | null } | undefined;
@@ -105,7 +111,15 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
-  function invoke<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
+  /** An unexpected error as an envelope: a busy database or a full disk in words, anything else logged. */
+  function failure(method: string, error: unknown): Result<never> {
+    const storage = storageFailure(error, context.dbFile);
+    if (storage) return refusal(storage.code, storage.ref);
+    log(`Unexpected error in ${method}`, error);
+    return refusal('internal', msg('core.internal'));
+  }
+
+  function invokeOnce<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
     try {
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) return invalidInput(parsed.error.issues);
@@ -114,8 +128,21 @@ export function createCore(options: CoreOptions): Core {
     } catch (error) {
       if (error instanceof DomainError) return refusal(error.code, error.ref, error.details);
       if (error instanceof ZodError) return invalidInput(error.issues);
-      log(`Unexpected error in ${method}`, error);
-      return refusal('internal', msg('core.internal'));
+      return failure(method, error);
+    }
+  }
+
+  /**
+   * SQLite waits up to the busy timeout for a lock, but answers "busy" at once when a transaction
+   * that has read must write after another connection committed: the whole call (rolled back) is
+   * tried again until the busy timeout has passed.
+   */
+  function invoke<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (;;) {
+      const result = invokeOnce(method, input);
+      if (result.ok || result.error.code !== 'busy' || Date.now() >= deadline) return result;
+      pause(Math.min(50, Math.max(1, deadline - Date.now())));
     }
   }
 
@@ -131,8 +158,7 @@ export function createCore(options: CoreOptions): Core {
         try {
           return ok(await result.value);
         } catch (error) {
-          log(`Unexpected error in ${method}`, error);
-          return err('internal', 'Something went wrong and nothing was changed. Please try again; if it keeps happening, make a backup and contact support.');
+          return failure(method, error);
         }
       }
       return result;

@@ -37,7 +37,8 @@ export function ErrorBanner({ error, onRetry, title }: { error: unknown; onRetry
         ) : undefined
       }
     >
-      <p>{messageOf(error, i18n.language)}</p>
+      {/* Some refusals put a fingerprint on a line of its own. */}
+      <p className="pre-wrap">{messageOf(error, i18n.language)}</p>
     </Banner>
   );
 }

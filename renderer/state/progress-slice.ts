@@ -7,6 +7,7 @@
 import type { Plan, QuarterProgress } from '../../shared/domain';
 import type { Quarter } from '../../shared/fiscal-calendar';
 import type { ProgressStatus } from '../../shared/vocabulary';
+import { idRecord, valueFor, withId } from '../../shared/id-record';
 import { ApiError, messageOf } from '../api/api-error';
 import type { SliceCreator } from './planner-store';
 
@@ -99,17 +100,17 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
   function patchRow(actionId: string, patch: Partial<ProgressRowState>): void {
     set((s) => {
       const form = s.progressForm;
-      const row = form?.rows[actionId];
+      const row = form ? valueFor(form.rows, actionId) : undefined;
       if (!form || !row) return {};
-      return { progressForm: { ...form, rows: { ...form.rows, [actionId]: { ...row, ...patch } } } };
+      return { progressForm: { ...form, rows: withId(form.rows, actionId, { ...row, ...patch }) } };
     });
   }
   function patchIndicator(indicatorId: string, patch: Partial<IndicatorEntryState>): void {
     set((s) => {
       const form = s.progressForm;
-      const entry = form?.indicators[indicatorId];
+      const entry = form ? valueFor(form.indicators, indicatorId) : undefined;
       if (!form || !entry) return {};
-      return { progressForm: { ...form, indicators: { ...form.indicators, [indicatorId]: { ...entry, ...patch } } } };
+      return { progressForm: { ...form, indicators: withId(form.indicators, indicatorId, { ...entry, ...patch }) } };
     });
   }
 
@@ -122,12 +123,13 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
       set({ progressLoading: true, progressError: null });
       try {
         const [plan, progress] = await Promise.all([client.call('plans:get', { planId }), client.call('progress:get', { planId, quarter })]);
-        const rows: Record<string, ProgressRowState> = {};
+        // Ids come from other computers' bundles: records without a prototype (shared/id-record.ts).
+        const rows = idRecord<ProgressRowState>();
         for (const r of progress.rows) {
           const saved = draftOf(r.entry);
           rows[r.action.id] = { actionId: r.action.id, draft: saved ?? { ...EMPTY_DRAFT }, saved, saving: false, saveAgain: false, error: null };
         }
-        const indicators: Record<string, IndicatorEntryState> = {};
+        const indicators = idRecord<IndicatorEntryState>();
         for (const priority of plan.priorities) {
           for (const indicator of priority.indicators) {
             const value = progress.indicatorValues.find((v) => v.indicatorId === indicator.id);

@@ -102,7 +102,7 @@ describe.concurrent('cli: plan bundles', () => {
     // Two new, empty installations take in the coordinator's full bundle, trusting it on first use.
     await Promise.all([must(a, 'init'), must(b, 'init')]);
     const imports = await Promise.all([a, b].map((db) => must(db, 'import', fullBundle, ...pass, '--trust-new-sender')));
-    for (const text of imports) expect(text).toMatch(/^Imported 2,\d{3} new changes from "Territorial coordinator \(demo data\)".*\nTrusted the new sender for every community/);
+    for (const text of imports) expect(text).toMatch(/^Imported 2,\d{3} new changes from "Territorial coordinator \(demo data\)".*\nFingerprint of the sender's key: [A-Z2-9-]{39}\nTrusted the new sender for every community/);
     const [digestLines, meA, meB, meC] = await Promise.all([
       Promise.all([c, a, b].map((db) => must(db, 'digest'))),
       mustJson<{ installationId: string }>(a, 'whoami'),
@@ -230,7 +230,7 @@ describe.concurrent('cli: plan bundles', () => {
     expect(manifest).toMatchObject({ encrypted: true, manifest: { sender: { fingerprint: coordFingerprint }, full: true } });
     expect(manifest.manifest.origins.reduce((n, o) => n + o.changesets, 0)).toBe(preview.changesetCount);
 
-    expect(await must(db, 'import', fullBundle, '--passphrase-file', passFile, '--trust-new-sender')).toContain(`fingerprint ${coordFingerprint}`);
+    expect(await must(db, 'import', fullBundle, '--passphrase-file', passFile, '--trust-new-sender')).toContain(`\nFingerprint of the sender's key: ${coordFingerprint}\n`);
     const [peers, communities] = await Promise.all([mustJson<Peer[]>(db, 'peers', 'list'), call<Array<{ id: string; name: string }>>(db, 'communities:list', {})]);
     expect(peers).toEqual([expect.objectContaining({ name: 'Territorial coordinator (demo data)', fingerprint: coordFingerprint, scopeCommunityIds: null, revokedAt: null })]);
 

@@ -7,6 +7,7 @@ import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
 import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
+import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
 import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
@@ -58,7 +59,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
     throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
-  let acknowledged: Record<string, number> = {};
+  let acknowledged: Record<string, number> = idRecord();
   let recipientName: string | null = null;
   if (request.to !== undefined) {
     const peer = findPeer(ctx, request.to);
@@ -73,11 +74,11 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     body: string;
     signature: string;
   }>;
-  const selected = rows.filter((r) => r.seq > (acknowledged[r.origin] ?? 0));
+  const selected = rows.filter((r) => r.seq > (valueFor(acknowledged, r.origin) ?? 0));
   const own = ownOrigins(ctx);
-  const keys: Record<string, string> = Object.fromEntries(own.map((origin) => [origin, ctx.keys.publicKey]));
+  const keys = idRecord(own.map((origin) => [origin, ctx.keys.publicKey] as [string, string]));
   for (const origin of new Set(selected.map((r) => r.origin))) {
-    if (keys[origin]) continue;
+    if (valueFor(keys, origin) !== undefined) continue;
     const peer = findPeer(ctx, origin);
     if (!peer) throw new Error(`No key is known for origin ${origin}, whose changesets are stored here.`);
     keys[origin] = peer.publicKey;
@@ -105,7 +106,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   try {
     replaceWithPrivateFile(target, bytes);
   } catch (error) {
-    throw new DomainError('forbidden', msg((error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'export.diskFull' : 'export.notWritable', { target }));
+    const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+    throw full ? new DomainError('disk_full', msg('export.diskFull', { target })) : new DomainError('forbidden', msg('export.notWritable', { target }));
   }
   ctx.sqlite
     .prepare(

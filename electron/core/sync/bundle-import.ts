@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { backupDatabase, pruneBackups } from '../../../db/backups';
 import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
 import { type MessageRef, msg } from '../../../shared/core-messages';
+import { idRecordSchema } from '../../../shared/id-record';
 import type { ImportPreview, ImportResult, Peer } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
@@ -40,8 +41,8 @@ const manifestSchema = z.strictObject({
   sender: z.strictObject({ installationId: z.string().min(1).max(64), name: z.string().max(200), publicKey: base64 }),
   recipient: z.string().max(64).nullable(),
   full: z.boolean(),
-  versionVector: z.record(z.string().max(64), z.number().int().min(0)),
-  keys: z.record(z.string().max(64), base64),
+  versionVector: idRecordSchema(z.string().max(64), z.number().int().min(0)),
+  keys: idRecordSchema(z.string().max(64), base64),
   changesetCount: z.number().int().min(0).max(LIMITS.changesets),
   formerIds: z.array(z.string().min(1).max(64)).max(16).optional(),
 });
@@ -99,17 +100,30 @@ function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
 export function readFileCapped(file: string): Buffer {
   if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', msg('import.onlyExtension', { extension: BUNDLE_EXTENSION }));
-  let size: number;
+  // Opened without blocking and checked on the open file itself: a FIFO (which would wait for a
+  // writer) or a device (which never ends) is refused before a byte is read, even if the path is
+  // swapped between a check and the read.
+  let fd: number;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) refuse('not_a_bundle', msg('import.folder'));
-    size = stat.size;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') refuse('not_a_bundle', msg('import.folder'));
     throw new DomainError('not_found', msg('import.fileNotFound', { file: path.basename(file) }));
   }
-  if (size > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
-  return fs.readFileSync(file);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) refuse('not_a_bundle', msg('import.folder'));
+    if (!stat.isFile()) refuse('not_a_bundle', msg('import.notAFile'));
+    if (stat.size > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
+    // Read no more than the cap even if the file grows meanwhile; one byte more tells that it did.
+    const buffer = Buffer.alloc(Math.min(stat.size, LIMITS.fileBytes) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Everything that can be checked without changing anything: format, signatures, trust, scope. */

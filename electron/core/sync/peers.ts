@@ -2,6 +2,7 @@ import { msg } from '../../../shared/core-messages';
 import type { Peer, Revocation } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
+import { idRecord, valueFor } from '../../../shared/id-record';
 import { fingerprintOf } from './identity';
 
 interface PeerRow {
@@ -26,7 +27,7 @@ function toPeer(row: PeerRow): Peer & { publicKey: string } {
     trustedAt: row.trusted_at,
     revokedAt: row.revoked_at,
     introducedBy: row.introduced_by,
-    acknowledged: JSON.parse(row.acknowledged) as Record<string, number>,
+    acknowledged: idRecord(Object.entries(JSON.parse(row.acknowledged) as Record<string, number>)),
   };
 }
 
@@ -75,8 +76,8 @@ export function recordAcknowledgement(ctx: CoreContext, installationId: string, 
   const peer = findPeer(ctx, installationId);
   if (!peer) return;
   // Acknowledgements only grow: an old bundle arriving late must not make us resend everything.
-  const merged = { ...peer.acknowledged };
-  for (const [origin, seq] of Object.entries(vector)) merged[origin] = Math.max(merged[origin] ?? 0, seq);
+  const merged = idRecord(Object.entries(peer.acknowledged));
+  for (const [origin, seq] of Object.entries(vector)) merged[origin] = Math.max(valueFor(merged, origin) ?? 0, seq);
   ctx.sqlite.prepare('UPDATE peers SET acknowledged = ? WHERE installation_id = ?').run(JSON.stringify(merged), installationId);
 }
 

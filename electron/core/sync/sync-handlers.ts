@@ -9,6 +9,7 @@ import { BundleRefusal, decodeBundle, hashLines, readBundleHeader } from './bund
 import { importBundle, previewImport, readFileCapped } from './bundle-import';
 import { listConflicts, resolveConflict } from './conflicts';
 import { replicatedDigest } from './digest';
+import { valueFor } from '../../../shared/id-record';
 import { fingerprintOf, verifyText } from './identity';
 import { listPeers, revokePeer, trustPeer } from './peers';
 import { versionVector } from './version-vector';
@@ -78,7 +79,7 @@ function inspectBundle(ctx: CoreContext, file: string, passphrase: string | null
       origins: [...perOrigin.entries()].map(([installationId, changesets]) => ({
         installationId,
         changesets,
-        fingerprint: manifest.keys[installationId] ? fingerprintOf(manifest.keys[installationId]) : '(missing)',
+        fingerprint: typeof valueFor(manifest.keys, installationId) === 'string' ? fingerprintOf(valueFor(manifest.keys, installationId)!) : '(missing)',
       })),
     };
   } catch {

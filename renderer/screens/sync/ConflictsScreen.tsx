@@ -122,9 +122,11 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
               </h3>
               <dl className="definition-list small">
                 <dt>{t('sync.conflicts.who')}</dt>
-                <dd>{h.actor}</dd>
+                <dd>
+                  <bdi>{h.actor}</bdi>
+                </dd>
                 <dt>{t('sync.conflicts.computer')}</dt>
-                <dd>{h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : h.originName}</dd>
+                <dd>{h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : <bdi>{h.originName}</bdi>}</dd>
                 <dt>{t('sync.conflicts.when')}</dt>
                 <dd>{format.dateTime(h.at)}</dd>
               </dl>

@@ -162,7 +162,8 @@ function PreviewBody({ preview, checked, onChecked, mustTick }: { preview: Impor
       <dl className="definition-list">
         <dt>{t('sync.import.sender')}</dt>
         <dd>
-          {preview.sender.name} <TrustChip state={preview.sender.trust} />
+          {/* A name from the bundle: isolated, so a direction override in it cannot reverse what follows. */}
+          <bdi>{preview.sender.name}</bdi> <TrustChip state={preview.sender.trust} />
         </dd>
         <dt>{t('sync.import.createdAt')}</dt>
         <dd>{format.dateTime(preview.createdAt)}</dd>

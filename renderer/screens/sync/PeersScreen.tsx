@@ -54,7 +54,7 @@ export function PeersScreen() {
             rows={list}
             rowKey={(p) => p.installationId}
             columns={[
-              { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => p.name },
+              { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => <bdi>{p.name}</bdi> },
               { key: 'fingerprint', header: t('sync.peers.fingerprint'), render: (p) => <Fingerprint value={p.fingerprint} small /> },
               {
                 key: 'scope',

@@ -1,0 +1,96 @@
+/**
+ * Installation ids come from other computers: one that is literally "constructor" or "toString"
+ * (names every plain JavaScript object answers to) must travel, be acknowledged and converge like
+ * any other. Real installations, real signed bundles, real SQLite.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock, sequentialIds } from '../../electron/core/clock';
+import { createCore } from '../../electron/core/create-core';
+import { idRecordSchema } from '../../shared/id-record';
+import { memoryKeyStore } from '../../electron/core/sync/identity';
+import { z } from 'zod';
+import { addCommunity, makeTestDir, type TestCore } from '../core/builders';
+import { exportFrom, importInto, makeInstallation } from './builders';
+
+const open: Array<{ core: { close(): void } }> = [];
+afterEach(() => open.splice(0).forEach((i) => i.core.close()));
+
+/** An installation whose id (the first id it makes) is `installationId`. */
+function installationWithId(installationId: string): TestCore {
+  const dir = makeTestDir();
+  const dbFile = path.join(dir, 'odd.db');
+  const sequence = sequentialIds('odd');
+  let first = true;
+  const ids = { newId: () => (first ? ((first = false), installationId) : sequence.newId()) };
+  const clock = fixedClock('2025-08-10T12:00:00.000Z');
+  const core = createCore({ dbFile, clock, ids, keyStore: memoryKeyStore(), initialProfile: { name: `Computer ${installationId}`, userName: 'User', role: 'coordinator' }, log: () => {} });
+  const t: TestCore = {
+    core,
+    clock,
+    dir,
+    dbFile,
+    must(method, input) {
+      const result = core.invoke(method, input);
+      if (!result.ok) throw new Error(`${installationId}: ${method} refused: ${result.error.message}`);
+      return result.value;
+    },
+  };
+  open.push(t);
+  return t;
+}
+
+const digestOf = (i: TestCore) => i.must('sync:digest', {}).digest;
+
+describe.each(['constructor', 'toString', 'hasOwnProperty'])('an origin whose id is "%s"', (oddId) => {
+  it('is relayed with its key, acknowledged, and every installation converges', () => {
+    const odd = installationWithId(oddId);
+    expect(odd.must('sync:whoami', {}).installationId).toBe(oddId);
+    addCommunity(odd, 'Aklavik');
+    const relay = makeInstallation('Relay', 'coordinator');
+    const last = makeInstallation('Last', 'detachment');
+    open.push(relay, last);
+
+    importInto(relay, exportFrom(odd));
+    expect(relay.must('sync:status', {}).versionVector).toEqual({ [oddId]: expect.any(Number) });
+    // The relay holds the odd origin's changes and passes them on, with the key that signs them.
+    importInto(last, exportFrom(relay));
+    expect(digestOf(last)).toBe(digestOf(odd));
+    expect(last.must('communities:list', {}).map((c) => c.name)).toEqual(['Aklavik']);
+
+    // The odd computer's bundle said what it holds: the relay records it and sends none of it back.
+    const held = odd.must('sync:status', {}).versionVector[oddId];
+    expect(held).toBeGreaterThan(0);
+    const acknowledged = relay.must('peers:list', {}).find((p) => p.installationId === oddId)!.acknowledged;
+    expect(Object.entries(acknowledged)).toEqual([[oddId, held]]);
+    const back = path.join(relay.dir, 'back.planbundle');
+    relay.must('bundles:export', { to: oddId, file: back, encrypt: false });
+    expect(relay.must('bundles:inspect', { file: back }).manifest!.changesetCount).toBe(0);
+    expect(importInto(odd, back)).toMatchObject({ imported: false });
+    expect(digestOf(relay)).toBe(digestOf(odd));
+  });
+});
+
+describe('an origin whose id is "__proto__"', () => {
+  it('keeps its key and its count through idRecordSchema, where z.record drops them', () => {
+    const json = JSON.parse('{"__proto__": 3, "constructor": 2, "a": 1}') as unknown;
+    expect(Object.keys(z.record(z.string(), z.number()).parse(json))).not.toContain('__proto__');
+    const parsed = idRecordSchema(z.string().max(64), z.number().int().min(0)).parse(json);
+    expect(Object.entries(parsed)).toEqual([['__proto__', 3], ['constructor', 2], ['a', 1]]);
+    expect(Object.getPrototypeOf(parsed)).toBeNull();
+    expect(idRecordSchema(z.string(), z.number()).safeParse([1]).success).toBe(false);
+    expect(idRecordSchema(z.string(), z.number()).safeParse({ a: 'x' }).success).toBe(false);
+  });
+
+  // The manifest schema in bundle-import.ts still reads versionVector and keys with z.record, which
+  // drops "__proto__": the bundle is then refused as carrying a change without its key (a safe
+  // refusal, never a wrong import). Switching those two fields to idRecordSchema makes this pass.
+  it('is relayed and converges', () => {
+    const odd = installationWithId('__proto__');
+    addCommunity(odd, 'Aklavik');
+    const relay = makeInstallation('Relay', 'coordinator');
+    open.push(relay);
+    importInto(relay, exportFrom(odd));
+    expect(digestOf(relay)).toBe(digestOf(odd));
+  });
+});
