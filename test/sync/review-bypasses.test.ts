@@ -1,0 +1,424 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { naturalIds } from '../../electron/core/deterministic-id';
+import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/sync/changeset-body';
+import { generateIdentityKeys, type IdentityKeys, signText } from '../../electron/core/sync/identity';
+import { addCommunity, agreedPlan } from '../core/builders';
+import { type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+
+/**
+ * Review of issue 8 (scope on the result, revocation through the chain, restored backups).
+ * Cases named "BYPASS:" were found to get through when this file was written; the others are
+ * attacks that are refused, kept as regression guards.
+ *
+ * Cast as in scope-on-result.test.ts: a coordinator C (trusted by V for everything), a field
+ * installation F trusted by the victim V only for Dettah, and V.
+ */
+
+let C: Installation;
+let F: Installation;
+let V: Installation;
+let dettah: string;
+let hayRiver: string;
+let planDettah: ReturnType<typeof agreedPlan>;
+let planHayRiver: ReturnType<typeof agreedPlan>;
+const extra: Installation[] = [];
+
+beforeEach(() => {
+  C = makeInstallation('coord', { idPrefix: 'c' });
+  F = makeInstallation('field', { idPrefix: 'f' });
+  V = makeInstallation('victim', { idPrefix: 'v' });
+  dettah = addCommunity(C, 'Dettah');
+  hayRiver = addCommunity(C, 'Hay River');
+  planDettah = agreedPlan(C, dettah, 2025, ['Patrols', 'School visits']);
+  planHayRiver = agreedPlan(C, hayRiver, 2025, ['Boat safety']);
+  C.must('plans:openRevision', { planId: planDettah.plan.id, reason: 'Mid-year review' });
+  C.must('plans:openRevision', { planId: planHayRiver.plan.id, reason: 'Mid-year review' });
+  const full = exportBundle(C, null);
+  importBundle(F, full);
+  importBundle(V, full);
+  importBundle(V, exportBundle(F, null));
+  importBundle(F, exportBundle(V, null));
+  // C trusts F for everything (it set F up); V trusts F only for Dettah.
+  importBundle(C, exportBundle(F, null));
+  importBundle(C, exportBundle(V, null));
+  V.must('peers:trust', { fingerprint: F.fingerprint, scopeCommunityIds: [dettah] });
+});
+
+afterEach(() => {
+  for (const inst of [C, F, V, ...extra.splice(0)]) {
+    inst?.core.close();
+    if (inst) fs.rmSync(inst.dir, { recursive: true, force: true });
+  }
+});
+
+const LATE = '2099-01-01T00:00:00.000Z-0000-field';
+
+type Op = Omit<ChangesetOp, 'opId'>;
+
+/** A changeset body shaped like F's own (same schema version, actor, method), with the given fields. */
+function body(fields: { id: string; origin: string; seq: number; hlc: string; ops: Op[] }): ChangesetBody {
+  return {
+    v: 1,
+    id: fields.id,
+    origin: fields.origin,
+    seq: fields.seq,
+    hlc: fields.hlc,
+    schemaVersion: schemaVersion(),
+    actor: 'User of field',
+    method: 'plans:update',
+    createdAt: '2025-05-15T12:00:00.000Z',
+    ops: fields.ops.map((op, i) => ({ ...op, opId: `${fields.id}.${i}` })),
+  };
+}
+
+function schemaVersion(): number {
+  const text = C.core.context.sqlite.prepare('SELECT body FROM changesets LIMIT 1').pluck().get() as string;
+  return (JSON.parse(text) as ChangesetBody).schemaVersion;
+}
+
+function signed(b: ChangesetBody, privateKey: string): BundleParts['changesets'][number] {
+  const text = serialiseChangeset(b);
+  return { type: 'changeset', body: text, signature: signText(privateKey, text) };
+}
+
+/** F's last seq as V knows it, after an honest edit to Dettah that V accepts alongside. */
+function fParts(options: { dropOtherOrigins?: boolean } = {}): { parts: BundleParts; nextSeq: () => number } {
+  F.must('plans:update', { planId: planDettah.plan.id, summary: 'Honest edit' });
+  const parts = readParts(exportBundle(F, V));
+  if (options.dropOtherOrigins) parts.changesets = parts.changesets.filter((c) => (JSON.parse(c.body) as ChangesetBody).origin === F.installationId);
+  let seq = Math.max(...parts.changesets.map((c) => JSON.parse(c.body) as ChangesetBody).filter((b) => b.origin === F.installationId).map((b) => b.seq));
+  return { parts, nextSeq: () => ++seq };
+}
+
+/** The op (and its changeset) that wrote a field of a row, in a bundle's changesets. */
+function opIn(parts: BundleParts, table: string, rowId: string, field: string): { opId: string; changeset: BundleParts['changesets'][number] } {
+  for (const c of parts.changesets) {
+    const b = JSON.parse(c.body) as ChangesetBody;
+    const op = b.ops.find((o) => o.table === table && o.rowId === rowId && o.field === field);
+    if (op) return { opId: op.opId, changeset: c };
+  }
+  throw new Error(`no op for ${table}.${field} of ${rowId}`);
+}
+
+function expectOutOfScope(file: string, opts: { trustNewSender?: boolean } = {}) {
+  const before = databaseState(V);
+  const preview = refusalOf(V.call('bundles:preview', { file, passphrase: null }));
+  const refusal = refusalOf(V.call('bundles:import', { file, passphrase: null, ...opts }));
+  expect(preview.reason, preview.message).toBe('out_of_scope');
+  expect(refusal.reason, refusal.message).toBe('out_of_scope');
+  expect(databaseState(V).tables).toBe(before.tables);
+}
+
+/** A bundle built from scratch: any sender id and name, signed with the given key. */
+function craftBundle(sender: { installationId: string; name: string; keys: IdentityKeys }, changesets: BundleParts['changesets'], keys: Record<string, string>, extraManifest: Record<string, unknown> = {}): string {
+  const parts: BundleParts = {
+    manifest: {
+      type: 'manifest',
+      format: 1,
+      bundleId: `crafted-${Math.random().toString(36).slice(2)}`,
+      createdAt: '2025-05-16T12:00:00.000Z',
+      sender: { installationId: sender.installationId, name: sender.name, publicKey: sender.keys.publicKey },
+      recipient: null,
+      full: true,
+      versionVector: {},
+      keys,
+      changesetCount: changesets.length,
+      ...extraManifest,
+    },
+    changesets,
+    trailer: { type: 'trailer', count: 0, digest: '', signature: '' },
+  };
+  return writeParts(parts, bundlePath(F, 'crafted'), sender.keys.privateKey);
+}
+
+function hayRiverSummary(): string | null {
+  return V.must('plans:get', { planId: planHayRiver.plan.id }).summary;
+}
+
+// --- 1. Scope judged on the result ------------------------------------------------------------
+
+describe('scope: a peer trusted only for Dettah', () => {
+  it('BYPASS: forges Hay River’s Q3 report as submitted by giving its natural id a Dettah planId', () => {
+    const reportId = naturalIds.report(planHayRiver.plan.id, 3);
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: LATE,
+          ops: [
+            { table: 'reportSubmissions', rowId: reportId, field: 'planId', value: planDettah.plan.id, pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'quarter', value: 3, pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'state', value: 'submitted', pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'submittedBy', value: 'Forger', pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'submittedAt', value: '2025-10-20T12:00:00.000Z', pred: [] },
+          ],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    const file = writeParts(parts, bundlePath(F, 'report'), F.keys.privateKey);
+    const result = V.call('bundles:import', { file, passphrase: null });
+    // Whatever the import says, Hay River's Q3 report must not read as submitted by the forger.
+    expect(V.must('reports:get', { planId: planHayRiver.plan.id, quarter: 3 }).state).toBe('draft');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: takes Hay River’s next-year plan by creating its natural id under Dettah before the coordinator does', () => {
+    const hayRiver2026 = naturalIds.plan(hayRiver, 2026);
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    const field = (f: string, value: ChangesetOp['value']): Op => ({ table: 'plans', rowId: hayRiver2026, field: f, value, pred: [] });
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: LATE,
+          ops: [field('communityId', dettah), field('fiscalYear', 2026), field('title', 'Squatted'), field('status', 'draft')],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    const file = writeParts(parts, bundlePath(F, 'plan'), F.keys.privateKey);
+    const result = V.call('bundles:import', { file, passphrase: null });
+    // The coordinator then creates Hay River's 2026 plan, with the very same (natural) id.
+    C.must('plans:create', { communityId: hayRiver, fiscalYear: 2026 });
+    importBundle(V, exportBundle(C, V));
+    const plan = V.must('plans:get', { planId: hayRiver2026 });
+    expect(plan.communityId).toBe(hayRiver);
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: relays the coordinator’s new Hay River priority and, in the same bundle, moves it into Dettah', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const { parts, nextSeq } = fParts();
+    const created = opIn(parts, 'priorities', fresh.id, 'planId');
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'relay-move'), F.keys.privateKey));
+  });
+
+  it('BYPASS (not fixed): front-runs a Hay River priority V has not received yet; the coordinator’s creation then loses to it', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const fromC = readParts(exportBundle(F, V));
+    const created = opIn(fromC, 'priorities', fresh.id, 'planId');
+    // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id, [created.opId]), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
+        F.keys.privateKey,
+      ),
+    );
+    const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
+    // Then the coordinator's own bundle arrives, with the priority created in Hay River.
+    importBundle(V, exportBundle(C, V));
+    const inHayRiver = V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((x) => x.id);
+    expect(squat.ok ? inHayRiver : 'refused').toContain(fresh.id);
+    expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
+  });
+
+  it('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
+    C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
+    importBundle(F, exportBundle(C, F));
+    const coordinatorNews = JSON.parse(opIn(readParts(exportBundle(F, V)), 'plans', planHayRiver.plan.id, 'summary').changeset.body) as ChangesetBody;
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: coordinatorNews.id, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'plans', rowId: planDettah.plan.id, field: 'title', value: 'Harmless', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    V.must('bundles:import', { file: writeParts(parts, bundlePath(F, 'id-squat'), F.keys.privateKey), passphrase: null });
+    const fromC = V.call('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(fromC.ok ? 'imported' : refusalOf(fromC).message).toBe('imported');
+    expect(hayRiverSummary()).toBe('Coordinator news');
+  });
+
+  it('is refused: removing a Hay River priority through deletedAt', () => {
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: planHayRiver.priority.id, field: 'deletedAt', value: '2025-05-16T00:00:00.000Z', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'delete'), F.keys.privateKey));
+  });
+
+  it('is refused: creating a row and moving it into Hay River in a later changeset of the same bundle', () => {
+    const { parts, nextSeq } = fParts();
+    let seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: '2025-05-16T00:00:00.000Z-0000-field',
+          ops: [
+            { table: 'priorities', rowId: 'newrow1', field: 'planId', value: planDettah.plan.id, pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'title', value: 'New', pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'zone', value: 'prevention', pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'rank', value: 3, pred: [] },
+          ],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: 'newrow1', field: 'planId', value: planHayRiver.plan.id, pred: [`forged${seq - 1}.0`] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'create-move'), F.keys.privateKey));
+  });
+
+  it('is refused: territory-wide data (a theme) and a new community', () => {
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'themes', rowId: naturalIds.theme('X'), field: 'code', value: 'X', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'theme'), F.keys.privateKey));
+  });
+});
+
+// --- 2. Revocation -----------------------------------------------------------------------------
+
+describe('revocation and identity: the key is the computer', () => {
+  /** F's changeset editing Hay River's summary, signed with F's key, under any origin id. */
+  function hayRiverEdit(origin: string, keys: IdentityKeys, summary: string): BundleParts['changesets'][number] {
+    return signed(
+      body({ id: `${origin}-1`, origin, seq: 1, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: summary, pred: [] }] }),
+      keys.privateKey,
+    );
+  }
+
+  it('BYPASS: a revoked peer comes back under a fresh installation id with the same key and is trusted again as a "new computer"', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const file = craftBundle({ installationId: 'f-fresh', name: 'field', keys: F.keys }, [hayRiverEdit('f-fresh', F.keys, 'Back under a new id')], { 'f-fresh': F.keys.publicKey });
+    const result = V.call('bundles:import', { file, passphrase: null, trustNewSender: true });
+    expect(hayRiverSummary()).not.toBe('Back under a new id');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('revoked');
+  });
+
+  it('BYPASS: a Dettah-only peer under a fresh id with the same key gets every community as a "new computer"', () => {
+    const file = craftBundle({ installationId: 'f-fresh', name: 'field', keys: F.keys }, [hayRiverEdit('f-fresh', F.keys, 'Widened')], { 'f-fresh': F.keys.publicKey });
+    const result = V.call('bundles:import', { file, passphrase: null, trustNewSender: true });
+    expect(hayRiverSummary()).not.toBe('Widened');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: a revoked peer’s new changes under a fresh origin id with its same key, relayed by the coordinator, are applied', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    // F sends C (which still trusts F) a change under a fresh origin id, signed with F's own key.
+    const toC = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [hayRiverEdit('f-alias', F.keys, 'Laundered through C')], {
+      [F.installationId]: F.keys.publicKey,
+      'f-alias': F.keys.publicKey,
+    });
+    C.must('bundles:import', { file: toC, passphrase: null });
+    const file = exportBundle(C, V);
+    const result = V.must('bundles:import', { file, passphrase: null });
+    expect(hayRiverSummary()).not.toBe('Laundered through C');
+    expect(result.setAside.map((s) => s.installationId)).toContain('f-alias');
+  });
+
+  it('BYPASS (design, not fixed): a revoked peer’s changes under a fresh key it introduced to the coordinator reach V', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const puppet = generateIdentityKeys();
+    const toC = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [hayRiverEdit('puppet', puppet, 'Through a puppet')], {
+      [F.installationId]: F.keys.publicKey,
+      puppet: puppet.publicKey,
+    });
+    C.must('bundles:import', { file: toC, passphrase: null });
+    V.must('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(hayRiverSummary()).not.toBe('Through a puppet');
+  });
+
+  it('is refused: a revoked peer’s new changes under its own id relayed by the coordinator are set aside', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    F.must('plans:update', { planId: planHayRiver.plan.id, summary: 'F after revocation' });
+    importBundle(C, exportBundle(F, C));
+    const result = V.must('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(result.setAside.map((s) => s.installationId)).toEqual([F.installationId]);
+    expect(hayRiverSummary()).not.toBe('F after revocation');
+  });
+});
+
+// --- 3. Restored backups and formerIds -----------------------------------------------------------
+
+describe('formerIds cannot borrow another computer’s trust', () => {
+  function hayRiverEditAs(origin: string, keys: IdentityKeys): BundleParts['changesets'][number] {
+    return signed(
+      body({ id: `${origin}-1`, origin, seq: 1, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: 'Borrowed trust', pred: [] }] }),
+      keys.privateKey,
+    );
+  }
+
+  it('is refused: a stranger naming the coordinator in formerIds, signing with its own key', () => {
+    const stranger = generateIdentityKeys();
+    const file = craftBundle({ installationId: 'stranger', name: 'coord', keys: stranger }, [hayRiverEditAs('stranger', stranger)], { stranger: stranger.publicKey }, { formerIds: [C.installationId] });
+    expect(V.must('bundles:preview', { file, passphrase: null }).sender.trust).toBe('unknown');
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null })).reason).toBe('untrusted_sender');
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: a stranger naming the coordinator in formerIds with the coordinator’s public key but its own signature', () => {
+    const stranger = generateIdentityKeys();
+    const file = craftBundle({ installationId: 'stranger', name: 'coord', keys: { publicKey: C.keys.publicKey, privateKey: stranger.privateKey } }, [hayRiverEditAs('stranger', stranger)], { stranger: C.keys.publicKey }, { formerIds: [C.installationId] });
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: true })).reason).toBe('bad_signature');
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: the Dettah-only peer, under its own id, naming the coordinator in formerIds', () => {
+    const file = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [], { [F.installationId]: F.keys.publicKey }, { formerIds: [C.installationId] });
+    const parts = readParts(file);
+    const { nextSeq } = fParts();
+    const seq = nextSeq() + 5;
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: 'Borrowed trust', pred: [] }] }), F.keys.privateKey),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'former-c'), F.keys.privateKey));
+  });
+
+  it('is refused: the Dettah-only peer under a new id naming the coordinator in formerIds', () => {
+    const file = craftBundle({ installationId: 'f-new', name: 'coord', keys: F.keys }, [hayRiverEditAs('f-new', F.keys)], { 'f-new': F.keys.publicKey }, { formerIds: [C.installationId] });
+    const result = V.call('bundles:import', { file, passphrase: null });
+    expect(result.ok).toBe(false);
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: a revoked peer restored under a new id naming its former id', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const file = craftBundle({ installationId: 'f-restored', name: 'field', keys: F.keys }, [hayRiverEditAs('f-restored', F.keys)], { 'f-restored': F.keys.publicKey }, { formerIds: [F.installationId] });
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: true })).reason).toBe('revoked');
+  });
+
+  it('a Dettah-only peer restored under a new id keeps Dettah only', () => {
+    const file = craftBundle({ installationId: 'f-restored', name: 'field', keys: F.keys }, [hayRiverEditAs('f-restored', F.keys)], { 'f-restored': F.keys.publicKey }, { formerIds: [F.installationId] });
+    expectOutOfScope(file);
+  });
+});
