@@ -251,6 +251,39 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(hayRiverSummary()).toBe('Coordinator news');
   });
 
+  it('still records Dettah progress, an indicator value and submits Dettah’s report (rows with natural keys it creates)', () => {
+    for (const action of planDettah.actions) F.must('progress:record', { actionId: action.id, quarter: 1, status: 'on_track', narrative: 'Done' });
+    F.must('indicators:recordValue', { indicatorId: planDettah.indicator.id, quarter: 1, value: 4 });
+    F.must('reports:submit', { planId: planDettah.plan.id, quarter: 1 });
+    const result = V.must('bundles:import', { file: exportBundle(F, V), passphrase: null });
+    expect(result.newChangesetCount).toBe(planDettah.actions.length + 2);
+    expect(V.must('reports:get', { planId: planDettah.plan.id, quarter: 1 }).state).toBe('submitted');
+  });
+
+  it('is refused: two scoped origins in one bundle, one creating a Hay River row and the other moving it into Dettah', () => {
+    // F introduces a second computer G; V trusts G for Dettah and Hay River, F only for Dettah.
+    const G = makeInstallation('second', { idPrefix: 'g' });
+    extra.push(G);
+    importBundle(G, exportBundle(C, null));
+    G.must('plans:update', { planId: planDettah.plan.id, summary: 'G was here' });
+    importBundle(F, exportBundle(G, null));
+    importBundle(V, exportBundle(F, V));
+    const gPeer = V.must('peers:list', {}).find((p) => p.installationId === G.installationId)!;
+    V.must('peers:trust', { fingerprint: gPeer.fingerprint, scopeCommunityIds: [dettah, hayRiver] });
+    const fresh = G.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by G', zone: 'prevention' });
+    importBundle(F, exportBundle(G, null));
+    const { parts, nextSeq } = fParts();
+    const created = opIn(parts, 'priorities', fresh.id, 'planId');
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'two-scoped'), F.keys.privateKey));
+  });
+
   it('is refused: removing a Hay River priority through deletedAt', () => {
     const { parts, nextSeq } = fParts();
     const seq = nextSeq();

@@ -18,7 +18,7 @@ import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
 import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement } from './peers';
-import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
+import { communityOfRow, naturalIdOfRow, planOfRow, storedFieldLookup } from './row-community';
 import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
@@ -269,44 +269,72 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   };
 }
 
+/** Thrown to roll a savepoint (or the preview's transaction) back. */
+class RollBack extends Error {}
+
 /**
  * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
  * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
- * database before applying and again after, and both must be communities that origin may change.
+ * database, and must be one that origin may change, both after applying the whole bundle and
+ * without that origin's own changes — that is, after applying every other changeset of the bundle
+ * (a row another origin creates in this very bundle is not the scoped origin's to create or move).
+ * A row only the scoped origin's changes make exist is judged on its new home alone, and a row
+ * with a natural key must carry the id its key gives.
  */
 function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void } {
-  const rows = new Map<string, { table: ReplicatedTableName; rowId: string; scopes: string[][]; before: string | null | undefined; known: boolean }>();
-  const lookup = storedFieldLookup(ctx);
+  const rows: Array<{ table: ReplicatedTableName; rowId: string; scope: string[]; before: string | null | undefined; known: boolean }> = [];
   const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
   const known = (table: ReplicatedTableName, rowId: string) =>
     hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
-  for (const { body } of checked.fresh) {
-    const scope = checked.originScope.get(body.origin);
-    if (scope === null || scope === undefined) continue;
-    for (const op of body.ops) {
-      const key = `${op.table}\u0000${op.rowId}`;
-      let row = rows.get(key);
-      if (!row) {
-        const table = op.table as ReplicatedTableName;
-        rows.set(key, (row = { table, rowId: op.rowId, scopes: [], before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
+  const scopedOrigins = new Set(checked.fresh.map((c) => c.body.origin).filter((origin) => (checked.originScope.get(origin) ?? null) !== null));
+  const now = ctx.clock.now();
+  for (const origin of scopedOrigins) {
+    const scope = checked.originScope.get(origin)!;
+    const others = checked.fresh.filter((c) => c.body.origin !== origin);
+    const judgeBefore = () => {
+      const lookup = storedFieldLookup(ctx);
+      const seen = new Set<string>();
+      for (const { body } of checked.fresh) {
+        if (body.origin !== origin) continue;
+        for (const op of body.ops) {
+          const key = `${op.table}\u0000${op.rowId}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const table = op.table as ReplicatedTableName;
+          rows.push({ table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) });
+        }
       }
-      if (!row.scopes.includes(scope)) row.scopes.push(scope);
+    };
+    if (others.length === 0) {
+      judgeBefore();
+      continue;
+    }
+    // The state without this origin's changes: every other changeset applied inside a savepoint, then undone.
+    try {
+      ctx.sqlite.transaction(() => {
+        for (const c of others) storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now);
+        judgeBefore();
+        throw new RollBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
     }
   }
   return {
     check() {
       const after = storedFieldLookup(ctx);
-      for (const row of rows.values()) {
+      for (const row of rows) {
         const now = communityOfRow(after, row.table, row.rowId);
-        for (const scope of row.scopes) {
-          const inScope = (c: string | null | undefined) => typeof c === 'string' && scope.includes(c);
-          // A row unknown here before is being created: only its new home counts.
-          const beforeOk = inScope(row.before) || !row.known;
-          if (inScope(now) && beforeOk) continue;
-          const outside = inScope(now) ? row.before : now;
-          const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
-          refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
-        }
+        const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
+        // A row unknown without this origin's changes is being created by it: only its new home counts,
+        // and a natural key must give its id.
+        const beforeOk = inScope(row.before) || !row.known;
+        const natural = row.known ? null : naturalIdOfRow(after, row.table, row.rowId);
+        if (natural !== null && natural !== row.rowId) refuse('out_of_scope', msg('import.outOfScope.other'));
+        if (inScope(now) && beforeOk) continue;
+        const outside = inScope(now) ? row.before : now;
+        const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
+        refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
       }
     },
   };
@@ -366,8 +394,6 @@ function senderOf(checked: CheckedBundle): ImportPreview['sender'] {
   const s = checked.manifest.sender;
   return { installationId: s.installationId, name: s.name, fingerprint: fingerprintOf(s.publicKey), trust: checked.senderTrust };
 }
-
-class RollBack extends Error {}
 
 /** The dry run: applies everything inside a transaction that is always rolled back. */
 export function previewImport(ctx: CoreContext, request: ImportRequest): ImportPreview {
