@@ -17,7 +17,7 @@ import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
-import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement } from './peers';
+import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement, trustOfKey } from './peers';
 import { communityOfRow, naturalIdOfRow, planOfRow, storedFieldLookup } from './row-community';
 import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
@@ -74,7 +74,7 @@ interface CheckedBundle {
   senderScope: string[] | null;
   fresh: Incoming[];
   total: number;
-  newOrigins: Array<{ installationId: string; publicKey: string }>;
+  newOrigins: Array<{ installationId: string; publicKey: string; sameKeyAs?: Peer | null }>;
   /** What each origin may change (null: everything); the check runs on the state after applying. */
   originScope: Map<string, string[] | null>;
   /** The earlier identity of a sender restored from a backup, when it is one. */
@@ -84,13 +84,19 @@ interface CheckedBundle {
   awaitSignatures: () => void;
 }
 
-/** The trusted peer whose earlier id a new sender names, signing with the very same key. */
-function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema>): Peer | null {
+/**
+ * A sender never seen under its id but signing with the key of a trusted peer is that computer
+ * under a new id (restored from a backup, or posing as a newcomer): it gets that key's trust, no
+ * more. `formerIds` only picks which earlier id it is listed under; it never grants anything.
+ */
+function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema>): NonNullable<ReturnType<typeof trustOfKey>> | null {
+  const trust = trustOfKey(ctx, manifest.sender.publicKey);
+  if (!trust) return null;
   for (const formerId of manifest.formerIds ?? []) {
     const peer = findPeer(ctx, formerId);
-    if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return peer;
+    if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return { ...trust, peer };
   }
-  return null;
+  return trust;
 }
 
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
@@ -149,10 +155,9 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     senderTrust = 'trusted';
     senderScope = trust.scope;
   } else if (continued) {
-    const trust = effectiveTrust(ctx, continued);
-    if (trust.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.name, date: (continued.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
+    if (continued.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.peer.name, date: (continued.peer.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
     senderTrust = 'trusted';
-    senderScope = trust.scope;
+    senderScope = continued.scope;
   } else if (forImport && !request.trustNewSender) {
     refuse(
       'untrusted_sender',
@@ -183,9 +188,17 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       originScope.set(origin, trust.scope);
     } else {
       if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', msg('import.senderKeyForged'));
-      newOrigins.push({ installationId: origin, publicKey: key });
-      // An introduced origin may change no more than the installation that vouches for it.
-      originScope.set(origin, senderScope);
+      // A new id signing with a trusted peer's key is that peer, whoever relays it: its trust, no more.
+      const sameKey = origin === sender.installationId ? null : trustOfKey(ctx, key);
+      if (sameKey) {
+        originScope.set(origin, sameKey.scope);
+        if (sameKey.revokedName !== null) revokedOrigins.set(origin, { name: sameKey.peer.name, fingerprint: sameKey.peer.fingerprint });
+        else newOrigins.push({ installationId: origin, publicKey: key, sameKeyAs: sameKey.peer });
+      } else {
+        newOrigins.push({ installationId: origin, publicKey: key, sameKeyAs: null });
+        // An introduced origin may change no more than the installation that vouches for it.
+        originScope.set(origin, senderScope);
+      }
     }
     originKey.set(origin, key);
   }
@@ -263,7 +276,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     total: manifest.changesetCount,
     newOrigins,
     originScope,
-    continues: senderTrust === 'trusted' && !senderPeer ? continued : null,
+    continues: senderTrust === 'trusted' && !senderPeer ? (continued?.peer ?? null) : null,
     setAside: [...setAside.values()],
     awaitSignatures: refuseForgery,
   };
@@ -435,6 +448,12 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
     }
     for (const origin of checked.newOrigins) {
       if (origin.installationId === sender.installationId) continue;
+      if (origin.sameKeyAs) {
+        // Another id of a computer already pinned here (same key): vouched for by that computer itself.
+        const same = origin.sameKeyAs;
+        pinPeer(ctx, { installationId: origin.installationId, name: same.name, publicKey: origin.publicKey, scopeCommunityIds: same.scopeCommunityIds, introducedBy: same.installationId });
+        continue;
+      }
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
