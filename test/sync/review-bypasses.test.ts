@@ -210,7 +210,7 @@ describe('scope: a peer trusted only for Dettah', () => {
     expectOutOfScope(writeParts(parts, bundlePath(F, 'relay-move'), F.keys.privateKey));
   });
 
-  it('BYPASS (not fixed): front-runs a Hay River priority V has not received yet; the coordinator’s creation then loses to it', () => {
+  it('BYPASS: front-runs a Hay River priority V has not received yet, naming the coordinator’s creating op in pred so it is silently superseded', () => {
     const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
     importBundle(F, exportBundle(C, F));
     const fromC = readParts(exportBundle(F, V));
@@ -229,7 +229,32 @@ describe('scope: a peer trusted only for Dettah', () => {
     // Then the coordinator's own bundle arrives, with the priority created in Hay River.
     importBundle(V, exportBundle(C, V));
     const inHayRiver = V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((x) => x.id);
-    expect(squat.ok ? inHayRiver : 'refused').toContain(fresh.id);
+    if (!squat.ok) expect(refusalOf(squat).reason).toBe('out_of_scope');
+    expect(inHayRiver).toContain(fresh.id);
+    expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
+  });
+
+  it('BYPASS (not fixed): front-runs a Hay River priority V has not received yet with a later clock; the coordinator’s creation then loses to it', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const fromC = readParts(exportBundle(F, V));
+    expect(opIn(fromC, 'priorities', fresh.id, 'planId').opId).toBeTruthy();
+    // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
+        F.keys.privateKey,
+      ),
+    );
+    const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
+    // Then the coordinator's own bundle arrives, with the priority created in Hay River.
+    importBundle(V, exportBundle(C, V));
+    const inHayRiver = V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((x) => x.id);
+    if (!squat.ok) expect(refusalOf(squat).reason).toBe('out_of_scope');
+    expect(inHayRiver).toContain(fresh.id);
     expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
   });
 

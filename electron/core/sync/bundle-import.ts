@@ -304,17 +304,23 @@ function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void }
   for (const origin of scopedOrigins) {
     const scope = checked.originScope.get(origin)!;
     const others = checked.fresh.filter((c) => c.body.origin !== origin);
+    const own = checked.fresh.filter((c) => c.body.origin === origin);
+    const ownOpIds = new Set(own.flatMap((c) => c.body.ops.map((op) => op.opId)));
     const judgeBefore = () => {
       const lookup = storedFieldLookup(ctx);
-      const seen = new Set<string>();
-      for (const { body } of checked.fresh) {
-        if (body.origin !== origin) continue;
+      const seen = new Map<string, (typeof rows)[number]>();
+      for (const { body } of own) {
         for (const op of body.ops) {
           const key = `${op.table}\u0000${op.rowId}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const table = op.table as ReplicatedTableName;
-          rows.push({ table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) });
+          let row = seen.get(key);
+          if (!row) {
+            const table = op.table as ReplicatedTableName;
+            seen.set(key, (row = { table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
+            rows.push(row);
+          }
+          // Naming in `pred` an op that is neither here nor its own says the row already exists
+          // elsewhere: it is not this origin's to create (it would front-run the real creation).
+          if (op.pred.some((pred) => !ownOpIds.has(pred))) row.known = true;
         }
       }
     };
