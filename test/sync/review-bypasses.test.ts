@@ -258,6 +258,25 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
   });
 
+  it('BYPASS: two heads whose clocks sort one way in SQLite (UTF-8 bytes) and the other in JavaScript (UTF-16): the guard reads Dettah, the table gets Hay River', () => {
+    // U+FF21 sorts after U+1F600 in UTF-16 code units (FF21 > D83D) but before it in UTF-8 bytes (EF < F0).
+    const JS_WINS = '\uFF21';
+    const SQL_WINS = '\u{1F600}';
+    const priorityId = planDettah.priority.id;
+    const { parts, nextSeq } = fParts();
+    let seq = nextSeq();
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: JS_WINS, ops: [{ table: 'priorities', rowId: priorityId, field: 'planId', value: planHayRiver.plan.id, pred: [] }] }), F.keys.privateKey),
+    );
+    seq = nextSeq();
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: SQL_WINS, ops: [{ table: 'priorities', rowId: priorityId, field: 'planId', value: planDettah.plan.id, pred: [] }] }), F.keys.privateKey),
+    );
+    const result = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'collation'), F.keys.privateKey), passphrase: null });
+    expect(V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((p) => p.id)).not.toContain(priorityId);
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
   it('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
     C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
     importBundle(F, exportBundle(C, F));
