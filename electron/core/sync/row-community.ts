@@ -28,15 +28,11 @@ export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: str
 
 export function storedFieldLookup(ctx: CoreContext): FieldLookup {
   const rowStatements = new Map<string, Database.Statement>();
-  const head = ctx.sqlite
-    .prepare(
-      `SELECT o.value FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
-        WHERE h.table_name = ? AND h.row_id = ? AND h.field = ? ORDER BY o.hlc DESC, o.op_id DESC LIMIT 1`,
-    )
-    .pluck();
   return (table, rowId, field) => {
     // The winning op is the truth; the table may lag behind it for a row waiting for its parent.
-    const value = head.get(table, rowId, field) as string | undefined;
+    // The winner is chosen by the very comparison materialising uses (compareHeads, in JavaScript):
+    // an ORDER BY in SQL compares UTF-8 bytes, not UTF-16 units, and a clock is text a peer picks.
+    const value = ctx.recorder.register.headsOf(table, rowId, field)[0]?.value;
     if (value !== undefined) return JSON.parse(value) as unknown;
     const sql = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
     let statement = rowStatements.get(sql);
