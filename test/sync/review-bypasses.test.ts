@@ -423,6 +423,20 @@ describe('revocation and identity: the key is the computer', () => {
     expect(result.setAside.map((s) => s.installationId)).toContain('f-alias');
   });
 
+  it('BYPASS: a key named in a manifest with no changeset it signed is pinned as a trusted peer, and its owner then arrives trusted under the namer’s scope', () => {
+    const N = makeInstallation('newcomer', { idPrefix: 'n' });
+    extra.push(N);
+    importBundle(N, exportBundle(C, null));
+    // F names N's public key under an id of its choosing, with no changeset signed by N.
+    const { parts } = fParts();
+    parts.manifest.keys = { ...parts.manifest.keys, 'n-alias': N.keys.publicKey };
+    V.must('bundles:import', { file: writeParts(parts, bundlePath(F, 'key-only'), F.keys.privateKey), passphrase: null });
+    expect(V.must('peers:list', {}).map((p) => p.installationId)).not.toContain('n-alias');
+    N.must('plans:update', { planId: planHayRiver.plan.id, summary: 'From a newcomer' });
+    const refusal = refusalOf(V.call('bundles:import', { file: exportBundle(N, null), passphrase: null }));
+    expect(refusal.reason).toBe('untrusted_sender');
+  });
+
   it('BYPASS (design, not fixed): a revoked peer’s changes under a fresh key it introduced to the coordinator reach V', () => {
     V.must('peers:revoke', { fingerprint: F.fingerprint });
     const puppet = generateIdentityKeys();
