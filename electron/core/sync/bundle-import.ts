@@ -214,6 +214,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   });
   const unsigned = raws.findIndex((raw) => typeof raw.origin !== 'string' || !originKey.has(raw.origin));
   if (unsigned >= 0) refuse('forged', msg('import.unsignedOrigin'));
+  // Only a key shown to sign something here is pinned: the sender's (the trailer) and those of
+  // origins with a changeset in the bundle (every signature is checked). A key merely named in the
+  // manifest proves nothing, and pinning it would hand its real owner the namer's trust.
+  const signingOrigins = new Set(raws.map((raw) => raw.origin));
+  const provenOrigins = newOrigins.filter((o) => o.installationId === sender.installationId || signingOrigins.has(o.installationId));
   const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
 
   // Second pass, while the signatures are being checked: strict schemas and the log's rules.
@@ -274,7 +279,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     senderScope,
     fresh,
     total: manifest.changesetCount,
-    newOrigins,
+    newOrigins: provenOrigins,
     originScope,
     continues: senderTrust === 'trusted' && !senderPeer ? (continued?.peer ?? null) : null,
     setAside: [...setAside.values()],
