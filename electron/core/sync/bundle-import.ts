@@ -294,8 +294,9 @@ class RollBack extends Error {}
  * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
  * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
  * database, and must be one that origin may change, both after applying the whole bundle and
- * without that origin's own changes — that is, after applying every other changeset of the bundle
- * (a row another origin creates in this very bundle is not the scoped origin's to create or move).
+ * without that origin's own changes (nor those of origins with the same scope) — that is, after
+ * applying every other changeset of the bundle, in a savepoint rolled back at once (a row another
+ * origin creates in this very bundle is not the scoped origin's to create or move).
  * A row only the scoped origin's changes make exist is judged on its new home alone, and a row
  * with a natural key must carry the id its key gives.
  */
@@ -304,12 +305,25 @@ function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void }
   const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
   const known = (table: ReplicatedTableName, rowId: string) =>
     hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
-  const scopedOrigins = new Set(checked.fresh.map((c) => c.body.origin).filter((origin) => (checked.originScope.get(origin) ?? null) !== null));
+  // Origins with the same scope are judged together (as one origin may do no more than its scope,
+  // neither may several with the same scope): the extra passes grow with the number of distinct
+  // scopes — trusted peers here — never with the number of origins a bundle introduces.
+  const scopeKey = (origin: string) => {
+    const scope = checked.originScope.get(origin) ?? null;
+    return scope === null ? null : JSON.stringify([...scope].sort());
+  };
+  const groups = new Map<string, { scope: string[]; origins: Set<string> }>();
+  for (const { body } of checked.fresh) {
+    const key = scopeKey(body.origin);
+    if (key === null) continue;
+    const group = groups.get(key) ?? { scope: checked.originScope.get(body.origin)!, origins: new Set<string>() };
+    group.origins.add(body.origin);
+    groups.set(key, group);
+  }
   const now = ctx.clock.now();
-  for (const origin of scopedOrigins) {
-    const scope = checked.originScope.get(origin)!;
-    const others = checked.fresh.filter((c) => c.body.origin !== origin);
-    const own = checked.fresh.filter((c) => c.body.origin === origin);
+  for (const { scope, origins } of groups.values()) {
+    const others = checked.fresh.filter((c) => !origins.has(c.body.origin));
+    const own = checked.fresh.filter((c) => origins.has(c.body.origin));
     const ownOpIds = new Set(own.flatMap((c) => c.body.ops.map((op) => op.opId)));
     const judgeBefore = () => {
       const lookup = storedFieldLookup(ctx);
