@@ -277,6 +277,32 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
   });
 
+  it('BYPASS (not fixed): creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
+    // D creates a Hay River priority; C adds an action under it. V gets C's changes but not D's yet.
+    const D = makeInstallation('deputy', { idPrefix: 'd' });
+    extra.push(D);
+    importBundle(D, exportBundle(C, null));
+    const parent = D.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by D', zone: 'prevention' });
+    importBundle(C, exportBundle(D, null));
+    const child = C.must('actions:add', { priorityId: parent.id, title: 'Waiting for its parent', owner: 'joint', plannedQuarters: [2] });
+    const fromC = readParts(exportBundle(C, V));
+    fromC.changesets = fromC.changesets.filter((c) => (JSON.parse(c.body) as ChangesetBody).origin === C.installationId);
+    delete fromC.manifest.keys[D.installationId];
+    V.must('bundles:import', { file: writeParts(fromC, bundlePath(C, 'partial'), C.keys.privateKey), passphrase: null });
+    const waiting = V.core.context.sqlite.prepare('SELECT count(*) FROM pending_rows WHERE row_id = ?').pluck().get(child.id);
+    expect(waiting).toBe(1);
+    // F, which has seen D's priority id, "creates" it in Dettah: the waiting action lands in Dettah's plan.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value']): Op => ({ table: 'priorities', rowId: parent.id, field: f, value, pred: [] });
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }), F.keys.privateKey),
+    );
+    V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'adopt'), F.keys.privateKey), passphrase: null });
+    const dettahActions = V.must('plans:get', { planId: planDettah.plan.id }).priorities.flatMap((x) => x.actions.map((a) => a.id));
+    expect(dettahActions).not.toContain(child.id);
+  });
+
   it('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
     C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
     importBundle(F, exportBundle(C, F));
