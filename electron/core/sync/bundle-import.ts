@@ -18,8 +18,8 @@ import { listConflicts } from './conflicts';
 import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
-import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement } from './peers';
-import { communityOfRow, planOfRow, storedFieldLookup } from './row-community';
+import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement, trustOfKey } from './peers';
+import { communityOfRow, naturalIdOfRow, planOfRow, storedFieldLookup } from './row-community';
 import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
@@ -78,7 +78,7 @@ interface CheckedBundle {
   senderScope: string[] | null;
   fresh: Incoming[];
   total: number;
-  newOrigins: Array<{ installationId: string; publicKey: string }>;
+  newOrigins: Array<{ installationId: string; publicKey: string; sameKeyAs?: Peer | null }>;
   /** What each origin may change (null: everything); the check runs on the state after applying. */
   originScope: Map<string, string[] | null>;
   /** The earlier identity of a sender restored from a backup, when it is one. */
@@ -88,13 +88,19 @@ interface CheckedBundle {
   awaitSignatures: () => void;
 }
 
-/** The trusted peer whose earlier id a new sender names, signing with the very same key. */
-function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema>): Peer | null {
+/**
+ * A sender never seen under its id but signing with the key of a trusted peer is that computer
+ * under a new id (restored from a backup, or posing as a newcomer): it gets that key's trust, no
+ * more. `formerIds` only picks which earlier id it is listed under; it never grants anything.
+ */
+function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema>): NonNullable<ReturnType<typeof trustOfKey>> | null {
+  const trust = trustOfKey(ctx, manifest.sender.publicKey);
+  if (!trust) return null;
   for (const formerId of manifest.formerIds ?? []) {
     const peer = findPeer(ctx, formerId);
-    if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return peer;
+    if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return { ...trust, peer };
   }
-  return null;
+  return trust;
 }
 
 /** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
@@ -168,10 +174,9 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     senderTrust = 'trusted';
     senderScope = trust.scope;
   } else if (continued) {
-    const trust = effectiveTrust(ctx, continued);
-    if (trust.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.name, date: (continued.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
+    if (continued.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.peer.name, date: (continued.peer.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
     senderTrust = 'trusted';
-    senderScope = trust.scope;
+    senderScope = continued.scope;
   } else if (forImport && !request.trustNewSender) {
     refuse(
       'untrusted_sender',
@@ -202,9 +207,17 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
       originScope.set(origin, trust.scope);
     } else {
       if (origin === sender.installationId && key !== sender.publicKey) refuse('forged', msg('import.senderKeyForged'));
-      newOrigins.push({ installationId: origin, publicKey: key });
-      // An introduced origin may change no more than the installation that vouches for it.
-      originScope.set(origin, senderScope);
+      // A new id signing with a trusted peer's key is that peer, whoever relays it: its trust, no more.
+      const sameKey = origin === sender.installationId ? null : trustOfKey(ctx, key);
+      if (sameKey) {
+        originScope.set(origin, sameKey.scope);
+        if (sameKey.revokedName !== null) revokedOrigins.set(origin, { name: sameKey.peer.name, fingerprint: sameKey.peer.fingerprint });
+        else newOrigins.push({ installationId: origin, publicKey: key, sameKeyAs: sameKey.peer });
+      } else {
+        newOrigins.push({ installationId: origin, publicKey: key, sameKeyAs: null });
+        // An introduced origin may change no more than the installation that vouches for it.
+        originScope.set(origin, senderScope);
+      }
     }
     originKey.set(origin, key);
   }
@@ -221,6 +234,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   });
   const unsigned = raws.findIndex((raw) => typeof raw.origin !== 'string' || !originKey.has(raw.origin));
   if (unsigned >= 0) refuse('forged', msg('import.unsignedOrigin'));
+  // Only a key shown to sign something here is pinned: the sender's (the trailer) and those of
+  // origins with a changeset in the bundle (every signature is checked). A key merely named in the
+  // manifest proves nothing, and pinning it would hand its real owner the namer's trust.
+  const signingOrigins = new Set(raws.map((raw) => raw.origin));
+  const provenOrigins = newOrigins.filter((o) => o.installationId === sender.installationId || signingOrigins.has(o.installationId));
   const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
 
   // Second pass, while the signatures are being checked: strict schemas and the log's rules.
@@ -284,52 +302,100 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     senderScope,
     fresh,
     total: manifest.changesetCount,
-    newOrigins,
+    newOrigins: provenOrigins,
     originScope,
-    continues: senderTrust === 'trusted' && !senderPeer ? continued : null,
+    continues: senderTrust === 'trusted' && !senderPeer ? (continued?.peer ?? null) : null,
     setAside: [...setAside.values()],
     awaitSignatures: refuseForgery,
   };
 }
 
+/** Thrown to roll a savepoint (or the preview's transaction) back. */
+class RollBack extends Error {}
+
 /**
  * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
  * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
- * database before applying and again after, and both must be communities that origin may change.
+ * database, and must be one that origin may change, both after applying the whole bundle and
+ * without that origin's own changes (nor those of origins with the same scope) — that is, after
+ * applying every other changeset of the bundle, in a savepoint rolled back at once (a row another
+ * origin creates in this very bundle is not the scoped origin's to create or move).
+ * A row only the scoped origin's changes make exist is judged on its new home alone, and a row
+ * with a natural key must carry the id its key gives.
  */
 function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void } {
-  const rows = new Map<string, { table: ReplicatedTableName; rowId: string; scopes: string[][]; before: string | null | undefined; known: boolean }>();
-  const lookup = storedFieldLookup(ctx);
+  const rows: Array<{ table: ReplicatedTableName; rowId: string; scope: string[]; before: string | null | undefined; known: boolean }> = [];
   const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
   const known = (table: ReplicatedTableName, rowId: string) =>
     hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
+  // Origins with the same scope are judged together (as one origin may do no more than its scope,
+  // neither may several with the same scope): the extra passes grow with the number of distinct
+  // scopes — trusted peers here — never with the number of origins a bundle introduces.
+  const scopeKey = (origin: string) => {
+    const scope = checked.originScope.get(origin) ?? null;
+    return scope === null ? null : JSON.stringify([...scope].sort());
+  };
+  const groups = new Map<string, { scope: string[]; origins: Set<string> }>();
   for (const { body } of checked.fresh) {
-    const scope = checked.originScope.get(body.origin);
-    if (scope === null || scope === undefined) continue;
-    for (const op of body.ops) {
-      const key = `${op.table}\u0000${op.rowId}`;
-      let row = rows.get(key);
-      if (!row) {
-        const table = op.table as ReplicatedTableName;
-        rows.set(key, (row = { table, rowId: op.rowId, scopes: [], before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
+    const key = scopeKey(body.origin);
+    if (key === null) continue;
+    const group = groups.get(key) ?? { scope: checked.originScope.get(body.origin)!, origins: new Set<string>() };
+    group.origins.add(body.origin);
+    groups.set(key, group);
+  }
+  const now = ctx.clock.now();
+  for (const { scope, origins } of groups.values()) {
+    const others = checked.fresh.filter((c) => !origins.has(c.body.origin));
+    const own = checked.fresh.filter((c) => origins.has(c.body.origin));
+    const ownOpIds = new Set(own.flatMap((c) => c.body.ops.map((op) => op.opId)));
+    const judgeBefore = () => {
+      const lookup = storedFieldLookup(ctx);
+      const seen = new Map<string, (typeof rows)[number]>();
+      for (const { body } of own) {
+        for (const op of body.ops) {
+          const key = `${op.table}\u0000${op.rowId}`;
+          let row = seen.get(key);
+          if (!row) {
+            const table = op.table as ReplicatedTableName;
+            seen.set(key, (row = { table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
+            rows.push(row);
+          }
+          // Naming in `pred` an op that is neither here nor its own says the row already exists
+          // elsewhere: it is not this origin's to create (it would front-run the real creation).
+          if (op.pred.some((pred) => !ownOpIds.has(pred))) row.known = true;
+        }
       }
-      if (!row.scopes.includes(scope)) row.scopes.push(scope);
+    };
+    if (others.length === 0) {
+      judgeBefore();
+      continue;
+    }
+    // The state without this origin's changes: every other changeset applied inside a savepoint, then undone.
+    try {
+      ctx.sqlite.transaction(() => {
+        for (const c of others) storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now);
+        judgeBefore();
+        throw new RollBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
     }
   }
   return {
     check() {
       const after = storedFieldLookup(ctx);
-      for (const row of rows.values()) {
+      for (const row of rows) {
         const now = communityOfRow(after, row.table, row.rowId);
-        for (const scope of row.scopes) {
-          const inScope = (c: string | null | undefined) => typeof c === 'string' && scope.includes(c);
-          // A row unknown here before is being created: only its new home counts.
-          const beforeOk = inScope(row.before) || !row.known;
-          if (inScope(now) && beforeOk) continue;
-          const outside = inScope(now) ? row.before : now;
-          const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
-          refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
-        }
+        const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
+        // A row unknown without this origin's changes is being created by it: only its new home counts,
+        // and a natural key must give its id.
+        const beforeOk = inScope(row.before) || !row.known;
+        const natural = row.known ? null : naturalIdOfRow(after, row.table, row.rowId);
+        if (natural !== null && natural !== row.rowId) refuse('out_of_scope', msg('import.outOfScope.other'));
+        if (inScope(now) && beforeOk) continue;
+        const outside = inScope(now) ? row.before : now;
+        const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
+        refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
       }
     },
   };
@@ -390,8 +456,6 @@ function senderOf(checked: CheckedBundle): ImportPreview['sender'] {
   return { installationId: s.installationId, name: s.name, fingerprint: fingerprintOf(s.publicKey), trust: checked.senderTrust };
 }
 
-class RollBack extends Error {}
-
 /** The dry run: applies everything inside a transaction that is always rolled back. */
 export function previewImport(ctx: CoreContext, request: ImportRequest): ImportPreview {
   const checked = checkBundle(ctx, request, { forImport: false });
@@ -432,6 +496,12 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
     }
     for (const origin of checked.newOrigins) {
       if (origin.installationId === sender.installationId) continue;
+      if (origin.sameKeyAs) {
+        // Another id of a computer already pinned here (same key): vouched for by that computer itself.
+        const same = origin.sameKeyAs;
+        pinPeer(ctx, { installationId: origin.installationId, name: same.name, publicKey: origin.publicKey, scopeCommunityIds: same.scopeCommunityIds, introducedBy: same.installationId });
+        continue;
+      }
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);

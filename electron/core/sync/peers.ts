@@ -164,3 +164,21 @@ export function effectiveTrust(ctx: CoreContext, peer: Peer): { scope: string[] 
   }
   return { scope, revokedName: null };
 }
+
+/**
+ * The key is the computer: an installation id never seen here but signing with the key of a
+ * trusted peer is that same computer (restored from a backup, or posing as someone new). It gets
+ * no more than every id pinned with that key may do: revoked if any is, scopes intersected.
+ */
+export function trustOfKey(ctx: CoreContext, publicKey: string): { peer: Peer; scope: string[] | null; revokedName: string | null } | null {
+  const rows = ctx.sqlite.prepare('SELECT * FROM peers WHERE public_key = ? AND trusted_at IS NOT NULL ORDER BY trusted_at, installation_id').all(publicKey) as PeerRow[];
+  if (rows.length === 0) return null;
+  let scope: string[] | null = null;
+  let revokedName: string | null = null;
+  for (const peer of rows.map(toPeer)) {
+    const trust = effectiveTrust(ctx, peer);
+    revokedName ??= trust.revokedName;
+    if (trust.scope !== null) scope = scope === null ? trust.scope : scope.filter((c) => trust.scope!.includes(c));
+  }
+  return { peer: toPeer(rows[0]!), scope, revokedName };
+}

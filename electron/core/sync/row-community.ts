@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../core-context';
+import { naturalIds } from '../deterministic-id';
 import { type ReplicatedTableName, sqlColumnName, sqlTableName } from '../replicated-tables';
 
 /** How each kind of row belongs to a community: directly, through its parent, or not at all. */
@@ -27,15 +28,11 @@ export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: str
 
 export function storedFieldLookup(ctx: CoreContext): FieldLookup {
   const rowStatements = new Map<string, Database.Statement>();
-  const head = ctx.sqlite
-    .prepare(
-      `SELECT o.value FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
-        WHERE h.table_name = ? AND h.row_id = ? AND h.field = ? ORDER BY o.hlc DESC, o.op_id DESC LIMIT 1`,
-    )
-    .pluck();
   return (table, rowId, field) => {
     // The winning op is the truth; the table may lag behind it for a row waiting for its parent.
-    const value = head.get(table, rowId, field) as string | undefined;
+    // The winner is chosen by the very comparison materialising uses (compareHeads, in JavaScript):
+    // an ORDER BY in SQL compares UTF-8 bytes, not UTF-16 units, and a clock is text a peer picks.
+    const value = ctx.recorder.register.headsOf(table, rowId, field)[0]?.value;
     if (value !== undefined) return JSON.parse(value) as unknown;
     const sql = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
     let statement = rowStatements.get(sql);
@@ -69,4 +66,38 @@ export function planOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId
   if (rule.via !== 'field' || rule.parent === 'community') return undefined;
   const value = lookup(table, rowId, rule.field);
   return typeof value === 'string' ? planOfRow(lookup, rule.parent, value, depth + 1) : undefined;
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/**
+ * Rows with a natural key must carry the id their key gives (deterministic-id.ts): the Q3 report
+ * of a plan is found by that id alone, so a row created under another plan's (action's,
+ * indicator's, community's) natural id but hung under a parent of the author's choosing would
+ * stand in for it. Returns null for a table without a natural key, undefined when the key fields
+ * are missing or of the wrong kind.
+ */
+const NATURAL_KEYS: Partial<Record<ReplicatedTableName, (get: (field: string) => unknown) => string | undefined>> = {
+  plans: (get) => {
+    const [community, year] = [get('communityId'), get('fiscalYear')];
+    return isText(community) && isWhole(year) ? naturalIds.plan(community, year) : undefined;
+  },
+  reportSubmissions: (get) => {
+    const [plan, quarter] = [get('planId'), get('quarter')];
+    return isText(plan) && isWhole(quarter) ? naturalIds.report(plan, quarter) : undefined;
+  },
+  progressEntries: (get) => {
+    const [action, year, quarter] = [get('actionId'), get('fiscalYear'), get('quarter')];
+    return isText(action) && isWhole(year) && isWhole(quarter) ? naturalIds.progressEntry(action, year, quarter) : undefined;
+  },
+  indicatorValues: (get) => {
+    const [indicator, year, quarter] = [get('indicatorId'), get('fiscalYear'), get('quarter')];
+    return isText(indicator) && isWhole(year) && isWhole(quarter) ? naturalIds.indicatorValue(indicator, year, quarter) : undefined;
+  },
+};
+
+export function naturalIdOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string): string | null | undefined {
+  const rule = NATURAL_KEYS[table];
+  return rule ? rule((field) => lookup(table, rowId, field)) : null;
 }

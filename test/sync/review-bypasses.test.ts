@@ -1,0 +1,541 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { naturalIds } from '../../electron/core/deterministic-id';
+import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/sync/changeset-body';
+import { generateIdentityKeys, type IdentityKeys, signText } from '../../electron/core/sync/identity';
+import { addCommunity, agreedPlan } from '../core/builders';
+import { type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+
+/**
+ * Review of issue 8 (scope on the result, revocation through the chain, restored backups).
+ * Cases named "BYPASS:" were found to get through when this file was written; the others are
+ * attacks that are refused, kept as regression guards.
+ *
+ * Cast as in scope-on-result.test.ts: a coordinator C (trusted by V for everything), a field
+ * installation F trusted by the victim V only for Dettah, and V.
+ */
+
+let C: Installation;
+let F: Installation;
+let V: Installation;
+let dettah: string;
+let hayRiver: string;
+let planDettah: ReturnType<typeof agreedPlan>;
+let planHayRiver: ReturnType<typeof agreedPlan>;
+const extra: Installation[] = [];
+
+beforeEach(() => {
+  C = makeInstallation('coord', { idPrefix: 'c' });
+  F = makeInstallation('field', { idPrefix: 'f' });
+  V = makeInstallation('victim', { idPrefix: 'v' });
+  dettah = addCommunity(C, 'Dettah');
+  hayRiver = addCommunity(C, 'Hay River');
+  planDettah = agreedPlan(C, dettah, 2025, ['Patrols', 'School visits']);
+  planHayRiver = agreedPlan(C, hayRiver, 2025, ['Boat safety']);
+  C.must('plans:openRevision', { planId: planDettah.plan.id, reason: 'Mid-year review' });
+  C.must('plans:openRevision', { planId: planHayRiver.plan.id, reason: 'Mid-year review' });
+  const full = exportBundle(C, null);
+  importBundle(F, full);
+  importBundle(V, full);
+  importBundle(V, exportBundle(F, null));
+  importBundle(F, exportBundle(V, null));
+  // C trusts F for everything (it set F up); V trusts F only for Dettah.
+  importBundle(C, exportBundle(F, null));
+  importBundle(C, exportBundle(V, null));
+  V.must('peers:trust', { fingerprint: F.fingerprint, scopeCommunityIds: [dettah] });
+});
+
+afterEach(() => {
+  for (const inst of [C, F, V, ...extra.splice(0)]) {
+    inst?.core.close();
+    if (inst) fs.rmSync(inst.dir, { recursive: true, force: true });
+  }
+});
+
+const LATE = '2099-01-01T00:00:00.000Z-0000-field';
+
+type Op = Omit<ChangesetOp, 'opId'>;
+
+/** A changeset body shaped like F's own (same schema version, actor, method), with the given fields. */
+function body(fields: { id: string; origin: string; seq: number; hlc: string; ops: Op[] }): ChangesetBody {
+  return {
+    v: 1,
+    id: fields.id,
+    origin: fields.origin,
+    seq: fields.seq,
+    hlc: fields.hlc,
+    schemaVersion: schemaVersion(),
+    actor: 'User of field',
+    method: 'plans:update',
+    createdAt: '2025-05-15T12:00:00.000Z',
+    ops: fields.ops.map((op, i) => ({ ...op, opId: `${fields.id}.${i}` })),
+  };
+}
+
+function schemaVersion(): number {
+  const text = C.core.context.sqlite.prepare('SELECT body FROM changesets LIMIT 1').pluck().get() as string;
+  return (JSON.parse(text) as ChangesetBody).schemaVersion;
+}
+
+function signed(b: ChangesetBody, privateKey: string): BundleParts['changesets'][number] {
+  const text = serialiseChangeset(b);
+  return { type: 'changeset', body: text, signature: signText(privateKey, text) };
+}
+
+/** F's last seq as V knows it, after an honest edit to Dettah that V accepts alongside. */
+function fParts(options: { dropOtherOrigins?: boolean } = {}): { parts: BundleParts; nextSeq: () => number } {
+  F.must('plans:update', { planId: planDettah.plan.id, summary: 'Honest edit' });
+  const parts = readParts(exportBundle(F, V));
+  if (options.dropOtherOrigins) parts.changesets = parts.changesets.filter((c) => (JSON.parse(c.body) as ChangesetBody).origin === F.installationId);
+  let seq = Math.max(...parts.changesets.map((c) => JSON.parse(c.body) as ChangesetBody).filter((b) => b.origin === F.installationId).map((b) => b.seq));
+  return { parts, nextSeq: () => ++seq };
+}
+
+/** The op (and its changeset) that wrote a field of a row, in a bundle's changesets. */
+function opIn(parts: BundleParts, table: string, rowId: string, field: string): { opId: string; changeset: BundleParts['changesets'][number] } {
+  for (const c of parts.changesets) {
+    const b = JSON.parse(c.body) as ChangesetBody;
+    const op = b.ops.find((o) => o.table === table && o.rowId === rowId && o.field === field);
+    if (op) return { opId: op.opId, changeset: c };
+  }
+  throw new Error(`no op for ${table}.${field} of ${rowId}`);
+}
+
+function expectOutOfScope(file: string, opts: { trustNewSender?: boolean } = {}) {
+  const before = databaseState(V);
+  const preview = refusalOf(V.call('bundles:preview', { file, passphrase: null }));
+  const refusal = refusalOf(V.call('bundles:import', { file, passphrase: null, ...opts }));
+  expect(preview.reason, preview.message).toBe('out_of_scope');
+  expect(refusal.reason, refusal.message).toBe('out_of_scope');
+  expect(databaseState(V).tables).toBe(before.tables);
+}
+
+/** A bundle built from scratch: any sender id and name, signed with the given key. */
+function craftBundle(sender: { installationId: string; name: string; keys: IdentityKeys }, changesets: BundleParts['changesets'], keys: Record<string, string>, extraManifest: Record<string, unknown> = {}): string {
+  const parts: BundleParts = {
+    manifest: {
+      type: 'manifest',
+      format: 1,
+      bundleId: `crafted-${Math.random().toString(36).slice(2)}`,
+      createdAt: '2025-05-16T12:00:00.000Z',
+      sender: { installationId: sender.installationId, name: sender.name, publicKey: sender.keys.publicKey },
+      recipient: null,
+      full: true,
+      versionVector: {},
+      keys,
+      changesetCount: changesets.length,
+      ...extraManifest,
+    },
+    changesets,
+    trailer: { type: 'trailer', count: 0, digest: '', signature: '' },
+  };
+  return writeParts(parts, bundlePath(F, 'crafted'), sender.keys.privateKey);
+}
+
+function hayRiverSummary(): string | null {
+  return V.must('plans:get', { planId: planHayRiver.plan.id }).summary;
+}
+
+// --- 1. Scope judged on the result ------------------------------------------------------------
+
+describe('scope: a peer trusted only for Dettah', () => {
+  it('BYPASS: forges Hay River’s Q3 report as submitted by giving its natural id a Dettah planId', () => {
+    const reportId = naturalIds.report(planHayRiver.plan.id, 3);
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: LATE,
+          ops: [
+            { table: 'reportSubmissions', rowId: reportId, field: 'planId', value: planDettah.plan.id, pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'quarter', value: 3, pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'state', value: 'submitted', pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'submittedBy', value: 'Forger', pred: [] },
+            { table: 'reportSubmissions', rowId: reportId, field: 'submittedAt', value: '2025-10-20T12:00:00.000Z', pred: [] },
+          ],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    const file = writeParts(parts, bundlePath(F, 'report'), F.keys.privateKey);
+    const result = V.call('bundles:import', { file, passphrase: null });
+    // Whatever the import says, Hay River's Q3 report must not read as submitted by the forger.
+    expect(V.must('reports:get', { planId: planHayRiver.plan.id, quarter: 3 }).state).toBe('draft');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: takes Hay River’s next-year plan by creating its natural id under Dettah before the coordinator does', () => {
+    const hayRiver2026 = naturalIds.plan(hayRiver, 2026);
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    const field = (f: string, value: ChangesetOp['value']): Op => ({ table: 'plans', rowId: hayRiver2026, field: f, value, pred: [] });
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: LATE,
+          ops: [field('communityId', dettah), field('fiscalYear', 2026), field('title', 'Squatted'), field('status', 'draft')],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    const file = writeParts(parts, bundlePath(F, 'plan'), F.keys.privateKey);
+    const result = V.call('bundles:import', { file, passphrase: null });
+    // The coordinator then creates Hay River's 2026 plan, with the very same (natural) id.
+    C.must('plans:create', { communityId: hayRiver, fiscalYear: 2026 });
+    importBundle(V, exportBundle(C, V));
+    const plan = V.must('plans:get', { planId: hayRiver2026 });
+    expect(plan.communityId).toBe(hayRiver);
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: relays the coordinator’s new Hay River priority and, in the same bundle, moves it into Dettah', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const { parts, nextSeq } = fParts();
+    const created = opIn(parts, 'priorities', fresh.id, 'planId');
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'relay-move'), F.keys.privateKey));
+  });
+
+  it('BYPASS: front-runs a Hay River priority V has not received yet, naming the coordinator’s creating op in pred so it is silently superseded', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const fromC = readParts(exportBundle(F, V));
+    const created = opIn(fromC, 'priorities', fresh.id, 'planId');
+    // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id, [created.opId]), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
+        F.keys.privateKey,
+      ),
+    );
+    const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
+    // Then the coordinator's own bundle arrives, with the priority created in Hay River.
+    importBundle(V, exportBundle(C, V));
+    const inHayRiver = V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((x) => x.id);
+    if (!squat.ok) expect(refusalOf(squat).reason).toBe('out_of_scope');
+    expect(inHayRiver).toContain(fresh.id);
+    expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
+  });
+
+  it('BYPASS (not fixed): front-runs a Hay River priority V has not received yet with a later clock; the coordinator’s creation then loses to it', () => {
+    const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
+    importBundle(F, exportBundle(C, F));
+    const fromC = readParts(exportBundle(F, V));
+    expect(opIn(fromC, 'priorities', fresh.id, 'planId').opId).toBeTruthy();
+    // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
+        F.keys.privateKey,
+      ),
+    );
+    const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
+    // Then the coordinator's own bundle arrives, with the priority created in Hay River.
+    importBundle(V, exportBundle(C, V));
+    const inHayRiver = V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((x) => x.id);
+    if (!squat.ok) expect(refusalOf(squat).reason).toBe('out_of_scope');
+    expect(inHayRiver).toContain(fresh.id);
+    expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
+  });
+
+  it('BYPASS: two heads whose clocks sort one way in SQLite (UTF-8 bytes) and the other in JavaScript (UTF-16): the guard reads Dettah, the table gets Hay River', () => {
+    // U+FF21 sorts after U+1F600 in UTF-16 code units (FF21 > D83D) but before it in UTF-8 bytes (EF < F0).
+    const JS_WINS = '\uFF21';
+    const SQL_WINS = '\u{1F600}';
+    const priorityId = planDettah.priority.id;
+    const { parts, nextSeq } = fParts();
+    let seq = nextSeq();
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: JS_WINS, ops: [{ table: 'priorities', rowId: priorityId, field: 'planId', value: planHayRiver.plan.id, pred: [] }] }), F.keys.privateKey),
+    );
+    seq = nextSeq();
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: SQL_WINS, ops: [{ table: 'priorities', rowId: priorityId, field: 'planId', value: planDettah.plan.id, pred: [] }] }), F.keys.privateKey),
+    );
+    const result = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'collation'), F.keys.privateKey), passphrase: null });
+    expect(V.must('plans:get', { planId: planHayRiver.plan.id }).priorities.map((p) => p.id)).not.toContain(priorityId);
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS (not fixed): creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
+    // D creates a Hay River priority; C adds an action under it. V gets C's changes but not D's yet.
+    const D = makeInstallation('deputy', { idPrefix: 'd' });
+    extra.push(D);
+    importBundle(D, exportBundle(C, null));
+    const parent = D.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by D', zone: 'prevention' });
+    importBundle(C, exportBundle(D, null));
+    const child = C.must('actions:add', { priorityId: parent.id, title: 'Waiting for its parent', owner: 'joint', plannedQuarters: [2] });
+    const fromC = readParts(exportBundle(C, V));
+    fromC.changesets = fromC.changesets.filter((c) => (JSON.parse(c.body) as ChangesetBody).origin === C.installationId);
+    delete fromC.manifest.keys[D.installationId];
+    V.must('bundles:import', { file: writeParts(fromC, bundlePath(C, 'partial'), C.keys.privateKey), passphrase: null });
+    const waiting = V.core.context.sqlite.prepare('SELECT count(*) FROM pending_rows WHERE row_id = ?').pluck().get(child.id);
+    expect(waiting).toBe(1);
+    // F, which has seen D's priority id, "creates" it in Dettah: the waiting action lands in Dettah's plan.
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    const p = (f: string, value: ChangesetOp['value']): Op => ({ table: 'priorities', rowId: parent.id, field: f, value, pred: [] });
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }), F.keys.privateKey),
+    );
+    V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'adopt'), F.keys.privateKey), passphrase: null });
+    const dettahActions = V.must('plans:get', { planId: planDettah.plan.id }).priorities.flatMap((x) => x.actions.map((a) => a.id));
+    expect(dettahActions).not.toContain(child.id);
+  });
+
+  it('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
+    C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
+    importBundle(F, exportBundle(C, F));
+    const coordinatorNews = JSON.parse(opIn(readParts(exportBundle(F, V)), 'plans', planHayRiver.plan.id, 'summary').changeset.body) as ChangesetBody;
+    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: coordinatorNews.id, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'plans', rowId: planDettah.plan.id, field: 'title', value: 'Harmless', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    V.must('bundles:import', { file: writeParts(parts, bundlePath(F, 'id-squat'), F.keys.privateKey), passphrase: null });
+    const fromC = V.call('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(fromC.ok ? 'imported' : refusalOf(fromC).message).toBe('imported');
+    expect(hayRiverSummary()).toBe('Coordinator news');
+  });
+
+  it('still records Dettah progress, an indicator value and submits Dettah’s report (rows with natural keys it creates)', () => {
+    for (const action of planDettah.actions) F.must('progress:record', { actionId: action.id, quarter: 1, status: 'on_track', narrative: 'Done' });
+    F.must('indicators:recordValue', { indicatorId: planDettah.indicator.id, quarter: 1, value: 4 });
+    F.must('reports:submit', { planId: planDettah.plan.id, quarter: 1 });
+    const result = V.must('bundles:import', { file: exportBundle(F, V), passphrase: null });
+    expect(result.newChangesetCount).toBe(planDettah.actions.length + 2);
+    expect(V.must('reports:get', { planId: planDettah.plan.id, quarter: 1 }).state).toBe('submitted');
+  });
+
+  it('is refused: two scoped origins in one bundle, one creating a Hay River row and the other moving it into Dettah', () => {
+    // F introduces a second computer G; V trusts G for Dettah and Hay River, F only for Dettah.
+    const G = makeInstallation('second', { idPrefix: 'g' });
+    extra.push(G);
+    importBundle(G, exportBundle(C, null));
+    G.must('plans:update', { planId: planDettah.plan.id, summary: 'G was here' });
+    importBundle(F, exportBundle(G, null));
+    importBundle(V, exportBundle(F, V));
+    const gPeer = V.must('peers:list', {}).find((p) => p.installationId === G.installationId)!;
+    V.must('peers:trust', { fingerprint: gPeer.fingerprint, scopeCommunityIds: [dettah, hayRiver] });
+    const fresh = G.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by G', zone: 'prevention' });
+    importBundle(F, exportBundle(G, null));
+    const { parts, nextSeq } = fParts();
+    const created = opIn(parts, 'priorities', fresh.id, 'planId');
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'two-scoped'), F.keys.privateKey));
+  });
+
+  it('is refused: removing a Hay River priority through deletedAt', () => {
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: planHayRiver.priority.id, field: 'deletedAt', value: '2025-05-16T00:00:00.000Z', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'delete'), F.keys.privateKey));
+  });
+
+  it('is refused: creating a row and moving it into Hay River in a later changeset of the same bundle', () => {
+    const { parts, nextSeq } = fParts();
+    let seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({
+          id: `forged${seq}`,
+          origin: F.installationId,
+          seq,
+          hlc: '2025-05-16T00:00:00.000Z-0000-field',
+          ops: [
+            { table: 'priorities', rowId: 'newrow1', field: 'planId', value: planDettah.plan.id, pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'title', value: 'New', pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'zone', value: 'prevention', pred: [] },
+            { table: 'priorities', rowId: 'newrow1', field: 'rank', value: 3, pred: [] },
+          ],
+        }),
+        F.keys.privateKey,
+      ),
+    );
+    seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: 'newrow1', field: 'planId', value: planHayRiver.plan.id, pred: [`forged${seq - 1}.0`] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'create-move'), F.keys.privateKey));
+  });
+
+  it('is refused: territory-wide data (a theme) and a new community', () => {
+    const { parts, nextSeq } = fParts();
+    const seq = nextSeq();
+    parts.changesets.push(
+      signed(
+        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'themes', rowId: naturalIds.theme('X'), field: 'code', value: 'X', pred: [] }] }),
+        F.keys.privateKey,
+      ),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'theme'), F.keys.privateKey));
+  });
+});
+
+// --- 2. Revocation -----------------------------------------------------------------------------
+
+describe('revocation and identity: the key is the computer', () => {
+  /** F's changeset editing Hay River's summary, signed with F's key, under any origin id. */
+  function hayRiverEdit(origin: string, keys: IdentityKeys, summary: string): BundleParts['changesets'][number] {
+    return signed(
+      body({ id: `${origin}-1`, origin, seq: 1, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: summary, pred: [] }] }),
+      keys.privateKey,
+    );
+  }
+
+  it('BYPASS: a revoked peer comes back under a fresh installation id with the same key and is trusted again as a "new computer"', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const file = craftBundle({ installationId: 'f-fresh', name: 'field', keys: F.keys }, [hayRiverEdit('f-fresh', F.keys, 'Back under a new id')], { 'f-fresh': F.keys.publicKey });
+    const result = V.call('bundles:import', { file, passphrase: null, trustNewSender: true });
+    expect(hayRiverSummary()).not.toBe('Back under a new id');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('revoked');
+  });
+
+  it('BYPASS: a Dettah-only peer under a fresh id with the same key gets every community as a "new computer"', () => {
+    const file = craftBundle({ installationId: 'f-fresh', name: 'field', keys: F.keys }, [hayRiverEdit('f-fresh', F.keys, 'Widened')], { 'f-fresh': F.keys.publicKey });
+    const result = V.call('bundles:import', { file, passphrase: null, trustNewSender: true });
+    expect(hayRiverSummary()).not.toBe('Widened');
+    expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
+  });
+
+  it('BYPASS: a revoked peer’s new changes under a fresh origin id with its same key, relayed by the coordinator, are applied', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    // F sends C (which still trusts F) a change under a fresh origin id, signed with F's own key.
+    const toC = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [hayRiverEdit('f-alias', F.keys, 'Laundered through C')], {
+      [F.installationId]: F.keys.publicKey,
+      'f-alias': F.keys.publicKey,
+    });
+    C.must('bundles:import', { file: toC, passphrase: null });
+    const file = exportBundle(C, V);
+    const result = V.must('bundles:import', { file, passphrase: null });
+    expect(hayRiverSummary()).not.toBe('Laundered through C');
+    expect(result.setAside.map((s) => s.installationId)).toContain('f-alias');
+  });
+
+  it('BYPASS: a key named in a manifest with no changeset it signed is pinned as a trusted peer, and its owner then arrives trusted under the namer’s scope', () => {
+    const N = makeInstallation('newcomer', { idPrefix: 'n' });
+    extra.push(N);
+    importBundle(N, exportBundle(C, null));
+    // F names N's public key under an id of its choosing, with no changeset signed by N.
+    const { parts } = fParts();
+    parts.manifest.keys = { ...parts.manifest.keys, 'n-alias': N.keys.publicKey };
+    V.must('bundles:import', { file: writeParts(parts, bundlePath(F, 'key-only'), F.keys.privateKey), passphrase: null });
+    expect(V.must('peers:list', {}).map((p) => p.installationId)).not.toContain('n-alias');
+    N.must('plans:update', { planId: planHayRiver.plan.id, summary: 'From a newcomer' });
+    const refusal = refusalOf(V.call('bundles:import', { file: exportBundle(N, null), passphrase: null }));
+    expect(refusal.reason).toBe('untrusted_sender');
+  });
+
+  it('BYPASS (design, not fixed): a revoked peer’s changes under a fresh key it introduced to the coordinator reach V', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const puppet = generateIdentityKeys();
+    const toC = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [hayRiverEdit('puppet', puppet, 'Through a puppet')], {
+      [F.installationId]: F.keys.publicKey,
+      puppet: puppet.publicKey,
+    });
+    C.must('bundles:import', { file: toC, passphrase: null });
+    V.must('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(hayRiverSummary()).not.toBe('Through a puppet');
+  });
+
+  it('is refused: a revoked peer’s new changes under its own id relayed by the coordinator are set aside', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    F.must('plans:update', { planId: planHayRiver.plan.id, summary: 'F after revocation' });
+    importBundle(C, exportBundle(F, C));
+    const result = V.must('bundles:import', { file: exportBundle(C, V), passphrase: null });
+    expect(result.setAside.map((s) => s.installationId)).toEqual([F.installationId]);
+    expect(hayRiverSummary()).not.toBe('F after revocation');
+  });
+});
+
+// --- 3. Restored backups and formerIds -----------------------------------------------------------
+
+describe('formerIds cannot borrow another computer’s trust', () => {
+  function hayRiverEditAs(origin: string, keys: IdentityKeys): BundleParts['changesets'][number] {
+    return signed(
+      body({ id: `${origin}-1`, origin, seq: 1, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: 'Borrowed trust', pred: [] }] }),
+      keys.privateKey,
+    );
+  }
+
+  it('is refused: a stranger naming the coordinator in formerIds, signing with its own key', () => {
+    const stranger = generateIdentityKeys();
+    const file = craftBundle({ installationId: 'stranger', name: 'coord', keys: stranger }, [hayRiverEditAs('stranger', stranger)], { stranger: stranger.publicKey }, { formerIds: [C.installationId] });
+    expect(V.must('bundles:preview', { file, passphrase: null }).sender.trust).toBe('unknown');
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null })).reason).toBe('untrusted_sender');
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: a stranger naming the coordinator in formerIds with the coordinator’s public key but its own signature', () => {
+    const stranger = generateIdentityKeys();
+    const file = craftBundle({ installationId: 'stranger', name: 'coord', keys: { publicKey: C.keys.publicKey, privateKey: stranger.privateKey } }, [hayRiverEditAs('stranger', stranger)], { stranger: C.keys.publicKey }, { formerIds: [C.installationId] });
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: true })).reason).toBe('bad_signature');
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: the Dettah-only peer, under its own id, naming the coordinator in formerIds', () => {
+    const file = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [], { [F.installationId]: F.keys.publicKey }, { formerIds: [C.installationId] });
+    const parts = readParts(file);
+    const { nextSeq } = fParts();
+    const seq = nextSeq() + 5;
+    parts.changesets.push(
+      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'plans', rowId: planHayRiver.plan.id, field: 'summary', value: 'Borrowed trust', pred: [] }] }), F.keys.privateKey),
+    );
+    expectOutOfScope(writeParts(parts, bundlePath(F, 'former-c'), F.keys.privateKey));
+  });
+
+  it('is refused: the Dettah-only peer under a new id naming the coordinator in formerIds', () => {
+    const file = craftBundle({ installationId: 'f-new', name: 'coord', keys: F.keys }, [hayRiverEditAs('f-new', F.keys)], { 'f-new': F.keys.publicKey }, { formerIds: [C.installationId] });
+    const result = V.call('bundles:import', { file, passphrase: null });
+    expect(result.ok).toBe(false);
+    expect(hayRiverSummary()).not.toBe('Borrowed trust');
+  });
+
+  it('is refused: a revoked peer restored under a new id naming its former id', () => {
+    V.must('peers:revoke', { fingerprint: F.fingerprint });
+    const file = craftBundle({ installationId: 'f-restored', name: 'field', keys: F.keys }, [hayRiverEditAs('f-restored', F.keys)], { 'f-restored': F.keys.publicKey }, { formerIds: [F.installationId] });
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null, trustNewSender: true })).reason).toBe('revoked');
+  });
+
+  it('a Dettah-only peer restored under a new id keeps Dettah only', () => {
+    const file = craftBundle({ installationId: 'f-restored', name: 'field', keys: F.keys }, [hayRiverEditAs('f-restored', F.keys)], { 'f-restored': F.keys.publicKey }, { formerIds: [F.installationId] });
+    expectOutOfScope(file);
+  });
+});
