@@ -234,7 +234,8 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(V.must('plans:get', { planId: planDettah.plan.id }).priorities.map((x) => x.id)).not.toContain(fresh.id);
   });
 
-  it('BYPASS (not fixed): front-runs a Hay River priority V has not received yet with a later clock; the coordinator’s creation then loses to it', () => {
+  // Known open (issue 11 fixes a row's partition at creation, which closes this family): it.fails turns red the day it is fixed.
+  it.fails('BYPASS (not fixed): front-runs a Hay River priority V has not received yet with a later clock; the coordinator’s creation then loses to it', () => {
     const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
     importBundle(F, exportBundle(C, F));
     const fromC = readParts(exportBundle(F, V));
@@ -277,7 +278,8 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(result.ok ? 'imported' : refusalOf(result).reason).toBe('out_of_scope');
   });
 
-  it('BYPASS (not fixed): creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
+  // Known open, same family as above (a row's partition fixed at creation, issue 11).
+  it.fails('BYPASS (not fixed): creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
     // D creates a Hay River priority; C adds an action under it. V gets C's changes but not D's yet.
     const D = makeInstallation('deputy', { idPrefix: 'd' });
     extra.push(D);
@@ -303,7 +305,8 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(dettahActions).not.toContain(child.id);
   });
 
-  it('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
+  // Known open: changeset ids are one namespace each origin fills itself; needs ids tied to (origin, seq) in the format.
+  it.fails('BYPASS (availability, not fixed): squats the id of a coordinator changeset V has not received, so V refuses every later bundle of the coordinator', () => {
     C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
     importBundle(F, exportBundle(C, F));
     const coordinatorNews = JSON.parse(opIn(readParts(exportBundle(F, V)), 'plans', planHayRiver.plan.id, 'summary').changeset.body) as ChangesetBody;
@@ -463,7 +466,8 @@ describe('revocation and identity: the key is the computer', () => {
     expect(refusal.reason).toBe('untrusted_sender');
   });
 
-  it('BYPASS (design, not fixed): a revoked peer’s changes under a fresh key it introduced to the coordinator reach V', () => {
+  // Known open: V cannot follow an introduction made on another computer; needs the introducer chain in the manifest.
+  it.fails('BYPASS (design, not fixed): a revoked peer’s changes under a fresh key it introduced to the coordinator reach V', () => {
     V.must('peers:revoke', { fingerprint: F.fingerprint });
     const puppet = generateIdentityKeys();
     const toC = craftBundle({ installationId: F.installationId, name: 'field', keys: F.keys }, [hayRiverEdit('puppet', puppet, 'Through a puppet')], {

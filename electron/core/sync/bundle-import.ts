@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { backupDatabase, pruneBackups } from '../../../db/backups';
@@ -8,8 +7,8 @@ import { idRecordSchema } from '../../../shared/id-record';
 import type { ImportPreview, ImportResult, Peer } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../core-context';
 import { DomainError } from '../domain-error';
-import { type ReplicatedTableName, sqlTableName } from '../replicated-tables';
-import { BUNDLE_EXTENSION } from './bundle-export';
+import type { ReplicatedTableName } from '../replicated-tables';
+import { readFileCapped } from './bundle-file';
 import { BundleRefusal, decodeBundle, hashLines, jsonDepthWithin, LIMITS, tooDeep } from './bundle-format';
 import { type ChangesetBody, changesetBodySchema } from './changeset-body';
 import { storeChangeset, type RowRef } from './changeset-store';
@@ -19,7 +18,8 @@ import { fingerprintOf, verifyText } from './identity';
 import { verifyInParallel } from './parallel-verify';
 import { materializeRows } from './materialize';
 import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement, trustOfKey } from './peers';
-import { communityOfRow, naturalIdOfRow, planOfRow, storedFieldLookup } from './row-community';
+import { RollBack, scopeGuard } from './import-scope';
+import { planOfRow, storedFieldLookup } from './row-community';
 import { ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
@@ -101,35 +101,6 @@ function continuedPeer(ctx: CoreContext, manifest: z.infer<typeof manifestSchema
     if (peer && peer.trustedAt !== null && peer.publicKey === manifest.sender.publicKey) return { ...trust, peer };
   }
   return trust;
-}
-
-/** Reads a bundle file after checking its name and size: nothing larger than the cap is read. */
-export function readFileCapped(file: string): Buffer {
-  if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION)) refuse('not_a_bundle', msg('import.onlyExtension', { extension: BUNDLE_EXTENSION }));
-  // Opened without blocking and checked on the open file itself: a FIFO (which would wait for a
-  // writer) or a device (which never ends) is refused before a byte is read, even if the path is
-  // swapped between a check and the read.
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') refuse('not_a_bundle', msg('import.folder'));
-    throw new DomainError('not_found', msg('import.fileNotFound', { file: path.basename(file) }));
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) refuse('not_a_bundle', msg('import.folder'));
-    if (!stat.isFile()) refuse('not_a_bundle', msg('import.notAFile'));
-    if (stat.size > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
-    // Read no more than the cap even if the file grows meanwhile; one byte more tells that it did.
-    const buffer = Buffer.alloc(Math.min(stat.size, LIMITS.fileBytes) + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > LIMITS.fileBytes) refuse('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
-    return buffer.subarray(0, length);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Everything that can be checked without changing anything: format, signatures, trust, scope. */
@@ -307,97 +278,6 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     continues: senderTrust === 'trusted' && !senderPeer ? (continued?.peer ?? null) : null,
     setAside: [...setAside.values()],
     awaitSignatures: refuseForgery,
-  };
-}
-
-/** Thrown to roll a savepoint (or the preview's transaction) back. */
-class RollBack extends Error {}
-
-/**
- * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
- * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
- * database, and must be one that origin may change, both after applying the whole bundle and
- * without that origin's own changes (nor those of origins with the same scope) — that is, after
- * applying every other changeset of the bundle, in a savepoint rolled back at once (a row another
- * origin creates in this very bundle is not the scoped origin's to create or move).
- * A row only the scoped origin's changes make exist is judged on its new home alone, and a row
- * with a natural key must carry the id its key gives.
- */
-function scopeGuard(ctx: CoreContext, checked: CheckedBundle): { check(): void } {
-  const rows: Array<{ table: ReplicatedTableName; rowId: string; scope: string[]; before: string | null | undefined; known: boolean }> = [];
-  const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
-  const known = (table: ReplicatedTableName, rowId: string) =>
-    hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
-  // Origins with the same scope are judged together (as one origin may do no more than its scope,
-  // neither may several with the same scope): the extra passes grow with the number of distinct
-  // scopes — trusted peers here — never with the number of origins a bundle introduces.
-  const scopeKey = (origin: string) => {
-    const scope = checked.originScope.get(origin) ?? null;
-    return scope === null ? null : JSON.stringify([...scope].sort());
-  };
-  const groups = new Map<string, { scope: string[]; origins: Set<string> }>();
-  for (const { body } of checked.fresh) {
-    const key = scopeKey(body.origin);
-    if (key === null) continue;
-    const group = groups.get(key) ?? { scope: checked.originScope.get(body.origin)!, origins: new Set<string>() };
-    group.origins.add(body.origin);
-    groups.set(key, group);
-  }
-  const now = ctx.clock.now();
-  for (const { scope, origins } of groups.values()) {
-    const others = checked.fresh.filter((c) => !origins.has(c.body.origin));
-    const own = checked.fresh.filter((c) => origins.has(c.body.origin));
-    const ownOpIds = new Set(own.flatMap((c) => c.body.ops.map((op) => op.opId)));
-    const judgeBefore = () => {
-      const lookup = storedFieldLookup(ctx);
-      const seen = new Map<string, (typeof rows)[number]>();
-      for (const { body } of own) {
-        for (const op of body.ops) {
-          const key = `${op.table}\u0000${op.rowId}`;
-          let row = seen.get(key);
-          if (!row) {
-            const table = op.table as ReplicatedTableName;
-            seen.set(key, (row = { table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
-            rows.push(row);
-          }
-          // Naming in `pred` an op that is neither here nor its own says the row already exists
-          // elsewhere: it is not this origin's to create (it would front-run the real creation).
-          if (op.pred.some((pred) => !ownOpIds.has(pred))) row.known = true;
-        }
-      }
-    };
-    if (others.length === 0) {
-      judgeBefore();
-      continue;
-    }
-    // The state without this origin's changes: every other changeset applied inside a savepoint, then undone.
-    try {
-      ctx.sqlite.transaction(() => {
-        for (const c of others) storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now);
-        judgeBefore();
-        throw new RollBack();
-      })();
-    } catch (error) {
-      if (!(error instanceof RollBack)) throw error;
-    }
-  }
-  return {
-    check() {
-      const after = storedFieldLookup(ctx);
-      for (const row of rows) {
-        const now = communityOfRow(after, row.table, row.rowId);
-        const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
-        // A row unknown without this origin's changes is being created by it: only its new home counts,
-        // and a natural key must give its id.
-        const beforeOk = inScope(row.before) || !row.known;
-        const natural = row.known ? null : naturalIdOfRow(after, row.table, row.rowId);
-        if (natural !== null && natural !== row.rowId) refuse('out_of_scope', msg('import.outOfScope.other'));
-        if (inScope(now) && beforeOk) continue;
-        const outside = inScope(now) ? row.before : now;
-        const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
-        refuse('out_of_scope', name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
-      }
-    },
   };
 }
 
