@@ -45,15 +45,18 @@ export function backupDatabase(sqlite: Database.Database, backupDir: string, rea
 }
 
 /**
- * Marks the copy as a backup: if it is ever opened again as the live database, the installation
- * knows it went back in time and continues under a new id instead of reusing sequence numbers it
- * already gave out (a copy made before the column existed is left as it is).
+ * The mark a backup copy carries, and a live database never does: a table of its own, outside the
+ * Drizzle schema, so that copies of every schema version carry it (even the one made just before
+ * a migration) and migrations never see it. A database opened with it went back in time.
  */
+export const BACKUP_MARK_TABLE = 'backup_copy_mark';
+
+/** Marks the copy: if it is ever opened as the live database, it knows it is an older copy. */
 function markAsBackupCopy(file: string, now: Date): void {
   const copy = new Database(file);
   try {
-    const columns = copy.prepare("SELECT name FROM pragma_table_info('installation')").pluck().all() as string[];
-    if (columns.includes('backup_copy_at')) copy.prepare('UPDATE installation SET backup_copy_at = ?').run(now.toISOString());
+    copy.exec(`CREATE TABLE IF NOT EXISTS "${BACKUP_MARK_TABLE}" (made_at TEXT NOT NULL)`);
+    copy.prepare(`INSERT INTO "${BACKUP_MARK_TABLE}" (made_at) VALUES (?)`).run(now.toISOString());
   } finally {
     copy.close();
   }

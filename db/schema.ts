@@ -32,11 +32,6 @@ export const installation = sqliteTable('installation', {
   /** This installation's Ed25519 public key (SPKI DER, base64); the private key is kept outside the database. */
   publicKey: text('public_key'),
   createdAt: text('created_at').notNull(),
-  /**
-   * Set only inside backup copies (never in a live database): a database opened with it set was
-   * restored from a backup and continues under a new installation id (see restored-copy.ts).
-   */
-  backupCopyAt: text('backup_copy_at'),
   /** Earlier installation ids of this same installation (same key), oldest first. */
   formerInstallationIds: json('former_installation_ids').$type<string[]>().notNull().default(sql`'[]'`),
 });

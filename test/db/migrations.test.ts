@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../db/backups';
+import { BACKUP_MARK_TABLE, listBackups } from '../../db/backups';
 import { checkIntegrity, openDatabase } from '../../db/open-database';
 import { resolveMigrationsFolder } from '../../db/migrations-folder';
 import { makeTestDir } from '../core/builders';
@@ -64,8 +64,10 @@ describe('opening and migrating the database', () => {
     expect(backup).toBeDefined();
     migrated.sqlite.close();
 
-    // The backup is the database as it was before the migration, and is itself sound.
+    // The backup is the database as it was before the migration, and is itself sound; it carries
+    // the mark of a copy (even made under the old schema), so a restore of it is known as one.
     const restored = openDatabase(backup!.file);
+    expect(restored.sqlite.prepare(`SELECT count(*) FROM "${BACKUP_MARK_TABLE}"`).pluck().get()).toBe(1);
     expect(restored.sqlite.prepare('SELECT code FROM themes').all()).toEqual([{ code: 'youth' }]);
     expect(checkIntegrity(restored.sqlite).ok).toBe(true);
     restored.sqlite.close();

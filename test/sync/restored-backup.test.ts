@@ -34,14 +34,14 @@ afterEach(() => {
 });
 
 /** Closes C and puts its newest automatic backup in place of its database, as a person would. */
-function restoreNewestBackup(inst: Installation): Installation {
+function restoreNewestBackup(inst: Installation, idPrefix = 'r'): Installation {
   const backups = inst.core.context.backupDir;
   const newest = fs.readdirSync(backups).filter((f) => f.endsWith('.db')).sort().at(-1);
   if (!newest) throw new Error('no backup was made');
   inst.core.close();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${inst.dbFile}${suffix}`, { force: true });
   fs.copyFileSync(`${backups}/${newest}`, inst.dbFile);
-  const restored = makeInstallation(inst.label, { dir: inst.dir, keys: inst.keys, idPrefix: 'r' });
+  const restored = makeInstallation(inst.label, { dir: inst.dir, keys: inst.keys, idPrefix });
   cleanup.splice(cleanup.indexOf(inst), 1, restored);
   return restored;
 }
@@ -97,6 +97,32 @@ describe('a coordinator restored from its own backup', () => {
     C.must('plans:update', { planId, summary: 'After being revoked' });
     const refused = F.call('bundles:import', { file: exportBundle(C, F), passphrase: null });
     expect(refused.ok ? 'imported' : (refused.error.details as { reason?: string }).reason).toBe('revoked');
+  });
+});
+
+describe('the same backup restored twice', () => {
+  it('takes back, as its own, the changes it made under the id of its first restore', () => {
+    F.must('plans:update', { planId, summary: 'From the field' });
+    importBundle(C, exportBundle(F, C));
+    const backups = C.core.context.backupDir;
+    const newest = fs.readdirSync(backups).filter((f) => f.endsWith('.db')).sort().at(-1)!;
+    const keep = `${C.dir}/kept-backup.db`;
+    fs.copyFileSync(`${backups}/${newest}`, keep);
+    C = restoreNewestBackup(C);
+    const firstRestoredId = C.must('sync:whoami', {}).installationId;
+    C.must('plans:update', { planId, summary: 'Made under the first restored id' });
+    importBundle(F, exportBundle(C, F));
+    // The same backup again: the first restored id is not among the ids it remembers.
+    fs.copyFileSync(keep, `${backups}/${newest}`);
+    C = restoreNewestBackup(C, 's');
+    expect(C.must('sync:whoami', {}).installationId).not.toBe(firstRestoredId);
+    F.must('plans:update', { planId, summary: 'Field after both restores' });
+    const result = C.call('bundles:import', { file: exportBundle(F, null), passphrase: null });
+    expect(result.ok ? 'imported' : result.error.message).toBe('imported');
+    expect(C.must('peers:list', {}).map((p) => p.installationId)).not.toContain(firstRestoredId);
+    const own = JSON.parse(C.core.context.sqlite.prepare('SELECT former_installation_ids FROM installation').pluck().get() as string) as string[];
+    expect(own).toContain(firstRestoredId);
+    expect(C.must('sync:digest', {}).digest).toBe(F.must('sync:digest', {}).digest);
   });
 });
 

@@ -20,7 +20,7 @@ import { materializeRows } from './materialize';
 import { effectiveTrust, findPeer, pinPeer, recordAcknowledgement, trustOfKey } from './peers';
 import { RollBack, scopeGuard } from './import-scope';
 import { planOfRow, storedFieldLookup } from './row-community';
-import { ownOrigins } from './restored-copy';
+import { adoptOwnOrigin, ownOrigins } from './restored-copy';
 import { versionVector } from './version-vector';
 
 export interface ImportRequest {
@@ -84,6 +84,8 @@ interface CheckedBundle {
   /** The earlier identity of a sender restored from a backup, when it is one. */
   continues: Peer | null;
   setAside: ImportPreview['setAside'];
+  /** Ids this computer signed under and forgot (restored twice), with changes in this bundle. */
+  forgottenOwn: string[];
   /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
   awaitSignatures: () => void;
 }
@@ -129,7 +131,8 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const sender = manifest.sender;
   const senderFingerprint = fingerprintOf(sender.publicKey);
   const own = ownOrigins(ctx);
-  if (own.includes(sender.installationId)) refuse('own_bundle', msg('import.ownBundle'));
+  // The key is the computer: a bundle signed with this computer's own key was made here, under any id.
+  if (own.includes(sender.installationId) || sender.publicKey === ctx.keys.publicKey) refuse('own_bundle', msg('import.ownBundle'));
   const senderPeer = findPeer(ctx, sender.installationId);
   // A trusted installation restored from a backup comes back under a new id with the same key.
   const continued = senderPeer ? null : continuedPeer(ctx, manifest);
@@ -161,10 +164,18 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
   const originKey = new Map<string, string>();
   const originScope = new Map<string, string[] | null>();
   const revokedOrigins = new Map<string, { name: string; fingerprint: string }>();
+  const forgottenOwn = new Set<string>();
   for (const [origin, key] of Object.entries(manifest.keys)) {
     if (own.includes(origin)) {
       if (key !== ctx.keys.publicKey) refuse('forged', msg('import.forgedOwnChanges'));
       originKey.set(origin, key);
+      continue;
+    }
+    // Changes signed with this computer's own key under an id it forgot (a backup restored twice)
+    // are its own history; only its key can have signed them, which the signature check verifies.
+    if (key === ctx.keys.publicKey) {
+      originKey.set(origin, key);
+      forgottenOwn.add(origin);
       continue;
     }
     const peer = origin === sender.installationId ? senderPeer : findPeer(ctx, origin);
@@ -277,6 +288,7 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     originScope,
     continues: senderTrust === 'trusted' && !senderPeer ? (continued?.peer ?? null) : null,
     setAside: [...setAside.values()],
+    forgottenOwn: [...forgottenOwn].filter((origin) => fresh.some((c) => c.body.origin === origin)),
     awaitSignatures: refuseForgery,
   };
 }
@@ -387,6 +399,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
     const result = applyChecked(ctx, checked);
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
+    for (const origin of checked.forgottenOwn) adoptOwnOrigin(ctx, origin);
     // Own changes this database had lost (it is an older copy) came back: never number new ones over them.
     ctx.sqlite.prepare('UPDATE installation SET last_seq = max(last_seq, (SELECT coalesce(max(seq), 0) FROM changesets WHERE origin = installation.installation_id)) WHERE key = 1').run();
     ctx.sqlite

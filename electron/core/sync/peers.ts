@@ -59,7 +59,7 @@ export function pinPeer(
     .prepare(
       `INSERT INTO peers (installation_id, name, public_key, fingerprint, scope_community_ids, trusted_at, introduced_by, acknowledged)
        VALUES (?, ?, ?, ?, ?, ?, ?, '{}')
-       ON CONFLICT (installation_id) DO UPDATE SET name = excluded.name, scope_community_ids = excluded.scope_community_ids, revoked_at = NULL`,
+       ON CONFLICT (installation_id) DO UPDATE SET name = excluded.name, scope_community_ids = excluded.scope_community_ids`,
     )
     .run(
       peer.installationId,

@@ -1,3 +1,4 @@
+import { BACKUP_MARK_TABLE } from '../../../db/backups';
 import type { CoreContext } from '../core-context';
 
 /**
@@ -10,16 +11,23 @@ import type { CoreContext } from '../core-context';
  * and the `formerIds` its bundles carry.
  */
 export function continueIfRestored(ctx: CoreContext): { formerId: string; installationId: string } | null {
-  const row = ctx.sqlite.prepare('SELECT installation_id AS id, backup_copy_at AS copyAt, former_installation_ids AS former FROM installation WHERE key = 1').get() as
-    | { id: string; copyAt: string | null; former: string }
-    | undefined;
-  if (!row || row.copyAt === null) return null;
+  const marked = ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(BACKUP_MARK_TABLE) !== undefined;
+  const row = ctx.sqlite.prepare('SELECT installation_id AS id, former_installation_ids AS former FROM installation WHERE key = 1').get() as { id: string; former: string } | undefined;
+  if (!marked || !row) return null;
   const installationId = ctx.ids.newId();
   const former = [...(JSON.parse(row.former) as string[]), row.id];
-  ctx.sqlite
-    .prepare('UPDATE installation SET installation_id = ?, former_installation_ids = ?, last_seq = 0, backup_copy_at = NULL WHERE key = 1')
-    .run(installationId, JSON.stringify(former));
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite.prepare('UPDATE installation SET installation_id = ?, former_installation_ids = ?, last_seq = 0 WHERE key = 1').run(installationId, JSON.stringify(former));
+    ctx.sqlite.exec(`DROP TABLE "${BACKUP_MARK_TABLE}"`);
+  })();
   return { formerId: row.id, installationId };
+}
+
+/** Remembers an id this installation signed under that it had forgotten (a backup restored twice). */
+export function adoptOwnOrigin(ctx: Pick<CoreContext, 'sqlite'>, origin: string): void {
+  const own = ownOrigins(ctx);
+  if (own.includes(origin)) return;
+  ctx.sqlite.prepare('UPDATE installation SET former_installation_ids = ? WHERE key = 1').run(JSON.stringify([...own.slice(1).reverse(), origin]));
 }
 
 /** Every id this installation has signed changes under: the current one first, then earlier ones. */
