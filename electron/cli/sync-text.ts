@@ -4,7 +4,7 @@
  * `inert` (terminal-text.ts); fingerprints are derived from keys by the core and printed on lines
  * of their own, never beside a text a peer chose.
  */
-import type { BundleInspection, Conflict, ExportResult, Identity, ImportPreview, ImportResult, Peer } from '../../shared/domain';
+import type { BundleInspection, Conflict, ExportResult, Identity, ImportPreview, ImportResult, Peer, Revocation } from '../../shared/domain';
 import { fiscalYearLabel } from '../../shared/fiscal-calendar';
 import { inert } from './terminal-text';
 
@@ -84,6 +84,15 @@ export function conflictLines(conflicts: readonly Conflict[], indent = ''): stri
   return lines;
 }
 
+/** New changes of revoked computers that the bundle relays: left out, not applied. */
+function setAsideLines(p: ImportPreview, verb: string): string[] {
+  if (p.setAside.length === 0) return [];
+  return [
+    `${verb} new changes from ${count(p.setAside.length, 'revoked computer')} (not applied; the rest of the bundle is):`,
+    ...p.setAside.flatMap((a) => [`  ${quoted(a.name)}: ${count(a.changesets, 'change')}`, fingerprintLine('Fingerprint of its key', a.fingerprint, '    ')]),
+  ];
+}
+
 /** Computers other than the sender whose changes the bundle relays and that are new here. */
 function vouchedFor(p: ImportPreview): ImportPreview['newOrigins'] {
   return p.newOrigins.filter((o) => o.installationId !== p.sender.installationId);
@@ -103,7 +112,7 @@ export function preview(p: ImportPreview, options: { trustNewSender: boolean; im
     lines.push(p.changesetCount === 0 ? 'The bundle holds no changes: importing it would change nothing.' : 'Already imported: importing it again would change nothing.');
     return `${lines.join('\n')}\n`;
   }
-  lines.push('Changes per plan:', ...planLines(p));
+  lines.push('Changes per plan:', ...planLines(p), ...setAsideLines(p, 'Would leave out'));
   if (p.newConflicts.length === 0) lines.push('New conflicts: none.');
   else lines.push(`New conflicts: ${p.newConflicts.length}, for people to choose between after the import:`, ...conflictLines(p.newConflicts, '  '));
   if (p.gaps.length === 0) lines.push('Gaps: none.');
@@ -126,6 +135,7 @@ export function imported(r: ImportResult, narrowCommand: string): string {
   if (r.sender.trust === 'unknown') lines.push(`Trusted the new sender for every community. To narrow what it may change: ${narrowCommand}`);
   const others = vouchedFor(r);
   if (others.length > 0) lines.push('Also trusted, as vouched for by the sender:', ...originLines(others, '  '));
+  lines.push(...setAsideLines(r, 'Left out'));
   if (r.newConflicts.length > 0) lines.push(`New conflicts: ${r.newConflicts.length}. See them with "conflicts list".`);
   if (r.gaps.length > 0) lines.push('Some earlier changes have not arrived yet:', ...gapLines(r));
   if (r.backupFile) lines.push(`Backup from before the import: ${r.backupFile}`);
@@ -189,6 +199,14 @@ export function trusted(peer: Peer, names: Map<string, string>): string {
   return `Trusted ${quoted(peer.name)} to change: ${scope(peer, names)}.\n${fingerprintLine('Fingerprint', peer.fingerprint)}\n`;
 }
 
-export function revoked(peer: Peer, retrustCommand: string): string {
-  return `Revoked ${quoted(peer.name)}: its new changes will be refused; what was imported before stays.\n${fingerprintLine('Fingerprint', peer.fingerprint)}\nTo trust it again: ${inert(retrustCommand)}\n`;
+export function revoked(peer: Revocation, retrustCommand: string): string {
+  const lines = [`Revoked ${quoted(peer.name)}: its new changes will be refused; what was imported before stays.`, fingerprintLine('Fingerprint', peer.fingerprint)];
+  if (peer.alsoRevoked.length > 0) {
+    lines.push(
+      `Also revoked, as ${peer.alsoRevoked.length === 1 ? 'it was' : 'they were'} trusted because ${quoted(peer.name)} introduced ${peer.alsoRevoked.length === 1 ? 'it' : 'them'}:`,
+      ...peer.alsoRevoked.flatMap((p) => [`  ${quoted(p.name)}`, fingerprintLine('Fingerprint', p.fingerprint, '    ')]),
+    );
+  }
+  lines.push(`To trust it again: ${inert(retrustCommand)}`);
+  return `${lines.join('\n')}\n`;
 }
