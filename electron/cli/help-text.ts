@@ -14,6 +14,10 @@ Commands
   call <method> [JSON | -]
       Call one method with a JSON input (default {}; "-" reads it from stdin) and print
       the result envelope as JSON: {"ok": true, "value": …} or {"ok": false, "error": …}.
+  call --batch
+      Many calls in one process: one {"method": …, "input": …} per line on stdin, one
+      envelope per line on stdout, in order. Exit 0 when all succeeded, 2 when any was
+      refused, 1 when any failed.
   methods [--json]
       List every method with its summary and input fields; --json adds JSON Schemas.
 
