@@ -73,7 +73,10 @@ describe('a coordinator restored from its own backup', () => {
     expect(fromC.ok ? 'imported' : fromC.error.message).toBe('imported');
     expect(F.must('plans:get', { planId }).summary).toBe('After the restore');
     // F sees one computer, not two, and still trusts it as before.
-    expect(F.must('peers:list', {}).filter((p) => p.name === 'coord')).toHaveLength(1);
+    const listed = F.must('peers:list', {}).filter((p) => p.name === 'coord');
+    expect(listed).toHaveLength(1);
+    // Listed by its newest id, and not as "introduced by" its own earlier id.
+    expect(listed[0]).toMatchObject({ installationId: C.must('sync:whoami', {}).installationId, introducedBy: null });
 
     F.must('plans:update', { planId, summary: 'Field again' });
     const fromF = C.call('bundles:import', { file: exportBundle(F, C), passphrase: null });

@@ -45,8 +45,15 @@ export function listPeers(ctx: CoreContext): Peer[] {
        ORDER BY name`,
     )
     .all() as PeerRow[];
+  const byId = new Map((ctx.sqlite.prepare('SELECT * FROM peers').all() as PeerRow[]).map((r) => [r.installation_id, r]));
   return rows.map((row) => {
     const { publicKey: _key, ...peer } = toPeer(row);
+    // Who introduced it is who introduced its first id: its earlier ids (same key) are itself.
+    const seen = new Set([row.installation_id]);
+    for (let up = peer.introducedBy === null ? undefined : byId.get(peer.introducedBy); up && up.public_key === row.public_key && !seen.has(up.installation_id); up = up.introduced_by === null ? undefined : byId.get(up.introduced_by)) {
+      seen.add(up.installation_id);
+      peer.introducedBy = up.introduced_by;
+    }
     return peer;
   });
 }
