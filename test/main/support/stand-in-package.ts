@@ -45,6 +45,26 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The project as electron-builder sees it: package.json without its devDependencies and a real
+ * node_modules holding copies of the production packages only (from package-lock.json). A
+ * symlinked node_modules is not enough: npm, which electron-builder asks for the production tree,
+ * then treats linked packages as projects of their own (with their devDependencies) unless its
+ * hidden lockfile happens to be fresher than every package folder — true on one machine and not
+ * on a clean clone, where better-sqlite3 is built after the lockfile is written.
+ */
+function copyProductionTree(projectDir: string): void {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete pkg.devDependencies;
+  fs.writeFileSync(path.join(projectDir, 'package.json'), JSON.stringify(pkg, null, 2));
+  const lock = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+  for (const [where, entry] of Object.entries(lock.packages)) {
+    // Top-level packages only: a nested one travels inside its parent's folder.
+    if (!/^node_modules\/(@[^/]+\/)?[^/]+$/.test(where) || entry.dev || entry.devOptional) continue;
+    fs.cpSync(path.join(projectRoot, where), path.join(projectDir, where), { recursive: true, dereference: true });
+  }
+}
+
 /** A folder shaped like Electron's Linux zip, whose "electron" only says it is not one. */
 function writeStandInElectron(dir: string, version: string): void {
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
@@ -56,8 +76,8 @@ function writeStandInElectron(dir: string, version: string): void {
 export async function packageWithStandInElectron(scratch: string): Promise<StandInPackage> {
   const projectDir = path.join(scratch, 'project');
   fs.mkdirSync(projectDir, { recursive: true });
-  fs.copyFileSync(path.join(projectRoot, 'package.json'), path.join(projectDir, 'package.json'));
-  for (const linked of ['node_modules', 'build']) if (fs.existsSync(path.join(projectRoot, linked))) fs.symlinkSync(path.join(projectRoot, linked), path.join(projectDir, linked), 'dir');
+  copyProductionTree(projectDir);
+  if (fs.existsSync(path.join(projectRoot, 'build'))) fs.symlinkSync(path.join(projectRoot, 'build'), path.join(projectDir, 'build'), 'dir');
 
   run(['scripts/build-electron.mjs', `--out-dir=${path.join(projectDir, 'dist', 'electron')}`], 'The Electron build');
   const rendererDir = path.join(projectDir, 'dist', 'renderer');
