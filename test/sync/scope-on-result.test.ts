@@ -150,6 +150,13 @@ describe('a peer trusted only for Dettah', () => {
     expect(refusal.reason).toBe('out_of_scope');
   });
 
+  it('cannot pick a clock that sorts differently in SQLite and in JavaScript: clocks are printable ASCII', () => {
+    const file = forge((next) => {
+      next([{ table: 'priorities', rowId: planDettah.priority.id, field: 'title', value: 'Odd clock', pred: [] }], '\uFF21-000000-field');
+    });
+    expect(refusalOf(V.call('bundles:import', { file, passphrase: null })).reason).toBe('damaged');
+  });
+
   it('may still move a priority between two Dettah plans', () => {
     const next2026 = C.must('plans:create', { communityId: dettah, fiscalYear: 2026 });
     importBundle(V, exportBundle(C, null));

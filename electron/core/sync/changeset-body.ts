@@ -31,7 +31,9 @@ export const changesetBodySchema = z.strictObject({
   id: z.string().min(1).max(64),
   origin: z.string().min(1).max(64),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  hlc: z.string().min(1).max(120),
+  // A clock orders versions everywhere the same way: printable ASCII only, so that every comparison
+  // (JavaScript's, SQLite's) sorts it alike. Honest clocks are "wall-counter-origin" digits and id.
+  hlc: z.string().min(1).max(120).regex(/^[\x21-\x7E]+$/),
   schemaVersion: z
     .number()
     .int()
