@@ -5,7 +5,7 @@ import { DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
 import { type MessageRef, msg } from '../../../shared/core-messages';
 import { idRecordSchema } from '../../../shared/id-record';
 import type { ImportPreview, ImportResult, Peer } from '../../../shared/domain';
-import { type CoreContext, readProfile } from '../core-context';
+import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
 import type { ReplicatedTableName } from '../replicated-tables';
 import { readFileCapped } from './bundle-file';
@@ -127,7 +127,6 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     refuse('bad_signature', msg('import.badSignature'));
   }
 
-  const profile = readProfile(ctx);
   const sender = manifest.sender;
   const senderFingerprint = fingerprintOf(sender.publicKey);
   const own = ownOrigins(ctx);
@@ -148,7 +147,11 @@ function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { 
     senderTrust = 'trusted';
     senderScope = trust.scope;
   } else if (continued) {
-    if (continued.revokedName !== null) refuse('revoked', msg('import.senderRevoked', { name: continued.peer.name, date: (continued.peer.revokedAt ?? ctx.clock.now()).slice(0, 10) }));
+    if (continued.revokedName !== null) {
+      // Revoked itself under an earlier id, or through whoever vouched for it: say which, never a made-up date.
+      const { peer } = continued;
+      refuse('revoked', peer.revokedAt ? msg('import.senderRevoked', { name: peer.name, date: peer.revokedAt.slice(0, 10) }) : msg('import.voucherRevoked', { name: peer.name, voucher: continued.revokedName }));
+    }
     senderTrust = 'trusted';
     senderScope = continued.scope;
   } else if (forImport && !request.trustNewSender) {

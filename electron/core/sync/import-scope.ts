@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { msg } from '../../../shared/core-messages';
 import type { CoreContext } from '../core-context';
 import { DomainError } from '../domain-error';
@@ -33,8 +34,13 @@ export class RollBack extends Error {}
 export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): void } {
   const rows: Array<{ table: ReplicatedTableName; rowId: string; scope: string[]; before: string | null | undefined; known: boolean }> = [];
   const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
-  const known = (table: ReplicatedTableName, rowId: string) =>
-    hasHeads.get(table, rowId) !== undefined || ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) !== undefined;
+  const stored = new Map<ReplicatedTableName, Database.Statement>();
+  const isStored = (table: ReplicatedTableName, rowId: string) => {
+    let statement = stored.get(table);
+    if (!statement) stored.set(table, (statement = ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`)));
+    return statement.get(rowId) !== undefined;
+  };
+  const known = (table: ReplicatedTableName, rowId: string) => hasHeads.get(table, rowId) !== undefined || isStored(table, rowId);
   // Origins with the same scope are judged together (as one origin may do no more than its scope,
   // neither may several with the same scope): the extra passes grow with the number of distinct
   // scopes — trusted peers here — never with the number of origins a bundle introduces.

@@ -37,25 +37,23 @@ export function findPeer(ctx: CoreContext, installationId: string): (Peer & { pu
 }
 
 export function listPeers(ctx: CoreContext): Peer[] {
-  // An installation that continued under a new id after a restore is listed once, by its newest id.
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT * FROM peers p WHERE NOT EXISTS (
-         SELECT 1 FROM peers n WHERE n.introduced_by = p.installation_id AND n.public_key = p.public_key AND n.installation_id <> p.installation_id)
-       ORDER BY name`,
-    )
-    .all() as PeerRow[];
-  const byId = new Map((ctx.sqlite.prepare('SELECT * FROM peers').all() as PeerRow[]).map((r) => [r.installation_id, r]));
-  return rows.map((row) => {
-    const { publicKey: _key, ...peer } = toPeer(row);
-    // Who introduced it is who introduced its first id: its earlier ids (same key) are itself.
-    const seen = new Set([row.installation_id]);
-    for (let up = peer.introducedBy === null ? undefined : byId.get(peer.introducedBy); up && up.public_key === row.public_key && !seen.has(up.installation_id); up = up.introduced_by === null ? undefined : byId.get(up.introduced_by)) {
-      seen.add(up.installation_id);
-      peer.introducedBy = up.introduced_by;
-    }
-    return peer;
-  });
+  const rows = ctx.sqlite.prepare('SELECT * FROM peers ORDER BY name').all() as PeerRow[];
+  const byId = new Map(rows.map((r) => [r.installation_id, r]));
+  // An installation that continued under a new id after a restore (its new id is introduced by its
+  // earlier one, with the same key) is listed once, by its newest id.
+  const superseded = new Set(rows.filter((r) => r.introduced_by !== null && r.introduced_by !== r.installation_id && byId.get(r.introduced_by)?.public_key === r.public_key).map((r) => r.introduced_by!));
+  return rows
+    .filter((row) => !superseded.has(row.installation_id))
+    .map((row) => {
+      const { publicKey: _key, ...peer } = toPeer(row);
+      // Who introduced it is who introduced its first id: its earlier ids (same key) are itself.
+      const seen = new Set([row.installation_id]);
+      for (let up = byId.get(peer.introducedBy ?? ''); up && up.public_key === row.public_key && !seen.has(up.installation_id); up = byId.get(up.introduced_by ?? '')) {
+        seen.add(up.installation_id);
+        peer.introducedBy = up.introduced_by;
+      }
+      return peer;
+    });
 }
 
 export function pinPeer(

@@ -12,26 +12,33 @@ import type { CoreContext } from '../core-context';
  */
 export function continueIfRestored(ctx: CoreContext): { formerId: string; installationId: string } | null {
   const marked = ctx.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(BACKUP_MARK_TABLE) !== undefined;
-  const row = ctx.sqlite.prepare('SELECT installation_id AS id, former_installation_ids AS former FROM installation WHERE key = 1').get() as { id: string; former: string } | undefined;
-  if (!marked || !row) return null;
+  const ids = marked ? readIds(ctx) : null;
+  if (!ids) return null;
   const installationId = ctx.ids.newId();
-  const former = [...(JSON.parse(row.former) as string[]), row.id];
   ctx.sqlite.transaction(() => {
-    ctx.sqlite.prepare('UPDATE installation SET installation_id = ?, former_installation_ids = ?, last_seq = 0 WHERE key = 1').run(installationId, JSON.stringify(former));
+    ctx.sqlite
+      .prepare('UPDATE installation SET installation_id = ?, former_installation_ids = ?, last_seq = 0 WHERE key = 1')
+      .run(installationId, JSON.stringify([...ids.former, ids.current]));
     ctx.sqlite.exec(`DROP TABLE "${BACKUP_MARK_TABLE}"`);
   })();
-  return { formerId: row.id, installationId };
+  return { formerId: ids.current, installationId };
+}
+
+/** The current id and the earlier ones, oldest first, as the installation row keeps them. */
+function readIds(ctx: Pick<CoreContext, 'sqlite'>): { current: string; former: string[] } | null {
+  const row = ctx.sqlite.prepare('SELECT installation_id AS id, former_installation_ids AS former FROM installation WHERE key = 1').get() as { id: string; former: string } | undefined;
+  return row ? { current: row.id, former: JSON.parse(row.former) as string[] } : null;
 }
 
 /** Remembers an id this installation signed under that it had forgotten (a backup restored twice). */
 export function adoptOwnOrigin(ctx: Pick<CoreContext, 'sqlite'>, origin: string): void {
-  const own = ownOrigins(ctx);
-  if (own.includes(origin)) return;
-  ctx.sqlite.prepare('UPDATE installation SET former_installation_ids = ? WHERE key = 1').run(JSON.stringify([...own.slice(1).reverse(), origin]));
+  const ids = readIds(ctx);
+  if (!ids || ids.current === origin || ids.former.includes(origin)) return;
+  ctx.sqlite.prepare('UPDATE installation SET former_installation_ids = ? WHERE key = 1').run(JSON.stringify([...ids.former, origin]));
 }
 
-/** Every id this installation has signed changes under: the current one first, then earlier ones. */
+/** Every id this installation has signed changes under: the current one first, then earlier ones, newest first. */
 export function ownOrigins(ctx: Pick<CoreContext, 'sqlite'>): string[] {
-  const row = ctx.sqlite.prepare('SELECT installation_id AS id, former_installation_ids AS former FROM installation WHERE key = 1').get() as { id: string; former: string } | undefined;
-  return row ? [row.id, ...(JSON.parse(row.former) as string[]).reverse()] : [];
+  const ids = readIds(ctx);
+  return ids ? [ids.current, ...[...ids.former].reverse()] : [];
 }
