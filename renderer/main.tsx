@@ -5,11 +5,11 @@
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { connectToCore } from './api/connect';
-import { App } from './App';
+import { App } from './app/App';
 import { createI18n } from './i18n/i18n';
-import { createPlannerStore } from './state/planner-store';
-import { PlannerProvider } from './state/store-context';
-import { NoConnection } from './screens/NoConnection';
+import { createPlannerStore } from './app/planner-store';
+import { PlannerProvider } from './app/store-context';
+import { NoConnection } from './app/NoConnection';
 import './styles/app.css';
 
 const container = document.getElementById('root');

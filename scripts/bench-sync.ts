@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../electron/core/create-core';
-import { fixedClock, sequentialIds } from '../electron/core/clock';
-import { change } from '../electron/core/core-context';
-import { deterministicId } from '../electron/core/deterministic-id';
-import { memoryKeyStore } from '../electron/core/sync/identity';
+import { fixedClock, sequentialIds } from '../electron/core/changelog/clock';
+import { change } from '../electron/core/changelog/core-context';
+import { deterministicId } from '../electron/core/changelog/deterministic-id';
+import { memoryKeyStore } from '../electron/core/bundles/identity';
 
 const argIndex = process.argv.indexOf('--changesets');
 const target = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 50_000;

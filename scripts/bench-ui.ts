@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { startPreviewServer } from './preview';
+import { startPreviewServer } from '../electron/harness/preview-server';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NOW = '2026-10-20T15:00:00.000Z';

@@ -83,11 +83,11 @@ export async function buildElectron({ dev = false, outDir = defaultOutDir } = {}
   return { outDir };
 }
 
-/** The command line reaches the browser harness (scripts/preview.ts) through a loader, never bundled. */
+/** The command line reaches the browser harness (electron/harness/preview-server.ts) through a loader, never bundled. */
 const previewHarnessLoader = {
   name: 'preview-harness-loader',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/scripts\/preview$/ }, () => ({ path: path.join(projectRoot, 'scripts', 'cli-bundle', 'preview-loader.ts') }));
+    pluginBuild.onResolve({ filter: /\/harness\/preview-server$/ }, () => ({ path: path.join(projectRoot, 'scripts', 'cli-bundle', 'preview-loader.ts') }));
   },
 };
 

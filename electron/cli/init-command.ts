@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fiscalYearLabel } from '../../shared/fiscal-calendar';
-import { demoCoreOptions, DemoSeedRefused, seedDemoTerritory } from '../core/demo-data';
+import { demoCoreOptions, DemoSeedRefused, seedDemoTerritory } from '../demo/demo-data';
 import { type CliIo, CliFailure } from './cli-io';
 import { openCore } from './open-core';
 

@@ -13,7 +13,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 export async function printRouteToPdf(dbFile: string, hash: string, output: ReservedOutput): Promise<number> {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new CliFailure(`Printing to PDF needs Chromium at ${CHROMIUM_PATH} (Debian package "chromium"), or set CHROMIUM_PATH.`, 1);
-  const { startPreviewServer } = await import('../../scripts/preview');
+  const { startPreviewServer } = await import('../harness/preview-server');
   const { chromium } = await import('playwright-core');
   const server = await startPreviewServer({ dbFile, port: 0, log: () => {} });
   try {

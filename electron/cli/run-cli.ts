@@ -1,5 +1,5 @@
 /** The command line's dispatcher: parses the arguments, runs one command, returns the exit code. */
-import { MAX_DEMO_SCALE } from '../core/demo-data';
+import { MAX_DEMO_SCALE } from '../demo/demo-data';
 import { parseArgs, UsageError } from './args';
 import { batchCallCommand, callCommand, parseBatchArgs } from './call-command';
 import { type CliIo, CliFailure, debugText, isDebug, sentence } from './cli-io';

@@ -6,15 +6,15 @@ import { type MessageRef, msg, renderMessage } from '../../shared/core-messages'
 import { invalidInputMessage, issueMessage, type ValidationIssue } from '../../shared/invalid-input-message';
 import { err, type ErrorCode, ok, type Result } from '../../shared/result';
 import type { Locale, Role } from '../../shared/vocabulary';
-import { ChangeRecorder } from './change-recorder';
-import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './clock';
-import type { CoreContext } from './core-context';
-import { DomainError } from './domain-error';
+import { ChangeRecorder } from './changelog/change-recorder';
+import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './changelog/clock';
+import type { CoreContext } from './changelog/core-context';
+import { DomainError } from '../../shared/domain-error';
 import { pause, storageFailure } from './storage-failure';
-import { handlers } from './handlers';
+import { handlers } from './handlers/handlers';
 import { ensureInstallation } from './services/installation';
-import { continueIfRestored } from './sync/restored-copy';
-import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './sync/identity';
+import { continueIfRestored } from './changelog/restored-copy';
+import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './bundles/identity';
 
 /** The CLI's key file: beside the database, readable only by its owner. */
 export function defaultKeyFile(dbFile: string): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertPrivateFile, makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
-import { fileKeyStore, type IdentityKeys, KEY_FILE, type KeyStore, refuseKeyForNewDatabase } from '../core/sync/identity';
+import { fileKeyStore, type IdentityKeys, KEY_FILE, type KeyStore, refuseKeyForNewDatabase } from '../core/bundles/identity';
 
 /** The part of Electron's safeStorage we use; a parameter so tests pass a fake. */
 export interface SafeStorageLike {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
-import { currentFiscalQuarter } from '../state/today';
+import { currentFiscalQuarter } from '../app/today';
 import { Select } from './Field';
 
 /** Years people plan and report on: a few back, the current one and the next. */

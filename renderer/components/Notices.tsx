@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { usePlanner } from '../state/store-context';
+import { usePlanner } from '../app/store-context';
 import { Button } from './Button';
 
 /** Short confirmations ("Priority removed") with Undo where it applies; announced politely. */

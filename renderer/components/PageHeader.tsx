@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlannerStore } from '../state/store-context';
+import { usePlannerStore } from '../app/store-context';
 
 export interface Crumb {
   label: string;

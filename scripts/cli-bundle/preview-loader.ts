@@ -1,5 +1,5 @@
 /**
- * Stands in for scripts/preview.ts inside the bundled command line (dist/electron/planner-cli.cjs).
+ * Stands in for electron/harness/preview-server.ts inside the bundled command line (dist/electron/planner-cli.cjs).
  *
  * `report --pdf` prints through the browser harness and Debian's Chromium: development tools that
  * are TypeScript and never ship. Bundling the harness would also bundle its own "run me" entry
@@ -9,9 +9,9 @@
  */
 import path from 'node:path';
 import { CliFailure } from '../../electron/cli/cli-io';
-import type { startPreviewServer as StartPreviewServer } from '../preview';
+import type { startPreviewServer as StartPreviewServer } from '../../electron/harness/preview-server';
 
-const HARNESS = path.resolve(__dirname, '..', '..', 'scripts', 'preview.ts');
+const HARNESS = path.resolve(__dirname, '..', '..', 'electron', 'harness', 'preview-server.ts');
 
 export async function startPreviewServer(...args: Parameters<typeof StartPreviewServer>): ReturnType<typeof StartPreviewServer> {
   let tsImport: (file: string, parent: string) => Promise<unknown>;

@@ -13,7 +13,9 @@ const layers: Record<string, string[]> = {
   db: ['db', 'shared'],
   'electron/core': ['electron/core', 'db', 'shared'],
   // The CLI prints report PDFs through the browser harness (electron/cli/report-pdf.ts).
-  'electron/cli': ['electron/cli', 'electron/core', 'db', 'shared', 'scripts/preview.ts'],
+  'electron/cli': ['electron/cli', 'electron/core', 'electron/demo', 'electron/harness', 'db', 'shared'],
+  'electron/demo': ['electron/demo', 'electron/core', 'shared'],
+  'electron/harness': ['electron/harness', 'electron/core', 'electron/cli/default-db-path.ts', 'electron/main/bundle-file-dialogs.ts', 'electron/main/app-protocol.ts', 'renderer/api/http-bridge.ts', 'renderer/api/bundle-files.ts', 'db', 'shared'],
   'electron/main': ['electron/main', 'electron/core', 'electron/preload/planner-api.ts', 'db', 'shared'],
   'electron/preload': ['electron/preload', 'shared'],
   renderer: ['renderer', 'shared', 'electron/preload/planner-api.ts'],

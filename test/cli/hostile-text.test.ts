@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change } from '../../electron/core/core-context';
+import { change } from '../../electron/core/changelog/core-context';
 import { createCore } from '../../electron/core/create-core';
 import { addCommitment, addCommunity } from '../core/builders';
 import { exportBundle, type Installation, makeInstallation } from '../sync/helpers';

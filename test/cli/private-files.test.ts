@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateIdentityKeys } from '../../electron/core/sync/identity';
+import { generateIdentityKeys } from '../../electron/core/bundles/identity';
 import { makeTempDir, runCli } from './run-cli';
 
 const posix = process.platform !== 'win32';

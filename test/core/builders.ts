@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
-import { change } from '../../electron/core/core-context';
-import { memoryKeyStore } from '../../electron/core/sync/identity';
-import { deterministicId, naturalIds } from '../../electron/core/deterministic-id';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
+import { change } from '../../electron/core/changelog/core-context';
+import { memoryKeyStore } from '../../electron/core/bundles/identity';
+import { deterministicId, naturalIds } from '../../electron/core/changelog/deterministic-id';
 import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
 
 export interface TestCore {

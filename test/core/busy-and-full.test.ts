@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
 import { type Core, createCore } from '../../electron/core/create-core';
-import { memoryKeyStore } from '../../electron/core/sync/identity';
+import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import { addCommunity, makeTestDir, type TestCore } from './builders';
 
 const closers: Array<() => void> = [];

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { demoCoreOptions, DemoSeedRefused, seedDemoTerritory } from '../../electron/core/demo-data';
-import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/sync/identity';
+import { demoCoreOptions, DemoSeedRefused, seedDemoTerritory } from '../../electron/demo/demo-data';
+import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/bundles/identity';
 import { digestOf, tableContents } from '../cli/table-digest';
 
 /**

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, defaultKeyFile } from '../../electron/core/create-core';
-import { fileKeyStore, generateIdentityKeys } from '../../electron/core/sync/identity';
+import { fileKeyStore, generateIdentityKeys } from '../../electron/core/bundles/identity';
 import { makeTestDir } from './builders';
 
 const posix = process.platform !== 'win32';

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../scripts/preview';
+import type { PreviewServer } from '../../electron/harness/preview-server';
 import type { Locale } from '../../shared/vocabulary';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../scripts/preview';
+import type { PreviewServer } from '../../electron/harness/preview-server';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
 import { startHarness } from './support/harness';

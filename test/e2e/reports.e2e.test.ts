@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../scripts/preview';
+import type { PreviewServer } from '../../electron/harness/preview-server';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../scripts/preview';
+import type { PreviewServer } from '../../electron/harness/preview-server';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';

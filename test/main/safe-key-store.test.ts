@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateIdentityKeys } from '../../electron/core/sync/identity';
+import { generateIdentityKeys } from '../../electron/core/bundles/identity';
 import { safeStorageKeyStore, type SafeStorageLike } from '../../electron/main/safe-key-store';
 import { makeTestDir } from '../core/builders';
 

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Organisation, Person } from '../../shared/domain';
-import { ActionDialog } from '../../renderer/screens/plan/ActionDialog';
-import type { PlanReference } from '../../renderer/screens/plan/plan-reference';
+import { ActionDialog } from '../../renderer/features/plans/ActionDialog';
+import type { PlanReference } from '../../renderer/features/plans/plan-reference';
 import { setup } from './support/render-app';
 
 function reference(over: Partial<PlanReference> = {}): PlanReference {

@@ -22,7 +22,7 @@ import {
   REPORT_STATES,
   ROLES,
 } from '../../shared/vocabulary';
-import { ACTIVITY_KEYS } from '../../renderer/screens/activity';
+import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -8,10 +8,10 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Conflict, ImportPreview, Peer } from '../../shared/domain';
 import type { BundleFiles } from '../../renderer/api/bundle-files';
-import { ConflictsScreen } from '../../renderer/screens/sync/ConflictsScreen';
-import { ImportDialog } from '../../renderer/screens/sync/ImportDialog';
-import { PeersScreen } from '../../renderer/screens/sync/PeersScreen';
-import { BundleFilesContext } from '../../renderer/screens/sync/use-bundle-files';
+import { ConflictsScreen } from '../../renderer/features/exchange/ConflictsScreen';
+import { ImportDialog } from '../../renderer/features/exchange/ImportDialog';
+import { PeersScreen } from '../../renderer/features/exchange/PeersScreen';
+import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
 import { setup } from './support/render-app';
 
 const REAL_FP = 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X';

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../renderer/App';
-import { PlanScreen } from '../../renderer/screens/plan/PlanScreen';
+import { App } from '../../renderer/app/App';
+import { PlanScreen } from '../../renderer/features/plans/PlanScreen';
 import { planFixture } from './support/plan-fixture';
 import { setup } from './support/render-app';
 

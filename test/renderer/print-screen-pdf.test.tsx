@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuarterlyReportData } from '../../shared/reports';
 import { HARNESS_META_NAME } from '../../renderer/api/http-bridge';
-import { PrintScreen } from '../../renderer/screens/reports/PrintScreen';
+import { PrintScreen } from '../../renderer/features/reports/PrintScreen';
 import { ApiError } from '../../renderer/api/api-error';
 import { deferred } from './support/fake-core';
 import { setup } from './support/render-app';

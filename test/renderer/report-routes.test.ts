@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportRoute, reportHref, type ReportRoute } from '../../renderer/state/report-routes';
-import { hrefOf, parseRoute } from '../../renderer/state/routes';
+import { parseReportRoute, reportHref, type ReportRoute } from '../../renderer/features/reports/report-routes';
+import { hrefOf, parseRoute } from '../../renderer/app/routes';
 
 describe('report routes', () => {
   it('parse and write the roll-up views and the print routes with their options', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, type Route } from '../../renderer/state/routes';
+import { hrefOf, parseRoute, type Route } from '../../renderer/app/routes';
 
 describe('hash routes', () => {
   const routes: Route[] = [

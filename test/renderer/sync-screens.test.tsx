@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Conflict, ImportPreview } from '../../shared/domain';
 import type { BundleFiles } from '../../renderer/api/bundle-files';
-import { ConflictsScreen } from '../../renderer/screens/sync/ConflictsScreen';
-import { ImportDialog } from '../../renderer/screens/sync/ImportDialog';
-import { BundleFilesContext } from '../../renderer/screens/sync/use-bundle-files';
+import { ConflictsScreen } from '../../renderer/features/exchange/ConflictsScreen';
+import { ImportDialog } from '../../renderer/features/exchange/ImportDialog';
+import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
 import { deferred } from './support/fake-core';
 import { setup } from './support/render-app';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, isMethodName, METHOD_NAMES } from '../../shared/contract';
-import { handlers } from '../../electron/core/handlers';
+import { handlers } from '../../electron/core/handlers/handlers';
 
 describe('the contract', () => {
   it('names every method namespace:verb and has a handler for each', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createCore } from '../../electron/core/create-core';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
-import { memoryKeyStore } from '../../electron/core/sync/identity';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
+import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import type { Role } from '../../shared/vocabulary';
 import { makeTestDir, type TestCore } from '../core/builders';
 

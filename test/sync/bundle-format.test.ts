@@ -10,7 +10,7 @@ import {
   MAGIC,
   readBundleHeader,
   SCRYPT_WHITELIST,
-} from '../../electron/core/sync/bundle-format';
+} from '../../electron/core/bundles/bundle-format';
 
 /**
  * The .planbundle container on its own: what comes out is what went in, and anything damaged,

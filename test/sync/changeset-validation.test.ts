@@ -4,12 +4,12 @@ import path from 'node:path';
 import { getTableColumns } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/create-core';
-import { demoCoreOptions, seedDemoTerritory } from '../../electron/core/demo-data';
-import { replicatedTables, type ReplicatedTableName } from '../../electron/core/replicated-tables';
-import { jsonDepthWithin } from '../../electron/core/sync/bundle-format';
-import { type ChangesetBody, changesetBodySchema } from '../../electron/core/sync/changeset-body';
-import { newerVersionOfChangeset, problemWithChangeset } from '../../electron/core/sync/changeset-validation';
-import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/sync/identity';
+import { demoCoreOptions, seedDemoTerritory } from '../../electron/demo/demo-data';
+import { replicatedTables, type ReplicatedTableName } from '../../electron/core/changelog/replicated-tables';
+import { jsonDepthWithin } from '../../electron/core/bundles/bundle-format';
+import { type ChangesetBody, changesetBodySchema } from '../../electron/core/changelog/changeset-body';
+import { newerVersionOfChangeset, problemWithChangeset } from '../../electron/core/changelog/changeset-validation';
+import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/bundles/identity';
 import { fieldRule, fieldRules } from '../../shared/field-rules';
 
 /** The import's checks of what a changeset says, apart from bundles (see hostile-values.test.ts for whole bundles). */

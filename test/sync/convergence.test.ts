@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { naturalIds } from '../../electron/core/deterministic-id';
+import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import type { Conflict } from '../../shared/domain';
 import { addCommunity, agreedPlan } from '../core/builders';
 import { bundlePath, exportBundle, importBundle, type Installation, makeInstallation, readParts, writeParts } from './helpers';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
 import { createCore } from '../../electron/core/create-core';
-import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
-import { generateIdentityKeys, type IdentityKeys, memoryKeyStore, signText } from '../../electron/core/sync/identity';
+import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
+import { generateIdentityKeys, type IdentityKeys, memoryKeyStore, signText } from '../../electron/core/bundles/identity';
 import type { MethodName, MethodRawInput } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { makeTestDir, snapshotTables, type TestCore } from '../core/builders';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { change } from '../../electron/core/core-context';
-import { encodeBundle, LIMITS } from '../../electron/core/sync/bundle-format';
-import { type ChangesetBody, serialiseChangeset } from '../../electron/core/sync/changeset-body';
-import { fingerprintOf, generateIdentityKeys, signText } from '../../electron/core/sync/identity';
+import { change } from '../../electron/core/changelog/core-context';
+import { encodeBundle, LIMITS } from '../../electron/core/bundles/bundle-format';
+import { type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
+import { fingerprintOf, generateIdentityKeys, signText } from '../../electron/core/bundles/identity';
 import { addCommunity, agreedPlan } from '../core/builders';
 import {
   bundlePath,

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../electron/cli/call-command';
-import { change } from '../../electron/core/core-context';
-import type { ReplicatedTableName } from '../../electron/core/replicated-tables';
-import { encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
-import { type ChangesetBody, serialiseChangeset } from '../../electron/core/sync/changeset-body';
-import { storeChangeset } from '../../electron/core/sync/changeset-store';
-import { signText } from '../../electron/core/sync/identity';
+import { change } from '../../electron/core/changelog/core-context';
+import type { ReplicatedTableName } from '../../electron/core/changelog/replicated-tables';
+import { encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
+import { type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
+import { storeChangeset } from '../../electron/core/changelog/changeset-store';
+import { signText } from '../../electron/core/bundles/identity';
 import type { Result } from '../../shared/result';
 import { addCommunity, agreedPlan } from '../core/builders';
 import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf } from './helpers';

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
-import { change } from '../../electron/core/core-context';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
+import { change } from '../../electron/core/changelog/core-context';
 import { createCore } from '../../electron/core/create-core';
-import { memoryKeyStore } from '../../electron/core/sync/identity';
+import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import { addCommunity, agreedPlan, makeTestDir, snapshotTables } from '../core/builders';
 import { exportBundle, importBundle, type Installation, makeInstallation } from './helpers';
 

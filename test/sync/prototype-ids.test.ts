@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock, sequentialIds } from '../../electron/core/clock';
+import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
 import { createCore } from '../../electron/core/create-core';
 import { idRecordSchema } from '../../shared/id-record';
-import { memoryKeyStore } from '../../electron/core/sync/identity';
+import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import { z } from 'zod';
 import { addCommunity, makeTestDir, type TestCore } from '../core/builders';
 import { exportFrom, importInto, makeInstallation } from './builders';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { naturalIds } from '../../electron/core/deterministic-id';
-import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/sync/changeset-body';
-import { signText } from '../../electron/core/sync/identity';
+import { naturalIds } from '../../electron/core/changelog/deterministic-id';
+import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
+import { signText } from '../../electron/core/bundles/identity';
 import { addCommunity, agreedPlan } from '../core/builders';
 import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/sync/bundle-format';
-import { signText } from '../../electron/core/sync/identity';
+import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
+import { signText } from '../../electron/core/bundles/identity';
 import { addCommunity, addTheme, agreedPlan, type TestCore } from '../core/builders';
 import { exportFrom, importInto, makeInstallation } from './builders';
 

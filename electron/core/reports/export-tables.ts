@@ -7,7 +7,7 @@ import type { DataTable, ExportView, PublicOptions, RollupData } from '../../../
 import { EXPORT_VIEWS } from '../../../shared/reports';
 import { isCountUnit, suppressTable } from '../../../shared/suppression';
 import { PROGRESS_STATUSES, type Locale } from '../../../shared/vocabulary';
-import type { CoreContext } from '../core-context';
+import type { CoreContext } from '../changelog/core-context';
 import { exportLabels, type ExportLabels } from './labels';
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);

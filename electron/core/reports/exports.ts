@@ -4,7 +4,7 @@ import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import type { DataTable, ExportFile, ExportView } from '../../../shared/reports';
 import { EXPORT_VIEWS } from '../../../shared/reports';
 import { publicOptions } from '../../../shared/suppression';
-import { type CoreContext, readProfile } from '../core-context';
+import { type CoreContext, readProfile } from '../changelog/core-context';
 import { csvFileName, tableToCsv } from './csv';
 import { exportTables } from './export-tables';
 import { rollup } from './rollup-data';

@@ -23,7 +23,7 @@ import type {
 } from '../../../shared/reports';
 import { isCountUnit, publicOptions, suppressCount, suppressMeasure } from '../../../shared/suppression';
 import { PROGRESS_STATUSES, type CswbZone, type IndicatorDirection, type OwnerParty, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
-import type { CoreContext } from '../core-context';
+import type { CoreContext } from '../changelog/core-context';
 import { liveActions, liveIndicators, livePriorities, planRow, type ActionRow, type IndicatorRow, type PlanRow } from '../services/plan-queries';
 import { loadReport } from '../services/progress';
 

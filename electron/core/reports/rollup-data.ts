@@ -29,7 +29,7 @@ import {
   type MilestoneStatus,
   type PlanStatus,
 } from '../../../shared/vocabulary';
-import { type CoreContext, readProfile, today } from '../core-context';
+import { type CoreContext, readProfile, today } from '../changelog/core-context';
 import { completenessOf } from '../services/rollup';
 import { assessIndicator, indicatorHistory, quartersEndingAt } from './report-data';
 

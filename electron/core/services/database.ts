@@ -1,7 +1,7 @@
 import { backupDatabase, listBackups, pruneBackups } from '../../../db/backups';
 import { checkIntegrity, DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
 import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
-import type { CoreContext } from '../core-context';
+import type { CoreContext } from '../changelog/core-context';
 
 export function integrityCheck(ctx: CoreContext): IntegrityReport {
   return checkIntegrity(ctx.sqlite);

@@ -4,7 +4,7 @@ import type { MethodInput } from '../../../shared/contract';
 import type { ChangeRecord } from '../../../shared/domain';
 import { fiscalYearLabel, type Quarter, quarterLabel } from '../../../shared/fiscal-calendar';
 import type { Locale } from '../../../shared/vocabulary';
-import { type CoreContext, readProfile } from '../core-context';
+import { type CoreContext, readProfile } from '../changelog/core-context';
 
 /** Recent changesets with their ops, newest first, optionally only those touching one row. */
 export function recentHistory(ctx: CoreContext, input: MethodInput<'history:recent'>): ChangeRecord[] {

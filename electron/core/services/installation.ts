@@ -3,7 +3,7 @@ import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
 import type { InstallationProfile, InstallationState } from '../../../shared/domain';
 import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
-import { type CoreContext, readProfile, today } from '../core-context';
+import { type CoreContext, readProfile, today } from '../changelog/core-context';
 
 export interface InitialProfile {
   name: string;

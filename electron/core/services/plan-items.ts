@@ -4,9 +4,9 @@ import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
 import { msg, type Noun, noun } from '../../../shared/core-messages';
 import type { Action, Indicator, IndicatorValue, Plan, Priority } from '../../../shared/domain';
-import { change, type CoreContext } from '../core-context';
-import { naturalIds } from '../deterministic-id';
-import { DomainError, notFound } from '../domain-error';
+import { change, type CoreContext } from '../changelog/core-context';
+import { naturalIds } from '../changelog/deterministic-id';
+import { DomainError, notFound } from '../../../shared/domain-error';
 import {
   actionRow,
   assertPlanEditable,

@@ -4,8 +4,8 @@ import { msg } from '../../../shared/core-messages';
 import type { Action, Indicator, Plan, PlanRevision, PlanSummary, Priority } from '../../../shared/domain';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import type { CswbZone, IndicatorDirection, OwnerParty, PlanStatus } from '../../../shared/vocabulary';
-import type { CoreContext } from '../core-context';
-import { DomainError, notFound } from '../domain-error';
+import type { CoreContext } from '../changelog/core-context';
+import { DomainError, notFound } from '../../../shared/domain-error';
 
 export type PlanRow = typeof schema.plans.$inferSelect;
 export type PriorityRow = typeof schema.priorities.$inferSelect;

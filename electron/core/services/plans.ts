@@ -5,9 +5,9 @@ import { msg } from '../../../shared/core-messages';
 import type { Plan } from '../../../shared/domain';
 import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import { FINISHED_PROGRESS_STATUSES, PLAN_TRANSITIONS, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
-import { change, type CoreContext, readProfile } from '../core-context';
-import { naturalIds } from '../deterministic-id';
-import { DomainError } from '../domain-error';
+import { change, type CoreContext, readProfile } from '../changelog/core-context';
+import { naturalIds } from '../changelog/deterministic-id';
+import { DomainError } from '../../../shared/domain-error';
 import { getCommunity } from './reference';
 import {
   assertPlanEditable,

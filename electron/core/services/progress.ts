@@ -5,9 +5,9 @@ import { msg } from '../../../shared/core-messages';
 import type { ProgressEntry, QuarterlyReport, QuarterProgress, ReportComment } from '../../../shared/domain';
 import { quarterStart, reportDueDate, type Quarter } from '../../../shared/fiscal-calendar';
 import type { IndicatorDirection, ProgressStatus, ReportState } from '../../../shared/vocabulary';
-import { change, type CoreContext, readProfile, today } from '../core-context';
-import { naturalIds } from '../deterministic-id';
-import { DomainError } from '../domain-error';
+import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
+import { naturalIds } from '../changelog/deterministic-id';
+import { DomainError } from '../../../shared/domain-error';
 import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from './plan-queries';
 
 function toEntry(row: typeof schema.progressEntries.$inferSelect): ProgressEntry {

@@ -5,8 +5,8 @@ import type { Community, CommunitySummary, Detachment, Organisation, Person, The
 import { fiscalYearOf } from '../../../shared/fiscal-calendar';
 import { compareNames, matchesSearch } from '../../../shared/text-search';
 import type { OrganisationKind, PlanStatus } from '../../../shared/vocabulary';
-import { change, type CoreContext, readProfile, today } from '../core-context';
-import { notFound } from '../domain-error';
+import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
+import { notFound } from '../../../shared/domain-error';
 
 function communityRows(ctx: CoreContext) {
   return ctx.db

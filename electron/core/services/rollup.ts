@@ -12,8 +12,8 @@ import {
   type MilestoneStatus,
   type PlanStatus,
 } from '../../../shared/vocabulary';
-import { change, type CoreContext, readProfile, today } from '../core-context';
-import { notFound } from '../domain-error';
+import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
+import { notFound } from '../../../shared/domain-error';
 
 /**
  * The state of one community's report for one quarter, as of a date. Computed, never stored:

@@ -1,7 +1,7 @@
 /** Debian's Chromium through playwright-core: no browser download, no network, no sandbox in CI containers. */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PreviewServer } from '../../../scripts/preview';
+import type { PreviewServer } from '../../../electron/harness/preview-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

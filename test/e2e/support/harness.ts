@@ -1,6 +1,6 @@
 /** Starts the browser harness on a database with "today" pinned, for end-to-end tests and benchmarks. */
-import type { Clock } from '../../../electron/core/clock';
-import { startPreviewServer, type PreviewServer } from '../../../scripts/preview';
+import type { Clock } from '../../../electron/core/changelog/clock';
+import { startPreviewServer, type PreviewServer } from '../../../electron/harness/preview-server';
 
 /** A clock that starts at `start` and then runs with real time, so change order stays natural. */
 export function runningClockFrom(start: string): Clock {

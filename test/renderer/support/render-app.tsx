@@ -5,8 +5,8 @@ import type { InstallationProfile } from '../../../shared/domain';
 import type { Locale } from '../../../shared/vocabulary';
 import { PlannerClient } from '../../../renderer/api/planner-client';
 import { createI18n } from '../../../renderer/i18n/i18n';
-import { createPlannerStore } from '../../../renderer/state/planner-store';
-import { PlannerProvider } from '../../../renderer/state/store-context';
+import { createPlannerStore } from '../../../renderer/app/planner-store';
+import { PlannerProvider } from '../../../renderer/app/store-context';
 import { fakeBridge, type FakeHandlers } from './fake-core';
 
 export const testProfile: InstallationProfile = {

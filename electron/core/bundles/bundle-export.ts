@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { replaceWithPrivateFile } from '../../../db/private-files';
+import { msg } from '../../../shared/core-messages';
+import type { ExportResult } from '../../../shared/domain';
+import { type CoreContext, readProfile } from '../changelog/core-context';
+import { DomainError } from '../../../shared/domain-error';
+import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
+import { idRecord, valueFor } from '../../../shared/id-record';
+import { findPeer } from './peers';
+import { ownOrigins } from '../changelog/restored-copy';
+import { versionVector } from '../changelog/version-vector';
+
+export interface ExportRequest {
+  to?: string;
+  full?: boolean;
+  file: string;
+  passphrase?: string | null;
+  encrypt?: boolean;
+}
+
+export const BUNDLE_EXTENSION = '.planbundle';
+
+/** The manifest: who sends, to whom, what the sender holds, and the keys of every origin inside. */
+export interface BundleManifest {
+  type: 'manifest';
+  format: 1;
+  bundleId: string;
+  createdAt: string;
+  sender: { installationId: string; name: string; publicKey: string };
+  recipient: string | null;
+  full: boolean;
+  versionVector: Record<string, number>;
+  keys: Record<string, string>;
+  changesetCount: number;
+  /** Earlier ids of the sender (same key), after it was restored from a backup. */
+  formerIds?: string[];
+}
+
+/**
+ * Writes a bundle: to a peer, every changeset (own and relayed) above what it acknowledged; a
+ * full bundle, everything. Changesets go out as their origin signed them. The file is written
+ * beside its destination and renamed into place, so a pulled USB stick never leaves half a file
+ * under the real name; only its owner can read it.
+ */
+export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportResult {
+  const profile = readProfile(ctx);
+  const privateKey = ctx.keys.privateKey;
+  if (privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
+  if ((request.to === undefined) === (request.full !== true)) {
+    throw new DomainError('invalid_input', msg('export.recipient'));
+  }
+  const encrypt = request.encrypt ?? true;
+  const passphrase = encrypt ? (request.passphrase ?? '') : null;
+  if (encrypt && passphrase!.length < MIN_PASSPHRASE_LENGTH) {
+    throw new DomainError('invalid_input', msg('export.passphrase', { min: MIN_PASSPHRASE_LENGTH }));
+  }
+  if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
+    throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
+  }
+  let acknowledged: Record<string, number> = idRecord();
+  let recipientName: string | null = null;
+  if (request.to !== undefined) {
+    const peer = findPeer(ctx, request.to);
+    if (!peer || peer.trustedAt === null) throw new DomainError('not_found', msg('export.unknownPeer'));
+    acknowledged = peer.acknowledged;
+    recipientName = peer.name;
+  }
+
+  const rows = ctx.sqlite.prepare('SELECT origin, seq, body, signature FROM changesets ORDER BY origin, seq').all() as Array<{
+    origin: string;
+    seq: number;
+    body: string;
+    signature: string;
+  }>;
+  const selected = rows.filter((r) => r.seq > (valueFor(acknowledged, r.origin) ?? 0));
+  const own = ownOrigins(ctx);
+  const keys = idRecord(own.map((origin) => [origin, ctx.keys.publicKey] as [string, string]));
+  for (const origin of new Set(selected.map((r) => r.origin))) {
+    if (valueFor(keys, origin) !== undefined) continue;
+    const peer = findPeer(ctx, origin);
+    if (!peer) throw new Error(`No key is known for origin ${origin}, whose changesets are stored here.`);
+    keys[origin] = peer.publicKey;
+  }
+  const manifest: BundleManifest = {
+    type: 'manifest',
+    format: 1,
+    bundleId: randomUUID(),
+    createdAt: ctx.clock.now(),
+    sender: { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey },
+    recipient: request.to ?? null,
+    full: request.full === true,
+    versionVector: versionVector(ctx.sqlite),
+    keys,
+    changesetCount: selected.length,
+    ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),
+  };
+  const lines = [JSON.stringify(manifest)];
+  for (const r of selected) lines.push(JSON.stringify({ type: 'changeset', body: r.body, signature: r.signature }));
+  const digest = hashLines(lines);
+  lines.push(JSON.stringify({ type: 'trailer', count: selected.length, digest, signature: signText(privateKey, digest) }));
+  const bytes = encodeBundle(lines, passphrase);
+
+  const target = path.resolve(request.file);
+  try {
+    replaceWithPrivateFile(target, bytes);
+  } catch (error) {
+    const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+    throw full ? new DomainError('disk_full', msg('export.diskFull', { target })) : new DomainError('forbidden', msg('export.notWritable', { target }));
+  }
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO exchanges (id, direction, bundle_id, peer_installation_id, peer_name, file, at, changeset_count, new_changeset_count, encrypted)
+       VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(ctx.ids.newId(), manifest.bundleId, request.to ?? null, recipientName, target, manifest.createdAt, selected.length, selected.length, passphrase !== null ? 1 : 0);
+  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
+}
+

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import { msg } from '../../../shared/core-messages';
+import type { CoreContext } from '../changelog/core-context';
+import { DomainError } from '../../../shared/domain-error';
+import { type ReplicatedTableName, sqlTableName } from '../changelog/replicated-tables';
+import type { ChangesetBody } from '../changelog/changeset-body';
+import { storeChangeset } from '../changelog/changeset-store';
+import { communityOfRow, naturalIdOfRow, storedFieldLookup } from '../changelog/row-community';
+
+/** What the scope check needs of a checked bundle: its new changesets and what each origin may change. */
+export interface ScopedBundle {
+  fresh: ReadonlyArray<{ text: string; signature: string; body: ChangesetBody }>;
+  /** null: everything. */
+  originScope: ReadonlyMap<string, string[] | null>;
+}
+
+function outOfScope(message: ReturnType<typeof msg>): never {
+  throw new DomainError('forbidden', message, { reason: 'out_of_scope' });
+}
+
+/** Thrown to roll a savepoint (or the preview's transaction) back. */
+export class RollBack extends Error {}
+
+/**
+ * Scope is judged on the result, never on the bundle's text: which value wins a field depends on
+ * `pred` links and clocks, so the community of every row a scoped origin touches is read from the
+ * database, and must be one that origin may change, both after applying the whole bundle and
+ * without that origin's own changes (nor those of origins with the same scope) — that is, after
+ * applying every other changeset of the bundle, in a savepoint rolled back at once (a row another
+ * origin creates in this very bundle is not the scoped origin's to create or move).
+ * A row only the scoped origin's changes make exist is judged on its new home alone, and a row
+ * with a natural key must carry the id its key gives.
+ */
+export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): void } {
+  const rows: Array<{ table: ReplicatedTableName; rowId: string; scope: string[]; before: string | null | undefined; known: boolean }> = [];
+  const hasHeads = ctx.sqlite.prepare('SELECT 1 FROM field_heads WHERE table_name = ? AND row_id = ? LIMIT 1');
+  const stored = new Map<ReplicatedTableName, Database.Statement>();
+  const isStored = (table: ReplicatedTableName, rowId: string) => {
+    let statement = stored.get(table);
+    if (!statement) stored.set(table, (statement = ctx.sqlite.prepare(`SELECT 1 FROM "${sqlTableName(table)}" WHERE id = ?`)));
+    return statement.get(rowId) !== undefined;
+  };
+  const known = (table: ReplicatedTableName, rowId: string) => hasHeads.get(table, rowId) !== undefined || isStored(table, rowId);
+  // Origins with the same scope are judged together (as one origin may do no more than its scope,
+  // neither may several with the same scope): the extra passes grow with the number of distinct
+  // scopes — trusted peers here — never with the number of origins a bundle introduces.
+  const scopeKey = (origin: string) => {
+    const scope = checked.originScope.get(origin) ?? null;
+    return scope === null ? null : JSON.stringify([...scope].sort());
+  };
+  const groups = new Map<string, { scope: string[]; origins: Set<string> }>();
+  for (const { body } of checked.fresh) {
+    const key = scopeKey(body.origin);
+    if (key === null) continue;
+    const group = groups.get(key) ?? { scope: checked.originScope.get(body.origin)!, origins: new Set<string>() };
+    group.origins.add(body.origin);
+    groups.set(key, group);
+  }
+  const now = ctx.clock.now();
+  for (const { scope, origins } of groups.values()) {
+    const others = checked.fresh.filter((c) => !origins.has(c.body.origin));
+    const own = checked.fresh.filter((c) => origins.has(c.body.origin));
+    const ownOpIds = new Set(own.flatMap((c) => c.body.ops.map((op) => op.opId)));
+    const judgeBefore = () => {
+      const lookup = storedFieldLookup(ctx);
+      const seen = new Map<string, (typeof rows)[number]>();
+      for (const { body } of own) {
+        for (const op of body.ops) {
+          const key = `${op.table}\u0000${op.rowId}`;
+          let row = seen.get(key);
+          if (!row) {
+            const table = op.table as ReplicatedTableName;
+            seen.set(key, (row = { table, rowId: op.rowId, scope, before: communityOfRow(lookup, table, op.rowId), known: known(table, op.rowId) }));
+            rows.push(row);
+          }
+          // Naming in `pred` an op that is neither here nor its own says the row already exists
+          // elsewhere: it is not this origin's to create (it would front-run the real creation).
+          if (op.pred.some((pred) => !ownOpIds.has(pred))) row.known = true;
+        }
+      }
+    };
+    if (others.length === 0) {
+      judgeBefore();
+      continue;
+    }
+    // The state without this origin's changes: every other changeset applied inside a savepoint, then undone.
+    try {
+      ctx.sqlite.transaction(() => {
+        for (const c of others) storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now);
+        judgeBefore();
+        throw new RollBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
+    }
+  }
+  return {
+    check() {
+      const after = storedFieldLookup(ctx);
+      for (const row of rows) {
+        const now = communityOfRow(after, row.table, row.rowId);
+        const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
+        // A row unknown without this origin's changes is being created by it: only its new home counts,
+        // and a natural key must give its id.
+        const beforeOk = inScope(row.before) || !row.known;
+        const natural = row.known ? null : naturalIdOfRow(after, row.table, row.rowId);
+        if (natural !== null && natural !== row.rowId) outOfScope(msg('import.outOfScope.other'));
+        if (inScope(now) && beforeOk) continue;
+        const outside = inScope(now) ? row.before : now;
+        const name = typeof outside === 'string' ? (ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(outside) as string | undefined) : undefined;
+        outOfScope(name ? msg('import.outOfScope.community', { community: name }) : msg('import.outOfScope.other'));
+      }
+    },
+  };
+}

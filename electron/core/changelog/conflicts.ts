@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { msg } from '../../../shared/core-messages';
+import type { Conflict, ConflictHead } from '../../../shared/domain';
+import { MAX_LONG_TEXT } from '../../../shared/contract';
+import {
+  COMMITMENT_STATUSES,
+  CSWB_ZONES,
+  INDICATOR_DIRECTIONS,
+  MILESTONE_STATUSES,
+  OWNER_PARTIES,
+  PLAN_STATUSES,
+  PROGRESS_STATUSES,
+  REPORT_STATES,
+} from '../../../shared/vocabulary';
+import { quarterLabel, type Quarter } from '../../../shared/fiscal-calendar';
+import { change, type CoreContext, readProfile } from './core-context';
+import { DomainError } from '../../../shared/domain-error';
+import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
+import { brokenFieldRule } from './changeset-validation';
+import { compareHeads, type Head } from './field-register';
+import { materializeRows } from './materialize';
+import { ownOrigins } from './restored-copy';
+
+export function conflictId(table: string, rowId: string, field: string): string {
+  return `cf_${createHash('sha256').update(`${table}\u001f${rowId}\u001f${field}`).digest('hex').slice(0, 20)}`;
+}
+
+function isMeaningful(table: string, field: string): boolean {
+  const entry = (replicatedTables as Record<string, { meaningful: readonly string[] }>)[table];
+  return entry !== undefined && entry.meaningful.includes(field);
+}
+
+interface HeadRow extends Head {
+  tableName: string;
+  rowId: string;
+  field: string;
+  actor: string;
+  origin: string;
+  createdAt: string;
+}
+
+const headColumns = `h.table_name AS tableName, h.row_id AS rowId, h.field, o.op_id AS opId, o.value, o.hlc,
+  cs.actor, cs.origin, cs.created_at AS createdAt`;
+
+/** Heads of meaningful fields that have two or more: concurrent edits nobody has chosen between. */
+function concurrentEdits(ctx: CoreContext): HeadRow[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT ${headColumns} FROM field_heads h
+         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
+        WHERE (h.table_name, h.row_id, h.field) IN (
+              SELECT table_name, row_id, field FROM field_heads GROUP BY table_name, row_id, field HAVING count(*) > 1)`,
+    )
+    .all() as HeadRow[];
+}
+
+/**
+ * Rows removed by someone who had not seen another person's edit of the same row: the edit is a
+ * head that no head of `deletedAt` names in its pred.
+ */
+function removalsOverEdits(ctx: CoreContext): HeadRow[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT ${headColumns} FROM field_heads h
+         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
+        WHERE h.field <> 'deletedAt'
+          AND EXISTS (SELECT 1 FROM field_heads d JOIN change_ops od ON od.op_id = d.op_id
+                       WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND od.value <> 'null')
+          AND NOT EXISTS (SELECT 1 FROM field_heads d JOIN op_preds p ON p.op_id = d.op_id
+                           WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND p.pred_op_id = h.op_id)`,
+    )
+    .all() as HeadRow[];
+}
+
+/** Who each origin is, read once per listing rather than once per version. */
+function originNames(ctx: CoreContext): (origin: string) => string {
+  const self = ownOrigins(ctx);
+  const peers = new Map(ctx.sqlite.prepare('SELECT installation_id, name FROM peers').raw().all() as Array<[string, string]>);
+  return (origin) => peers.get(origin) ?? (self.includes(origin) ? 'this computer' : origin);
+}
+
+function toHead(h: HeadRow, originName: (origin: string) => string): ConflictHead {
+  return { opId: h.opId, value: JSON.parse(h.value) as unknown, actor: h.actor, origin: h.origin, originName: originName(h.origin), at: h.createdAt };
+}
+
+/** A few words naming the row, from its own title or name. */
+function describeRow(ctx: CoreContext, table: string, rowId: string): string {
+  const known = Object.keys(replicatedTables).includes(table);
+  if (!known) return rowId;
+  if (table === 'progressEntries') {
+    const row = ctx.sqlite
+      .prepare(`SELECT a.title, p.fiscal_year AS fy, p.quarter FROM progress_entries p JOIN actions a ON a.id = p.action_id WHERE p.id = ?`)
+      .get(rowId) as { title: string; fy: number; quarter: number } | undefined;
+    if (row) return `${row.title} — ${quarterLabel(row.fy, row.quarter as Quarter, readProfile(ctx).locale)}`;
+  }
+  const name = table as ReplicatedTableName;
+  for (const field of ['title', 'name', 'narrative', 'body']) {
+    if (!replicatedTables[name].fields.includes(field)) continue;
+    const text = ctx.sqlite.prepare(`SELECT "${sqlColumnName(name, field)}" FROM "${sqlTableName(name)}" WHERE id = ?`).pluck().get(rowId) as string | undefined;
+    if (text) return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
+  return rowId;
+}
+
+export function listConflicts(ctx: CoreContext): Conflict[] {
+  const groups = new Map<string, { kind: Conflict['kind']; table: string; rowId: string; field: string; heads: HeadRow[] }>();
+  for (const h of concurrentEdits(ctx)) {
+    if (!isMeaningful(h.tableName, h.field)) continue;
+    const id = conflictId(h.tableName, h.rowId, h.field);
+    const group = groups.get(id) ?? { kind: 'concurrent_edit' as const, table: h.tableName, rowId: h.rowId, field: h.field, heads: [] };
+    group.heads.push(h);
+    groups.set(id, group);
+  }
+  for (const h of removalsOverEdits(ctx)) {
+    const id = conflictId(h.tableName, h.rowId, 'deletedAt');
+    const group = groups.get(id) ?? { kind: 'removed_while_edited' as const, table: h.tableName, rowId: h.rowId, field: 'deletedAt', heads: [] };
+    group.heads.push(h);
+    groups.set(id, group);
+  }
+  const originName = originNames(ctx);
+  const removalHead = ctx.sqlite.prepare(
+    `SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, o.op_id AS opId, o.value, o.hlc, cs.actor, cs.origin, cs.created_at AS createdAt
+       FROM change_ops o JOIN changesets cs ON cs.id = o.changeset_id WHERE o.op_id = ?`,
+  );
+  return [...groups.entries()]
+    // Two people writing the same value have not disagreed: nothing to choose between.
+    .filter(([, g]) => g.kind === 'removed_while_edited' || new Set(g.heads.map((h) => h.value)).size > 1)
+    .map(([id, g]) => {
+      let heads = g.heads.sort(compareHeads);
+      if (g.kind === 'removed_while_edited') {
+        // Show the removal first, then the edits it did not see.
+        const removal = ctx.recorder.register.headsOf(g.table, g.rowId, 'deletedAt').filter((r) => r.value !== 'null');
+        const removalRows = removal.map((r) => removalHead.get(g.rowId, r.opId) as HeadRow);
+        heads = [...removalRows, ...heads];
+      }
+      return { id, kind: g.kind, table: g.table, rowId: g.rowId, field: g.field, label: describeRow(ctx, g.table, g.rowId), heads: heads.map((h) => toHead(h, originName)) };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Turns the person's typed merge into a value of the field's kind, refusing what does not fit. */
+function valueFromText(current: unknown[], text: string): unknown {
+  if (current.every((v) => typeof v === 'string' || v === null)) {
+    if (text.length > MAX_LONG_TEXT) throw new DomainError('invalid_input', msg('conflict.mergeTooLong', { max: MAX_LONG_TEXT }));
+    return text;
+  }
+  if (current.every((v) => typeof v === 'number' || v === null)) {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) throw new DomainError('invalid_input', msg('conflict.mergeNumber'));
+    return n;
+  }
+  throw new DomainError('invalid_input', msg('conflict.mergeNotTypeable'));
+}
+
+/** Fields whose values come from a vocabulary: a typed merge must use one of its codes. */
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  'progressEntries.status': PROGRESS_STATUSES,
+  'plans.status': PLAN_STATUSES,
+  'priorities.zone': CSWB_ZONES,
+  'actions.owner': OWNER_PARTIES,
+  'indicators.direction': INDICATOR_DIRECTIONS,
+  'commitments.status': COMMITMENT_STATUSES,
+  'milestones.status': MILESTONE_STATUSES,
+  'reportSubmissions.state': REPORT_STATES,
+};
+
+/** Resolves a conflict with one of its versions or a typed merge: an ordinary op that names all heads. */
+export function resolveConflict(ctx: CoreContext, input: { conflictId: string; pickOpId?: string; value?: string }): Conflict[] {
+  const conflict = listConflicts(ctx).find((c) => c.id === input.conflictId);
+  if (!conflict) throw new DomainError('not_found', msg('conflict.notFound'));
+  if ((input.pickOpId === undefined) === (input.value === undefined)) {
+    throw new DomainError('invalid_input', msg('conflict.pickOrType'));
+  }
+  let value: unknown;
+  if (input.pickOpId !== undefined) {
+    const head = conflict.heads.find((h) => h.opId === input.pickOpId);
+    if (!head) throw new DomainError('not_found', msg('conflict.versionUnknown'));
+    if (conflict.kind === 'removed_while_edited') {
+      // The versions of a removal conflict are the removal and the edits it did not see: picking the
+      // removal keeps the row removed; picking an edit restores the row with its edits.
+      const removals = new Set(ctx.recorder.register.headsOf(conflict.table, conflict.rowId, 'deletedAt').map((h) => h.opId));
+      value = removals.has(head.opId) ? head.value : null;
+    } else {
+      value = head.value;
+    }
+  } else {
+    if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', msg('conflict.removalChoice'));
+    value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
+    const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
+    if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', msg('conflict.mergeOneOf', { values: allowed.join(', ') }));
+    // The field's own rule, as for any local call or import: otherwise other computers would refuse the resolution.
+    const broken = brokenFieldRule(conflict.table, conflict.field, value);
+    if (broken) throw new DomainError('invalid_input', broken);
+  }
+  change(ctx, 'conflicts:resolve', (w) => w.resolve(conflict.table as ReplicatedTableName, conflict.rowId, conflict.field, value));
+  materializeRows(ctx, [{ table: conflict.table, rowId: conflict.rowId }]);
+  return listConflicts(ctx);
+}

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import type { PlannerDb } from '../../../db/open-database';
+import * as schema from '../../../db/schema';
+import type { InstallationProfile } from '../../../shared/domain';
+import type { Locale, Role } from '../../../shared/vocabulary';
+import type { ChangeRecorder, ChangeWriter } from './change-recorder';
+import type { Clock, IdGenerator } from './clock';
+import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
+import type { WorkingIdentity } from '../bundles/identity';
+
+/** What every service receives: the database, the one change recorder, clocks and ids. */
+export interface CoreContext {
+  db: PlannerDb;
+  sqlite: Database.Database;
+  clock: Clock;
+  ids: IdGenerator;
+  dbFile: string;
+  backupDir: string;
+  recorder: ChangeRecorder;
+  /** This installation's signing keys. */
+  keys: WorkingIdentity;
+}
+
+export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {
+  const row = ctx.db.select().from(schema.installation).where(eq(schema.installation.key, 1)).get();
+  if (!row) {
+    throw new DomainError('forbidden', msg('core.notSetUp'));
+  }
+  return {
+    installationId: row.installationId,
+    name: row.name,
+    userName: row.userName,
+    role: row.role as Role,
+    scopeCommunityIds: row.scopeCommunityIds,
+    locale: row.locale as Locale,
+    reportDueDays: row.reportDueDays,
+  };
+}
+
+/** Runs a change in one transaction, recorded as one changeset by this installation's user. */
+export function change<T>(ctx: CoreContext, method: string, work: (writer: ChangeWriter) => T): T {
+  const profile = readProfile(ctx);
+  return ctx.recorder.change({ installationId: profile.installationId, userName: profile.userName }, method, work);
+}
+
+/** Today's date (YYYY-MM-DD) by the injected clock. */
+export function today(ctx: Pick<CoreContext, 'clock'>): string {
+  return ctx.clock.now().slice(0, 10);
+}

@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import type { CoreContext } from './core-context';
+import { replicatedTables, type ReplicatedTableName, sqlTableName } from './replicated-tables';
+import type { RowRef } from './changeset-store';
+
+const tableOrder = Object.keys(replicatedTables) as ReplicatedTableName[];
+
+function isReplicated(table: string): table is ReplicatedTableName {
+  return Object.prototype.hasOwnProperty.call(replicatedTables, table);
+}
+
+type Outcome = 'written' | 'pending';
+
+/**
+ * Writes the winning value of every field of a row into its table. A row whose parent has not
+ * arrived (or whose creating ops have not) cannot be inserted yet: it waits, hidden, in
+ * pending_rows, and is tried again whenever more ops arrive.
+ */
+/**
+ * Column kinds per table, from the Drizzle schema (the one source of truth), and prepared
+ * statements per database: an import materialises thousands of rows, so no query building per row.
+ */
+interface TablePlan {
+  sqlTable: string;
+  columns: Map<string, { sql: string; kind: string }>;
+  select: Database.Statement;
+}
+const plans = new WeakMap<Database.Database, Map<string, TablePlan>>();
+const updates = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function tablePlan(ctx: CoreContext, table: ReplicatedTableName): TablePlan {
+  let perDb = plans.get(ctx.sqlite);
+  if (!perDb) plans.set(ctx.sqlite, (perDb = new Map()));
+  let plan = perDb.get(table);
+  if (!plan) {
+    const drizzleTable = replicatedTables[table].table;
+    const sqlTable = sqlTableName(table);
+    const columns = new Map(
+      Object.entries(getTableColumns(drizzleTable) as Record<string, { name: string; dataType: string }>).map(([field, c]) => [field, { sql: c.name, kind: c.dataType }]),
+    );
+    plan = { sqlTable, columns, select: ctx.sqlite.prepare(`SELECT * FROM "${sqlTable}" WHERE id = ?`) };
+    perDb.set(table, plan);
+  }
+  return plan;
+}
+
+/** A field's value as SQLite stores it (the same encoding Drizzle uses for each column kind). */
+function toSql(kind: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (kind === 'json') return JSON.stringify(value);
+  if (kind === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+function statement(ctx: CoreContext, text: string): Database.Statement {
+  let perDb = updates.get(ctx.sqlite);
+  if (!perDb) updates.set(ctx.sqlite, (perDb = new Map()));
+  let s = perDb.get(text);
+  if (!s) perDb.set(text, (s = ctx.sqlite.prepare(text)));
+  return s;
+}
+
+function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string): Outcome {
+  const plan = tablePlan(ctx, table);
+  const heads = ctx.recorder.register.headsOfRow(table, rowId);
+  const values = new Map<string, unknown>();
+  for (const field of replicatedTables[table].fields) {
+    const winner = heads.get(field)?.[0];
+    const column = plan.columns.get(field);
+    if (winner && column) values.set(column.sql, toSql(column.kind, JSON.parse(winner.value)));
+  }
+  const existing = plan.select.get(rowId) as Record<string, unknown> | undefined;
+  try {
+    if (existing) {
+      const changed = [...values].filter(([column, value]) => existing[column] !== value);
+      if (changed.length > 0) {
+        statement(ctx, `UPDATE "${plan.sqlTable}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), rowId);
+      }
+    } else {
+      const columns = ['id', ...values.keys()];
+      statement(ctx, `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(rowId, ...values.values());
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
+    statement(ctx, 'INSERT OR REPLACE INTO pending_rows (table_name, row_id, reason) VALUES (?, ?, ?)').run(table, rowId, code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'waiting for its parent' : 'incomplete');
+    return 'pending';
+  }
+  statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
+  return 'written';
+}
+
+/** Materialises the given rows, parents before children, then retries waiting rows until none move. */
+export function materializeRows(ctx: CoreContext, rows: readonly RowRef[]): void {
+  const sorted = rows
+    .filter((r): r is { table: ReplicatedTableName; rowId: string } => isReplicated(r.table))
+    .sort((a, b) => tableOrder.indexOf(a.table) - tableOrder.indexOf(b.table));
+  for (const row of sorted) materializeRow(ctx, row.table, row.rowId);
+  const waiting = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId FROM pending_rows');
+  for (;;) {
+    const before = waiting.all() as Array<{ tableName: string; rowId: string }>;
+    if (before.length === 0) return;
+    let moved = false;
+    for (const row of before.sort((a, b) => tableOrder.indexOf(a.tableName as ReplicatedTableName) - tableOrder.indexOf(b.tableName as ReplicatedTableName))) {
+      if (isReplicated(row.tableName) && materializeRow(ctx, row.tableName, row.rowId) === 'written') moved = true;
+    }
+    if (!moved) return;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Reference data of the demo territory. Rows with no create method in the contract (detachments,
+ * communities, themes, commitments, milestones) are written as one recorded change with
+ * deterministic ids; organisations and people go through organisations:create and people:create.
+ */
+import { fiscalYearEnd } from '../../shared/fiscal-calendar';
+import type { OrganisationKind } from '../../shared/vocabulary';
+import { change } from '../core/changelog/core-context';
+import type { Core } from '../core/create-core';
+import { deterministicId, naturalIds } from '../core/changelog/deterministic-id';
+import { Keyboard, must } from './acting';
+import { NamePool } from './names';
+import type { LeadRole, PartnerRole } from './priority-catalogue';
+import type { Random } from './prng';
+import { COMMITMENTS, COMMUNITIES, type DemoCommunity, SERGEANT_DETACHMENTS, slugOf, TERRITORIAL_ORGANISATIONS, THEMES, type ThemeCode } from './territory';
+
+export interface DemoPerson {
+  id: string;
+  name: string;
+  /** How they sign: "Chief Mary Adams", "Sgt. Paul Reid". */
+  signature: string;
+}
+
+export interface CommunityDirectory {
+  id: string;
+  name: string;
+  region: string;
+  ownDetachment: boolean;
+  /** The detachment that serves the community (its own or a neighbour's). */
+  detachmentName: string;
+  leader: DemoPerson;
+  liaison: DemoPerson;
+  nurse: DemoPerson;
+  principal: DemoPerson;
+  commander: DemoPerson;
+  constable: DemoPerson;
+  organisations: Record<PartnerRole, string>;
+}
+
+export interface TerritoryDirectory {
+  communities: CommunityDirectory[];
+  themeIds: Record<ThemeCode, string>;
+  commitmentIds: Record<string, string>;
+  coordinator: DemoPerson;
+  detachmentCount: number;
+}
+
+export const communityId = (c: Pick<DemoCommunity, 'name'>) => deterministicId('community', slugOf(c.name));
+export const detachmentId = (communityName: string) => deterministicId('detachment', slugOf(communityName));
+const commitmentId = (kind: string, number: string) => naturalIds.commitment(kind, number);
+
+export function leadPerson(c: CommunityDirectory, role: LeadRole, random: Random): DemoPerson {
+  switch (role) {
+    case 'police':
+      return random.chance(0.7) ? c.commander : c.constable;
+    case 'liaison':
+      return c.liaison;
+    case 'health':
+      return c.nurse;
+    case 'school':
+      return c.principal;
+    case 'leader':
+      return c.leader;
+  }
+}
+
+function insertReferenceRows(core: Core, years: { first: number; current: number }): void {
+  change(core.context, 'demo:seed', (w) => {
+    for (const community of COMMUNITIES.filter((x) => x.ownDetachment)) {
+      w.insert('detachments', { id: detachmentId(community.name), name: `${community.name} detachment`, communityId: communityId(community) });
+    }
+    for (const community of COMMUNITIES) {
+      w.insert('communities', {
+        id: communityId(community),
+        name: community.name,
+        region: community.region,
+        hasDetachment: community.ownDetachment,
+        servedByDetachmentId: detachmentId(community.servedBy ?? community.name),
+      });
+    }
+    for (const theme of THEMES) w.insert('themes', { id: naturalIds.theme(theme.code), ...theme });
+    for (const commitment of COMMITMENTS) {
+      const id = commitmentId(commitment.kind, commitment.number);
+      const related = commitment.related.map((n) => {
+        const target = COMMITMENTS.find((x) => x.number === n)!;
+        return commitmentId(target.kind, target.number);
+      });
+      w.insert('commitments', {
+        id,
+        kind: commitment.kind,
+        number: commitment.number,
+        title: commitment.title,
+        leadDepartment: commitment.leadDepartment,
+        priorityArea: commitment.priorityArea,
+        status: commitment.status,
+        relatedCommitmentIds: related,
+      });
+      for (const milestone of commitment.milestones) {
+        w.insert('milestones', {
+          id: deterministicId('milestone', commitment.number, milestone.key),
+          commitmentId: id,
+          title: milestone.title,
+          dueDate: fiscalYearEnd(milestone.due === 'first' ? years.first : years.current),
+          status: milestone.status,
+        });
+      }
+    }
+  });
+}
+
+function organisation(core: Core, name: string, kind: OrganisationKind, communityId: string | null): string {
+  return must(core, 'organisations:create', { name, kind, communityId }).id;
+}
+
+function person(core: Core, name: string, title: string, signature: string, organisationId: string | null, communityId: string | null): DemoPerson {
+  const id = must(core, 'people:create', { name, title, organisationId, communityId }).id;
+  return { id, name, signature };
+}
+
+/** Writes the territory's reference data and returns who is who, for the plans. */
+export function seedReference(core: Core, random: Random, keyboard: Keyboard, years: { first: number; current: number }): TerritoryDirectory {
+  insertReferenceRows(core, years);
+  const names = new NamePool(random);
+  const coordinatorName = names.next();
+  keyboard.as(`${coordinatorName}, territorial coordinator`);
+
+  const territorial = Object.fromEntries(TERRITORIAL_ORGANISATIONS.map((o) => [o.key, organisation(core, o.name, o.kind, null)])) as Record<
+    (typeof TERRITORIAL_ORGANISATIONS)[number]['key'],
+    string
+  >;
+  const coordinator = person(core, coordinatorName, 'Territorial policing and community safety coordinator', coordinatorName, territorial.justice, null);
+
+  // Detachments first: their staff sign the plans of the communities they serve.
+  const detachmentStaff = new Map<string, { police: string; commander: DemoPerson; constable: DemoPerson }>();
+  for (const community of COMMUNITIES.filter((c) => c.ownDetachment)) {
+    const cid = communityId(community);
+    const police = organisation(core, `${community.name} RCMP detachment`, 'police', cid);
+    const rank = SERGEANT_DETACHMENTS.has(community.name) ? 'Sgt.' : 'Cpl.';
+    const commanderName = names.next();
+    const constableName = names.next();
+    detachmentStaff.set(community.name, {
+      police,
+      commander: person(core, commanderName, 'Detachment commander', `${rank} ${commanderName}`, police, cid),
+      constable: person(core, constableName, 'Constable', `Cst. ${constableName}`, police, cid),
+    });
+  }
+
+  const communities = COMMUNITIES.map((community): CommunityDirectory => {
+    const cid = communityId(community);
+    const serving = community.servedBy ?? community.name;
+    const staff = detachmentStaff.get(serving)!;
+    const council = organisation(core, community.leader === 'Chief' ? `${community.name} Chief and Council` : `${community.name} Council`, 'chief_and_council', cid);
+    const health = organisation(core, `${community.name} Health Centre`, 'health', cid);
+    const school = organisation(core, `${community.name} Community School`, 'education', cid);
+    const justiceCommittee = organisation(core, `${community.name} Community Justice Committee`, 'justice', cid);
+    const leaderName = names.next();
+    const liaisonName = names.next();
+    const nurseName = names.next();
+    const principalName = names.next();
+    return {
+      id: cid,
+      name: community.name,
+      region: community.region,
+      ownDetachment: community.ownDetachment,
+      detachmentName: `${serving} detachment`,
+      leader: person(core, leaderName, community.leader, `${community.leader} ${leaderName}`, council, cid),
+      liaison: person(core, liaisonName, 'Community justice coordinator', liaisonName, justiceCommittee, cid),
+      nurse: person(core, nurseName, 'Nurse in charge', nurseName, health, cid),
+      principal: person(core, principalName, 'Principal', principalName, school, cid),
+      commander: staff.commander,
+      constable: staff.constable,
+      organisations: {
+        council,
+        health,
+        school,
+        justice_committee: justiceCommittee,
+        police: staff.police,
+        victim_services: territorial.victim_services,
+        housing: territorial.housing,
+        territorial_health: territorial.health,
+      },
+    };
+  });
+
+  return {
+    communities,
+    themeIds: Object.fromEntries(THEMES.map((t) => [t.code, naturalIds.theme(t.code)])) as Record<ThemeCode, string>,
+    commitmentIds: Object.fromEntries(COMMITMENTS.map((c) => [c.number, commitmentId(c.kind, c.number)])),
+    coordinator,
+    detachmentCount: detachmentStaff.size,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Hash routes: the page never reloads and works the same from app://planner/ and from the
+ * harness. `parseRoute` and `hrefOf` are inverse functions (tested).
+ */
+import { isQuarter, type Quarter } from '../../shared/fiscal-calendar';
+import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute } from '../features/reports/report-routes';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'communities' }
+  | { name: 'community'; communityId: string }
+  | { name: 'plan'; planId: string }
+  | { name: 'progress'; planId: string; quarter: Quarter }
+  | { name: 'report'; planId: string; quarter: Quarter }
+  | { name: 'coordinator' }
+  | { name: 'completenessHistory' }
+  | { name: 'commitments' }
+  | { name: 'commitment'; commitmentId: string }
+  | { name: 'settings' }
+  | { name: 'exchange' }
+  | { name: 'conflicts' }
+  | { name: 'peers' }
+  | ReportRoute
+  | { name: 'notFound'; path: string };
+
+export type RouteName = Route['name'];
+
+const ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+export function parseRoute(hash: string): Route {
+  const report = parseReportRoute(hash);
+  if (report) return report;
+  const path = hash.replace(/^#/, '').replace(/\?.*$/, '');
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return '';
+    }
+  });
+  const [first, second, third, fourth] = parts;
+  const idOk = (s: string | undefined): s is string => s !== undefined && ID.test(s);
+  const quarterOf = (s: string | undefined): Quarter | null => {
+    const n = Number(s);
+    return isQuarter(n) ? n : null;
+  };
+  if (parts.length === 0) return { name: 'home' };
+  if (first === 'communities' && parts.length === 1) return { name: 'communities' };
+  if (first === 'communities' && parts.length === 2 && idOk(second)) return { name: 'community', communityId: second };
+  if (first === 'plans' && parts.length === 2 && idOk(second)) return { name: 'plan', planId: second };
+  if (first === 'plans' && parts.length === 4 && idOk(second) && (third === 'progress' || third === 'report')) {
+    const quarter = quarterOf(fourth);
+    if (quarter) return { name: third, planId: second, quarter };
+  }
+  if (first === 'coordinator' && parts.length === 1) return { name: 'coordinator' };
+  if (first === 'coordinator' && parts.length === 2 && second === 'history') return { name: 'completenessHistory' };
+  if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
+  if (first === 'commitments' && parts.length === 2 && idOk(second)) return { name: 'commitment', commitmentId: second };
+  if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
+  if (first === 'exchange' && parts.length === 2 && (second === 'conflicts' || second === 'peers')) return { name: second };
+  return { name: 'notFound', path };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'communities':
+      return '#/communities';
+    case 'community':
+      return `#/communities/${encodeURIComponent(route.communityId)}`;
+    case 'plan':
+      return `#/plans/${encodeURIComponent(route.planId)}`;
+    case 'progress':
+    case 'report':
+      return `#/plans/${encodeURIComponent(route.planId)}/${route.name}/${route.quarter}`;
+    case 'coordinator':
+      return '#/coordinator';
+    case 'completenessHistory':
+      return '#/coordinator/history';
+    case 'commitments':
+      return '#/commitments';
+    case 'commitment':
+      return `#/commitments/${encodeURIComponent(route.commitmentId)}`;
+    case 'settings':
+      return '#/settings';
+    case 'exchange':
+      return '#/exchange';
+    case 'conflicts':
+      return '#/exchange/conflicts';
+    case 'peers':
+      return '#/exchange/peers';
+    case 'rollup':
+    case 'printQuarterly':
+    case 'printAnnual':
+      return reportHref(route);
+    case 'notFound':
+      return `#/${route.path}`;
+  }
+}
+
+/** Shorthands for links. */
+export const href = {
+  home: () => hrefOf({ name: 'home' }),
+  communities: () => hrefOf({ name: 'communities' }),
+  community: (communityId: string) => hrefOf({ name: 'community', communityId }),
+  plan: (planId: string) => hrefOf({ name: 'plan', planId }),
+  progress: (planId: string, quarter: Quarter) => hrefOf({ name: 'progress', planId, quarter }),
+  report: (planId: string, quarter: Quarter) => hrefOf({ name: 'report', planId, quarter }),
+  coordinator: () => hrefOf({ name: 'coordinator' }),
+  completenessHistory: () => hrefOf({ name: 'completenessHistory' }),
+  commitments: () => hrefOf({ name: 'commitments' }),
+  commitment: (commitmentId: string) => hrefOf({ name: 'commitment', commitmentId }),
+  settings: () => hrefOf({ name: 'settings' }),
+  exchange: () => hrefOf({ name: 'exchange' }),
+  conflicts: () => hrefOf({ name: 'conflicts' }),
+  peers: () => hrefOf({ name: 'peers' }),
+  reports: () => hrefOf({ name: 'rollup', view: 'completeness' }),
+  printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
+};
+
+/** The section of the navigation a route belongs to. */
+export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'settings' | null {
+  switch (route.name) {
+    case 'home':
+      return 'home';
+    case 'communities':
+    case 'community':
+    case 'plan':
+    case 'progress':
+      return 'communities';
+    case 'report':
+    case 'coordinator':
+    case 'completenessHistory':
+      return 'coordinator';
+    case 'rollup':
+    case 'printQuarterly':
+    case 'printAnnual':
+      return 'reports';
+    case 'commitments':
+    case 'commitment':
+      return 'commitments';
+    case 'settings':
+      return 'settings';
+    case 'exchange':
+    case 'conflicts':
+    case 'peers':
+      return 'exchange';
+    case 'notFound':
+      return null;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Every community with its plan for the chosen year and its quarterly report completeness.
+ * Search ignores accents and case ("deline" finds "Délı̨nę"); names sort as the language expects.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommunitySummary, CompletenessRow } from '../../../shared/domain';
+import { compareNames, matchesSearch } from '../../../shared/text-search';
+import { PLAN_STATUSES } from '../../../shared/vocabulary';
+import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { Select, TextField } from '../../components/Field';
+import { FiscalYearSelect } from '../../components/FiscalYearSelect';
+import { NoPlanCell } from '../../components/NoPlanCell';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusChip } from '../../components/StatusChip';
+import { Table, type Column } from '../../components/Table';
+import { useFormat } from '../../i18n/format';
+import { href } from '../../app/routes';
+import { useCall, usePlanner } from '../../app/store-context';
+import { currentFiscalQuarter } from '../../app/today';
+
+type Row = CommunitySummary & { completeness: CompletenessRow | undefined };
+
+export function CommunitiesScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const locale = usePlanner((s) => s.locale);
+  const [fiscalYear, setFiscalYear] = useState(currentFiscalQuarter().fiscalYear);
+  const [search, setSearch] = useState('');
+  const [region, setRegion] = useState('');
+  const [planFilter, setPlanFilter] = useState('');
+  const communities = useCall('communities:list', { fiscalYear });
+  const matrix = useCall('completeness:matrix', { fiscalYear });
+
+  const regions = useMemo(() => [...new Set((communities.data ?? []).map((c) => c.region))].sort(compareNames(locale)), [communities.data, locale]);
+  const rows: Row[] = useMemo(() => {
+    const byCommunity = new Map((matrix.data?.rows ?? []).map((r) => [r.communityId, r]));
+    const compare = compareNames(locale);
+    return (communities.data ?? [])
+      .filter((c) => matchesSearch(c.name, search))
+      .filter((c) => (region ? c.region === region : true))
+      .filter((c) => (planFilter ? (c.plan?.status ?? 'none') === planFilter : true))
+      .sort((a, b) => compare(a.name, b.name))
+      .map((c) => ({ ...c, completeness: byCommunity.get(c.id) }));
+  }, [communities.data, matrix.data, search, region, planFilter, locale]);
+
+  const columns: Array<Column<Row>> = [
+    {
+      key: 'name',
+      header: t('communities.community'),
+      rowHeader: true,
+      render: (c) => <a href={href.community(c.id)}>{c.name}</a>,
+    },
+    { key: 'region', header: t('communities.region'), render: (c) => c.region },
+    {
+      key: 'detachment',
+      header: t('communities.detachment'),
+      render: (c) =>
+        c.hasDetachment ? (
+          t('communities.ownDetachment')
+        ) : (
+          <span>{c.servedByDetachmentName ? t('communities.servedBy', { name: c.servedByDetachmentName }) : t('communities.noDetachment')}</span>
+        ),
+    },
+    {
+      key: 'plan',
+      header: t('communities.plan'),
+      render: (c) => (c.plan ? <a className="matrix-link" href={href.plan(c.plan.id)}><StatusChip kind="plan" value={c.plan.status} /><span className="visually-hidden"> {t('communities.planOf', { name: c.name })}</span></a> : <StatusChip kind="plan" value="none" />),
+    },
+    ...([1, 2, 3, 4] as const).map(
+      (q): Column<Row> => ({
+        key: `q${q}`,
+        header: format.quarterShort(q),
+        render: (c) => {
+          const cell = c.completeness?.cells[q - 1];
+          if (!c.plan) return <NoPlanCell />;
+          return cell ? <StatusChip kind="completeness" value={cell.state} /> : null;
+        },
+      }),
+    ),
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('communities.title')} subtitle={t('communities.subtitle')} />
+      <div className="panel">
+        <div className="row">
+          <FiscalYearSelect value={fiscalYear} onChange={setFiscalYear} />
+          <TextField className="field--inline" label={t('communities.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('communities.searchPlaceholder')} />
+          <Select
+            className="field--inline"
+            label={t('communities.region')}
+            value={region}
+            onChange={(e) => setRegion(e.target.value)}
+            placeholder={t('communities.allRegions')}
+            options={regions.map((r) => ({ value: r, label: r }))}
+          />
+          <Select
+            className="field--inline"
+            label={t('communities.planStatus')}
+            value={planFilter}
+            onChange={(e) => setPlanFilter(e.target.value)}
+            placeholder={t('communities.anyPlanStatus')}
+            options={(['none', ...PLAN_STATUSES] as const).map((s) => ({ value: s, label: t(`vocab.planStatus.${s}`) }))}
+          />
+        </div>
+      </div>
+      <ErrorBanner error={communities.error ?? matrix.error} onRetry={() => { communities.reload(); matrix.reload(); }} />
+      {communities.loading && !communities.data ? (
+        <Loading />
+      ) : (communities.data ?? []).length === 0 ? (
+        <EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState title={t('communities.noMatchTitle')}>{t('communities.noMatchBody')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted small" aria-live="polite">
+            {t('communities.count', { count: rows.length, year: format.fiscalYear(fiscalYear) })}
+          </p>
+          <Table caption={t('communities.tableCaption', { year: format.fiscalYear(fiscalYear) })} hideCaption columns={columns} rows={rows} rowKey={(c) => c.id} compact />
+        </>
+      )}
+    </>
+  );
+}

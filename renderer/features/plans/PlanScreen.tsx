@@ -1,0 +1,375 @@
+/**
+ * The plan editor: priorities (zone, themes, order), their actions and indicators, sign-off and
+ * revisions. A draft, or an agreed plan with an open revision, is editable; otherwise the screen
+ * says plainly that the plan is read-only and how to change it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action, Indicator, Plan, Priority } from '../../../shared/domain';
+import { QUARTERS } from '../../../shared/fiscal-calendar';
+import { Button, ButtonLink } from '../../components/Button';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormat } from '../../i18n/format';
+import { href } from '../../app/routes';
+import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { currentFiscalQuarter } from '../../app/today';
+import { ActionDialog } from './ActionDialog';
+import { CopyForwardDialog } from './CopyForwardDialog';
+import { IndicatorDialog } from './IndicatorDialog';
+import { usePlanReference } from './plan-reference';
+import { PlanDetailsDialog } from './PlanDetailsDialog';
+import { NoPriorities, PriorityCard } from './PriorityCard';
+import { PriorityDialog } from './PriorityDialog';
+import { RevisionDialog } from './RevisionDialog';
+import { SignOffDialog } from './SignOffDialog';
+
+type OpenDialog =
+  | { kind: 'priority'; priority?: Priority }
+  | { kind: 'removePriority'; priority: Priority }
+  | { kind: 'action'; priorityId: string; action?: Action }
+  | { kind: 'indicator'; priorityId: string; indicator?: Indicator }
+  | { kind: 'signOff' }
+  | { kind: 'activate' }
+  | { kind: 'closePlan' }
+  | { kind: 'openRevision' }
+  | { kind: 'closeRevision' }
+  | { kind: 'details' }
+  | { kind: 'copyForward' };
+
+export function PlanScreen({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useClient();
+  const notify = usePlanner((s) => s.notify);
+  const planCall = useCall('plans:get', { planId });
+  const plan = planCall.data;
+  const reference = usePlanReference(plan?.communityId ?? null);
+  const nextYear = useCall('plans:list', plan ? { communityId: plan.communityId, fiscalYear: plan.fiscalYear + 1 } : null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const focusAfterMove = useRef<string | null>(null);
+
+  // Moving a priority re-renders the list; put focus back on the button that was pressed.
+  useEffect(() => {
+    const id = focusAfterMove.current;
+    if (!id || !plan) return;
+    const button = document.getElementById(id) as HTMLButtonElement | null;
+    if (!button) return;
+    focusAfterMove.current = null;
+    if (!button.disabled) button.focus();
+    else document.getElementById(id.startsWith('move-up') ? id.replace('move-up', 'move-down') : id.replace('move-down', 'move-up'))?.focus();
+  }, [plan]);
+
+  if (planCall.error && !plan) return <ErrorBanner error={planCall.error} onRetry={planCall.reload} />;
+  if (!plan) return <Loading />;
+
+  const close = () => setDialog(null);
+  const openRevision = plan.revisions.find((r) => r.closedAt === null) ?? null;
+  const hasNextYear = (nextYear.data ?? []).length > 0;
+  const currentQuarter = currentFiscalQuarter();
+  const suggestedQuarter = plan.fiscalYear === currentQuarter.fiscalYear ? currentQuarter.quarter : plan.fiscalYear < currentQuarter.fiscalYear ? 4 : 1;
+
+  async function run(work: () => Promise<unknown>) {
+    setActionError(null);
+    try {
+      await work();
+    } catch (error) {
+      setActionError(error);
+    }
+  }
+
+  function move(priority: Priority, direction: -1 | 1) {
+    const ids = plan!.priorities.map((p) => p.id);
+    const from = ids.indexOf(priority.id);
+    const to = from + direction;
+    if (to < 0 || to >= ids.length) return;
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    focusAfterMove.current = `${direction < 0 ? 'move-up' : 'move-down'}-${priority.id}`;
+    void run(async () => {
+      await client.call('priorities:reorder', { planId: plan!.id, priorityIds: ids });
+      notify(t('plan.moved', { title: priority.title, position: to + 1 }));
+    });
+  }
+
+  function removeAction(action: Action) {
+    void run(async () => {
+      await client.call('actions:remove', { actionId: action.id });
+      notify(t('plan.actionRemoved', { title: action.title }), () => client.call('actions:restore', { actionId: action.id }));
+    });
+  }
+
+  function removeIndicator(indicator: Indicator) {
+    void run(async () => {
+      await client.call('indicators:remove', { indicatorId: indicator.id });
+      notify(t('plan.indicatorRemoved', { name: indicator.name }), () => client.call('indicators:restore', { indicatorId: indicator.id }));
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[
+          { label: t('nav.communities'), href: href.communities() },
+          { label: plan.communityName, href: href.community(plan.communityId) },
+          { label: format.fiscalYear(plan.fiscalYear) },
+        ]}
+        title={t('plan.heading', { name: plan.communityName, year: format.fiscalYear(plan.fiscalYear) })}
+        status={<StatusChip kind="plan" value={plan.status} />}
+        subtitle={plan.title}
+        actions={<PlanActions plan={plan} hasNextYear={hasNextYear} openRevision={openRevision !== null} onOpen={setDialog} />}
+      />
+
+      <ErrorBanner error={actionError} />
+      <ReadOnlyBanner plan={plan} onOpenRevision={() => setDialog({ kind: 'openRevision' })} />
+      {openRevision ? (
+        <Banner
+          tone="warning"
+          title={t('plan.revision.openBannerTitle')}
+          actions={
+            <Button size="small" onClick={() => setDialog({ kind: 'closeRevision' })}>
+              {t('plan.revision.close')}
+            </Button>
+          }
+        >
+          <p>{t('plan.revision.openBanner', { reason: openRevision.reason, who: openRevision.openedBy, date: format.date(openRevision.openedAt) })}</p>
+        </Banner>
+      ) : null}
+
+      {plan.summary ? (
+        <section className="panel" aria-labelledby="plan-summary">
+          <h2 id="plan-summary">{t('plan.details.summary')}</h2>
+          <p className="pre-wrap">{plan.summary}</p>
+        </section>
+      ) : null}
+
+      {plan.status !== 'draft' ? (
+        <section className="panel" aria-labelledby="plan-quarters">
+          <h2 id="plan-quarters">{t('plan.quarterlyProgress')}</h2>
+          <div className="row">
+            {QUARTERS.map((q) => (
+              <span key={q} className="button-group">
+                <ButtonLink href={href.progress(plan.id, q)} variant={q === suggestedQuarter ? 'primary' : 'secondary'} size="small">
+                  {t('plan.recordQuarter', { quarter: format.quarterShort(q) })}
+                </ButtonLink>
+                <ButtonLink href={href.report(plan.id, q)} variant="ghost" size="small" aria-label={t('plan.viewReportNamed', { quarter: format.quarter(plan.fiscalYear, q) })}>
+                  {t('plan.viewReport')}
+                </ButtonLink>
+              </span>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="plan-priorities">
+        <div className="panel__header">
+          <h2 id="plan-priorities">{t('plan.prioritiesHeading', { count: plan.priorities.length })}</h2>
+          {plan.editable ? (
+            <Button variant="primary" icon="pencil" onClick={() => setDialog({ kind: 'priority' })}>
+              {t('plan.addPriority')}
+            </Button>
+          ) : null}
+        </div>
+        {plan.priorities.length === 0 ? <NoPriorities editable={plan.editable} onAdd={() => setDialog({ kind: 'priority' })} /> : null}
+        {plan.priorities.map((priority, index) => (
+          <PriorityCard
+            key={priority.id}
+            priority={priority}
+            position={index}
+            count={plan.priorities.length}
+            editable={plan.editable}
+            reference={reference}
+            onMove={(direction) => move(priority, direction)}
+            onEdit={() => setDialog({ kind: 'priority', priority })}
+            onRemove={() => setDialog({ kind: 'removePriority', priority })}
+            onAddAction={() => setDialog({ kind: 'action', priorityId: priority.id })}
+            onEditAction={(action) => setDialog({ kind: 'action', priorityId: priority.id, action })}
+            onRemoveAction={removeAction}
+            onAddIndicator={() => setDialog({ kind: 'indicator', priorityId: priority.id })}
+            onEditIndicator={(indicator) => setDialog({ kind: 'indicator', priorityId: priority.id, indicator })}
+            onRemoveIndicator={removeIndicator}
+          />
+        ))}
+      </section>
+
+      <SignaturesAndRevisions plan={plan} />
+
+      {dialog?.kind === 'priority' ? <PriorityDialog planId={plan.id} priority={dialog.priority} reference={reference} onClose={close} /> : null}
+      {dialog?.kind === 'action' ? <ActionDialog priorityId={dialog.priorityId} action={dialog.action} reference={reference} community={{ id: plan.communityId, name: plan.communityName }} onClose={close} /> : null}
+      {dialog?.kind === 'indicator' ? <IndicatorDialog priorityId={dialog.priorityId} indicator={dialog.indicator} onClose={close} /> : null}
+      {dialog?.kind === 'signOff' ? <SignOffDialog plan={plan} onClose={close} /> : null}
+      {dialog?.kind === 'openRevision' ? <RevisionDialog plan={plan} onClose={close} /> : null}
+      {dialog?.kind === 'details' ? <PlanDetailsDialog plan={plan} onClose={close} /> : null}
+      {dialog?.kind === 'copyForward' ? <CopyForwardDialog sourcePlanId={plan.id} sourceFiscalYear={plan.fiscalYear} onClose={close} /> : null}
+      {dialog?.kind === 'removePriority' ? (
+        <ConfirmDialog
+          danger
+          title={t('plan.removePriorityTitle')}
+          confirmLabel={t('plan.removePriorityConfirm')}
+          onClose={close}
+          onConfirm={async () => {
+            const p = dialog.priority;
+            await client.call('priorities:remove', { priorityId: p.id });
+            notify(t('plan.priorityRemoved', { title: p.title }), () => client.call('priorities:restore', { priorityId: p.id }));
+          }}
+        >
+          <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: dialog.priority.actions.length, indicators: dialog.priority.indicators.length })}</p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog?.kind === 'activate' ? (
+        <ConfirmDialog
+          title={t('plan.activateTitle')}
+          confirmLabel={t('plan.activate')}
+          onClose={close}
+          onConfirm={async () => {
+            await client.call('plans:activate', { planId: plan.id });
+            notify(t('plan.activated'));
+          }}
+        >
+          <p>{t('plan.activateBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog?.kind === 'closePlan' ? (
+        <ConfirmDialog
+          danger
+          title={t('plan.closeTitle')}
+          confirmLabel={t('plan.closePlan')}
+          onClose={close}
+          onConfirm={async () => {
+            await client.call('plans:close', { planId: plan.id });
+            notify(t('plan.closed'));
+          }}
+        >
+          <p>{t('plan.closeBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog?.kind === 'closeRevision' ? (
+        <ConfirmDialog
+          title={t('plan.revision.closeTitle')}
+          confirmLabel={t('plan.revision.close')}
+          onClose={close}
+          onConfirm={async () => {
+            await client.call('plans:closeRevision', { planId: plan.id });
+            notify(t('plan.revision.closed'));
+          }}
+        >
+          <p>{t('plan.revision.closeBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      {plan.editable ? (
+        <Button onClick={() => onOpen({ kind: 'details' })} icon="pencil">
+          {t('plan.editDetails')}
+        </Button>
+      ) : null}
+      {plan.status === 'draft' ? (
+        <Button variant="primary" icon="lock" onClick={() => onOpen({ kind: 'signOff' })}>
+          {t('plan.signOff.open')}
+        </Button>
+      ) : null}
+      {plan.status === 'agreed' ? (
+        <Button variant="primary" icon="play" onClick={() => onOpen({ kind: 'activate' })}>
+          {t('plan.activate')}
+        </Button>
+      ) : null}
+      {(plan.status === 'agreed' || plan.status === 'active') && !openRevision ? (
+        <Button onClick={() => onOpen({ kind: 'closePlan' })} icon="archive">
+          {t('plan.closePlan')}
+        </Button>
+      ) : null}
+      {!hasNextYear ? (
+        <Button onClick={() => onOpen({ kind: 'copyForward' })} icon="arrow-right">
+          {t('plan.copyForwardTo', { year: format.fiscalYear(plan.fiscalYear + 1) })}
+        </Button>
+      ) : null}
+      {/* The annual document ends with the year-end summary: one print route for both. */}
+      <ButtonLink href={href.printAnnual(plan.id)} icon="printer" aria-describedby="plan-print-hint">
+        {t('reports.print.printAnnualPlan')}
+      </ButtonLink>
+      <span id="plan-print-hint" hidden>
+        {t('reports.print.printAnnualPlanHint')}
+      </span>
+    </>
+  );
+}
+
+function ReadOnlyBanner({ plan, onOpenRevision }: { plan: Plan; onOpenRevision: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (plan.editable) return null;
+  if (plan.status === 'closed') {
+    return (
+      <Banner tone="info" title={t('plan.readOnlyTitle')}>
+        <p>{t('plan.closedBody')}</p>
+      </Banner>
+    );
+  }
+  return (
+    <Banner
+      tone="info"
+      title={t('plan.readOnlyTitle')}
+      actions={
+        <Button size="small" onClick={onOpenRevision} icon="pencil">
+          {t('plan.revision.openButton')}
+        </Button>
+      }
+    >
+      <p>
+        {t('plan.agreedBody', {
+          community: plan.communitySignatory ?? '—',
+          communityDate: format.date(plan.communitySignedOn),
+          detachment: plan.detachmentSignatory ?? '—',
+          detachmentDate: format.date(plan.detachmentSignedOn),
+        })}
+      </p>
+    </Banner>
+  );
+}
+
+function SignaturesAndRevisions({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (plan.status === 'draft' && plan.revisions.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="plan-signoff">
+      <h2 id="plan-signoff">{t('plan.signaturesHeading')}</h2>
+      {plan.communitySignatory ? (
+        <dl className="definition-list">
+          <dt>{t('plan.signOff.communitySignatory')}</dt>
+          <dd>
+            {plan.communitySignatory} — {format.date(plan.communitySignedOn)}
+          </dd>
+          <dt>{t('plan.signOff.detachmentSignatory')}</dt>
+          <dd>
+            {plan.detachmentSignatory} — {format.date(plan.detachmentSignedOn)}
+          </dd>
+        </dl>
+      ) : null}
+      <h3 className="section-gap">
+        {t('plan.revision.history')}
+      </h3>
+      {plan.revisions.length === 0 ? (
+        <p className="muted small">{t('plan.revision.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {plan.revisions.map((r) => (
+            <li key={r.id}>
+              <strong>{r.reason}</strong> — {t('plan.revision.openedBy', { who: r.openedBy, date: format.date(r.openedAt) })}
+              {r.closedAt ? `; ${t('plan.revision.closedBy', { who: r.closedBy ?? '', date: format.date(r.closedAt) })}` : `; ${t('plan.revision.stillOpen')}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * One action's progress for the quarter: status, narrative, next steps. Saved when focus leaves the
+ * row after a change (autosave on blur); the state beside the title says whether it is saved.
+ */
+import type { FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '../../../shared/domain';
+import { PROGRESS_STATUSES, type ProgressStatus } from '../../../shared/vocabulary';
+import { Select, TextArea } from '../../components/Field';
+import { saveStateOf } from './progress-slice';
+import { usePlanner } from '../../app/store-context';
+import { SaveStateLabel } from './SaveStateLabel';
+
+export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; readOnly: boolean; leadLabel: string | null }) {
+  const { t } = useTranslation();
+  const row = usePlanner((s) => s.progressForm?.rows[action.id]);
+  const edit = usePlanner((s) => s.editProgressRow);
+  const save = usePlanner((s) => s.saveProgressRow);
+  if (!row) return null;
+  const state = saveStateOf(row);
+  const headingId = `progress-${action.id}`;
+  const stateId = `progress-state-${action.id}`;
+  // Saved when focus leaves the row, not each field: choosing a status and then writing the
+  // narrative that explains it is one edit.
+  const onRowBlur = (event: FocusEvent<HTMLElement>) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && event.currentTarget.contains(next)) return;
+    void save(action.id);
+  };
+  return (
+    <section className="progress-row" aria-labelledby={headingId} data-action-id={action.id} onBlur={onRowBlur}>
+      <div className="progress-row__head">
+        <h3 id={headingId}>{action.title}</h3>
+        <span className="muted small">
+          {t(`vocab.owner.${action.owner}`)}
+          {leadLabel ? ` · ${leadLabel}` : ''}
+        </span>
+        <SaveStateLabel state={state} id={stateId} />
+      </div>
+      {row.error ? (
+        <p className="field__error" role="alert">
+          {row.error}
+        </p>
+      ) : null}
+      <div className="progress-row__fields">
+        <Select
+          label={t('progress.status')}
+          value={row.draft.status}
+          disabled={readOnly}
+          placeholder={t('progress.chooseStatusOption')}
+          options={PROGRESS_STATUSES.map((s) => ({ value: s, label: t(`vocab.progressStatus.${s}`) }))}
+          onChange={(e) => edit(action.id, { status: e.target.value as ProgressStatus | '' })}
+          aria-describedby={stateId}
+        />
+        <TextArea
+          label={t('progress.narrative')}
+          hint={t('progress.narrativeHint')}
+          value={row.draft.narrative}
+          readOnly={readOnly}
+          onChange={(e) => edit(action.id, { narrative: e.target.value })}
+          rows={3}
+          maxLength={10_000}
+        />
+        <TextArea
+          label={t('progress.nextSteps')}
+          value={row.draft.nextSteps}
+          readOnly={readOnly}
+          onChange={(e) => edit(action.id, { nextSteps: e.target.value })}
+          rows={3}
+          maxLength={10_000}
+        />
+      </div>
+    </section>
+  );
+}

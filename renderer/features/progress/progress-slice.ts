@@ -1,0 +1,252 @@
+/**
+ * The quarterly progress form: one row per action (status, narrative, next steps) and one value
+ * per indicator, each saved on its own when the person leaves the field (autosave on blur), with a
+ * visible save state. Drafts live here, not in the components, so leaving and coming back to a row
+ * never loses typing, and the submit action can flush every pending row first.
+ */
+import type { Plan, QuarterProgress } from '../../../shared/domain';
+import type { Quarter } from '../../../shared/fiscal-calendar';
+import type { ProgressStatus } from '../../../shared/vocabulary';
+import { idRecord, valueFor, withId } from '../../../shared/id-record';
+import { ApiError, messageOf } from '../../api/api-error';
+import type { SliceCreator } from '../../app/planner-store';
+
+export interface ProgressDraft {
+  status: ProgressStatus | '';
+  narrative: string;
+  nextSteps: string;
+}
+
+export interface ProgressRowState {
+  actionId: string;
+  draft: ProgressDraft;
+  /** What the core holds; null while the action has no entry for the quarter. */
+  saved: ProgressDraft | null;
+  saving: boolean;
+  /** Set when a blur arrived during a save: save again once it is done. */
+  saveAgain: boolean;
+  error: string | null;
+}
+
+export interface IndicatorEntryState {
+  indicatorId: string;
+  draft: string;
+  saved: string;
+  saving: boolean;
+  error: string | null;
+}
+
+/** What the row shows beside its title. Derived, never stored. */
+export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved' | 'error';
+
+const EMPTY_DRAFT: ProgressDraft = { status: '', narrative: '', nextSteps: '' };
+
+function sameDraft(a: ProgressDraft, b: ProgressDraft): boolean {
+  return a.status === b.status && a.narrative === b.narrative && a.nextSteps === b.nextSteps;
+}
+
+export function saveStateOf(row: Pick<ProgressRowState, 'draft' | 'saved' | 'saving' | 'error'>): SaveState {
+  if (row.saving) return 'saving';
+  if (row.error) return 'error';
+  if (row.saved === null) return sameDraft(row.draft, EMPTY_DRAFT) ? 'empty' : 'unsaved';
+  return sameDraft(row.draft, row.saved) ? 'saved' : 'unsaved';
+}
+
+export function indicatorSaveStateOf(entry: Pick<IndicatorEntryState, 'draft' | 'saved' | 'saving' | 'error'>): SaveState {
+  if (entry.saving) return 'saving';
+  if (entry.error) return 'error';
+  if (entry.draft.trim() === entry.saved) return entry.saved === '' ? 'empty' : 'saved';
+  return 'unsaved';
+}
+
+/** Reads "12", "12.5", "12,5" or "1 234,5" (French), as people type them. */
+export function parseAmount(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+export interface ProgressForm {
+  planId: string;
+  quarter: Quarter;
+  plan: Plan;
+  progress: QuarterProgress;
+  rowOrder: string[];
+  rows: Record<string, ProgressRowState>;
+  indicators: Record<string, IndicatorEntryState>;
+}
+
+export interface ProgressSlice {
+  progressForm: ProgressForm | null;
+  progressLoading: boolean;
+  progressError: unknown;
+  loadProgressForm(planId: string, quarter: Quarter): Promise<void>;
+  editProgressRow(actionId: string, patch: Partial<ProgressDraft>): void;
+  /** Saves the row if it changed; resolves true when the row is saved afterwards. */
+  saveProgressRow(actionId: string): Promise<boolean>;
+  editIndicatorValue(indicatorId: string, text: string): void;
+  saveIndicatorValue(indicatorId: string): Promise<boolean>;
+  /** Saves every row and value with unsaved changes; true when nothing is left unsaved. */
+  saveAllProgress(): Promise<boolean>;
+  /** Saves what is pending, then submits; throws ApiError with the core's sentence when refused. */
+  submitQuarterReport(): Promise<void>;
+}
+
+function draftOf(entry: QuarterProgress['rows'][number]['entry']): ProgressDraft | null {
+  return entry ? { status: entry.status, narrative: entry.narrative, nextSteps: entry.nextSteps ?? '' } : null;
+}
+
+export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { client, i18n }) => {
+  function patchRow(actionId: string, patch: Partial<ProgressRowState>): void {
+    set((s) => {
+      const form = s.progressForm;
+      const row = form ? valueFor(form.rows, actionId) : undefined;
+      if (!form || !row) return {};
+      return { progressForm: { ...form, rows: withId(form.rows, actionId, { ...row, ...patch }) } };
+    });
+  }
+  function patchIndicator(indicatorId: string, patch: Partial<IndicatorEntryState>): void {
+    set((s) => {
+      const form = s.progressForm;
+      const entry = form ? valueFor(form.indicators, indicatorId) : undefined;
+      if (!form || !entry) return {};
+      return { progressForm: { ...form, indicators: withId(form.indicators, indicatorId, { ...entry, ...patch }) } };
+    });
+  }
+
+  return {
+    progressForm: null,
+    progressLoading: false,
+    progressError: null,
+
+    async loadProgressForm(planId, quarter) {
+      set({ progressLoading: true, progressError: null });
+      try {
+        const [plan, progress] = await Promise.all([client.call('plans:get', { planId }), client.call('progress:get', { planId, quarter })]);
+        // Ids come from other computers' bundles: records without a prototype (shared/id-record.ts).
+        const rows = idRecord<ProgressRowState>();
+        for (const r of progress.rows) {
+          const saved = draftOf(r.entry);
+          rows[r.action.id] = { actionId: r.action.id, draft: saved ?? { ...EMPTY_DRAFT }, saved, saving: false, saveAgain: false, error: null };
+        }
+        const indicators = idRecord<IndicatorEntryState>();
+        for (const priority of plan.priorities) {
+          for (const indicator of priority.indicators) {
+            const value = progress.indicatorValues.find((v) => v.indicatorId === indicator.id);
+            const text = value ? String(value.value) : '';
+            indicators[indicator.id] = { indicatorId: indicator.id, draft: text, saved: text, saving: false, error: null };
+          }
+        }
+        set({
+          progressForm: { planId, quarter, plan, progress, rowOrder: progress.rows.map((r) => r.action.id), rows, indicators },
+          progressLoading: false,
+        });
+      } catch (error) {
+        set({ progressLoading: false, progressError: error, progressForm: null });
+      }
+    },
+
+    editProgressRow(actionId, patch) {
+      const row = get().progressForm?.rows[actionId];
+      if (!row) return;
+      patchRow(actionId, { draft: { ...row.draft, ...patch }, error: null });
+    },
+
+    async saveProgressRow(actionId) {
+      const form = get().progressForm;
+      const row = form?.rows[actionId];
+      if (!form || !row) return false;
+      if (row.saving) {
+        patchRow(actionId, { saveAgain: true });
+        return false;
+      }
+      const state = saveStateOf(row);
+      if (state === 'saved' || state === 'empty') return true;
+      if (row.draft.status === '') {
+        patchRow(actionId, { error: i18n.t('progress.chooseStatus') });
+        return false;
+      }
+      const sent = { ...row.draft };
+      patchRow(actionId, { saving: true, saveAgain: false, error: null });
+      try {
+        const entry = await client.call('progress:record', {
+          actionId,
+          quarter: form.quarter,
+          status: sent.status as ProgressStatus,
+          narrative: sent.narrative,
+          nextSteps: sent.nextSteps.trim() === '' ? null : sent.nextSteps,
+        });
+        patchRow(actionId, { saving: false, saved: sent });
+        set((s) => {
+          const f = s.progressForm;
+          if (!f || f.planId !== form.planId || f.quarter !== form.quarter) return {};
+          return { progressForm: { ...f, progress: { ...f.progress, rows: f.progress.rows.map((r) => (r.action.id === actionId ? { ...r, entry } : r)) } } };
+        });
+      } catch (error) {
+        patchRow(actionId, { saving: false, error: messageOf(error, i18n.language) });
+        return false;
+      }
+      const after = get().progressForm?.rows[actionId];
+      if (after?.saveAgain) return get().saveProgressRow(actionId);
+      return after ? saveStateOf(after) === 'saved' : false;
+    },
+
+    editIndicatorValue(indicatorId, text) {
+      patchIndicator(indicatorId, { draft: text, error: null });
+    },
+
+    async saveIndicatorValue(indicatorId) {
+      const form = get().progressForm;
+      const entry = form?.indicators[indicatorId];
+      if (!form || !entry || entry.saving) return false;
+      const state = indicatorSaveStateOf(entry);
+      if (state === 'saved' || state === 'empty') return true;
+      const text = entry.draft.trim();
+      if (text === '') {
+        patchIndicator(indicatorId, { error: i18n.t('progress.valueCannotBeCleared') });
+        return false;
+      }
+      const value = parseAmount(text);
+      if (value === null) {
+        patchIndicator(indicatorId, { error: i18n.t('progress.valueNotNumber') });
+        return false;
+      }
+      patchIndicator(indicatorId, { saving: true, error: null });
+      try {
+        await client.call('indicators:recordValue', { indicatorId, quarter: form.quarter, value });
+        const current = get().progressForm?.indicators[indicatorId];
+        // Keep what the person typed if it still means the saved number ("12,5" stays "12,5").
+        patchIndicator(indicatorId, { saving: false, saved: text, draft: current && current.draft.trim() !== text ? current.draft : text });
+        return true;
+      } catch (error) {
+        patchIndicator(indicatorId, { saving: false, error: messageOf(error, i18n.language) });
+        return false;
+      }
+    },
+
+    async saveAllProgress() {
+      const form = get().progressForm;
+      if (!form) return false;
+      const rowResults = [];
+      for (const actionId of form.rowOrder) {
+        const row = get().progressForm?.rows[actionId];
+        if (row && saveStateOf(row) !== 'saved' && saveStateOf(row) !== 'empty') rowResults.push(await get().saveProgressRow(actionId));
+      }
+      const valueResults = [];
+      for (const indicatorId of Object.keys(form.indicators)) {
+        const entry = get().progressForm?.indicators[indicatorId];
+        if (entry && ['unsaved', 'error'].includes(indicatorSaveStateOf(entry))) valueResults.push(await get().saveIndicatorValue(indicatorId));
+      }
+      return [...rowResults, ...valueResults].every(Boolean);
+    },
+
+    async submitQuarterReport() {
+      const form = get().progressForm;
+      if (!form) return;
+      const allSaved = await get().saveAllProgress();
+      if (!allSaved) throw new ApiError({ code: 'invalid_input', message: i18n.t('progress.fixUnsavedFirst') });
+      const report = await client.call('reports:submit', { planId: form.planId, quarter: form.quarter });
+      set((s) => (s.progressForm ? { progressForm: { ...s.progressForm, progress: { ...s.progressForm.progress, report } } } : {}));
+    },
+  };
+};

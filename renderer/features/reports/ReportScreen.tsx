@@ -1,0 +1,161 @@
+/**
+ * A quarterly report as the council and the coordinator read it: each action's status, narrative
+ * and next steps, indicator values, and the coordinator's comments (with a form to add one).
+ * Printable.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Quarter } from '../../../shared/fiscal-calendar';
+import { Button, ButtonLink } from '../../components/Button';
+import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { TextArea } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusChip } from '../../components/StatusChip';
+import { useSubmit } from '../../components/use-submit';
+import { useFormat } from '../../i18n/format';
+import { href } from '../../app/routes';
+import { DEFAULT_PRINT_OPTIONS, reportHref } from './report-routes';
+import { useCall, useClient, usePlanner } from '../../app/store-context';
+
+export function ReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const plan = useCall('plans:get', { planId });
+  const progress = useCall('progress:get', { planId, quarter });
+  const profile = usePlanner((s) => s.profile);
+
+  const error = plan.error ?? progress.error;
+  if (error && (!plan.data || !progress.data)) return <ErrorBanner error={error} onRetry={() => { plan.reload(); progress.reload(); }} />;
+  if (!plan.data || !progress.data) return <Loading />;
+  const p = plan.data;
+  const q = progress.data;
+  const quarterName = format.quarter(p.fiscalYear, quarter);
+  const valueOf = (indicatorId: string) => q.indicatorValues.find((v) => v.indicatorId === indicatorId);
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[
+          { label: t('nav.coordinator'), href: href.coordinator() },
+          { label: p.communityName, href: href.community(p.communityId) },
+          { label: quarterName },
+        ]}
+        title={t('report.title', { name: p.communityName, quarter: quarterName })}
+        status={<StatusChip kind="report" value={q.report.state} />}
+        subtitle={q.report.state === 'submitted' ? t('progress.submittedOn', { date: format.date(q.report.submittedAt), who: q.report.submittedBy ?? '' }) : t('progress.dueOn', { date: format.date(q.report.dueDate) })}
+        actions={
+          <>
+            <ButtonLink href={href.progress(p.id, quarter)}>{t('report.editProgress')}</ButtonLink>
+            <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: DEFAULT_PRINT_OPTIONS })}>{t('reports.print.printButton')}</ButtonLink>
+            <Button onClick={() => window.print()}>{t('report.print')}</Button>
+          </>
+        }
+      />
+
+      {q.rows.length === 0 ? (
+        <EmptyState title={t('progress.noActionsTitle')}>{t('progress.noActionsBody')}</EmptyState>
+      ) : (
+        p.priorities
+          .filter((pr) => q.rows.some((r) => r.action.priorityId === pr.id))
+          .map((pr) => (
+            <section key={pr.id} className="panel" aria-labelledby={`report-${pr.id}`}>
+              <h2 id={`report-${pr.id}`}>{pr.title}</h2>
+              <div className="table-wrap">
+                <table className="table report-table">
+                  <caption className="visually-hidden">{t('report.actionsCaption', { title: pr.title })}</caption>
+                  <colgroup>
+                    <col className="report-table__action" />
+                    <col className="report-table__status" />
+                    <col />
+                    <col className="report-table__next" />
+                  </colgroup>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('plan.action')}</th>
+                      <th scope="col">{t('progress.status')}</th>
+                      <th scope="col">{t('progress.narrative')}</th>
+                      <th scope="col">{t('progress.nextSteps')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {q.rows
+                      .filter((r) => r.action.priorityId === pr.id)
+                      .map((r) => (
+                        <tr key={r.action.id}>
+                          <th scope="row">{r.action.title}</th>
+                          <td>{r.entry ? <StatusChip kind="progress" value={r.entry.status} /> : <span className="muted">{t('report.notRecorded')}</span>}</td>
+                          <td className="pre-wrap">{r.entry?.narrative}</td>
+                          <td className="pre-wrap">{r.entry?.nextSteps}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+              {pr.indicators.length > 0 ? (
+                <ul className="plain-list small">
+                  {pr.indicators.map((i) => {
+                    const v = valueOf(i.id);
+                    return (
+                      <li key={i.id}>
+                        <strong>{i.name}</strong>: {v ? `${format.number(v.value)} ${i.unit}` : t('report.noValue')}{' '}
+                        <span className="muted">
+                          ({t('report.baselineTarget', { baseline: i.baseline === null ? '—' : format.number(i.baseline), target: i.target === null ? '—' : format.number(i.target) })})
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
+            </section>
+          ))
+      )}
+
+      <section className="panel" aria-labelledby="report-comments">
+        <h2 id="report-comments">{t('report.commentsTitle', { count: q.report.comments.length })}</h2>
+        {q.report.comments.length === 0 ? <p className="muted">{t('report.noComments')}</p> : null}
+        {q.report.comments.map((c) => (
+          <div key={c.id} className="comment">
+            <p>{c.body}</p>
+            <span className="muted small">{t('report.commentBy', { who: c.author, date: format.dateTime(c.createdAt) })}</span>
+          </div>
+        ))}
+        {profile?.role === 'coordinator' ? <CommentForm planId={planId} quarter={quarter} /> : <p className="muted small">{t('report.commentsByCoordinator')}</p>}
+      </section>
+    </>
+  );
+}
+
+function CommentForm({ planId, quarter }: { planId: string; quarter: Quarter }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const notify = usePlanner((s) => s.notify);
+  const [body, setBody] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmit(
+    async () => {
+      await client.call('reports:comment', { planId, quarter, body });
+      notify(t('report.commentSent'));
+    },
+    () => {
+      setBody('');
+      setChecked(false);
+    },
+  );
+  return (
+    <form
+      className="no-print"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setChecked(true);
+        if (body.trim() !== '') void submit();
+      }}
+    >
+      <ErrorBanner error={error} />
+      <TextArea label={t('report.commentLabel')} hint={t('report.commentHint')} value={body} onChange={(e) => setBody(e.target.value)} rows={3} error={checked && body.trim() === '' ? t('report.commentRequired') : undefined} />
+      <Button type="submit" variant="primary" busy={busy}>
+        {t('report.sendComment')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * This installation: its name, the person using it and their role, the communities it works for,
+ * the language, when reports are due; and the database: backups and an integrity check.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
+import { LOCALES, ROLES, type Locale, type Role } from '../../../shared/vocabulary';
+import { Button } from '../../components/Button';
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
+import { CheckboxGroup, Select, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { Table } from '../../components/Table';
+import { useSubmit } from '../../components/use-submit';
+import { useFormat } from '../../i18n/format';
+import { useCall, useClient, usePlanner } from '../../app/store-context';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <LanguagePanel />
+      <ProfilePanel />
+      <DatabasePanel />
+    </>
+  );
+}
+
+function LanguagePanel() {
+  const { t } = useTranslation();
+  const locale = usePlanner((s) => s.locale);
+  const setLocale = usePlanner((s) => s.setLocale);
+  return (
+    <section className="panel" aria-labelledby="settings-language">
+      <h2 id="settings-language">{t('settings.languageTitle')}</h2>
+      <Select
+        className="field--inline"
+        label={t('settings.language')}
+        hint={t('settings.languageHint')}
+        value={locale}
+        onChange={(e) => void setLocale(e.target.value as Locale)}
+        options={LOCALES.map((l) => ({ value: l, label: t(`vocab.locale.${l}`) }))}
+      />
+    </section>
+  );
+}
+
+function ProfilePanel() {
+  const { t } = useTranslation();
+  const profile = usePlanner((s) => s.profile)!;
+  const saveProfile = usePlanner((s) => s.saveProfile);
+  const notify = usePlanner((s) => s.notify);
+  const communities = useCall('communities:list', {}, { live: false });
+  const [name, setName] = useState(profile.name);
+  const [userName, setUserName] = useState(profile.userName);
+  const [role, setRole] = useState<Role>(profile.role);
+  const [dueDays, setDueDays] = useState(String(profile.reportDueDays));
+  const [scope, setScope] = useState<string[]>(profile.scopeCommunityIds);
+  const [checked, setChecked] = useState(false);
+  const dueDaysValid = /^\d{1,3}$/.test(dueDays.trim()) && Number(dueDays) <= 365;
+  const { busy, error, submit } = useSubmit(
+    async () => {
+      await saveProfile({ name, userName, role, reportDueDays: Number(dueDays), scopeCommunityIds: scope });
+      notify(t('settings.saved'));
+    },
+    () => setChecked(false),
+  );
+  return (
+    <section className="panel" aria-labelledby="settings-profile">
+      <h2 id="settings-profile">{t('settings.profileTitle')}</h2>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setChecked(true);
+          if (name.trim() !== '' && userName.trim() !== '' && dueDaysValid) void submit();
+        }}
+      >
+        <ErrorBanner error={error} />
+        <div className="grid-2">
+          <TextField label={t('settings.installationName')} hint={t('settings.installationNameHint')} value={name} onChange={(e) => setName(e.target.value)} error={checked && name.trim() === '' ? t('settings.required') : undefined} required maxLength={200} />
+          <TextField label={t('settings.userName')} hint={t('settings.userNameHint')} value={userName} onChange={(e) => setUserName(e.target.value)} error={checked && userName.trim() === '' ? t('settings.required') : undefined} required maxLength={200} />
+          <Select label={t('settings.role')} hint={t('settings.roleHint')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }))} />
+          <TextField
+            label={t('settings.dueDays')}
+            hint={t('settings.dueDaysHint')}
+            inputMode="numeric"
+            value={dueDays}
+            onChange={(e) => setDueDays(e.target.value)}
+            error={checked && !dueDaysValid ? t('settings.dueDaysInvalid') : undefined}
+          />
+        </div>
+        {communities.data ? (
+          <CheckboxGroup
+            legend={t('settings.scope')}
+            hint={t('settings.scopeHint')}
+            options={communities.data.map((c) => ({ value: c.id, label: c.name }))}
+            value={scope}
+            onChange={setScope}
+          />
+        ) : (
+          <Loading />
+        )}
+        <Button type="submit" variant="primary" busy={busy}>
+          {t('settings.save')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function DatabasePanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useClient();
+  const backups = useCall('database:listBackups', {});
+  const [backupBusy, setBackupBusy] = useState(false);
+  const [made, setMade] = useState<BackupInfo | null>(null);
+  const [checkBusy, setCheckBusy] = useState(false);
+  const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function backupNow() {
+    setBackupBusy(true);
+    setError(null);
+    try {
+      setMade(await client.call('database:backup', {}));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBackupBusy(false);
+    }
+  }
+  async function check() {
+    setCheckBusy(true);
+    setError(null);
+    setIntegrity(null);
+    try {
+      setIntegrity(await client.call('database:integrityCheck', {}));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setCheckBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="settings-database">
+      <h2 id="settings-database">{t('settings.databaseTitle')}</h2>
+      <ErrorBanner error={error} />
+      <div className="row spaced-row">
+        <Button variant="primary" busy={backupBusy} onClick={() => void backupNow()}>
+          {backupBusy ? t('settings.backingUp') : t('settings.backupNow')}
+        </Button>
+        <Button busy={checkBusy} onClick={() => void check()}>
+          {checkBusy ? t('settings.checking') : t('settings.integrityCheck')}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {made ? (
+          <Banner tone="success" title={t('settings.backupMade')}>
+            <p>{t('settings.backupMadeBody', { file: made.file, size: format.bytes(made.bytes) })}</p>
+          </Banner>
+        ) : null}
+        {integrity ? (
+          integrity.ok ? (
+            <Banner tone="success" title={t('settings.integrityOk')}>
+              <p>{t('settings.integrityOkBody')}</p>
+            </Banner>
+          ) : (
+            <Banner tone="error" title={t('settings.integrityProblems', { count: integrity.problems.length })}>
+              <ul>
+                {integrity.problems.slice(0, 20).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+              <p>{t('settings.integrityAdvice')}</p>
+            </Banner>
+          )
+        ) : null}
+      </div>
+      <h3>{t('settings.backupsTitle')}</h3>
+      <ErrorBanner error={backups.error} onRetry={backups.reload} />
+      {backups.loading && !backups.data ? (
+        <Loading />
+      ) : (backups.data ?? []).length === 0 ? (
+        <p className="muted">{t('settings.noBackups')}</p>
+      ) : (
+        <Table
+          caption={t('settings.backupsTitle')}
+          hideCaption
+          compact
+          rows={[...(backups.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+          rowKey={(b) => b.file}
+          columns={[
+            { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
+            { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
+            { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
