@@ -2,7 +2,7 @@
  * The one home of each replicated field's domain rule: what a value of that field may be, whoever
  * writes it. The contract's input schemas (contract-planning.ts) take their field schemas from
  * here, and the import checks every incoming op's value against the same rule
- * (electron/core/sync/changeset-validation.ts), so a trusted peer cannot store what a local call
+ * (electron/core/changelog/changeset-validation.ts), so a trusted peer cannot store what a local call
  * would refuse. A rule describes a present value; whether a field may be empty (null) comes from
  * its column in db/schema.ts.
  *

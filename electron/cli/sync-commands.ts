@@ -5,6 +5,7 @@
  * the value as JSON with --json. A refusal prints the core's sentence (and, with --json, the error
  * as JSON on stdout) and ends with exit code 2.
  */
+import { bundleRefusalReason } from '../../shared/bundle-refusals';
 import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
 import type { AppErrorBody } from '../../shared/result';
 import type { Core } from '../core/create-core';
@@ -124,8 +125,6 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-const reasonOf = (error: AppErrorBody) => (error.details as { reason?: string } | undefined)?.reason;
-
 /** Peer fingerprints are read aloud and typed back; accept lower case and spaces for dashes. */
 function normaliseFingerprint(value: string): string {
   const compact = value.toUpperCase().replace(/[\s-]/g, '');
@@ -163,7 +162,7 @@ function importCommand(run: Run, file: string, passphrase: string | null): void 
   const again = (...extra: string[]) =>
     commandLine(args, ['import', file, ...extra, ...(args.passphraseFile !== undefined ? ['--passphrase-file', args.passphraseFile] : passphrase !== null ? ['--passphrase-file', 'FILE'] : [])]);
   const hint = (error: AppErrorBody): string | undefined => {
-    switch (reasonOf(error)) {
+    switch (bundleRefusalReason(error.details)) {
       case 'untrusted_sender':
         return `To trust it, after checking that fingerprint with the sender:\n  ${again('--trust-new-sender')}`;
       case 'passphrase_required':

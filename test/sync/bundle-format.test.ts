@@ -2,7 +2,6 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BundleRefusal,
   decodeBundle,
   encodeBundle,
   FORMAT_VERSION,
@@ -11,6 +10,7 @@ import {
   readBundleHeader,
   SCRYPT_WHITELIST,
 } from '../../electron/core/bundles/bundle-format';
+import { BundleRefusal } from '../../electron/core/bundles/bundle-refusal';
 
 /**
  * The .planbundle container on its own: what comes out is what went in, and anything damaged,

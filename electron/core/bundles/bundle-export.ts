@@ -5,7 +5,8 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { encodeBundle, hashLines, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
@@ -18,24 +19,6 @@ export interface ExportRequest {
   file: string;
   passphrase?: string | null;
   encrypt?: boolean;
-}
-
-export const BUNDLE_EXTENSION = '.planbundle';
-
-/** The manifest: who sends, to whom, what the sender holds, and the keys of every origin inside. */
-export interface BundleManifest {
-  type: 'manifest';
-  format: 1;
-  bundleId: string;
-  createdAt: string;
-  sender: { installationId: string; name: string; publicKey: string };
-  recipient: string | null;
-  full: boolean;
-  versionVector: Record<string, number>;
-  keys: Record<string, string>;
-  changesetCount: number;
-  /** Earlier ids of the sender (same key), after it was restored from a backup. */
-  formerIds?: string[];
 }
 
 /**
@@ -96,11 +79,10 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     changesetCount: selected.length,
     ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),
   };
-  const lines = [JSON.stringify(manifest)];
-  for (const r of selected) lines.push(JSON.stringify({ type: 'changeset', body: r.body, signature: r.signature }));
-  const digest = hashLines(lines);
-  lines.push(JSON.stringify({ type: 'trailer', count: selected.length, digest, signature: signText(privateKey, digest) }));
-  const bytes = encodeBundle(lines, passphrase);
+  const bytes = encodeBundle(
+    bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),
+    passphrase,
+  );
 
   const target = path.resolve(request.file);
   try {
@@ -109,12 +91,17 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
     throw full ? new DomainError('disk_full', msg('export.diskFull', { target })) : new DomainError('forbidden', msg('export.notWritable', { target }));
   }
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO exchanges (id, direction, bundle_id, peer_installation_id, peer_name, file, at, changeset_count, new_changeset_count, encrypted)
-       VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(ctx.ids.newId(), manifest.bundleId, request.to ?? null, recipientName, target, manifest.createdAt, selected.length, selected.length, passphrase !== null ? 1 : 0);
+  recordExchange(ctx, {
+    direction: 'export',
+    bundleId: manifest.bundleId,
+    peerInstallationId: request.to ?? null,
+    peerName: recipientName,
+    file: target,
+    at: manifest.createdAt,
+    changesetCount: selected.length,
+    newChangesetCount: selected.length,
+    encrypted: passphrase !== null,
+  });
   return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
 }
 

@@ -1,7 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { type MessageRef, msg, renderMessage } from '../../../shared/core-messages';
+import { msg } from '../../../shared/core-messages';
+import { PLAN_BUNDLE_EXTENSION } from '../../../shared/contract-files';
+import { idRecordSchema } from '../../../shared/id-record';
+import { BundleRefusal } from './bundle-refusal';
+import { verifyText } from './identity';
 
 /**
  * The .planbundle file:
@@ -13,7 +17,10 @@ import { type MessageRef, msg, renderMessage } from '../../../shared/core-messag
  * JSON: a manifest, the changesets (each its origin's signed text), and a trailer signed by the
  * sender over a hash of every line before it, so truncation and tampering are detected. No
  * archive format, no paths inside. Nothing is parsed before the authentication tag verifies.
+ * The three kinds of line are declared below as schemas; their types are derived from them.
  */
+
+export const BUNDLE_EXTENSION = PLAN_BUNDLE_EXTENSION;
 
 export const MAGIC = Buffer.from('PLANBNDL', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -48,31 +55,65 @@ const encryptionSchema = z.strictObject({
 export const headerSchema = z.strictObject({ encryption: encryptionSchema.nullable() });
 export type BundleHeader = z.infer<typeof headerSchema>;
 
-/** A refusal to read a file, with a sentence for the person and a code for code. */
-export class BundleRefusal extends Error {
-  constructor(
-    readonly reason:
-      | 'too_large'
-      | 'not_a_bundle'
-      | 'unsupported_version'
-      | 'newer_version'
-      | 'damaged'
-      | 'passphrase_required'
-      | 'wrong_passphrase'
-      | 'bad_signature'
-      | 'untrusted_sender'
-      | 'changed_key'
-      | 'revoked'
-      | 'out_of_scope'
-      | 'forged'
-      | 'seq_reused'
-      | 'own_bundle',
-    readonly ref: MessageRef,
-    readonly details?: unknown,
-  ) {
-    super(renderMessage(ref, 'en'));
-    this.name = 'BundleRefusal';
+const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
+const installationId = z.string().min(1).max(64);
+/** The manifest's format; a higher one is refused as made by a newer planner, before anything else is read. */
+export const MANIFEST_FORMAT = 1;
+export const manifestFormatSchema = z.object({ format: z.number() });
+/** The first line: who sends, to whom, what the sender holds, and the keys of every origin inside. */
+export const manifestSchema = z.strictObject({
+  type: z.literal('manifest'),
+  format: z.literal(MANIFEST_FORMAT),
+  bundleId: z.string().min(1).max(64),
+  createdAt: z.string().max(40),
+  sender: z.strictObject({ installationId, name: z.string().max(200), publicKey: base64 }),
+  recipient: z.string().max(64).nullable(),
+  full: z.boolean(),
+  versionVector: idRecordSchema(z.string().max(64), z.number().int().min(0)),
+  keys: idRecordSchema(z.string().max(64), base64),
+  changesetCount: z.number().int().min(0).max(LIMITS.changesets),
+  /** Earlier ids of the sender (same key), after it was restored from a backup. */
+  formerIds: z.array(installationId).max(16).optional(),
+});
+export type BundleManifest = z.infer<typeof manifestSchema>;
+/** One line per changeset: its text as its origin signed it, and that signature. */
+export const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body: z.string().max(LIMITS.lineBytes), signature: base64 });
+export type ChangesetLine = z.infer<typeof changesetLineSchema>;
+/** The last line: the sender's signature over a hash of every line before it. */
+export const trailerSchema = z.strictObject({ type: z.literal('trailer'), count: z.number().int().min(0), digest: z.string().length(64), signature: base64 });
+export type BundleTrailer = z.infer<typeof trailerSchema>;
+
+/** One line read by its schema; null when it is missing, not JSON or not of that shape. */
+export function parseLine<T>(schema: z.ZodType<T>, line: string | undefined): T | null {
+  if (line === undefined) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
+}
+
+/** The lines of a bundle: the manifest, the changesets as given, and the trailer the sender signs. */
+export function bundleLines(manifest: BundleManifest, changesets: ReadonlyArray<Omit<ChangesetLine, 'type'>>, sign: (digest: string) => string): string[] {
+  const lines = [JSON.stringify(manifest)];
+  for (const c of changesets) lines.push(JSON.stringify({ type: 'changeset', body: c.body, signature: c.signature } satisfies ChangesetLine));
+  const digest = hashLines(lines);
+  lines.push(JSON.stringify({ type: 'trailer', count: changesets.length, digest, signature: sign(digest) } satisfies BundleTrailer));
+  return lines;
+}
+
+/**
+ * The trailer, when it reads and its digest is the hash of every line before it: the content is
+ * whole. Whether the sender signed it is `trailerSigned`, against the key the manifest names.
+ */
+export function sealedTrailer(lines: readonly string[]): BundleTrailer | null {
+  const trailer = parseLine(trailerSchema, lines.at(-1));
+  return trailer !== null && hashLines(lines.slice(0, -1)) === trailer.digest ? trailer : null;
+}
+
+export function trailerSigned(trailer: BundleTrailer, publicKey: string): boolean {
+  return verifyText(publicKey, trailer.digest, trailer.signature);
 }
 
 function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {

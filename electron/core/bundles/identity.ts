@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assertPrivateFile, FileRefused, makePrivateFolder, replaceWithPrivateFile } from '../../../db/private-files';
 import { msg } from '../../../shared/core-messages';
+import type { Identity } from '../../../shared/domain';
+import { type CoreContext, readProfile, type SigningKeys } from '../changelog/core-context';
 
 /**
  * Each installation's Ed25519 identity. Keys are DER bytes in base64 (SPKI for public, PKCS#8 for
@@ -124,10 +126,7 @@ export function memoryKeyStore(initial: IdentityKeys | null = null): KeyStore {
  * this key store cannot give (the desktop app keeps it in the system keychain; a command line on
  * the same database cannot read it) opens without signing: it can read and check, but not change.
  */
-export interface WorkingIdentity {
-  publicKey: string;
-  privateKey: string | null;
-}
+export type WorkingIdentity = SigningKeys;
 
 /** `installation`: the database's installation row (its public key), or null for a new database. */
 export function loadOrCreateKeys(store: KeyStore, installation: { publicKey: string | null } | null): WorkingIdentity {
@@ -140,3 +139,9 @@ export function loadOrCreateKeys(store: KeyStore, installation: { publicKey: str
 }
 
 export const SIGNING_KEY_UNAVAILABLE = msg('sync.signingKeyUnavailable');
+
+/** This installation's id, name and key, with the fingerprint people compare. */
+export function whoami(ctx: CoreContext): Identity {
+  const profile = readProfile(ctx);
+  return { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey, fingerprint: fingerprintOf(ctx.keys.publicKey) };
+}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { msg } from '../../../shared/core-messages';
 import type { CoreContext } from '../changelog/core-context';
-import { DomainError } from '../../../shared/domain-error';
+import { refuse } from './bundle-refusal';
 import { type ReplicatedTableName, sqlTableName } from '../changelog/replicated-tables';
 import type { ChangesetBody } from '../changelog/changeset-body';
 import { storeChangeset } from '../changelog/changeset-store';
@@ -15,7 +15,7 @@ export interface ScopedBundle {
 }
 
 function outOfScope(message: ReturnType<typeof msg>): never {
-  throw new DomainError('forbidden', message, { reason: 'out_of_scope' });
+  return refuse('out_of_scope', message);
 }
 
 /** Thrown to roll a savepoint (or the preview's transaction) back. */

@@ -8,7 +8,15 @@ import type { ChangeRecorder, ChangeWriter } from './change-recorder';
 import type { Clock, IdGenerator } from './clock';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
-import type { WorkingIdentity } from '../bundles/identity';
+
+/**
+ * The keys this installation signs its changesets and bundles with (Ed25519, DER in base64). The
+ * private key is null when this process may read and check but not sign (see bundles/identity.ts).
+ */
+export interface SigningKeys {
+  publicKey: string;
+  privateKey: string | null;
+}
 
 /** What every service receives: the database, the one change recorder, clocks and ids. */
 export interface CoreContext {
@@ -20,7 +28,7 @@ export interface CoreContext {
   backupDir: string;
   recorder: ChangeRecorder;
   /** This installation's signing keys. */
-  keys: WorkingIdentity;
+  keys: SigningKeys;
 }
 
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {

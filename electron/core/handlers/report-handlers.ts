@@ -1,6 +1,6 @@
 /** The reports domain's handlers (contract: shared/contract-reports.ts). */
 import type { reportMethods } from '../../../shared/contract-reports';
-import type { DomainHandlers } from './handlers';
+import type { DomainHandlers } from './handler-types';
 import { exportFile } from '../reports/exports';
 import { annualPlan, quarterlyReport } from '../reports/report-data';
 import { rollup } from '../reports/rollup-data';

@@ -1,6 +1,7 @@
 /** Small pieces the plan bundle screens share. */
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type BundleRefusalReason, bundleRefusalReason } from '../../../shared/bundle-refusals';
 import { ApiError } from '../../api/api-error';
 import { Icon } from '../../components/Icon';
 import './sync.css';
@@ -46,8 +47,6 @@ export function TrustChip({ state }: { state: 'trusted' | 'unknown' | 'revoked' 
 }
 
 /** The reason a bundle was refused (details.reason of the core's error), if it says one. */
-export function refusalReason(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const details = error.details as { reason?: unknown } | null | undefined;
-  return typeof details?.reason === 'string' ? details.reason : null;
+export function refusalReason(error: unknown): BundleRefusalReason | null {
+  return error instanceof ApiError ? bundleRefusalReason(error.details) : null;
 }

@@ -1,0 +1,73 @@
+/** Applying a checked bundle's changesets inside the caller's transaction, and what that did. */
+import type { ImportPreview } from '../../../shared/domain';
+import type { CoreContext } from '../changelog/core-context';
+import { storeChangeset, type RowRef } from '../changelog/changeset-store';
+import { listConflicts } from '../changelog/conflicts';
+import { materializeRows } from '../changelog/materialize';
+import type { ReplicatedTableName } from '../changelog/replicated-tables';
+import { planOfRow, storedFieldLookup } from '../changelog/row-community';
+import { versionVector } from '../changelog/version-vector';
+import type { CheckedBundle } from './bundle-check';
+import { fingerprintOf } from './identity';
+import { scopeGuard } from './import-scope';
+
+export type AppliedBundle = Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'>;
+
+/** Applies the checked changesets inside the caller's transaction and describes the outcome. */
+export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedBundle {
+  const conflictsBefore = new Set(listConflicts(ctx).map((c) => c.id));
+  const vectorBefore = versionVector(ctx.sqlite);
+  const touched = new Map<string, RowRef>();
+  const now = ctx.clock.now();
+  const scope = scopeGuard(ctx, checked);
+  // Apply in (origin, seq) order: the result does not depend on it, but history reads naturally.
+  const ordered = [...checked.fresh].sort((a, b) => (a.body.origin === b.body.origin ? a.body.seq - b.body.seq : a.body.origin < b.body.origin ? -1 : 1));
+  for (const c of ordered) {
+    for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
+  }
+  materializeRows(ctx, [...touched.values()]);
+  // A forged signature outranks every other refusal, so it is awaited before judging scope.
+  checked.awaitSignatures();
+  scope.check();
+
+  return {
+    changesetCount: checked.total,
+    newChangesetCount: checked.fresh.length,
+    alreadyImported: checked.fresh.length === 0,
+    gaps: gapsBefore(checked, vectorBefore),
+    ...changesPerPlan(ctx, touched.values()),
+    newConflicts: listConflicts(ctx).filter((c) => !conflictsBefore.has(c.id)),
+    newOrigins: checked.newOrigins.map((o) => ({ installationId: o.installationId, fingerprint: fingerprintOf(o.publicKey) })),
+    setAside: checked.setAside,
+  };
+}
+
+/** The rows changed, counted per plan (with its community and year) and outside any plan. */
+function changesPerPlan(ctx: CoreContext, touched: Iterable<RowRef>): Pick<ImportPreview, 'changesPerPlan' | 'otherChanges'> {
+  const lookup = storedFieldLookup(ctx);
+  const perPlan = new Map<string, number>();
+  let otherChanges = 0;
+  for (const row of touched) {
+    const planId = planOfRow(lookup, row.table as ReplicatedTableName, row.rowId);
+    if (planId) perPlan.set(planId, (perPlan.get(planId) ?? 0) + 1);
+    else otherChanges += 1;
+  }
+  const plan = ctx.sqlite.prepare('SELECT p.fiscal_year AS fiscalYear, c.name AS communityName FROM plans p JOIN communities c ON c.id = p.community_id WHERE p.id = ?');
+  const perPlanRows = [...perPlan.entries()].map(([planId, rows]) => {
+    const info = plan.get(planId) as { fiscalYear: number; communityName: string } | undefined;
+    return { planId, rows, communityName: info?.communityName ?? '(not yet arrived)', fiscalYear: info?.fiscalYear ?? 0 };
+  });
+  return { changesPerPlan: perPlanRows, otherChanges };
+}
+
+/** Origins whose first changeset here comes after a hole: changesets this installation has not seen. */
+function gapsBefore(checked: CheckedBundle, vectorBefore: Record<string, number>): ImportPreview['gaps'] {
+  const gaps: ImportPreview['gaps'] = [];
+  const firstPerOrigin = new Map<string, number>();
+  for (const c of checked.fresh) firstPerOrigin.set(c.body.origin, Math.min(firstPerOrigin.get(c.body.origin) ?? Infinity, c.body.seq));
+  for (const [origin, first] of firstPerOrigin) {
+    const have = vectorBefore[origin] ?? 0;
+    if (first > have + 1) gaps.push({ installationId: origin, have, firstInBundle: first });
+  }
+  return gaps;
+}

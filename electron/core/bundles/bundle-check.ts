@@ -1,0 +1,179 @@
+/**
+ * Everything about a bundle that can be checked without changing anything: its format, the
+ * sender's signature over the whole, trust (bundle-trust.ts), each changeset's shape and the log's
+ * rules, and every changeset's signature, checked on other cores while the caller applies.
+ */
+import { msg } from '../../../shared/core-messages';
+import type { ImportPreview, Peer } from '../../../shared/domain';
+import { type ChangesetBody, changesetBodySchema } from '../changelog/changeset-body';
+import { newerVersionOfChangeset, problemWithChangeset } from '../changelog/changeset-validation';
+import type { CoreContext } from '../changelog/core-context';
+import { readFileCapped } from './bundle-file';
+import {
+  type BundleManifest,
+  changesetLineSchema,
+  type ChangesetLine,
+  decodeBundle,
+  jsonDepthWithin,
+  LIMITS,
+  MANIFEST_FORMAT,
+  manifestFormatSchema,
+  manifestSchema,
+  parseLine,
+  sealedTrailer,
+  tooDeep,
+  trailerSigned,
+} from './bundle-format';
+import { readOrRefuse, refuse } from './bundle-refusal';
+import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
+import { verifyInParallel } from './parallel-verify';
+
+export interface ImportRequest {
+  file: string;
+  passphrase?: string | null;
+  trustNewSender?: boolean;
+}
+
+export interface Incoming {
+  text: string;
+  signature: string;
+  body: ChangesetBody;
+}
+
+export interface CheckedBundle {
+  manifest: BundleManifest;
+  encrypted: boolean;
+  senderTrust: 'trusted' | 'unknown';
+  senderScope: string[] | null;
+  fresh: Incoming[];
+  total: number;
+  newOrigins: NewOrigin[];
+  /** What each origin may change (null: everything); the check runs on the state after applying. */
+  originScope: Map<string, string[] | null>;
+  /** The earlier identity of a sender restored from a backup, when it is one. */
+  continues: Peer | null;
+  setAside: ImportPreview['setAside'];
+  /** Ids this computer signed under and forgot (restored twice), with changes in this bundle. */
+  forgottenOwn: string[];
+  /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
+  awaitSignatures: () => void;
+}
+
+const damaged = () => refuse('damaged', msg('import.damaged'));
+
+/** The manifest of a whole bundle whose sender signed it; refuses anything else. */
+function readSealed(lines: readonly string[]): BundleManifest {
+  const format = parseLine(manifestFormatSchema, lines[0])?.format;
+  if (format !== undefined && format > MANIFEST_FORMAT) refuse('newer_version', msg('import.newerManifest'));
+  const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
+  const trailer = sealedTrailer(lines) ?? damaged();
+  if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
+  if (!trailerSigned(trailer, manifest.sender.publicKey)) refuse('bad_signature', msg('import.badSignature'));
+  return manifest;
+}
+
+export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
+  const bytes = readFileCapped(request.file);
+  const decoded = readOrRefuse(() => decodeBundle(bytes, request.passphrase ?? null));
+  const manifest = readSealed(decoded.lines);
+  const sender = manifest.sender;
+  const judged = judgeSender(ctx, manifest, { refuseNewSender: forImport && !request.trustNewSender });
+  const origins = judgeOrigins(ctx, manifest, judged);
+
+  // First pass: read each changeset's origin and start checking every signature in parallel.
+  const entries = decoded.lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
+  const raws = entries.map((entry) => {
+    if (!jsonDepthWithin(entry.body, LIMITS.jsonDepth)) refuse('damaged', tooDeep().ref);
+    try {
+      return JSON.parse(entry.body) as { origin?: unknown; seq?: unknown };
+    } catch {
+      return refuse('damaged', msg('import.unreadableChange'));
+    }
+  });
+  const unsigned = raws.findIndex((raw) => typeof raw.origin !== 'string' || !origins.originKey.has(raw.origin));
+  if (unsigned >= 0) refuse('forged', msg('import.unsignedOrigin'));
+  // Only a key shown to sign something here is pinned: the sender's (the trailer) and those of
+  // origins with a changeset in the bundle (every signature is checked). A key merely named in the
+  // manifest proves nothing, and pinning it would hand its real owner the namer's trust.
+  const signingOrigins = new Set(raws.map((raw) => raw.origin));
+  const provenOrigins = origins.newOrigins.filter((o) => o.installationId === sender.installationId || signingOrigins.has(o.installationId));
+  const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: origins.originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
+  const refuseForgery = () => {
+    const bad = verification.firstInvalid();
+    if (bad >= 0) {
+      const body = raws[bad]!;
+      refuse('forged', body.origin === sender.installationId ? msg('import.forgedChange.sender', { seq: String(body.seq), name: sender.name }) : msg('import.forgedChange.other', { seq: String(body.seq) }));
+    }
+  };
+
+  // Second pass, while the signatures are being checked: strict schemas and the log's rules.
+  const { fresh, setAside, problems } = sortChangesets(ctx, entries, raws, origins);
+  // A bad signature outranks every other problem: it is the one that says "do not trust this file".
+  if (problems.length > 0) {
+    refuseForgery();
+    problems[0]!();
+  }
+  // Otherwise the signatures are still being checked on other cores while the changesets are
+  // applied inside the caller's transaction; applying waits for them before judging scope.
+  return {
+    manifest,
+    encrypted: decoded.header.encryption !== null,
+    senderTrust: judged.senderTrust,
+    senderScope: judged.senderScope,
+    fresh,
+    total: manifest.changesetCount,
+    newOrigins: provenOrigins,
+    originScope: origins.originScope,
+    continues: judged.senderTrust === 'trusted' && !judged.senderPeer ? (judged.continued?.peer ?? null) : null,
+    setAside,
+    forgottenOwn: [...origins.forgottenOwn].filter((origin) => fresh.some((c) => c.body.origin === origin)),
+    awaitSignatures: refuseForgery,
+  };
+}
+
+/**
+ * Each changeset held to the log's rules: new ones kept (fresh), those already here skipped, a
+ * revoked origin's set aside. Problems are returned, not thrown, so a bad signature can outrank them.
+ */
+function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raws: readonly unknown[], origins: OriginJudgement) {
+  const fresh: Incoming[] = [];
+  const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND seq = ?');
+  const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
+  const seenInBundle = new Set<string>();
+  const setAside = new Map<string, ImportPreview['setAside'][number]>();
+  const problems: Array<() => never> = [];
+  for (const [index, entry] of entries.entries()) {
+    const newer = newerVersionOfChangeset(raws[index]);
+    if (newer) refuse('newer_version', newer);
+    const parsed = changesetBodySchema.safeParse(raws[index]);
+    if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
+    const body = parsed.data;
+    const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
+    if (stored) {
+      if (stored.body !== entry.body) {
+        problems.push(() => refuse('seq_reused', msg('import.seqReused', { seq: body.seq })));
+      }
+      continue;
+    }
+    // Only what is new is held to today's rules: a change already here is skipped, not refused again.
+    const problem = problemWithChangeset(body);
+    if (problem) problems.push(() => refuse('damaged', problem));
+    const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
+    if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));
+    const originSeq = `${body.origin}\u0000${body.seq}`;
+    if (seenInBundle.has(originSeq)) {
+      problems.push(() => refuse('seq_reused', msg('import.seqTwice', { seq: body.seq })));
+    }
+    seenInBundle.add(body.id);
+    seenInBundle.add(originSeq);
+    const revoked = origins.revokedOrigins.get(body.origin);
+    if (revoked !== undefined) {
+      const aside = setAside.get(body.origin) ?? { installationId: body.origin, ...revoked, changesets: 0, reason: 'revoked' as const };
+      aside.changesets += 1;
+      setAside.set(body.origin, aside);
+      continue;
+    }
+    fresh.push({ text: entry.body, signature: entry.signature, body });
+  }
+  return { fresh, setAside: [...setAside.values()], problems };
+}
