@@ -36,15 +36,8 @@ export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {
   if (!row) {
     throw new DomainError('forbidden', msg('core.notSetUp'));
   }
-  return {
-    installationId: row.installationId,
-    name: row.name,
-    userName: row.userName,
-    role: row.role as Role,
-    scopeCommunityIds: row.scopeCommunityIds,
-    locale: row.locale as Locale,
-    reportDueDays: row.reportDueDays,
-  };
+  const { installationId, name, userName, role, scopeCommunityIds, locale, reportDueDays } = row;
+  return { installationId, name, userName, role: role as Role, scopeCommunityIds, locale: locale as Locale, reportDueDays };
 }
 
 /** Runs a change in one transaction, recorded as one changeset by this installation's user. */
