@@ -161,18 +161,12 @@ function importCommand(run: Run, file: string, passphrase: string | null): void 
   const { args } = run;
   const again = (...extra: string[]) =>
     commandLine(args, ['import', file, ...extra, ...(args.passphraseFile !== undefined ? ['--passphrase-file', args.passphraseFile] : passphrase !== null ? ['--passphrase-file', 'FILE'] : [])]);
-  const hint = (error: AppErrorBody): string | undefined => {
-    switch (bundleRefusalReason(error.details)) {
-      case 'untrusted_sender':
-        return `To trust it, after checking that fingerprint with the sender:\n  ${again('--trust-new-sender')}`;
-      case 'passphrase_required':
-        return `Give the passphrase in a file: ${commandLine(args, ['import', file, '--passphrase-file', 'FILE'])} (its first line is the passphrase).`;
-      case 'out_of_scope':
-        return `See what this peer may change with: ${commandLine(args, ['peers', 'list'])}`;
-      default:
-        return undefined;
-    }
-  };
+  const hint = (error: AppErrorBody) =>
+    text.importRefusalHint(bundleRefusalReason(error.details), {
+      trustingSender: again('--trust-new-sender'),
+      withPassphraseFile: commandLine(args, ['import', file, '--passphrase-file', 'FILE']),
+      peersList: commandLine(args, ['peers', 'list']),
+    });
   if (args.dryRun) {
     const preview = run.must('bundles:preview', { file, passphrase }, hint);
     const trust = args.trustNewSender || preview.sender.trust === 'unknown' ? ['--trust-new-sender'] : [];

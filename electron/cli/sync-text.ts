@@ -4,9 +4,33 @@
  * `inert` (terminal-text.ts); fingerprints are derived from keys by the core and printed on lines
  * of their own, never beside a text a peer chose.
  */
+import type { BundleRefusalReason } from '../../shared/bundle-refusals';
 import type { BundleInspection, Conflict, ExportResult, Identity, ImportPreview, ImportResult, Peer, Revocation } from '../../shared/domain';
 import { fiscalYearLabel } from '../../shared/fiscal-calendar';
 import { inert } from './terminal-text';
+
+/** The commands an import refusal's hint may suggest, written out for this database and file. */
+export interface ImportHintCommands {
+  /** The same import, trusting the new sender. */
+  trustingSender: string;
+  /** The same import, with its passphrase in a file. */
+  withPassphraseFile: string;
+  peersList: string;
+}
+
+/** What to do next after an import was refused for this reason; nothing for most reasons. */
+export function importRefusalHint(reason: BundleRefusalReason | null, commands: ImportHintCommands): string | undefined {
+  switch (reason) {
+    case 'untrusted_sender':
+      return `To trust it, after checking that fingerprint with the sender:\n  ${commands.trustingSender}`;
+    case 'passphrase_required':
+      return `Give the passphrase in a file: ${commands.withPassphraseFile} (its first line is the passphrase).`;
+    case 'out_of_scope':
+      return `See what this peer may change with: ${commands.peersList}`;
+    default:
+      return undefined;
+  }
+}
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

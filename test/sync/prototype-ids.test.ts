@@ -82,9 +82,8 @@ describe('an origin whose id is "__proto__"', () => {
     expect(idRecordSchema(z.string(), z.number()).safeParse({ a: 'x' }).success).toBe(false);
   });
 
-  // The manifest schema in bundle-import.ts still reads versionVector and keys with z.record, which
-  // drops "__proto__": the bundle is then refused as carrying a change without its key (a safe
-  // refusal, never a wrong import). Switching those two fields to idRecordSchema makes this pass.
+  // The manifest schema (bundles/bundle-format.ts) reads versionVector and keys with idRecordSchema:
+  // z.record would drop "__proto__", and the bundle would be refused as carrying a change without its key.
   it('is relayed and converges', () => {
     const odd = installationWithId('__proto__');
     addCommunity(odd, 'Aklavik');
