@@ -10,7 +10,7 @@ import * as database from '../services/database';
 import { recentHistory } from '../services/history';
 import { getInstallation, updateInstallation } from '../services/installation';
 import * as items from '../services/plan-items';
-import { listPlanSummaries, loadPlan } from '../services/plan-queries';
+import { listPlanSummaries, loadPlan } from '../queries/plans';
 import * as plans from '../services/plans';
 import * as progress from '../services/progress';
 import * as reference from '../services/reference';

@@ -1,4 +1,3 @@
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
@@ -7,33 +6,17 @@ import type { Action, Indicator, IndicatorValue, Plan, Priority } from '../../..
 import { change, type CoreContext } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError, notFound } from '../../../shared/domain-error';
-import {
-  actionRow,
-  assertPlanEditable,
-  indicatorRow,
-  liveActions,
-  liveIndicators,
-  livePriorities,
-  loadPlan,
-  planRow,
-  priorityRow,
-  toAction,
-  toIndicator,
-  toPriority,
-} from './plan-queries';
+import { indicatorValueRow } from '../queries/indicators';
+import { isLiveRow } from '../queries/live';
+import { actionRow, indicatorRow, liveActions, liveIndicators, livePriorities, loadPlan, nextRank, planRow, priorityRow, toAction, toIndicator, toPriority } from '../queries/plans';
+import { missingIds } from '../queries/reference';
+import { assertPlanEditable } from './plans';
 
 /** Refuses ids that do not name live rows of a reference table, saying which kind is wrong. */
 function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn }, what: Noun) {
   if (!ids || ids.length === 0) return;
-  const unique = [...new Set(ids)];
-  const found = ctx.db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(inArray(table.id, unique), isNull(table.deletedAt)))
-    .all();
-  if (found.length !== unique.length) {
-    const known = new Set(found.map((r) => r.id));
-    const missing = unique.filter((id) => !known.has(id));
+  const missing = missingIds(ctx, table, ids);
+  if (missing.length > 0) {
     throw new DomainError('not_found', msg(missing.length === 1 ? 'core.doesNotExist.one' : 'core.doesNotExist.many', { thing: noun(what), ids: missing.join(', ') }));
   }
 }
@@ -56,12 +39,7 @@ export function addPriority(ctx: CoreContext, input: MethodInput<'priorities:add
   const plan = planRow(ctx, input.planId);
   assertPlanEditable(ctx, plan);
   assertAllExist(ctx, input.themeIds, schema.themes, 'theme');
-  const rank =
-    (ctx.db
-      .select({ rank: max(schema.priorities.rank) })
-      .from(schema.priorities)
-      .where(and(eq(schema.priorities.planId, plan.id), isNull(schema.priorities.deletedAt)))
-      .get()?.rank ?? -1) + 1;
+  const rank = nextRank(ctx, { planId: plan.id });
   const id = ctx.ids.newId();
   change(ctx, 'priorities:add', (w) =>
     w.insert('priorities', {
@@ -127,12 +105,7 @@ const uniqueIds = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : unde
 export function addAction(ctx: CoreContext, input: MethodInput<'actions:add'>): Action {
   const { priority } = editablePlanOfPriority(ctx, input.priorityId);
   checkActionReferences(ctx, input);
-  const rank =
-    (ctx.db
-      .select({ rank: max(schema.actions.rank) })
-      .from(schema.actions)
-      .where(and(eq(schema.actions.priorityId, priority.id), isNull(schema.actions.deletedAt)))
-      .get()?.rank ?? -1) + 1;
+  const rank = nextRank(ctx, { priorityId: priority.id });
   const id = ctx.ids.newId();
   change(ctx, 'actions:add', (w) =>
     w.insert('actions', {
@@ -233,8 +206,7 @@ export function clearIndicatorValue(ctx: CoreContext, input: MethodInput<'indica
   const plan = planRow(ctx, priority.planId);
   if (plan.status === 'closed') throw new DomainError('forbidden', msg('indicator.planClosed'));
   const id = naturalIds.indicatorValue(indicator.id, plan.fiscalYear, input.quarter);
-  const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
-  if (!row || row.deletedAt) return { cleared: false };
+  if (!isLiveRow(indicatorValueRow(ctx, id))) return { cleared: false };
   change(ctx, 'indicators:clearValue', (w) => w.remove('indicatorValues', id));
   return { cleared: true };
 }
@@ -256,7 +228,7 @@ export function recordIndicatorValue(ctx: CoreContext, input: MethodInput<'indic
       note: input.note ?? null,
     }),
   );
-  const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
+  const row = indicatorValueRow(ctx, id);
   if (!row) throw notFound('indicator value');
   return { id: row.id, indicatorId: row.indicatorId, fiscalYear: row.fiscalYear, quarter: input.quarter, value: row.value, note: row.note };
 }
