@@ -20,3 +20,9 @@ export function live(alias?: string): string {
 export function isLiveRow<R extends { deletedAt: string | null }>(row: R | undefined, { includeRemoved = false } = {}): row is R {
   return row !== undefined && (includeRemoved || !row.deletedAt);
 }
+
+/** A row as the domain shows it: without its removal mark. */
+export function withoutRemovalMark<R extends { deletedAt: string | null }>(row: R): Omit<R, 'deletedAt'> {
+  const { deletedAt: _removed, ...rest } = row;
+  return rest;
+}

@@ -11,7 +11,7 @@ import type { CswbZone, IndicatorDirection, OwnerParty, PlanStatus } from '../..
 import type { CoreContext } from '../changelog/core-context';
 import { notFound } from '../../../shared/domain-error';
 import { indicatorValuesOf } from './indicators';
-import { isLive, isLiveRow, live } from './live';
+import { isLive, isLiveRow, live, withoutRemovalMark } from './live';
 
 export type PlanRow = typeof schema.plans.$inferSelect;
 export type PriorityRow = typeof schema.priorities.$inferSelect;
@@ -54,13 +54,8 @@ export function openRevision(ctx: CoreContext, planId: string) {
 
 /** A plan's live revisions, oldest first. */
 export function revisionsOf(ctx: CoreContext, planId: string): PlanRevision[] {
-  return ctx.db
-    .select()
-    .from(schema.planRevisions)
-    .where(and(eq(schema.planRevisions.planId, planId), isLive(schema.planRevisions)))
-    .orderBy(asc(schema.planRevisions.openedAt))
-    .all()
-    .map(({ deletedAt: _removed, ...r }) => r);
+  const revisions = schema.planRevisions;
+  return ctx.db.select().from(revisions).where(and(eq(revisions.planId, planId), isLive(revisions))).orderBy(asc(revisions.openedAt)).all().map(withoutRemovalMark);
 }
 
 /** A draft may be edited; an agreed or active plan only inside an open revision; a closed plan never. */
@@ -71,16 +66,14 @@ export function isPlanEditable(ctx: CoreContext, plan: PlanRow): boolean {
 }
 
 export function toAction(row: ActionRow): Action {
-  const { deletedAt: _removed, ...action } = row;
-  return { ...action, owner: row.owner as OwnerParty, plannedQuarters: row.plannedQuarters as Quarter[] };
+  return { ...withoutRemovalMark(row), owner: row.owner as OwnerParty, plannedQuarters: row.plannedQuarters as Quarter[] };
 }
 
 export function toIndicator(ctx: CoreContext, row: IndicatorRow): Indicator {
-  const { deletedAt: _removed, ...indicator } = row;
   return {
-    ...indicator,
+    ...withoutRemovalMark(row),
     direction: row.direction as IndicatorDirection,
-    values: indicatorValuesOf(ctx, row.id).map(({ deletedAt: _gone, ...v }) => ({ ...v, quarter: v.quarter as Quarter })),
+    values: indicatorValuesOf(ctx, row.id).map((v) => ({ ...withoutRemovalMark(v), quarter: v.quarter as Quarter })),
   };
 }
 
@@ -115,13 +108,18 @@ export function nextRank(ctx: CoreContext, of: { planId: string } | { priorityId
 }
 
 export function toPriority(ctx: CoreContext, row: PriorityRow, actions: ActionRow[], indicators: IndicatorRow[]): Priority {
-  const { deletedAt: _removed, ...priority } = row;
   return {
-    ...priority,
+    ...withoutRemovalMark(row),
     zone: row.zone as CswbZone,
     actions: actions.filter((a) => a.priorityId === row.id).map(toAction),
     indicators: indicators.filter((i) => i.priorityId === row.id).map((i) => toIndicator(ctx, i)),
   };
+}
+
+/** Who signed a plan for the community and for the detachment, and when. */
+export function signaturesOf(plan: PlanRow): Pick<PlanRow, 'communitySignatory' | 'communitySignedOn' | 'detachmentSignatory' | 'detachmentSignedOn'> {
+  const { communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn } = plan;
+  return { communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn };
 }
 
 export function loadPlan(ctx: CoreContext, planId: string): Plan {
@@ -140,10 +138,7 @@ export function loadPlan(ctx: CoreContext, planId: string): Plan {
     summary: plan.summary,
     status: plan.status as PlanStatus,
     copiedFromPlanId: plan.copiedFromPlanId,
-    communitySignatory: plan.communitySignatory,
-    communitySignedOn: plan.communitySignedOn,
-    detachmentSignatory: plan.detachmentSignatory,
-    detachmentSignedOn: plan.detachmentSignedOn,
+    ...signaturesOf(plan),
     priorities: priorities.map((p) => toPriority(ctx, p, actions, indicators)),
     revisions: revisionsOf(ctx, planId),
     editable: isPlanEditable(ctx, plan),

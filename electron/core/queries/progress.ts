@@ -6,7 +6,7 @@ import { reportDueDate, type FiscalYear, type Quarter } from '../../../shared/fi
 import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
-import { isLive, isLiveRow, live } from './live';
+import { isLive, isLiveRow, live, withoutRemovalMark } from './live';
 import type { PlanRow } from './plans';
 
 export type ProgressEntryRow = typeof schema.progressEntries.$inferSelect;
@@ -43,13 +43,14 @@ export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): Q
   const id = naturalIds.report(plan.id, quarter);
   const row = reportSubmissionRow(ctx, id);
   const submitted = isLiveRow(row) ? row : undefined;
+  const { reportComments } = schema;
   const comments: ReportComment[] = ctx.db
     .select()
-    .from(schema.reportComments)
-    .where(and(eq(schema.reportComments.reportId, id), isLive(schema.reportComments)))
-    .orderBy(asc(schema.reportComments.createdAt))
+    .from(reportComments)
+    .where(and(eq(reportComments.reportId, id), isLive(reportComments)))
+    .orderBy(asc(reportComments.createdAt))
     .all()
-    .map(({ deletedAt: _d, ...c }) => c);
+    .map(withoutRemovalMark);
   return {
     id,
     planId: plan.id,

@@ -26,7 +26,7 @@ import { isCountUnit, publicOptions, suppressCount, suppressMeasure } from '../.
 import { PROGRESS_STATUSES, type CswbZone, type IndicatorDirection, type OwnerParty, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
 import { indicatorHistory } from '../queries/indicators';
-import { continuingPlans, liveActions, liveIndicators, livePriorities, planRow, revisionsOf, type ActionRow, type IndicatorRow, type PlanRow } from '../queries/plans';
+import { continuingPlans, signaturesOf, liveActions, liveIndicators, livePriorities, planRow, revisionsOf, type ActionRow, type IndicatorRow, type PlanRow } from '../queries/plans';
 import { entriesOf, loadReport, type ProgressEntryRow } from '../queries/progress';
 import { communityById, namesById } from '../queries/reference';
 
@@ -35,21 +35,9 @@ export const TREND_QUARTERS = 8;
 
 export function planHeader(ctx: CoreContext, plan: PlanRow): ReportPlanHeader {
   const community = communityById(ctx, plan.communityId);
-  return {
-    id: plan.id,
-    title: plan.title,
-    summary: plan.summary,
-    status: plan.status as PlanStatus,
-    fiscalYear: plan.fiscalYear,
-    communityId: plan.communityId,
-    communityName: community?.name ?? '',
-    region: community?.region ?? '',
-    detachmentName: community?.servedByDetachmentName ?? null,
-    communitySignatory: plan.communitySignatory,
-    communitySignedOn: plan.communitySignedOn,
-    detachmentSignatory: plan.detachmentSignatory,
-    detachmentSignedOn: plan.detachmentSignedOn,
-  };
+  const { id, title, summary, fiscalYear, communityId } = plan;
+  const place = { communityName: community?.name ?? '', region: community?.region ?? '', detachmentName: community?.servedByDetachmentName ?? null };
+  return { id, title, summary, status: plan.status as PlanStatus, fiscalYear, communityId, ...place, ...signaturesOf(plan) };
 }
 
 function toEntry(row: ProgressEntryRow, options: PublicOptions): ReportEntry {
@@ -74,27 +62,19 @@ function toReportIndicator(ctx: CoreContext, row: IndicatorRow, fiscalYear: Fisc
   const isCount = isCountUnit(row.unit);
   const history = indicatorHistory(ctx, row.id);
   const valueAt = (fy: number, q: number) => history.find((h) => h.fiscalYear === fy && h.quarter === q)?.value ?? null;
+  const shown = (value: number | null) => suppressMeasure(value, isCount, options);
   const trend: TrendPoint[] = quartersEndingAt(fiscalYear, throughQuarter, TREND_QUARTERS).map((p) => ({
     ...p,
-    value: suppressMeasure(valueAt(p.fiscalYear, p.quarter), isCount, options),
+    value: shown(valueAt(p.fiscalYear, p.quarter)),
   }));
   const current =
     currentValue === 'ofQuarter'
       ? valueAt(fiscalYear, throughQuarter)
       : (history.filter((h) => h.fiscalYear === fiscalYear && h.quarter <= throughQuarter).at(-1)?.value ?? null);
-  return {
-    id: row.id,
-    name: row.name,
-    unit: row.unit,
-    direction: row.direction as IndicatorDirection,
-    source: row.source,
-    isCount,
-    baseline: suppressMeasure(row.baseline, isCount, options),
-    target: suppressMeasure(row.target, isCount, options),
-    current: suppressMeasure(current, isCount, options),
-    trend,
-    assessment: assessIndicator(row.direction as IndicatorDirection, row.baseline, row.target, current),
-  };
+  const { id, name, unit, source } = row;
+  const direction = row.direction as IndicatorDirection;
+  const assessment = assessIndicator(direction, row.baseline, row.target, current);
+  return { id, name, unit, direction, source, isCount, baseline: shown(row.baseline), target: shown(row.target), current: shown(current), trend, assessment };
 }
 
 interface PlanParts {
@@ -137,12 +117,9 @@ function buildPriorities(
       .filter((a) => a.priorityId === p.id)
       .map((a): ReportAction => {
         const entry = entryOf(a.id);
+        const { id, title, description, leadName } = a;
         return {
-          id: a.id,
-          title: a.title,
-          description: a.description,
-          owner: a.owner as OwnerParty,
-          leadName: a.leadName,
+          id, title, description, owner: a.owner as OwnerParty, leadName,
           partnerNames: a.partnerOrganisationIds.flatMap((id) => (organisations.get(id) ? [organisations.get(id)!.name!] : [])),
           plannedQuarters: (a.plannedQuarters as Quarter[]).slice().sort(),
           commitmentNumbers: a.commitmentIds.flatMap((id) => (commitments.get(id) ? [commitments.get(id)!.number!] : [])),
