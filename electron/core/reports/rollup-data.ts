@@ -9,7 +9,7 @@
  * zones and indicators count only matching priorities. Commitment progress ignores theme and zone
  * (the commitment is about every community) but follows region and detachment.
  *
- * Definitions: a report is expected once its due date has passed (on time, late or missing);
+ * Definitions (the rules are in shared/rules/completeness.ts): a report is expected once its due date has passed (on time, late or missing);
  * completeness rate = reported (on time + late) / expected; on-time rate = on time / expected.
  * A community without a plan expects no report: it shows as "no plan", outside the rates.
  * An action's status is its latest entry in the fiscal year, or "not recorded".
@@ -42,14 +42,7 @@ interface CommunityRow {
   detachmentName: string | null;
 }
 
-interface PriorityRow {
-  id: string;
-  planId: string;
-  communityId: string;
-  title: string;
-  zone: CswbZone;
-  themeIds: string[];
-}
+type PriorityRow = ReturnType<typeof prioritiesOfYear>[number];
 
 const emptyStatusCounts = () => Object.fromEntries([...PROGRESS_STATUSES, 'not_recorded'].map((s) => [s, 0])) as Record<StatusOrNone, number>;
 
