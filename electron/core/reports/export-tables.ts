@@ -206,21 +206,21 @@ const BUILDERS: Record<ExportView, (ctx: CoreContext, w: Words) => TableBody> = 
       col('detachmentSignedOn', 'date'),
     ],
   }),
-  priorities: (ctx, w) => {
-    const themes = namesById(ctx, 'themes');
-    const themeName = (id: string) => (themes.get(id) ? themes.get(id)![w.locale === 'fr' ? 'nameFr' : 'nameEn']! : id);
-    return view<PlanDataRows['priorities']>({
-      rows: ofPlans('priorities'),
-      columns: [
-        col('community', 'text'),
-        col('rank', 'number'),
-        col('priority', 'text'),
-        col('zone', 'text', (p, w2) => vocab('zone')(p.zone, w2)),
-        col('themes', 'text', (p) => (JSON.parse(p.themeIds) as string[]).map(themeName).join('; ')),
-        col('description', 'narrative', undefined, 'summary'),
-      ],
-    })(ctx, w);
-  },
+  priorities: view<PlanDataRows['priorities'] & { themes: string }>({
+    rows: (ctx, w) => {
+      const themes = namesById(ctx, 'themes');
+      const themeName = (id: string) => (themes.get(id) ? themes.get(id)![w.locale === 'fr' ? 'nameFr' : 'nameEn']! : id);
+      return ofPlans('priorities')(ctx, w).map((p) => ({ ...p, themes: (JSON.parse(p.themeIds) as string[]).map(themeName).join('; ') }));
+    },
+    columns: [
+      col('community', 'text'),
+      col('rank', 'number'),
+      col('priority', 'text'),
+      col('zone', 'text', (p, w) => vocab('zone')(p.zone, w)),
+      col('themes', 'text'),
+      col('description', 'narrative', undefined, 'summary'),
+    ],
+  }),
   actions: view<PlanDataRows['actions']>({
     rows: ofPlans('actions'),
     columns: [
