@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { completenessOf } from '../../electron/core/services/rollup';
+import { completenessOf } from '../../shared/rules/completeness';
 import { addCommunity, addTheme, agreedPlan, makeCore, type TestCore } from './builders';
 
 let t: TestCore;

@@ -1,6 +1,6 @@
 /** The quarterly community report and the annual plan document, as data. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { assessIndicator } from '../../electron/core/reports/report-data';
+import { assessIndicator } from '../../shared/rules/indicator-assessment';
 import { buildReportFixture } from './reports-fixture';
 
 let fx: ReturnType<typeof buildReportFixture>;

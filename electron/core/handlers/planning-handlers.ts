@@ -1,6 +1,6 @@
 /** The planning cycle's handlers: plans, their priorities, actions and indicators, progress and its reports. */
 import * as items from '../services/plan-items';
-import { listPlanSummaries, loadPlan } from '../services/plan-queries';
+import { listPlanSummaries, loadPlan } from '../queries/plans';
 import * as plans from '../services/plans';
 import * as progress from '../services/progress';
 import * as rollup from '../services/rollup';

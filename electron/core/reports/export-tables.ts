@@ -1,313 +1,291 @@
 /**
  * Every roll-up view and the raw plan and progress data as tables (one shape for CSV and XLSX),
- * in the chosen language, suppressed when the output is marked public.
+ * in the chosen language, suppressed when the output is marked public. Each view declares its
+ * rows and its columns (key, label, kind and how a row gives the cell); one builder makes them
+ * into tables.
  */
-import { quarterLabel, QUARTERS, fiscalYearLabel, type Quarter } from '../../../shared/fiscal-calendar';
-import type { DataTable, ExportView, PublicOptions, RollupData } from '../../../shared/reports';
+import { quarterLabel, QUARTERS, fiscalYearLabel } from '../../../shared/fiscal-calendar';
+import type { CellValue, ColumnKind, DataTable, ExportView, PublicOptions, RollupData, TableColumn } from '../../../shared/reports';
 import { EXPORT_VIEWS } from '../../../shared/reports';
 import { isCountUnit, suppressTable } from '../../../shared/suppression';
 import { PROGRESS_STATUSES, type Locale } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
+import { planDataRows, type PlanDataRows } from '../queries/plan-data';
+import { namesById } from '../queries/reference';
 import { exportLabels, type ExportLabels } from './labels';
 
-const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
-
-type Builder = (ctx: CoreContext, data: RollupData, l: ExportLabels, locale: Locale) => Omit<DataTable, 'id' | 'title'>;
-
-function planIdsOf(data: RollupData): string[] {
-  return data.completeness.rows.flatMap((r) => (r.planId ? [r.planId] : []));
+/** What a cell getter may need besides its row. */
+interface Words {
+  l: ExportLabels;
+  locale: Locale;
+  data: RollupData;
 }
 
-const BUILDERS: Record<ExportView, Builder> = {
-  completeness: (_ctx, data, l, locale) => ({
+interface Column<R> {
+  key: string;
+  /** A column label of the catalogue, or the words to build one. */
+  label: keyof ExportLabels['col'] | ((w: Words) => string);
+  kind: ColumnKind;
+  /** The cell of a row; the row's own value under `key` when left out. */
+  value?: (row: R, w: Words) => CellValue;
+  /** For 'number' columns holding measures: the row says whether its unit counts people or events. */
+  measure?: true;
+  /** For 'rate' columns: the column holding the count the rate is taken over. */
+  denominator?: string;
+}
+
+interface View<R> {
+  rows: (ctx: CoreContext, w: Words) => R[];
+  columns: Array<Column<R>> | ((w: Words) => Array<Column<R>>);
+  /** For views with measures: whether a row's unit counts people or events (public outputs hide small counts). */
+  isCount?: (row: R) => boolean;
+}
+
+type TableBody = Omit<DataTable, 'id' | 'title'>;
+const COUNT_FLAG = '_count';
+
+/** Makes a declared view into its table body. */
+function view<R>(spec: View<R>): (ctx: CoreContext, w: Words) => TableBody {
+  return (ctx, w) => {
+    const columns = typeof spec.columns === 'function' ? spec.columns(w) : spec.columns;
+    const header = columns.map(
+      (c): TableColumn => ({
+        key: c.key,
+        label: typeof c.label === 'function' ? c.label(w) : w.l.col[c.label],
+        kind: c.kind,
+        ...(c.measure ? { countFlag: COUNT_FLAG } : {}),
+        ...(c.denominator ? { denominator: c.denominator } : {}),
+      }),
+    );
+    const rows = spec.rows(ctx, w).map((row) => {
+      const cells: Record<string, CellValue | boolean> = Object.fromEntries(
+        columns.map((c) => [c.key, c.value ? c.value(row, w) : ((row as Record<string, CellValue>)[c.key] ?? null)]),
+      );
+      if (spec.isCount) cells[COUNT_FLAG] = spec.isCount(row);
+      return cells;
+    });
+    return { columns: header, rows };
+  };
+}
+
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+const percentLabel = (label: keyof ExportLabels['col']) => (w: Words) => `${w.l.col[label]} (%)`;
+const quarterOfYear = (quarter: number, w: Words) => quarterLabel(w.data.filters.fiscalYear, quarter as 1 | 2 | 3 | 4, w.locale);
+const planStatusOf = (status: string | null, w: Words) => (status ? w.l.vocab.planStatus[status]! : w.l.vocab.completeness.no_plan!);
+const dayOf = (at: string | null) => (at ? at.slice(0, 10) : null);
+const col = <R>(key: string, kind: ColumnKind, value?: Column<R>['value'], label?: Column<R>['label']): Column<R> => ({
+  key,
+  label: label ?? (key as keyof ExportLabels['col']),
+  kind,
+  ...(value ? { value } : {}),
+});
+const measure = <R>(key: 'baseline' | 'target' | 'value'): Column<R> => ({ key, label: key, kind: 'number', measure: true });
+const rate = <R>(key: 'rate' | 'onTimeRate', get: (row: R) => number | null): Column<R> => ({ key, label: percentLabel(key), kind: 'rate', value: get, denominator: 'expected' });
+const share = <R extends { share: number | null }>(): Column<R> => ({ key: 'share', label: percentLabel('share'), kind: 'number', value: (r) => percent(r.share) });
+
+type CommunityRow = RollupData['completeness']['rows'][number];
+type QuarterRow = RollupData['completeness']['perQuarter'][number];
+type CellRow = { row: CommunityRow; cell: CommunityRow['cells'][number] };
+type PlanRows<K extends keyof PlanDataRows> = (ctx: CoreContext, w: Words) => Array<PlanDataRows[K]>;
+const ofPlans =
+  <K extends keyof PlanDataRows>(kind: K): PlanRows<K> =>
+  (ctx, w) =>
+    planDataRows(ctx, kind, w.data.completeness.rows.flatMap((r) => (r.planId ? [r.planId] : [])));
+
+const community = <R extends { communityName: string }>() => col<R>('community', 'text', (r) => r.communityName);
+const vocab = (group: keyof ExportLabels['vocab']) => (value: string, w: Words) => w.l.vocab[group][value]!;
+
+const BUILDERS: Record<ExportView, (ctx: CoreContext, w: Words) => TableBody> = {
+  completeness: view<CellRow>({
+    rows: (_ctx, w) => w.data.completeness.rows.flatMap((row) => row.cells.map((cell) => ({ row, cell }))),
     columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'region', label: l.col.region, kind: 'text' },
-      { key: 'planStatus', label: l.col.planStatus, kind: 'text' },
-      { key: 'quarter', label: l.col.quarter, kind: 'text' },
-      { key: 'state', label: l.col.state, kind: 'text' },
-      { key: 'dueDate', label: l.col.dueDate, kind: 'date' },
-      { key: 'submittedAt', label: l.col.submittedAt, kind: 'date' },
-      { key: 'daysLate', label: l.col.daysLate, kind: 'number' },
+      col('community', 'text', (r) => r.row.communityName),
+      col('region', 'text', (r) => r.row.region),
+      col('planStatus', 'text', (r, w) => planStatusOf(r.row.planStatus, w)),
+      col('quarter', 'text', (r, w) => quarterOfYear(r.cell.quarter, w)),
+      col('state', 'text', (r, w) => vocab('completeness')(r.cell.state, w)),
+      col('dueDate', 'date', (r) => r.cell.dueDate),
+      col('submittedAt', 'date', (r) => dayOf(r.cell.submittedAt)),
+      col('daysLate', 'number', (r) => r.cell.daysLate),
     ],
-    rows: data.completeness.rows.flatMap((r) =>
-      r.cells.map((c) => ({
-        community: r.communityName,
-        region: r.region,
-        planStatus: r.planStatus ? l.vocab.planStatus[r.planStatus]! : l.vocab.completeness.no_plan!,
-        quarter: quarterLabel(data.filters.fiscalYear, c.quarter, locale),
-        state: l.vocab.completeness[c.state]!,
-        dueDate: c.dueDate,
-        submittedAt: c.submittedAt ? c.submittedAt.slice(0, 10) : null,
-        daysLate: c.daysLate,
-      })),
-    ),
   }),
-  'completeness-by-quarter': (_ctx, data, l, locale) => ({
+  'completeness-by-quarter': view<QuarterRow>({
+    rows: (_ctx, w) => w.data.completeness.perQuarter,
     columns: [
-      { key: 'quarter', label: l.col.quarter, kind: 'text' },
-      { key: 'expected', label: l.col.expected, kind: 'count' },
-      { key: 'reported', label: l.col.reported, kind: 'count' },
-      { key: 'onTime', label: l.col.onTime, kind: 'count' },
-      { key: 'late', label: l.col.late, kind: 'count' },
-      { key: 'missing', label: l.col.missing, kind: 'count' },
-      { key: 'due', label: l.col.due, kind: 'count' },
-      { key: 'upcoming', label: l.col.upcoming, kind: 'count' },
-      { key: 'noPlan', label: l.col.noPlan, kind: 'count' },
-      { key: 'rate', label: `${l.col.rate} (%)`, kind: 'rate', denominator: 'expected' },
-      { key: 'onTimeRate', label: `${l.col.onTimeRate} (%)`, kind: 'rate', denominator: 'expected' },
+      col('quarter', 'text', (r, w) => quarterOfYear(r.quarter, w)),
+      ...(['expected', 'reported', 'onTime', 'late', 'missing', 'due', 'upcoming', 'noPlan'] as const).map((key) => col<QuarterRow>(key, 'count')),
+      rate('rate', (r) => percent(r.rate)),
+      rate('onTimeRate', (r) => percent(r.onTimeRate)),
     ],
-    rows: data.completeness.perQuarter.map((q) => ({ ...q, quarter: quarterLabel(data.filters.fiscalYear, q.quarter, locale), rate: percent(q.rate), onTimeRate: percent(q.onTimeRate) })),
   }),
-  'completeness-by-community': (_ctx, data, l) => ({
+  'completeness-by-community': view<CommunityRow>({
+    rows: (_ctx, w) => w.data.completeness.rows,
     columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'region', label: l.col.region, kind: 'text' },
-      { key: 'detachment', label: l.col.detachment, kind: 'text' },
-      { key: 'planStatus', label: l.col.planStatus, kind: 'text' },
-      { key: 'expected', label: l.col.expected, kind: 'count' },
-      { key: 'onTime', label: l.col.onTime, kind: 'count' },
-      { key: 'late', label: l.col.late, kind: 'count' },
-      { key: 'missing', label: l.col.missing, kind: 'count' },
-      { key: 'rate', label: `${l.col.rate} (%)`, kind: 'rate', denominator: 'expected' },
-      { key: 'onTimeRate', label: `${l.col.onTimeRate} (%)`, kind: 'rate', denominator: 'expected' },
+      community(),
+      col('region', 'text'),
+      col('detachment', 'text', (r) => r.detachmentName),
+      col('planStatus', 'text', (r, w) => planStatusOf(r.planStatus, w)),
+      ...(['expected', 'onTime', 'late', 'missing'] as const).map((key) => col<CommunityRow>(key, 'count')),
+      rate('rate', (r) => percent(r.rate)),
+      rate('onTimeRate', (r) => percent(r.onTimeRate)),
     ],
-    rows: data.completeness.rows.map((r) => ({
-      community: r.communityName,
-      region: r.region,
-      detachment: r.detachmentName,
-      planStatus: r.planStatus ? l.vocab.planStatus[r.planStatus]! : l.vocab.completeness.no_plan!,
-      expected: r.expected,
-      onTime: r.onTime,
-      late: r.late,
-      missing: r.missing,
-      rate: percent(r.rate),
-      onTimeRate: percent(r.onTimeRate),
-    })),
   }),
-  'action-status': (_ctx, data, l) => {
-    const statuses = [...PROGRESS_STATUSES, 'not_recorded'] as const;
-    return {
-      columns: [
-        { key: 'community', label: l.col.community, kind: 'text' },
-        ...statuses.map((s) => ({ key: s, label: l.vocab.progressStatus[s]!, kind: 'count' as const })),
-        { key: 'total', label: l.col.total, kind: 'count' },
-      ],
-      rows: data.actionStatus.rows.map((r) => ({ community: r.communityName, ...r.counts, total: r.total })),
-    };
-  },
-  themes: (_ctx, data, l, locale) => ({
-    columns: [
-      { key: 'code', label: l.col.themeCode, kind: 'text' },
-      { key: 'theme', label: l.col.theme, kind: 'text' },
-      { key: 'communityCount', label: l.col.communityCount, kind: 'count' },
-      { key: 'share', label: `${l.col.share} (%)`, kind: 'number' },
-      { key: 'priorityCount', label: l.col.priorityCount, kind: 'count' },
-      { key: 'communities', label: l.col.communities, kind: 'text' },
+  'action-status': view<RollupData['actionStatus']['rows'][number]>({
+    rows: (_ctx, w) => w.data.actionStatus.rows,
+    columns: (w) => [
+      community(),
+      ...[...PROGRESS_STATUSES, 'not_recorded' as const].map((s) => col<RollupData['actionStatus']['rows'][number]>(s, 'count', (r) => r.counts[s], () => w.l.vocab.progressStatus[s]!)),
+      col('total', 'count'),
     ],
-    rows: data.themes.map((t) => ({ code: t.code, theme: locale === 'fr' ? t.nameFr : t.nameEn, communityCount: t.communityCount, share: percent(t.share), priorityCount: t.priorityCount, communities: t.communities.join('; ') })),
   }),
-  zones: (_ctx, data, l) => ({
+  themes: view<RollupData['themes'][number]>({
+    rows: (_ctx, w) => w.data.themes,
     columns: [
-      { key: 'zone', label: l.col.zone, kind: 'text' },
-      { key: 'communityCount', label: l.col.communityCount, kind: 'count' },
-      { key: 'share', label: `${l.col.share} (%)`, kind: 'number' },
-      { key: 'priorityCount', label: l.col.priorityCount, kind: 'count' },
-      { key: 'communities', label: l.col.communities, kind: 'text' },
+      col('code', 'text', undefined, 'themeCode'),
+      col('theme', 'text', (t, w) => (w.locale === 'fr' ? t.nameFr : t.nameEn)),
+      col('communityCount', 'count'),
+      share(),
+      col('priorityCount', 'count'),
+      col('communities', 'text', (t) => t.communities.join('; ')),
     ],
-    rows: data.zones.map((z) => ({ zone: l.vocab.zone[z.zone]!, communityCount: z.communityCount, share: percent(z.share), priorityCount: z.priorityCount, communities: z.communities.join('; ') })),
   }),
-  'indicator-trends': (_ctx, data, l, locale) => {
-    const window = data.indicators[0]?.values ?? [];
-    return {
-      columns: [
-        { key: 'community', label: l.col.community, kind: 'text' },
-        { key: 'priority', label: l.col.priority, kind: 'text' },
-        { key: 'indicator', label: l.col.indicator, kind: 'text' },
-        { key: 'unit', label: l.col.unit, kind: 'text' },
-        { key: 'direction', label: l.col.direction, kind: 'text' },
-        { key: 'baseline', label: l.col.baseline, kind: 'number', countFlag: '_count' },
-        { key: 'target', label: l.col.target, kind: 'number', countFlag: '_count' },
-        ...window.map((w) => ({ key: `v${w.fiscalYear}q${w.quarter}`, label: quarterLabel(w.fiscalYear, w.quarter, locale), kind: 'number' as const, countFlag: '_count' })),
-        { key: 'assessment', label: l.col.assessment, kind: 'text' },
-      ],
-      rows: data.indicators.map((i) => ({
-        community: i.communityName,
-        priority: i.priorityTitle,
-        indicator: i.name,
-        unit: i.unit,
-        direction: l.vocab.direction[i.direction]!,
-        baseline: i.baseline,
-        target: i.target,
-        ...Object.fromEntries(i.values.map((v) => [`v${v.fiscalYear}q${v.quarter}`, v.value])),
-        assessment: l.vocab.assessment[i.assessment]!,
-        _count: isCountUnit(i.unit),
-      })),
-    };
-  },
-  'commitment-progress': (_ctx, data, l, locale) => ({
+  zones: view<RollupData['zones'][number]>({
+    rows: (_ctx, w) => w.data.zones,
     columns: [
-      { key: 'fiscalYear', label: l.col.fiscalYear, kind: 'text' },
-      { key: 'agreed', label: l.col.agreed, kind: 'count' },
-      { key: 'total', label: l.col.totalCommunities, kind: 'count' },
-      { key: 'rate', label: `% (${data.commitment.number})`, kind: 'rate', denominator: 'total' },
+      col('zone', 'text', (z, w) => vocab('zone')(z.zone, w)),
+      col('communityCount', 'count'),
+      share(),
+      col('priorityCount', 'count'),
+      col('communities', 'text', (z) => z.communities.join('; ')),
     ],
-    rows: data.commitment.years.map((y) => ({ fiscalYear: fiscalYearLabel(y.fiscalYear, locale), agreed: y.agreed, total: y.total, rate: percent(y.rate) })),
   }),
-  plans: (ctx, data, l, locale) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'fiscalYear', label: l.col.fiscalYear, kind: 'text' },
-      { key: 'title', label: l.col.title, kind: 'text' },
-      { key: 'status', label: l.col.planStatus, kind: 'text' },
-      { key: 'summary', label: l.col.summary, kind: 'narrative' },
-      { key: 'communitySignatory', label: l.col.communitySignatory, kind: 'text' },
-      { key: 'communitySignedOn', label: l.col.communitySignedOn, kind: 'date' },
-      { key: 'detachmentSignatory', label: l.col.detachmentSignatory, kind: 'text' },
-      { key: 'detachmentSignedOn', label: l.col.detachmentSignedOn, kind: 'date' },
-    ],
-    rows: (
-      ctx.sqlite
-        .prepare(
-          `SELECT c.name AS community, p.fiscal_year AS fy, p.title, p.status, p.summary, p.community_signatory AS communitySignatory, p.community_signed_on AS communitySignedOn,
-                  p.detachment_signatory AS detachmentSignatory, p.detachment_signed_on AS detachmentSignedOn
-             FROM plans p JOIN communities c ON c.id = p.community_id WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name`,
-        )
-        .all(JSON.stringify(planIdsOf(data))) as Array<Record<string, string | number | null>>
-    ).map(({ fy, status, ...r }) => ({ ...r, fiscalYear: fiscalYearLabel(fy as number, locale), status: l.vocab.planStatus[status as string]! })),
-  }),
-  priorities: (ctx, data, l, locale) => {
-    const themes = new Map((ctx.sqlite.prepare('SELECT id, code, name_en AS en, name_fr AS fr FROM themes').all() as Array<{ id: string; en: string; fr: string }>).map((t) => [t.id, locale === 'fr' ? t.fr : t.en]));
-    return {
-      columns: [
-        { key: 'community', label: l.col.community, kind: 'text' },
-        { key: 'rank', label: l.col.rank, kind: 'number' },
-        { key: 'priority', label: l.col.priority, kind: 'text' },
-        { key: 'zone', label: l.col.zone, kind: 'text' },
-        { key: 'themes', label: l.col.themes, kind: 'text' },
-        { key: 'description', label: l.col.summary, kind: 'narrative' },
-      ],
-      rows: (
-        ctx.sqlite
-          .prepare(
-            `SELECT c.name AS community, pr.rank, pr.title AS priority, pr.zone, pr.theme_ids AS themeIds, pr.description
-               FROM priorities pr JOIN plans p ON p.id = pr.plan_id JOIN communities c ON c.id = p.community_id
-              WHERE pr.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, pr.rank`,
-          )
-          .all(JSON.stringify(planIdsOf(data))) as Array<{ community: string; rank: number; priority: string; zone: string; themeIds: string; description: string | null }>
-      ).map(({ themeIds, zone, ...r }) => ({ ...r, zone: l.vocab.zone[zone]!, themes: (JSON.parse(themeIds) as string[]).map((id) => themes.get(id) ?? id).join('; ') })),
-    };
-  },
-  actions: (ctx, data, l) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'priority', label: l.col.priority, kind: 'text' },
-      { key: 'action', label: l.col.action, kind: 'text' },
-      { key: 'owner', label: l.col.owner, kind: 'text' },
-      { key: 'lead', label: l.col.lead, kind: 'text' },
-      { key: 'plannedQuarters', label: l.col.plannedQuarters, kind: 'text' },
-      { key: 'description', label: l.col.summary, kind: 'narrative' },
-    ],
-    rows: (
-      ctx.sqlite
-        .prepare(
-          `SELECT c.name AS community, pr.title AS priority, a.title AS action, a.owner, a.lead_name AS lead, a.planned_quarters AS plannedQuarters, a.description
-             FROM actions a JOIN priorities pr ON pr.id = a.priority_id AND pr.deleted_at IS NULL JOIN plans p ON p.id = pr.plan_id JOIN communities c ON c.id = p.community_id
-            WHERE a.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, pr.rank, a.rank`,
-        )
-        .all(JSON.stringify(planIdsOf(data))) as Array<{ community: string; priority: string; action: string; owner: string; lead: string | null; plannedQuarters: string; description: string | null }>
-    ).map((r) => ({ ...r, owner: l.vocab.owner[r.owner]!, plannedQuarters: (JSON.parse(r.plannedQuarters) as number[]).sort().map((q) => `Q${q}`).join(' ') })),
-  }),
-  indicators: (ctx, data, l) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'priority', label: l.col.priority, kind: 'text' },
-      { key: 'indicator', label: l.col.indicator, kind: 'text' },
-      { key: 'unit', label: l.col.unit, kind: 'text' },
-      { key: 'direction', label: l.col.direction, kind: 'text' },
-      { key: 'baseline', label: l.col.baseline, kind: 'number', countFlag: '_count' },
-      { key: 'target', label: l.col.target, kind: 'number', countFlag: '_count' },
-      { key: 'source', label: l.col.source, kind: 'text' },
-    ],
-    rows: (
-      ctx.sqlite
-        .prepare(
-          `SELECT c.name AS community, pr.title AS priority, i.name AS indicator, i.unit, i.direction, i.baseline, i.target, i.source
-             FROM indicators i JOIN priorities pr ON pr.id = i.priority_id AND pr.deleted_at IS NULL JOIN plans p ON p.id = pr.plan_id JOIN communities c ON c.id = p.community_id
-            WHERE i.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, pr.rank, i.name`,
-        )
-        .all(JSON.stringify(planIdsOf(data))) as Array<{ community: string; priority: string; indicator: string; unit: string; direction: string; baseline: number | null; target: number | null; source: string | null }>
-    ).map((r) => ({ ...r, direction: l.vocab.direction[r.direction]!, _count: isCountUnit(r.unit) })),
-  }),
-  'indicator-values': (ctx, data, l, locale) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'indicator', label: l.col.indicator, kind: 'text' },
-      { key: 'unit', label: l.col.unit, kind: 'text' },
-      { key: 'quarter', label: l.col.quarter, kind: 'text' },
-      { key: 'value', label: l.col.value, kind: 'number', countFlag: '_count' },
-      { key: 'note', label: l.col.note, kind: 'narrative' },
-    ],
-    rows: (
-      ctx.sqlite
-        .prepare(
-          `SELECT c.name AS community, i.name AS indicator, i.unit, v.fiscal_year AS fy, v.quarter, v.value, v.note
-             FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id AND i.deleted_at IS NULL JOIN priorities pr ON pr.id = i.priority_id AND pr.deleted_at IS NULL
-             JOIN plans p ON p.id = pr.plan_id JOIN communities c ON c.id = p.community_id
-            WHERE v.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, i.name, v.fiscal_year, v.quarter`,
-        )
-        .all(JSON.stringify(planIdsOf(data))) as Array<{ community: string; indicator: string; unit: string; fy: number; quarter: Quarter; value: number; note: string | null }>
-    ).map(({ fy, quarter, ...r }) => ({ ...r, quarter: quarterLabel(fy, quarter, locale), _count: isCountUnit(r.unit) })),
-  }),
-  progress: (ctx, data, l, locale) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'priority', label: l.col.priority, kind: 'text' },
-      { key: 'action', label: l.col.action, kind: 'text' },
-      { key: 'quarter', label: l.col.quarter, kind: 'text' },
-      { key: 'status', label: l.col.status, kind: 'text' },
-      { key: 'narrative', label: l.col.narrative, kind: 'narrative' },
-      { key: 'nextSteps', label: l.col.nextSteps, kind: 'narrative' },
-      { key: 'author', label: l.col.author, kind: 'text' },
-      { key: 'updatedAt', label: l.col.updatedAt, kind: 'date' },
-    ],
-    rows: (
-      ctx.sqlite
-        .prepare(
-          `SELECT c.name AS community, pr.title AS priority, a.title AS action, e.fiscal_year AS fy, e.quarter, e.status, e.narrative, e.next_steps AS nextSteps, e.author, e.updated_at AS updatedAt
-             FROM progress_entries e JOIN actions a ON a.id = e.action_id AND a.deleted_at IS NULL JOIN priorities pr ON pr.id = a.priority_id AND pr.deleted_at IS NULL
-             JOIN plans p ON p.id = pr.plan_id JOIN communities c ON c.id = p.community_id
-            WHERE e.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, pr.rank, a.rank, e.quarter`,
-        )
-        .all(JSON.stringify(planIdsOf(data))) as Array<{ community: string; priority: string; action: string; fy: number; quarter: Quarter; status: string; narrative: string; nextSteps: string | null; author: string; updatedAt: string }>
-    ).map(({ fy, quarter, status, ...r }) => ({ ...r, quarter: quarterLabel(fy, quarter, locale), status: l.vocab.progressStatus[status]! })),
-  }),
-  reports: (_ctx, data, l, locale) => ({
-    columns: [
-      { key: 'community', label: l.col.community, kind: 'text' },
-      { key: 'quarter', label: l.col.quarter, kind: 'text' },
-      { key: 'state', label: l.col.state, kind: 'text' },
-      { key: 'dueDate', label: l.col.dueDate, kind: 'date' },
-      { key: 'submittedAt', label: l.col.submittedAt, kind: 'date' },
-    ],
-    rows: data.completeness.rows
-      .filter((r) => r.planId)
-      .flatMap((r) =>
-        QUARTERS.map((q) => {
-          const cell = r.cells[q - 1]!;
-          return {
-            community: r.communityName,
-            quarter: quarterLabel(data.filters.fiscalYear, q, locale),
-            state: cell.submittedAt ? l.vocab.reportState.submitted! : l.vocab.reportState.draft!,
-            dueDate: cell.dueDate,
-            submittedAt: cell.submittedAt ? cell.submittedAt.slice(0, 10) : null,
-          };
+  'indicator-trends': view<RollupData['indicators'][number]>({
+    rows: (_ctx, w) => w.data.indicators,
+    isCount: (i) => isCountUnit(i.unit),
+    columns: (w) => [
+      community(),
+      col('priority', 'text', (i) => i.priorityTitle),
+      col('indicator', 'text', (i) => i.name),
+      col('unit', 'text'),
+      col('direction', 'text', (i, w2) => vocab('direction')(i.direction, w2)),
+      measure('baseline'),
+      measure('target'),
+      // The eight quarters of the trend window, the same for every indicator.
+      ...(w.data.indicators[0]?.values ?? []).map(
+        (q): Column<RollupData['indicators'][number]> => ({
+          key: `v${q.fiscalYear}q${q.quarter}`,
+          label: () => quarterLabel(q.fiscalYear, q.quarter, w.locale),
+          kind: 'number',
+          measure: true,
+          value: (i) => i.values.find((v) => v.fiscalYear === q.fiscalYear && v.quarter === q.quarter)?.value ?? null,
         }),
       ),
+      col('assessment', 'text', (i, w2) => vocab('assessment')(i.assessment, w2)),
+    ],
+  }),
+  'commitment-progress': view<RollupData['commitment']['years'][number]>({
+    rows: (_ctx, w) => w.data.commitment.years,
+    columns: [
+      col('fiscalYear', 'text', (y, w) => fiscalYearLabel(y.fiscalYear, w.locale)),
+      col('agreed', 'count'),
+      col('total', 'count', undefined, 'totalCommunities'),
+      { key: 'rate', label: (w) => `% (${w.data.commitment.number})`, kind: 'rate', denominator: 'total', value: (y) => percent(y.rate) },
+    ],
+  }),
+  plans: view<PlanDataRows['plans']>({
+    rows: ofPlans('plans'),
+    columns: [
+      col('community', 'text'),
+      col('fiscalYear', 'text', (p, w) => fiscalYearLabel(p.fiscalYear, w.locale)),
+      col('title', 'text'),
+      col('status', 'text', (p, w) => vocab('planStatus')(p.status, w), 'planStatus'),
+      col('summary', 'narrative'),
+      col('communitySignatory', 'text'),
+      col('communitySignedOn', 'date'),
+      col('detachmentSignatory', 'text'),
+      col('detachmentSignedOn', 'date'),
+    ],
+  }),
+  priorities: view<PlanDataRows['priorities'] & { themes: string }>({
+    rows: (ctx, w) => {
+      const themes = namesById(ctx, 'themes');
+      const themeName = (id: string) => (themes.get(id) ? themes.get(id)![w.locale === 'fr' ? 'nameFr' : 'nameEn']! : id);
+      return ofPlans('priorities')(ctx, w).map((p) => ({ ...p, themes: (JSON.parse(p.themeIds) as string[]).map(themeName).join('; ') }));
+    },
+    columns: [
+      col('community', 'text'),
+      col('rank', 'number'),
+      col('priority', 'text'),
+      col('zone', 'text', (p, w) => vocab('zone')(p.zone, w)),
+      col('themes', 'text'),
+      col('description', 'narrative', undefined, 'summary'),
+    ],
+  }),
+  actions: view<PlanDataRows['actions']>({
+    rows: ofPlans('actions'),
+    columns: [
+      col('community', 'text'),
+      col('priority', 'text'),
+      col('action', 'text'),
+      col('owner', 'text', (a, w) => vocab('owner')(a.owner, w)),
+      col('lead', 'text'),
+      col('plannedQuarters', 'text', (a) => (JSON.parse(a.plannedQuarters) as number[]).sort().map((q) => `Q${q}`).join(' ')),
+      col('description', 'narrative', undefined, 'summary'),
+    ],
+  }),
+  indicators: view<PlanDataRows['indicators']>({
+    rows: ofPlans('indicators'),
+    isCount: (i) => isCountUnit(i.unit),
+    columns: [
+      col('community', 'text'),
+      col('priority', 'text'),
+      col('indicator', 'text'),
+      col('unit', 'text'),
+      col('direction', 'text', (i, w) => vocab('direction')(i.direction, w)),
+      measure('baseline'),
+      measure('target'),
+      col('source', 'text'),
+    ],
+  }),
+  'indicator-values': view<PlanDataRows['indicatorValues']>({
+    rows: ofPlans('indicatorValues'),
+    isCount: (v) => isCountUnit(v.unit),
+    columns: [
+      col('community', 'text'),
+      col('indicator', 'text'),
+      col('unit', 'text'),
+      col('quarter', 'text', (v, w) => quarterLabel(v.fiscalYear, v.quarter, w.locale)),
+      measure('value'),
+      col('note', 'narrative'),
+    ],
+  }),
+  progress: view<PlanDataRows['progress']>({
+    rows: ofPlans('progress'),
+    columns: [
+      col('community', 'text'),
+      col('priority', 'text'),
+      col('action', 'text'),
+      col('quarter', 'text', (e, w) => quarterLabel(e.fiscalYear, e.quarter, w.locale)),
+      col('status', 'text', (e, w) => vocab('progressStatus')(e.status, w)),
+      col('narrative', 'narrative'),
+      col('nextSteps', 'narrative'),
+      col('author', 'text'),
+      col('updatedAt', 'date'),
+    ],
+  }),
+  reports: view<CellRow>({
+    rows: (_ctx, w) => w.data.completeness.rows.filter((row) => row.planId).flatMap((row) => QUARTERS.map((q) => ({ row, cell: row.cells[q - 1]! }))),
+    columns: [
+      col('community', 'text', (r) => r.row.communityName),
+      col('quarter', 'text', (r, w) => quarterOfYear(r.cell.quarter, w)),
+      col('state', 'text', (r, w) => (r.cell.submittedAt ? w.l.vocab.reportState.submitted! : w.l.vocab.reportState.draft!)),
+      col('dueDate', 'date', (r) => r.cell.dueDate),
+      col('submittedAt', 'date', (r) => dayOf(r.cell.submittedAt)),
+    ],
   }),
 };
 
 export function exportTables(ctx: CoreContext, data: RollupData, views: readonly ExportView[] = EXPORT_VIEWS, locale: Locale, options: PublicOptions): DataTable[] {
   const l = exportLabels(locale);
-  return views.map((view) => suppressTable({ id: view, title: l.tables[view], ...BUILDERS[view](ctx, data, l, locale) }, options, { fewerThan: l.fewerThan }));
+  return views.map((id) => suppressTable({ id, title: l.tables[id], ...BUILDERS[id](ctx, { l, locale, data }) }, options, { fewerThan: l.fewerThan }));
 }

@@ -4,10 +4,9 @@
  * outputs are suppressed here, once, so no layout can show what it should not.
  */
 import type { MethodInput } from '../../../shared/contract';
-import { compareFiscalQuarters, type FiscalYear, type Quarter } from '../../../shared/fiscal-calendar';
+import type { FiscalYear, Quarter } from '../../../shared/fiscal-calendar';
 import type {
   AnnualPlanData,
-  IndicatorAssessment,
   PublicOptions,
   QuarterlyReportData,
   ReportAction,
@@ -21,70 +20,27 @@ import type {
   YearEndItem,
   YearEndOutcome,
 } from '../../../shared/reports';
+import { yearEndOutcome } from '../../../shared/rules/action-outcome';
+import { assessIndicator, quartersEndingAt } from '../../../shared/rules/indicator-assessment';
 import { isCountUnit, publicOptions, suppressCount, suppressMeasure } from '../../../shared/suppression';
 import { PROGRESS_STATUSES, type CswbZone, type IndicatorDirection, type OwnerParty, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
-import { liveActions, liveIndicators, livePriorities, planRow, type ActionRow, type IndicatorRow, type PlanRow } from '../services/plan-queries';
-import { loadReport } from '../services/progress';
+import { indicatorHistory } from '../queries/indicators';
+import { continuingPlans, signaturesOf, liveActions, liveIndicators, livePriorities, planRow, revisionsOf, type ActionRow, type IndicatorRow, type PlanRow } from '../queries/plans';
+import { entriesOf, loadReport, type ProgressEntryRow } from '../queries/progress';
+import { communityById, namesById } from '../queries/reference';
 
 /** How many past quarters a trend chart shows, the report's own included. */
 export const TREND_QUARTERS = 8;
 
 export function planHeader(ctx: CoreContext, plan: PlanRow): ReportPlanHeader {
-  const community = ctx.sqlite
-    .prepare(
-      `SELECT c.name, c.region, d.name AS detachmentName
-         FROM communities c LEFT JOIN detachments d ON d.id = c.served_by_detachment_id
-        WHERE c.id = ?`,
-    )
-    .get(plan.communityId) as { name: string; region: string; detachmentName: string | null } | undefined;
-  return {
-    id: plan.id,
-    title: plan.title,
-    summary: plan.summary,
-    status: plan.status as PlanStatus,
-    fiscalYear: plan.fiscalYear,
-    communityId: plan.communityId,
-    communityName: community?.name ?? '',
-    region: community?.region ?? '',
-    detachmentName: community?.detachmentName ?? null,
-    communitySignatory: plan.communitySignatory,
-    communitySignedOn: plan.communitySignedOn,
-    detachmentSignatory: plan.detachmentSignatory,
-    detachmentSignedOn: plan.detachmentSignedOn,
-  };
+  const community = communityById(ctx, plan.communityId);
+  const { id, title, summary, fiscalYear, communityId } = plan;
+  const place = { communityName: community?.name ?? '', region: community?.region ?? '', detachmentName: community?.servedByDetachmentName ?? null };
+  return { id, title, summary, status: plan.status as PlanStatus, fiscalYear, communityId, ...place, ...signaturesOf(plan) };
 }
 
-function namesById(ctx: CoreContext, table: 'organisations' | 'themes' | 'commitments'): Map<string, Record<string, string>> {
-  const columns = table === 'themes' ? 'id, code, name_en AS nameEn, name_fr AS nameFr' : table === 'commitments' ? 'id, number' : 'id, name';
-  const rows = ctx.sqlite.prepare(`SELECT ${columns} FROM ${table}`).all() as Array<Record<string, string>>;
-  return new Map(rows.map((r) => [r.id!, r]));
-}
-
-interface EntryRow {
-  actionId: string;
-  fiscalYear: number;
-  quarter: number;
-  status: string;
-  narrative: string;
-  nextSteps: string | null;
-  author: string;
-  updatedAt: string;
-}
-
-function entriesOf(ctx: CoreContext, actionIds: string[], fiscalYear: FiscalYear): EntryRow[] {
-  if (actionIds.length === 0) return [];
-  return ctx.sqlite
-    .prepare(
-      `SELECT action_id AS actionId, fiscal_year AS fiscalYear, quarter, status, narrative, next_steps AS nextSteps, author, updated_at AS updatedAt
-         FROM progress_entries
-        WHERE deleted_at IS NULL AND fiscal_year = ? AND action_id IN (SELECT value FROM json_each(?))
-        ORDER BY quarter`,
-    )
-    .all(fiscalYear, JSON.stringify(actionIds)) as EntryRow[];
-}
-
-function toEntry(row: EntryRow, options: PublicOptions): ReportEntry {
+function toEntry(row: ProgressEntryRow, options: PublicOptions): ReportEntry {
   return {
     fiscalYear: row.fiscalYear,
     quarter: row.quarter as Quarter,
@@ -97,64 +53,6 @@ function toEntry(row: EntryRow, options: PublicOptions): ReportEntry {
 }
 
 /**
- * Every recorded value of an indicator and of the indicators it continues from earlier years
- * (copy forward links them), by fiscal year and quarter.
- */
-export function indicatorHistory(ctx: CoreContext, indicatorId: string): Array<{ fiscalYear: FiscalYear; quarter: Quarter; value: number }> {
-  const chain: string[] = [];
-  let current: string | null = indicatorId;
-  while (current && !chain.includes(current) && chain.length < 50) {
-    chain.push(current);
-    const row = ctx.sqlite.prepare('SELECT continues_indicator_id AS previous FROM indicators WHERE id = ?').get(current) as { previous: string | null } | undefined;
-    current = row?.previous ?? null;
-  }
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT fiscal_year AS fiscalYear, quarter, value FROM indicator_values
-        WHERE deleted_at IS NULL AND indicator_id IN (SELECT value FROM json_each(?))
-        ORDER BY fiscal_year, quarter`,
-    )
-    .all(JSON.stringify(chain)) as Array<{ fiscalYear: number; quarter: Quarter; value: number }>;
-  // The newest indicator's value wins where two in the chain hold the same quarter.
-  const byQuarter = new Map<string, { fiscalYear: number; quarter: Quarter; value: number }>();
-  for (const r of rows) if (!byQuarter.has(`${r.fiscalYear}:${r.quarter}`)) byQuarter.set(`${r.fiscalYear}:${r.quarter}`, r);
-  return [...byQuarter.values()].sort(compareFiscalQuarters);
-}
-
-/** The quarters ending with (fiscalYear, quarter), oldest first. */
-export function quartersEndingAt(fiscalYear: FiscalYear, quarter: Quarter, count: number): Array<{ fiscalYear: FiscalYear; quarter: Quarter }> {
-  const out: Array<{ fiscalYear: FiscalYear; quarter: Quarter }> = [];
-  let fy = fiscalYear;
-  let q: number = quarter;
-  for (let i = 0; i < count; i += 1) {
-    out.unshift({ fiscalYear: fy, quarter: q as Quarter });
-    q -= 1;
-    if (q === 0) {
-      q = 4;
-      fy -= 1;
-    }
-  }
-  return out;
-}
-
-/**
- * The latest value against baseline and target, in the indicator's direction. "Maintain" is met
- * while the value stays within 10 % of its target (or of the baseline when there is no target).
- */
-export function assessIndicator(direction: IndicatorDirection, baseline: number | null, target: number | null, latest: number | null): IndicatorAssessment {
-  if (latest === null) return 'no_data';
-  if (direction === 'maintain') {
-    const reference = target ?? baseline;
-    if (reference === null) return 'unchanged';
-    return Math.abs(latest - reference) <= Math.abs(reference) * 0.1 ? 'target_met' : 'worsening';
-  }
-  const better = (a: number, b: number) => (direction === 'increase' ? a > b : a < b);
-  if (target !== null && (latest === target || better(latest, target))) return 'target_met';
-  if (baseline === null || latest === baseline) return 'unchanged';
-  return better(latest, baseline) ? 'improving' : 'worsening';
-}
-
-/**
  * Which value a report shows as the indicator's own: the quarter's (quarterly report) or the
  * latest recorded in the year up to that quarter (annual plan). The assessment uses the same one.
  */
@@ -164,27 +62,19 @@ function toReportIndicator(ctx: CoreContext, row: IndicatorRow, fiscalYear: Fisc
   const isCount = isCountUnit(row.unit);
   const history = indicatorHistory(ctx, row.id);
   const valueAt = (fy: number, q: number) => history.find((h) => h.fiscalYear === fy && h.quarter === q)?.value ?? null;
+  const shown = (value: number | null) => suppressMeasure(value, isCount, options);
   const trend: TrendPoint[] = quartersEndingAt(fiscalYear, throughQuarter, TREND_QUARTERS).map((p) => ({
     ...p,
-    value: suppressMeasure(valueAt(p.fiscalYear, p.quarter), isCount, options),
+    value: shown(valueAt(p.fiscalYear, p.quarter)),
   }));
   const current =
     currentValue === 'ofQuarter'
       ? valueAt(fiscalYear, throughQuarter)
       : (history.filter((h) => h.fiscalYear === fiscalYear && h.quarter <= throughQuarter).at(-1)?.value ?? null);
-  return {
-    id: row.id,
-    name: row.name,
-    unit: row.unit,
-    direction: row.direction as IndicatorDirection,
-    source: row.source,
-    isCount,
-    baseline: suppressMeasure(row.baseline, isCount, options),
-    target: suppressMeasure(row.target, isCount, options),
-    current: suppressMeasure(current, isCount, options),
-    trend,
-    assessment: assessIndicator(row.direction as IndicatorDirection, row.baseline, row.target, current),
-  };
+  const { id, name, unit, source } = row;
+  const direction = row.direction as IndicatorDirection;
+  const assessment = assessIndicator(direction, row.baseline, row.target, current);
+  return { id, name, unit, direction, source, isCount, baseline: shown(row.baseline), target: shown(row.target), current: shown(current), trend, assessment };
 }
 
 interface PlanParts {
@@ -205,7 +95,7 @@ function planParts(ctx: CoreContext, planId: string): PlanParts {
 function buildPriorities(
   ctx: CoreContext,
   parts: PlanParts,
-  entryOf: (actionId: string) => EntryRow | undefined,
+  entryOf: (actionId: string) => ProgressEntryRow | undefined,
   indicatorQuarter: Quarter,
   options: PublicOptions,
   currentValue: CurrentValue,
@@ -227,12 +117,9 @@ function buildPriorities(
       .filter((a) => a.priorityId === p.id)
       .map((a): ReportAction => {
         const entry = entryOf(a.id);
+        const { id, title, description, leadName } = a;
         return {
-          id: a.id,
-          title: a.title,
-          description: a.description,
-          owner: a.owner as OwnerParty,
-          leadName: a.leadName,
+          id, title, description, owner: a.owner as OwnerParty, leadName,
           partnerNames: a.partnerOrganisationIds.flatMap((id) => (organisations.get(id) ? [organisations.get(id)!.name!] : [])),
           plannedQuarters: (a.plannedQuarters as Quarter[]).slice().sort(),
           commitmentNumbers: a.commitmentIds.flatMap((id) => (commitments.get(id) ? [commitments.get(id)!.number!] : [])),
@@ -246,7 +133,7 @@ function buildPriorities(
 export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:quarterly'>): QuarterlyReportData {
   const options = publicOptions(input);
   const parts = planParts(ctx, input.planId);
-  const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear).filter((e) => e.quarter === input.quarter);
+  const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear, input.quarter);
   const entryOf = (actionId: string) => entries.find((e) => e.actionId === actionId);
   const priorities = buildPriorities(ctx, parts, entryOf, input.quarter, options, 'ofQuarter');
   const counts = new Map<StatusOrNone, number>([...PROGRESS_STATUSES, 'not_recorded' as const].map((s) => [s, 0]));
@@ -266,11 +153,6 @@ export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:qu
   };
 }
 
-/** completed and discontinued are final; anything else (or nothing recorded) carries forward. */
-export function yearEndOutcome(lastStatus: ProgressStatus | null): YearEndOutcome {
-  return lastStatus === 'completed' ? 'completed' : lastStatus === 'discontinued' ? 'discontinued' : 'carried_forward';
-}
-
 export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'>): AnnualPlanData {
   const options = publicOptions(input);
   const parts = planParts(ctx, input.planId);
@@ -279,18 +161,7 @@ export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'
   const throughQuarter = entries.length ? (Math.max(...entries.map((e) => e.quarter)) as Quarter) : null;
   // Indicators: their latest value of the year, and the assessment of that value.
   const priorities = buildPriorities(ctx, parts, latestOf, throughQuarter ?? 4, options, 'latestOfYear');
-  const continued = new Map(
-    (
-      ctx.sqlite
-        .prepare(
-          `SELECT a.continues_action_id AS previous, p.id AS planId
-             FROM actions a JOIN priorities pr ON pr.id = a.priority_id AND pr.deleted_at IS NULL
-             JOIN plans p ON p.id = pr.plan_id AND p.deleted_at IS NULL
-            WHERE a.deleted_at IS NULL AND a.continues_action_id IS NOT NULL AND p.fiscal_year = ?`,
-        )
-        .all(parts.plan.fiscalYear + 1) as Array<{ previous: string; planId: string }>
-    ).map((r) => [r.previous, r.planId]),
-  );
+  const continued = continuingPlans(ctx, parts.plan.fiscalYear + 1);
   const inPlanOrder = parts.priorities.flatMap((p) => parts.actions.filter((a) => a.priorityId === p.id));
   const items: YearEndItem[] = inPlanOrder.map((a) => {
     const last = latestOf(a.id);
@@ -306,9 +177,7 @@ export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'
     };
   });
   const count = (o: YearEndOutcome) => suppressCount(items.filter((i) => i.outcome === o).length, options);
-  const revisions = ctx.sqlite
-    .prepare('SELECT reason, opened_by AS openedBy, opened_at AS openedAt, closed_at AS closedAt FROM plan_revisions WHERE plan_id = ? AND deleted_at IS NULL ORDER BY opened_at')
-    .all(parts.plan.id) as AnnualPlanData['revisions'];
+  const revisions = revisionsOf(ctx, parts.plan.id).map(({ reason, openedBy, openedAt, closedAt }) => ({ reason, openedBy, openedAt, closedAt }));
   return {
     generatedAt: ctx.clock.now(),
     options,

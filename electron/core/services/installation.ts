@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../shared/contract';
 import type { InstallationProfile, InstallationState } from '../../../shared/domain';
 import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile, today } from '../changelog/core-context';
+import { installationRow } from '../queries/installation';
 
 export interface InitialProfile {
   name: string;
@@ -15,7 +16,7 @@ export interface InitialProfile {
 
 /** Creates this installation's identity once; later calls leave it as it is. */
 export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): InstallationProfile {
-  const existing = ctx.db.select().from(schema.installation).where(eq(schema.installation.key, 1)).get();
+  const existing = installationRow(ctx);
   if (!existing) {
     ctx.db
       .insert(schema.installation)

@@ -1,39 +1,23 @@
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
 import { msg, type Noun, noun } from '../../../shared/core-messages';
 import type { Action, Indicator, IndicatorValue, Plan, Priority } from '../../../shared/domain';
+import type { NewRowOf } from '../changelog/change-recorder';
 import { change, type CoreContext } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError, notFound } from '../../../shared/domain-error';
-import {
-  actionRow,
-  assertPlanEditable,
-  indicatorRow,
-  liveActions,
-  liveIndicators,
-  livePriorities,
-  loadPlan,
-  planRow,
-  priorityRow,
-  toAction,
-  toIndicator,
-  toPriority,
-} from './plan-queries';
+import { indicatorValueRow } from '../queries/indicators';
+import { isLiveRow } from '../queries/live';
+import { actionRow, indicatorRow, liveActions, liveIndicators, livePriorities, loadPlan, nextRank, planRow, priorityRow, toAction, toIndicator, toPriority } from '../queries/plans';
+import { missingIds } from '../queries/reference';
+import { assertPlanEditable } from './plans';
 
 /** Refuses ids that do not name live rows of a reference table, saying which kind is wrong. */
 function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn }, what: Noun) {
   if (!ids || ids.length === 0) return;
-  const unique = [...new Set(ids)];
-  const found = ctx.db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(inArray(table.id, unique), isNull(table.deletedAt)))
-    .all();
-  if (found.length !== unique.length) {
-    const known = new Set(found.map((r) => r.id));
-    const missing = unique.filter((id) => !known.has(id));
+  const missing = missingIds(ctx, table, ids);
+  if (missing.length > 0) {
     throw new DomainError('not_found', msg(missing.length === 1 ? 'core.doesNotExist.one' : 'core.doesNotExist.many', { thing: noun(what), ids: missing.join(', ') }));
   }
 }
@@ -43,6 +27,28 @@ function editablePlanOfPriority(ctx: CoreContext, priorityId: string, opts = { i
   const plan = planRow(ctx, priority.planId);
   assertPlanEditable(ctx, plan);
   return { priority, plan };
+}
+
+/** Removes or restores an action or an indicator, while its plan may be edited. */
+function removeOrRestore(ctx: CoreContext, table: 'actions' | 'indicators', rowId: string, op: 'remove' | 'restore'): void {
+  const row = (table === 'actions' ? actionRow : indicatorRow)(ctx, rowId, { includeRemoved: op === 'restore' });
+  editablePlanOfPriority(ctx, row.priorityId);
+  change(ctx, `${table}:${op}`, (w) => w[op](table, row.id));
+}
+
+/** Adds a priority to its plan, or an action to its priority, ranked last; returns its id. */
+function appendRanked<N extends 'priorities' | 'actions'>(
+  ctx: CoreContext,
+  table: N,
+  parent: { planId: string } | { priorityId: string },
+  text: { title: string; description?: string | null },
+  fields: Omit<NewRowOf<N>, 'id' | 'planId' | 'priorityId' | 'rank' | 'title' | 'description'>,
+): string {
+  const rank = nextRank(ctx, parent);
+  const id = ctx.ids.newId();
+  const row = { id, ...parent, rank, title: text.title, description: text.description ?? null, ...fields } as NewRowOf<N>;
+  change(ctx, `${table}:add`, (w) => w.insert(table, row));
+  return id;
 }
 
 function loadPriority(ctx: CoreContext, priorityId: string): Priority {
@@ -56,25 +62,11 @@ export function addPriority(ctx: CoreContext, input: MethodInput<'priorities:add
   const plan = planRow(ctx, input.planId);
   assertPlanEditable(ctx, plan);
   assertAllExist(ctx, input.themeIds, schema.themes, 'theme');
-  const rank =
-    (ctx.db
-      .select({ rank: max(schema.priorities.rank) })
-      .from(schema.priorities)
-      .where(and(eq(schema.priorities.planId, plan.id), isNull(schema.priorities.deletedAt)))
-      .get()?.rank ?? -1) + 1;
-  const id = ctx.ids.newId();
-  change(ctx, 'priorities:add', (w) =>
-    w.insert('priorities', {
-      id,
-      planId: plan.id,
-      rank,
-      title: input.title,
-      description: input.description ?? null,
-      themeIds: [...new Set(input.themeIds ?? [])],
-      zone: input.zone,
-      continuesPriorityId: null,
-    }),
-  );
+  const id = appendRanked(ctx, 'priorities', { planId: plan.id }, input, {
+    themeIds: [...new Set(input.themeIds ?? [])],
+    zone: input.zone,
+    continuesPriorityId: null,
+  });
   return loadPriority(ctx, id);
 }
 
@@ -127,29 +119,15 @@ const uniqueIds = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : unde
 export function addAction(ctx: CoreContext, input: MethodInput<'actions:add'>): Action {
   const { priority } = editablePlanOfPriority(ctx, input.priorityId);
   checkActionReferences(ctx, input);
-  const rank =
-    (ctx.db
-      .select({ rank: max(schema.actions.rank) })
-      .from(schema.actions)
-      .where(and(eq(schema.actions.priorityId, priority.id), isNull(schema.actions.deletedAt)))
-      .get()?.rank ?? -1) + 1;
-  const id = ctx.ids.newId();
-  change(ctx, 'actions:add', (w) =>
-    w.insert('actions', {
-      id,
-      priorityId: priority.id,
-      rank,
-      title: input.title,
-      description: input.description ?? null,
-      owner: input.owner,
-      leadPersonId: input.leadPersonId ?? null,
-      leadName: input.leadName ?? null,
-      partnerOrganisationIds: uniqueIds(input.partnerOrganisationIds) ?? [],
-      plannedQuarters: sortedQuarters(input.plannedQuarters) ?? [],
-      commitmentIds: uniqueIds(input.commitmentIds) ?? [],
-      continuesActionId: null,
-    }),
-  );
+  const id = appendRanked(ctx, 'actions', { priorityId: priority.id }, input, {
+    owner: input.owner,
+    leadPersonId: input.leadPersonId ?? null,
+    leadName: input.leadName ?? null,
+    partnerOrganisationIds: uniqueIds(input.partnerOrganisationIds) ?? [],
+    plannedQuarters: sortedQuarters(input.plannedQuarters) ?? [],
+    commitmentIds: uniqueIds(input.commitmentIds) ?? [],
+    continuesActionId: null,
+  });
   return toAction(actionRow(ctx, id));
 }
 
@@ -170,17 +148,13 @@ export function updateAction(ctx: CoreContext, input: MethodInput<'actions:updat
 }
 
 export function removeAction(ctx: CoreContext, input: MethodInput<'actions:remove'>): { removed: true } {
-  const action = actionRow(ctx, input.actionId);
-  editablePlanOfPriority(ctx, action.priorityId);
-  change(ctx, 'actions:remove', (w) => w.remove('actions', action.id));
+  removeOrRestore(ctx, 'actions', input.actionId, 'remove');
   return { removed: true };
 }
 
 export function restoreAction(ctx: CoreContext, input: MethodInput<'actions:restore'>): Action {
-  const action = actionRow(ctx, input.actionId, { includeRemoved: true });
-  editablePlanOfPriority(ctx, action.priorityId);
-  change(ctx, 'actions:restore', (w) => w.restore('actions', action.id));
-  return toAction(actionRow(ctx, action.id));
+  removeOrRestore(ctx, 'actions', input.actionId, 'restore');
+  return toAction(actionRow(ctx, input.actionId));
 }
 
 // --- Indicators ------------------------------------------------------------------------------
@@ -213,17 +187,13 @@ export function updateIndicator(ctx: CoreContext, input: MethodInput<'indicators
 }
 
 export function removeIndicator(ctx: CoreContext, input: MethodInput<'indicators:remove'>): { removed: true } {
-  const indicator = indicatorRow(ctx, input.indicatorId);
-  editablePlanOfPriority(ctx, indicator.priorityId);
-  change(ctx, 'indicators:remove', (w) => w.remove('indicators', indicator.id));
+  removeOrRestore(ctx, 'indicators', input.indicatorId, 'remove');
   return { removed: true };
 }
 
 export function restoreIndicator(ctx: CoreContext, input: MethodInput<'indicators:restore'>): Indicator {
-  const indicator = indicatorRow(ctx, input.indicatorId, { includeRemoved: true });
-  editablePlanOfPriority(ctx, indicator.priorityId);
-  change(ctx, 'indicators:restore', (w) => w.restore('indicators', indicator.id));
-  return toIndicator(ctx, indicatorRow(ctx, indicator.id));
+  removeOrRestore(ctx, 'indicators', input.indicatorId, 'restore');
+  return toIndicator(ctx, indicatorRow(ctx, input.indicatorId));
 }
 
 /** Clears a quarter's value (a soft delete that travels like any removal); refused on closed plans. */
@@ -233,8 +203,7 @@ export function clearIndicatorValue(ctx: CoreContext, input: MethodInput<'indica
   const plan = planRow(ctx, priority.planId);
   if (plan.status === 'closed') throw new DomainError('forbidden', msg('indicator.planClosed'));
   const id = naturalIds.indicatorValue(indicator.id, plan.fiscalYear, input.quarter);
-  const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
-  if (!row || row.deletedAt) return { cleared: false };
+  if (!isLiveRow(indicatorValueRow(ctx, id))) return { cleared: false };
   change(ctx, 'indicators:clearValue', (w) => w.remove('indicatorValues', id));
   return { cleared: true };
 }
@@ -256,7 +225,7 @@ export function recordIndicatorValue(ctx: CoreContext, input: MethodInput<'indic
       note: input.note ?? null,
     }),
   );
-  const row = ctx.db.select().from(schema.indicatorValues).where(eq(schema.indicatorValues.id, id)).get();
+  const row = indicatorValueRow(ctx, id);
   if (!row) throw notFound('indicator value');
   return { id: row.id, indicatorId: row.indicatorId, fiscalYear: row.fiscalYear, quarter: input.quarter, value: row.value, note: row.note };
 }

@@ -1,24 +1,23 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import * as schema from '../../../db/schema';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
 import { msg } from '../../../shared/core-messages';
 import type { Plan } from '../../../shared/domain';
 import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
-import { FINISHED_PROGRESS_STATUSES, PLAN_TRANSITIONS, type PlanStatus, type ProgressStatus } from '../../../shared/vocabulary';
+import { isFinished } from '../../../shared/rules/action-outcome';
+import { PLAN_TRANSITIONS, type PlanStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
 import { getCommunity } from './reference';
-import {
-  assertPlanEditable,
-  liveActions,
-  liveIndicators,
-  livePriorities,
-  loadPlan,
-  openRevision,
-  planRow,
-  type PlanRow,
-} from './plan-queries';
+import { latestValueOfYear } from '../queries/indicators';
+import { isPlanEditable, liveActions, liveIndicators, livePriorities, loadPlan, openRevision, planExists, planRow, type PlanRow } from '../queries/plans';
+import { lastStatuses } from '../queries/progress';
+
+export function assertPlanEditable(ctx: CoreContext, plan: PlanRow): void {
+  if (isPlanEditable(ctx, plan)) return;
+  if (plan.status === 'closed') throw new DomainError('forbidden', msg('plan.closed'));
+  const signed = plan.detachmentSignedOn ?? plan.communitySignedOn;
+  throw new DomainError('forbidden', signed ? msg('plan.agreedOn', { date: signed }) : msg('plan.agreed'));
+}
 
 export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>): Plan {
   const community = getCommunity(ctx, input.communityId);
@@ -43,34 +42,9 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
 }
 
 function assertNoPlanYet(ctx: CoreContext, planId: string, communityName: string, fiscalYear: number): void {
-  const existing = ctx.db.select({ deletedAt: schema.plans.deletedAt }).from(schema.plans).where(eq(schema.plans.id, planId)).get();
-  if (existing && !existing.deletedAt) {
+  if (planExists(ctx, planId)) {
     throw new DomainError('conflict', msg('plan.exists', { community: communityName, fiscalYear }));
   }
-}
-
-/** The last status recorded for each action (latest quarter of the plan's year), if any. */
-function lastStatuses(ctx: CoreContext, actionIds: string[], fiscalYear: number): Map<string, ProgressStatus> {
-  const result = new Map<string, ProgressStatus>();
-  if (actionIds.length === 0) return result;
-  const rows = ctx.db
-    .select({ actionId: schema.progressEntries.actionId, quarter: schema.progressEntries.quarter, status: schema.progressEntries.status })
-    .from(schema.progressEntries)
-    .where(
-      and(
-        inArray(schema.progressEntries.actionId, actionIds),
-        eq(schema.progressEntries.fiscalYear, fiscalYear),
-        isNull(schema.progressEntries.deletedAt),
-      ),
-    )
-    .orderBy(desc(schema.progressEntries.quarter))
-    .all();
-  for (const row of rows) if (!result.has(row.actionId)) result.set(row.actionId, row.status as ProgressStatus);
-  return result;
-}
-
-function isFinished(status: ProgressStatus | undefined): boolean {
-  return status !== undefined && FINISHED_PROGRESS_STATUSES.includes(status);
 }
 
 export function previewCopyForward(ctx: CoreContext, input: MethodInput<'plans:previewCopyForward'>): MethodOutput<'plans:previewCopyForward'> {
@@ -151,24 +125,13 @@ export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copy
         });
       }
       for (const indicator of indicators.filter((i) => i.priorityId === priority.id)) {
-        const latest = ctx.db
-          .select({ value: schema.indicatorValues.value })
-          .from(schema.indicatorValues)
-          .where(
-            and(
-              eq(schema.indicatorValues.indicatorId, indicator.id),
-              eq(schema.indicatorValues.fiscalYear, source.fiscalYear),
-              isNull(schema.indicatorValues.deletedAt),
-            ),
-          )
-          .orderBy(desc(schema.indicatorValues.quarter))
-          .get();
+        const latest = latestValueOfYear(ctx, indicator.id, source.fiscalYear);
         w.insert('indicators', {
           id: ctx.ids.newId(),
           priorityId: newPriorityId,
           name: indicator.name,
           unit: indicator.unit,
-          baseline: latest?.value ?? indicator.baseline,
+          baseline: latest ?? indicator.baseline,
           target: indicator.target,
           direction: indicator.direction,
           source: indicator.source,

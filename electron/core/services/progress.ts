@@ -1,16 +1,16 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import * as schema from '../../../db/schema';
 import type { MethodInput } from '../../../shared/contract';
 import { msg } from '../../../shared/core-messages';
 import type { ProgressEntry, QuarterlyReport, QuarterProgress, ReportComment } from '../../../shared/domain';
-import { quarterStart, reportDueDate, type Quarter } from '../../../shared/fiscal-calendar';
-import type { IndicatorDirection, ProgressStatus, ReportState } from '../../../shared/vocabulary';
+import { quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
+import type { IndicatorDirection, ProgressStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
-import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from './plan-queries';
+import { valuesOfQuarter } from '../queries/indicators';
+import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from '../queries/plans';
+import { entriesOf, loadReport, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
 
-function toEntry(row: typeof schema.progressEntries.$inferSelect): ProgressEntry {
+function toEntry(row: ProgressEntryRow): ProgressEntry {
   return {
     id: row.id,
     actionId: row.actionId,
@@ -53,32 +53,7 @@ export function recordProgress(ctx: CoreContext, input: MethodInput<'progress:re
       updatedAt: ctx.clock.now(),
     }),
   );
-  const row = ctx.db.select().from(schema.progressEntries).where(eq(schema.progressEntries.id, id)).get();
-  return toEntry(row!);
-}
-
-export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): QuarterlyReport {
-  const id = naturalIds.report(plan.id, quarter);
-  const row = ctx.db.select().from(schema.reportSubmissions).where(eq(schema.reportSubmissions.id, id)).get();
-  const live = row && !row.deletedAt ? row : undefined;
-  const comments: ReportComment[] = ctx.db
-    .select()
-    .from(schema.reportComments)
-    .where(and(eq(schema.reportComments.reportId, id), isNull(schema.reportComments.deletedAt)))
-    .orderBy(asc(schema.reportComments.createdAt))
-    .all()
-    .map(({ deletedAt: _d, ...c }) => c);
-  return {
-    id,
-    planId: plan.id,
-    fiscalYear: plan.fiscalYear,
-    quarter,
-    state: (live?.state as ReportState | undefined) ?? 'draft',
-    submittedBy: live?.submittedBy ?? null,
-    submittedAt: live?.submittedAt ?? null,
-    dueDate: reportDueDate(plan.fiscalYear, quarter, readProfile(ctx).reportDueDays),
-    comments,
-  };
+  return toEntry(progressEntryRow(ctx, id)!);
 }
 
 export function getReport(ctx: CoreContext, input: MethodInput<'reports:get'>): QuarterlyReport {
@@ -92,40 +67,9 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
   const actions = liveActions(ctx, priorities.map((p) => p.id));
   const byPriority = new Map(priorities.map((p, i) => [p.id, i]));
   actions.sort((a, b) => (byPriority.get(a.priorityId)! - byPriority.get(b.priorityId)!) || a.rank - b.rank);
-  const entries = new Map(
-    (actions.length === 0
-      ? []
-      : ctx.db
-          .select()
-          .from(schema.progressEntries)
-          .where(
-            and(
-              inArray(schema.progressEntries.actionId, actions.map((a) => a.id)),
-              eq(schema.progressEntries.fiscalYear, plan.fiscalYear),
-              eq(schema.progressEntries.quarter, input.quarter),
-              isNull(schema.progressEntries.deletedAt),
-            ),
-          )
-          .all()
-    ).map((e) => [e.actionId, toEntry(e)]),
-  );
+  const entries = new Map(entriesOf(ctx, actions.map((a) => a.id), plan.fiscalYear, input.quarter).map((e) => [e.actionId, toEntry(e)]));
   const indicators = liveIndicators(ctx, priorities.map((p) => p.id));
-  const indicatorIds = indicators.map((i) => i.id);
-  const values =
-    indicatorIds.length === 0
-      ? []
-      : ctx.db
-          .select()
-          .from(schema.indicatorValues)
-          .where(
-            and(
-              inArray(schema.indicatorValues.indicatorId, indicatorIds),
-              eq(schema.indicatorValues.fiscalYear, plan.fiscalYear),
-              eq(schema.indicatorValues.quarter, input.quarter),
-              isNull(schema.indicatorValues.deletedAt),
-            ),
-          )
-          .all();
+  const values = valuesOfQuarter(ctx, indicators.map((i) => i.id), plan.fiscalYear, input.quarter);
   return {
     planId: plan.id,
     fiscalYear: plan.fiscalYear,
@@ -193,7 +137,7 @@ export function commentOnReport(ctx: CoreContext, input: MethodInput<'reports:co
   change(ctx, 'reports:comment', (w) => {
     // A comment may arrive before the report exists here (e.g. on a missing report): create the
     // report row as a draft so the comment has its parent.
-    if (report.state === 'draft' && !ctx.db.select().from(schema.reportSubmissions).where(eq(schema.reportSubmissions.id, report.id)).get()) {
+    if (report.state === 'draft' && !reportSubmissionRow(ctx, report.id)) {
       w.insert('reportSubmissions', { id: report.id, planId: plan.id, quarter: input.quarter, state: 'draft', submittedBy: null, submittedAt: null });
     }
     w.insert('reportComments', comment);

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
 import type { ExportView, RollupData, RollupFilters } from '../../../shared/reports';
+import { isReported } from '../../../shared/rules/completeness';
 import { CSWB_ZONES, PROGRESS_STATUSES, type CswbZone } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
 import { ErrorBanner, Loading } from '../../components/Feedback';
@@ -162,7 +163,7 @@ function CompletenessView({ data }: { data: RollupData }) {
   const fy = data.filters.fiscalYear;
   const o = data.completeness.overall;
   const q = latestDueQuarter(data);
-  const notReported = q ? data.completeness.rows.filter((r) => !['on_time', 'late'].includes(r.cells[q - 1]!.state)).map((r) => r.communityName) : [];
+  const notReported = q ? data.completeness.rows.filter((r) => !isReported(r.cells[q - 1]!.state)).map((r) => r.communityName) : [];
   const states = ['on_time', 'late', 'missing', 'due', 'upcoming', 'no_plan'] as const;
   const stateKey = { on_time: 'onTime', late: 'late', missing: 'missing', due: 'due', upcoming: 'upcoming', no_plan: 'noPlan' } as const;
   return (

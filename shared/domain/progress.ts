@@ -1,0 +1,57 @@
+/** Quarterly progress and the quarterly report. */
+import type { FiscalYear, Quarter } from '../fiscal-calendar';
+import type { IndicatorDirection, ProgressStatus, ReportState } from '../vocabulary';
+import type { IndicatorValue, Action } from './plans';
+
+export interface ProgressEntry {
+  id: string;
+  actionId: string;
+  fiscalYear: FiscalYear;
+  quarter: Quarter;
+  status: ProgressStatus;
+  narrative: string;
+  nextSteps: string | null;
+  author: string;
+  updatedAt: string;
+}
+
+export interface ReportComment {
+  id: string;
+  reportId: string;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface QuarterlyReport {
+  id: string;
+  planId: string;
+  fiscalYear: FiscalYear;
+  quarter: Quarter;
+  state: ReportState;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  dueDate: string;
+  comments: ReportComment[];
+}
+
+export interface QuarterProgress {
+  planId: string;
+  fiscalYear: FiscalYear;
+  quarter: Quarter;
+  report: QuarterlyReport;
+  /** One row per action of the plan, with its entry for the quarter if recorded. */
+  rows: Array<{ action: Action; priorityTitle: string; entry: ProgressEntry | null }>;
+  indicatorValues: IndicatorValue[];
+  /** The plan's live indicators, so the form needs no second call. */
+  indicators: QuarterIndicator[];
+}
+
+export interface QuarterIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  direction: IndicatorDirection;
+}

@@ -1,0 +1,71 @@
+/** Completeness, themes across communities, and the government's commitments. */
+import type { CommitmentKind, CommitmentStatus, CompletenessState, MilestoneStatus, PlanStatus } from '../vocabulary';
+import type { FiscalYear, Quarter } from '../fiscal-calendar';
+
+export interface CompletenessCell {
+  quarter: Quarter;
+  state: CompletenessState;
+  dueDate: string;
+  submittedAt: string | null;
+  /** Days after the due date the report arrived (late), or has been outstanding (missing). */
+  daysLate: number | null;
+}
+
+export interface CompletenessRow {
+  communityId: string;
+  communityName: string;
+  planId: string | null;
+  planStatus: PlanStatus | null;
+  cells: CompletenessCell[];
+}
+
+export interface CompletenessMatrix {
+  fiscalYear: FiscalYear;
+  asOf: string;
+  reportDueDays: number;
+  rows: CompletenessRow[];
+  totals: Array<{ quarter: Quarter } & Record<CompletenessState, number>>;
+}
+
+export interface ThemeAcrossCommunities {
+  themeId: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  communityCount: number;
+  planCount: number;
+  communities: Array<{ id: string; name: string }>;
+}
+
+export interface Milestone {
+  id: string;
+  commitmentId: string;
+  title: string;
+  dueDate: string | null;
+  status: MilestoneStatus;
+}
+
+export interface Commitment {
+  id: string;
+  kind: CommitmentKind;
+  number: string;
+  title: string;
+  leadDepartment: string;
+  priorityArea: string | null;
+  status: CommitmentStatus;
+  relatedCommitmentIds: string[];
+  milestones: Milestone[];
+}
+
+export interface CommitmentDetail extends Commitment {
+  linkedActions: Array<{
+    actionId: string;
+    actionTitle: string;
+    planId: string;
+    communityId: string;
+    communityName: string;
+    fiscalYear: FiscalYear;
+  }>;
+  /** For plan commitments such as 4.4.2: how many communities have an agreed plan per year. */
+  plansByYear: Array<{ fiscalYear: FiscalYear; communitiesWithAgreedPlan: number; communityCount: number }>;
+}
