@@ -1,7 +1,8 @@
 /**
  * The ONE place that registers IPC handlers. Every call from the renderer arrives on a single
- * channel, is checked for its sender and its method name here, and is then handed to the core,
- * which validates the input against the contract and answers a result envelope.
+ * channel and is checked for its sender here; then the dispatch step every adapter shares
+ * (electron/core/dispatch.ts) answers it: main's own methods, else a contract method through the
+ * core, which validates the input and answers a result envelope.
  *
  * Electron objects are described structurally (the *Like interfaces), so tests pass small fakes
  * and this module never loads 'electron' at run time.
