@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
 import { fiscalYearOf } from '../../shared/fiscal-calendar';
+import { reportHref } from '../../shared/report-routes';
 import { type CliIo, CliFailure } from './cli-io';
 import { openCore } from './open-core';
 import { UsageError } from './args';
@@ -131,12 +132,10 @@ export async function reportCommand(io: CliIo, dbFile: string, args: ReportArgs)
       const plan = core.invoke('plans:list', { communityId, fiscalYear: args.fy! });
       if (!plan.ok) throw new CliFailure(refusalText(plan.error), 2);
       if (plan.value.length === 0) throw new CliFailure(`That community has no plan for ${args.fy}–${String((args.fy! + 1) % 100).padStart(2, '0')}.`, 2);
-      const query = new URLSearchParams();
-      if (args.lang) query.set('lang', args.lang);
-      if (args.public) query.set('public', '1');
-      if (args.paper === 'a4') query.set('paper', 'a4');
-      const q = query.toString() ? `?${query}` : '';
-      hash = args.kind === 'quarterly' ? `#/print/quarterly/${plan.value[0]!.id}/${args.quarter}${q}` : `#/print/annual/${plan.value[0]!.id}${q}`;
+      // The same print route the app's screens link to (shared/report-routes.ts).
+      const options = { lang: args.lang ?? null, public: args.public, paper: args.paper } as const;
+      const planId = plan.value[0]!.id;
+      hash = reportHref(args.kind === 'quarterly' ? { name: 'printQuarterly', planId, quarter: args.quarter!, options } : { name: 'printAnnual', planId, options });
     } finally {
       core.close();
     }

@@ -84,7 +84,6 @@ export function createCore(options: CoreOptions): Core {
   ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
   const restored = continueIfRestored(context);
   const log = options.log ?? ((message, error) => console.error(message, error));
-  if (restored) log(`This database was restored from a backup: it continues as installation ${restored.installationId} (formerly ${restored.formerId}).`, null);
 
   /** The installation's language, read on every call so a change in settings applies at once. */
   function currentLocale(): Locale {
@@ -95,6 +94,8 @@ export function createCore(options: CoreOptions): Core {
       return 'en';
     }
   }
+
+  if (restored) log(renderMessage(msg('startup.restoredCopy', { installationId: restored.installationId, formerId: restored.formerId }), currentLocale()), null);
 
   /** An envelope for a refusal: the sentence in the installation's language, key and parameters in details. */
   function refusal(code: ErrorCode, ref: MessageRef, details?: Record<string, unknown>): Result<never> {

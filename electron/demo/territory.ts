@@ -17,49 +17,38 @@ export interface DemoCommunity {
   leader: 'Chief' | 'Mayor';
 }
 
-const c = (name: string, region: Region, leader: DemoCommunity['leader'], servedBy?: string): DemoCommunity => ({
-  name: name.normalize('NFC'),
-  region,
-  leader,
-  ownDetachment: servedBy === undefined,
-  ...(servedBy === undefined ? {} : { servedBy: servedBy.normalize('NFC') }),
-});
+/**
+ * Each region's communities, in order. A community without a detachment of its own names the
+ * neighbour whose detachment serves it after a ">".
+ */
+const COMMUNITIES_BY_REGION: Record<Region, readonly string[]> = {
+  'Beaufort Delta': ['Aklavik', 'Fort McPherson', 'Inuvik', 'Paulatuk > Inuvik', 'Sachs Harbour > Inuvik', 'Tsiigehtchic > Fort McPherson', 'Tuktoyaktuk', 'Ulukhaktok'],
+  Sahtu: ['Colville Lake > Fort Good Hope', 'Délı̨nę', 'Fort Good Hope', 'Norman Wells'],
+  Dehcho: ['Fort Liard', 'Fort Providence', 'Fort Simpson', 'Jean Marie River > Fort Simpson', 'Kakisa > Fort Providence', 'Nahanni Butte > Fort Liard', "Sambaa K'e > Fort Simpson", 'Wrigley > Fort Simpson'],
+  'South Slave': ['Enterprise > Hay River', 'Fort Resolution', 'Fort Smith', 'Hay River', "Hay River Reserve (K'átł'odeeche) > Hay River"],
+  'North Slave': ['Behchokǫ̀', 'Dettah > Yellowknife', 'Gamètì', "Łutselk'e", "N'dilo > Yellowknife", 'Wekweètì > Behchokǫ̀', 'Whatì', 'Yellowknife'],
+};
 
-export const COMMUNITIES: readonly DemoCommunity[] = [
-  c('Aklavik', 'Beaufort Delta', 'Mayor'),
-  c('Fort McPherson', 'Beaufort Delta', 'Mayor'),
-  c('Inuvik', 'Beaufort Delta', 'Mayor'),
-  c('Paulatuk', 'Beaufort Delta', 'Mayor', 'Inuvik'),
-  c('Sachs Harbour', 'Beaufort Delta', 'Mayor', 'Inuvik'),
-  c('Tsiigehtchic', 'Beaufort Delta', 'Chief', 'Fort McPherson'),
-  c('Tuktoyaktuk', 'Beaufort Delta', 'Mayor'),
-  c('Ulukhaktok', 'Beaufort Delta', 'Mayor'),
-  c('Colville Lake', 'Sahtu', 'Chief', 'Fort Good Hope'),
-  c('Délı̨nę', 'Sahtu', 'Chief'),
-  c('Fort Good Hope', 'Sahtu', 'Chief'),
-  c('Norman Wells', 'Sahtu', 'Mayor'),
-  c('Fort Liard', 'Dehcho', 'Chief'),
-  c('Fort Providence', 'Dehcho', 'Chief'),
-  c('Fort Simpson', 'Dehcho', 'Mayor'),
-  c('Jean Marie River', 'Dehcho', 'Chief', 'Fort Simpson'),
-  c('Kakisa', 'Dehcho', 'Chief', 'Fort Providence'),
-  c('Nahanni Butte', 'Dehcho', 'Chief', 'Fort Liard'),
-  c("Sambaa K'e", 'Dehcho', 'Chief', 'Fort Simpson'),
-  c('Wrigley', 'Dehcho', 'Chief', 'Fort Simpson'),
-  c('Enterprise', 'South Slave', 'Mayor', 'Hay River'),
-  c('Fort Resolution', 'South Slave', 'Chief'),
-  c('Fort Smith', 'South Slave', 'Mayor'),
-  c('Hay River', 'South Slave', 'Mayor'),
-  c("Hay River Reserve (K'átł'odeeche)", 'South Slave', 'Chief', 'Hay River'),
-  c('Behchokǫ̀', 'North Slave', 'Chief'),
-  c('Dettah', 'North Slave', 'Chief', 'Yellowknife'),
-  c('Gamètì', 'North Slave', 'Chief'),
-  c("Łutselk'e", 'North Slave', 'Chief'),
-  c("N'dilo", 'North Slave', 'Chief', 'Yellowknife'),
-  c('Wekweètì', 'North Slave', 'Chief', 'Behchokǫ̀'),
-  c('Whatì', 'North Slave', 'Chief'),
-  c('Yellowknife', 'North Slave', 'Mayor'),
-];
+/** The First Nations, which sign with their chief; the other communities sign with their mayor. */
+const LED_BY_CHIEF = new Set(
+  [
+    'Tsiigehtchic', 'Colville Lake', 'Délı̨nę', 'Fort Good Hope', 'Fort Liard', 'Fort Providence', 'Jean Marie River', 'Kakisa', 'Nahanni Butte', "Sambaa K'e", 'Wrigley',
+    'Fort Resolution', "Hay River Reserve (K'átł'odeeche)", 'Behchokǫ̀', 'Dettah', 'Gamètì', "Łutselk'e", "N'dilo", 'Wekweètì', 'Whatì',
+  ].map((name) => name.normalize('NFC')),
+);
+
+function community(entry: string, region: Region): DemoCommunity {
+  const [name = '', servedBy] = entry.split(' > ').map((part) => part.normalize('NFC'));
+  return {
+    name,
+    region,
+    leader: LED_BY_CHIEF.has(name) ? 'Chief' : 'Mayor',
+    ownDetachment: servedBy === undefined,
+    ...(servedBy === undefined ? {} : { servedBy }),
+  };
+}
+
+export const COMMUNITIES: readonly DemoCommunity[] = REGIONS.flatMap((region) => COMMUNITIES_BY_REGION[region].map((entry) => community(entry, region)));
 
 /** A stable ASCII key for a name: "Délı̨nę" → "deline", "Hay River Reserve (K'átł'odeeche)" → "hay-river-reserve-katlodeeche". */
 export function slugOf(name: string): string {

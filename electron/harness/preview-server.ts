@@ -1,9 +1,11 @@
 /**
- * The browser harness (started by `npm run preview -- --db FILE [--port N]`, scripts/preview.ts).
+ * The browser harness (started by `npm run preview -- --db FILE [--port N]`, scripts/preview.ts),
+ * the third adapter over createCore after Electron main and the CLI.
  *
  * Builds the renderer (or reuses a build newer than its sources), serves it on 127.0.0.1 only, and
  * answers window.api over loopback HTTP with the real core (createCore), so the app can be shown
- * and tested end to end on machines without an Electron runtime.
+ * and tested end to end on machines without an Electron runtime. Calls take the same dispatch step
+ * as Electron main's (electron/core/dispatch.ts).
  *
  * Why it is safe enough to leave running: it listens on loopback only; it refuses a Host or
  * Origin that is not its own (DNS rebinding, other local sites); only the person who started it
@@ -21,13 +23,13 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createCore, type Core } from '../core/create-core';
 import type { Clock } from '../core/changelog/clock';
-import { contract, isMethodName } from '../../shared/contract';
-import { err, type Result } from '../../shared/result';
-import { API_PATH, DATA_CHANGED_HEADER, HARNESS_META_NAME } from '../../renderer/api/http-bridge';
-import { DOWNLOAD_PATH, FILE_NAME_HEADER, UPLOAD_PATH } from '../../renderer/api/bundle-files';
-import { safeBundleFileName } from '../main/bundle-file-dialogs';
+import { dispatch, type DispatchSteps } from '../core/dispatch';
+import { err } from '../../shared/result';
+import { safeBundleFileName } from '../../shared/bundle-file-name';
+import { API_PATH, DATA_CHANGED_HEADER, DOWNLOAD_PATH, FILE_NAME_HEADER, HARNESS_META_NAME, UPLOAD_PATH } from '../../shared/routes';
 import { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
-import { CONTENT_TYPES, readBody, resolveStaticPath, securityHeaders, sendJson } from './preview-http';
+import { contentTypeFor, loopbackSecurityHeaders as securityHeaders } from '../../shared/security-headers';
+import { readBody, resolveStaticPath, sendJson } from './preview-http';
 import { createPreviewSession, type PreviewSession, TICKET_PARAM } from './preview-session';
 
 export { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
@@ -121,7 +123,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     if (file === indexFile) {
-      res.writeHead(200, { ...securityHeaders(), 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' });
+      res.writeHead(200, { ...securityHeaders(), 'Content-Type': contentTypeFor(indexFile), 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : indexHtml);
       return;
     }
@@ -133,7 +135,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     res.writeHead(200, {
       ...securityHeaders(),
-      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': String(stat.size),
       'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
@@ -160,13 +162,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     return true;
   }
 
+  /** The request uses the one HTTP method its path answers and comes from this page: false (and answered) otherwise. */
+  function acceptRequest(req: http.IncomingMessage, res: http.ServerResponse, method: 'GET' | 'POST', wrongMethod: string): boolean {
+    if (req.method !== method) {
+      sendJson(res, 405, err('invalid_input', wrongMethod), { Allow: method });
+      return false;
+    }
+    return requestIsOurs(req, res);
+  }
+
   /** POST /files/upload: the body is a plan bundle, saved under uploads/; answers its path. */
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      sendJson(res, 405, err('invalid_input', 'Uploads must be POST requests.'), { Allow: 'POST' });
-      return;
-    }
-    if (!requestIsOurs(req, res)) return;
+    if (!acceptRequest(req, res, 'POST', 'Uploads must be POST requests.')) return;
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
       req.resume();
       sendJson(res, 413, err('invalid_input', `This file is too large to be a plan bundle: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`), { Connection: 'close' });
@@ -208,11 +215,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   /** GET /files/download?file=PATH: an exported bundle, only from inside the per-run folder. */
   function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    if (req.method !== 'GET') {
-      sendJson(res, 405, err('invalid_input', 'Downloads must be GET requests.'), { Allow: 'GET' });
-      return;
-    }
-    if (!requestIsOurs(req, res)) return;
+    if (!acceptRequest(req, res, 'GET', 'Downloads must be GET requests.')) return;
     const file = insideFilesDir(url.searchParams.get('file') ?? '');
     const stat = file ? fs.statSync(file, { throwIfNoEntry: false }) : undefined;
     if (!file || !stat?.isFile()) {
@@ -244,34 +247,31 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     return real.startsWith(filesDir + path.sep) ? real : null;
   }
 
-  /** Methods the harness answers as an adapter (like Electron main's dialogs), or null for the core. */
-  function adapterAnswer(method: string, input: unknown): Result<unknown> | null {
-    if (method === 'files:chooseBundleToOpen') {
-      return err('invalid_input', 'The browser preview cannot show a file dialog: upload the bundle instead.');
-    }
-    if (method === 'files:chooseBundleDestination') {
+  /** Methods the harness answers as an adapter (like Electron main's dialogs), before the core. */
+  const adapterMethods: DispatchSteps<void>['adapterMethods'] = {
+    'files:chooseBundleToOpen': () => err('invalid_input', 'The browser preview cannot show a file dialog: upload the bundle instead.'),
+    'files:chooseBundleDestination': (input) => {
       const suggested = (input as { suggestedName?: unknown } | null)?.suggestedName;
       const name = safeBundleFileName(typeof suggested === 'string' ? suggested : 'bundle.planbundle');
       let target = path.join(exportsDir, name);
       for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
       return { ok: true, value: { file: target } };
-    }
-    // Bundle files named by the page must be inside the per-run folder.
-    if (method.startsWith('bundles:') && input !== null && typeof input === 'object' && 'file' in input) {
-      const file = (input as { file: unknown }).file;
+    },
+  };
+
+  /** The core, behind the harness's path guard: bundle files named by the page must be inside the per-run folder. */
+  const guardedCore: Pick<Core, 'call'> = {
+    call(method, input) {
+      const file = method.startsWith('bundles:') && input !== null && typeof input === 'object' && 'file' in input ? (input as { file: unknown }).file : undefined;
       if (typeof file === 'string' && insideFilesDir(file) === null) {
-        return err('forbidden', 'The browser preview only reads and writes plan bundles in its own folder: upload the bundle, or export it here and download it.');
+        return Promise.resolve(err('forbidden', 'The browser preview only reads and writes plan bundles in its own folder: upload the bundle, or export it here and download it.'));
       }
-    }
-    return null;
-  }
+      return core.call(method, input);
+    },
+  };
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      sendJson(res, 405, err('invalid_input', 'The planner API only answers POST requests.'), { Allow: 'POST' });
-      return;
-    }
-    if (!requestIsOurs(req, res)) return;
+    if (!acceptRequest(req, res, 'POST', 'The planner API only answers POST requests.')) return;
     if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       sendJson(res, 415, err('invalid_input', 'The planner API only accepts JSON.'));
       return;
@@ -293,13 +293,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const { method, input } = parsed as { method: string; input?: unknown };
-    const answered = adapterAnswer(method, input ?? {});
-    if (answered) {
-      sendJson(res, 200, answered);
-      return;
-    }
-    const result = await core.call(method, input ?? {});
-    const changed = result.ok && isMethodName(method) && contract[method].writes;
+    // The page cannot be pushed events: a changing call is marked, and the page raises data:changed.
+    let changed = false;
+    const logError = (message: string, error: unknown) => console.error(message, error);
+    const result = await dispatch(guardedCore, { adapterMethods, afterWrite: () => (changed = true), logError }, method, input ?? {}, undefined);
     sendJson(res, 200, result, changed ? { [DATA_CHANGED_HEADER]: '1' } : {});
   }
 

@@ -3,11 +3,13 @@
  *
  * A custom standard scheme instead of file:// gives the page a real origin (so the CSP's 'self',
  * the IPC sender check and navigation rules mean something), keeps every other file on disk out
- * of the page's reach, and lets us attach security headers to every response.
+ * of the page's reach, and lets us attach security headers to every response (the same as the
+ * browser harness's: shared/security-headers.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { contentTypeFor, securityHeaders } from '../../shared/security-headers';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
@@ -18,41 +20,6 @@ import { APP_HOST, APP_SCHEME } from './app-origin';
  */
 export function appSchemePrivileges(): CustomScheme[] {
   return [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }];
-}
-
-/**
- * The Content Security Policy sent with every page. Only the app's own scripts run; no eval, no
- * plugins, no frames either way, no connections anywhere but the app itself.
- * Styles: Vite emits CSS files, and React writes style properties through the CSSOM (which CSP
- * does not restrict), so 'unsafe-inline' is not needed. If a library injecting <style> elements is
- * ever added, prefer a hash over relaxing this.
- * `data:` images and fonts: Vite inlines small assets as data URLs.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-/** Headers sent with every response of the app scheme. */
-export function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  };
 }
 
 /**
@@ -85,31 +52,6 @@ export function resolveAppPath(root: string, url: string): string | null {
   const file = path.resolve(absoluteRoot, `.${relative}`);
   if (!file.startsWith(absoluteRoot + path.sep)) return null;
   return file;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Content type by extension; unknown kinds are sent as opaque bytes (with nosniff). */
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { safeBundleFileName } from '../../shared/bundle-file-name';
 import { filesMethods, PLAN_BUNDLE_EXTENSION } from '../../shared/contract-files';
 import { msg, renderMessage } from '../../shared/core-messages';
 import { describeInvalidInput } from '../../shared/invalid-input-message';
@@ -78,13 +79,6 @@ export function listRemovableDrives(
 /** A removable drive if exactly one is mounted (obvious), else Documents. */
 export function defaultBundleFolder(drives: readonly string[], documents: string): string {
   return drives.length === 1 ? drives[0]! : documents;
-}
-
-/** The suggested name, reduced to a plain file name that ends in .planbundle. */
-export function safeBundleFileName(suggested: string): string {
-  const base = path.basename(suggested.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '').trim();
-  const name = base === '' || base.startsWith('.') ? `bundle${PLAN_BUNDLE_EXTENSION}` : base;
-  return name.toLowerCase().endsWith(PLAN_BUNDLE_EXTENSION) ? name : `${name}${PLAN_BUNDLE_EXTENSION}`;
 }
 
 /** The path a save dialog answered, with the extension added when the person typed none. */

@@ -1,14 +1,18 @@
 /**
  * The ONE place that registers IPC handlers. Every call from the renderer arrives on a single
- * channel, is checked for its sender and its method name here, and is then handed to the core,
- * which validates the input against the contract and answers a result envelope.
+ * channel and is checked for its sender here; then the dispatch step every adapter shares
+ * (electron/core/dispatch.ts) answers it: main's own methods, else a contract method through the
+ * core, which validates the input and answers a result envelope.
  *
  * Electron objects are described structurally (the *Like interfaces), so tests pass small fakes
  * and this module never loads 'electron' at run time.
  */
-import { contract, events, isMethodName, type EventName, type EventPayload, type MethodName } from '../../shared/contract';
+import { events, type EventName, type EventPayload, type MethodName } from '../../shared/contract';
+import { msg, renderMessage } from '../../shared/core-messages';
 import { err, type Result } from '../../shared/result';
+import type { Locale } from '../../shared/vocabulary';
 import type { Core } from '../core/create-core';
+import { type AdapterMethod as DispatchedMethod, dispatch } from '../core/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/planner-api';
 import { isSameOrigin } from './app-origin';
 
@@ -31,7 +35,7 @@ export interface IpcInvokeEventLike {
 }
 
 /** A method main answers itself; it gets the (already trusted) event, for methods that act on the calling page. */
-export type AdapterMethod = (input: unknown, event: IpcInvokeEventLike) => Promise<Result<unknown>>;
+export type AdapterMethod = DispatchedMethod<IpcInvokeEventLike>;
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void;
@@ -50,6 +54,8 @@ export interface IpcRegistrarOptions {
    * shared/contract-files.ts). Checked after the sender, before the method name.
    */
   adapterMethods?: Readonly<Record<string, AdapterMethod>>;
+  /** The language of the refusals main writes itself (the installation's); English when not given. */
+  locale?(): Locale;
 }
 
 /**
@@ -64,18 +70,7 @@ export function isTrustedSender(event: IpcInvokeEventLike, appOrigin: string): b
   return isSameOrigin(frame.url, appOrigin);
 }
 
-const REFUSED_SENDER = 'This request did not come from the planner window, so it was refused.';
-const UNEXPECTED_FAILURE =
-  'Something unexpected went wrong while handling this request; nothing was changed by it. Try again, and if it keeps happening, restart the planner.';
-
-function unknownMethodMessage(method: unknown): string {
-  if (typeof method !== 'string') return 'The request does not name a method.';
-  // Quoted and shortened: the name comes from the renderer and ends up in a message people read.
-  const shown = method.length > 60 ? `${method.slice(0, 60)}…` : method;
-  return `The planner has no method called "${shown}".`;
-}
-
-/** Handles one call: the same steps as the registered handler, usable without any IPC. */
+/** Handles one call: the sender check, then the dispatch step every adapter shares (electron/core/dispatch.ts). */
 export async function handleInvoke(
   core: Pick<Core, 'call'>,
   options: IpcRegistrarOptions,
@@ -83,28 +78,8 @@ export async function handleInvoke(
   method: unknown,
   input: unknown,
 ): Promise<Result<unknown>> {
-  if (!options.isTrustedSender(event)) return err('forbidden', REFUSED_SENDER);
-  const adapterMethod = typeof method === 'string' && options.adapterMethods && Object.prototype.hasOwnProperty.call(options.adapterMethods, method) ? options.adapterMethods[method] : undefined;
-  if (adapterMethod) {
-    try {
-      return await adapterMethod(input, event);
-    } catch (error) {
-      (options.logError ?? console.error)(`Main failed while handling ${String(method)}.`, error);
-      return err('internal', UNEXPECTED_FAILURE);
-    }
-  }
-  if (!isMethodName(method)) return err('unknown_method', unknownMethodMessage(method));
-  let result: Result<unknown>;
-  try {
-    result = await core.call(method, input);
-  } catch (error) {
-    // core.call promises never to throw; if it does anyway, the renderer still gets an envelope
-    // and the stack goes to the log, not to the screen.
-    (options.logError ?? console.error)(`The core threw while handling ${method}.`, error);
-    return err('internal', UNEXPECTED_FAILURE);
-  }
-  if (result.ok && contract[method].writes) options.afterWrite?.(method);
-  return result;
+  if (!options.isTrustedSender(event)) return err('forbidden', renderMessage(msg('adapter.refusedSender'), options.locale?.() ?? 'en'));
+  return dispatch(core, { ...options, logError: options.logError ?? console.error }, method, input, event);
 }
 
 /** Registers the one IPC handler. Returns a function that removes it again. */

@@ -22,7 +22,7 @@ import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files
 import { printToPdfHandlers } from './print-to-pdf';
 import { safeStorageKeyStore } from './safe-key-store';
 import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
-import { databaseOpenFailureMessage, missingRendererMessage, type StartupFailureMessage } from './startup-failure';
+import { databaseOpenFailureMessage, missingRendererMessage, startupLocale, type StartupFailureMessage, unexpectedFailureMessage } from './startup-failure';
 
 /** Same value as appId in electron-builder.yml (Windows groups taskbar entries by it). */
 const APP_USER_MODEL_ID = 'ca.communitysafetyplanner.desktop';
@@ -35,6 +35,9 @@ interface WindowSlot {
   /** Set once the app is ready; opens the window when none is open (macOS keeps running without one). */
   reopen: (() => void) | null;
 }
+
+/** Before the database is open there is no installation language: the dialogs follow the system's. */
+const systemLocale = () => startupLocale(app.isReady() ? app.getLocale() : '');
 
 function showFailureAndExit(message: StartupFailureMessage): void {
   dialog.showErrorBox(message.title, message.body);
@@ -57,10 +60,7 @@ function setupBeforeReady(): void {
 function setupFailureDialogs(): void {
   process.on('uncaughtException', (error) => {
     logError('Uncaught error in the main process.', error);
-    showFailureAndExit({
-      title: 'The planner stopped',
-      body: 'Something unexpected went wrong and the planner has to close. Your saved work is kept; start the planner again.',
-    });
+    showFailureAndExit(unexpectedFailureMessage('stopped', systemLocale()));
   });
 }
 
@@ -88,7 +88,7 @@ function openCore(layout: AppLayout): Core | null {
     return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
-    showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile));
+    showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile, systemLocale()));
     return null;
   }
 }
@@ -127,6 +127,7 @@ function setupIpc(core: Core, windowSlot: WindowSlot): void {
   };
   registerIpc(ipcMain, core, {
     adapterMethods,
+    locale,
     isTrustedSender: (event) => isTrustedSender(event, APP_ORIGIN),
     afterWrite: (method) => {
       const window = windowSlot.current;
@@ -169,7 +170,7 @@ function setupShutdown(core: Core): void {
 function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   const layout = appLayout(app.getAppPath(), app.getPath('userData'));
   if (!fs.existsSync(path.join(layout.rendererRoot, 'index.html'))) {
-    showFailureAndExit(missingRendererMessage(layout.rendererRoot));
+    showFailureAndExit(missingRendererMessage(layout.rendererRoot, systemLocale()));
     return;
   }
   const core = openCore(layout);
@@ -208,7 +209,7 @@ function main(): void {
     .then(() => whenReady(bundles, windowSlot))
     .catch((error: unknown) => {
       logError('The planner failed while starting.', error);
-      showFailureAndExit({ title: 'The planner could not start', body: 'Something unexpected went wrong while the planner was starting. Start it again; if this keeps happening, send the log to your support person.' });
+      showFailureAndExit(unexpectedFailureMessage('starting', systemLocale()));
     });
 }
 

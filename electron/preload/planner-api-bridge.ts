@@ -3,6 +3,7 @@
  * can be tested without Electron.
  */
 import type { EventName, EventPayload } from '../../shared/contract';
+import { msg, renderMessage } from '../../shared/core-messages';
 import { err } from '../../shared/result';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, isEventName, type PlannerApi } from './planner-api';
 
@@ -52,10 +53,12 @@ export function createPlannerApi(ipc: IpcRendererLike): PlannerApi {
 
   const api = {
     invoke(method, input) {
-      return ipc.invoke(INVOKE_CHANNEL, method, input).catch(() =>
+      return ipc.invoke(INVOKE_CHANNEL, method, input).catch(() => {
         // Reached when the input cannot be copied to main (functions, DOM nodes) or main is gone.
-        err('internal', 'The planner could not pass this request on: its data could not be sent to the database process.'),
-      ) as ReturnType<PlannerApi['invoke']>;
+        // The preload does not know the language: the key lets the page say it in its own.
+        const ref = msg('adapter.notPassedOn');
+        return err('internal', renderMessage(ref), { messageKey: ref.key, params: {} });
+      }) as ReturnType<PlannerApi['invoke']>;
     },
 
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {

@@ -6,18 +6,14 @@
  *   chosen file into the harness's per-run folder (and gets its path there back), the harness
  *   answers files:chooseBundleDestination with a path in that folder, and the exported bundle is
  *   then downloaded.
- * Screens use `useBundleFiles()` (renderer/screens/sync/use-bundle-files.ts) and never care which.
+ * Screens use `useBundleFiles()` (renderer/features/exchange/use-bundle-files.ts) and never care which.
  */
 import type { FilesMethodName, FilesOutput } from '../../shared/contract-files';
 import type { Result } from '../../shared/result';
+import { DOWNLOAD_PATH, FILE_NAME_HEADER, HARNESS_META_NAME, UPLOAD_PATH } from '../../shared/routes';
 import { ApiError } from './api-error';
-import { HARNESS_META_NAME } from './http-bridge';
 import type { WindowWithBridge } from './planner-bridge';
 import type { PlannerClient } from './planner-client';
-
-export const UPLOAD_PATH = 'files/upload';
-export const DOWNLOAD_PATH = 'files/download';
-export const FILE_NAME_HEADER = 'X-Planner-File-Name';
 
 export interface BundleFiles {
   mode: 'dialogs' | 'browser';

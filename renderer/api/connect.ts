@@ -3,7 +3,8 @@
  * Electron, or the harness's HTTP bridge in a plain browser (recognised by the marker the harness
  * writes into the page). Nothing else in the renderer reads window.api.
  */
-import { createHttpBridge, HARNESS_META_NAME } from './http-bridge';
+import { HARNESS_META_NAME } from '../../shared/routes';
+import { createHttpBridge } from './http-bridge';
 import type { PlannerBridge, WindowWithBridge } from './planner-bridge';
 import { PlannerClient } from './planner-client';
 

@@ -1,5 +1,5 @@
 /**
- * window.api for a plain browser: the browser harness (scripts/preview.ts) answers each call over
+ * window.api for a plain browser: the browser harness (electron/harness) answers each call over
  * loopback HTTP with the same core the desktop app uses. Every request carries the harness's
  * session cookie (HttpOnly, so not readable here), which the browser got by opening the one-time
  * address the harness printed; without it the harness refuses to answer.
@@ -10,12 +10,8 @@
  */
 import type { EventName, EventPayload } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
+import { API_PATH, DATA_CHANGED_HEADER } from '../../shared/routes';
 import type { PlannerBridge } from './planner-bridge';
-
-/** Written into the page by the harness, so the renderer knows to use this bridge (not a secret). */
-export const HARNESS_META_NAME = 'planner-harness';
-export const DATA_CHANGED_HEADER = 'X-Planner-Data-Changed';
-export const API_PATH = 'api';
 
 export interface HttpBridgeOptions {
   /** Resolved against the page, so the harness may serve under any port. */

@@ -3,7 +3,7 @@
  * harness. `parseRoute` and `hrefOf` are inverse functions (tested).
  */
 import { isQuarter, type Quarter } from '../../shared/fiscal-calendar';
-import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute } from '../features/reports/report-routes';
+import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute } from '../../shared/report-routes';
 
 export type Route =
   | { name: 'home' }

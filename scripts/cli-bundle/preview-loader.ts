@@ -2,8 +2,8 @@
  * Stands in for electron/harness/preview-server.ts inside the bundled command line (dist/electron/planner-cli.cjs).
  *
  * `report --pdf` prints through the browser harness and Debian's Chromium: development tools that
- * are TypeScript and never ship. Bundling the harness would also bundle its own "run me" entry
- * point, so the bundle refers to it here instead: in a checkout (where `npm run cli` runs the
+ * never ship. Bundling the harness would also bundle Vite (it builds the renderer it serves) into
+ * the shipped command line, so the bundle refers to it here instead: in a checkout (where `npm run cli` runs the
  * bundle) it is loaded with tsx when that command is used, and in the installed app the command
  * ends with a sentence. Every other command loads neither tsx nor the harness.
  */

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, resolveStaticPath, type PreviewServer } from '../../electron/harness/preview-server';
-import { HARNESS_META_NAME } from '../../renderer/api/http-bridge';
+import { HARNESS_META_NAME } from '../../shared/routes';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
 import { startHarness } from './support/harness';
 

@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appSchemePrivileges,
-  contentSecurityPolicy,
-  contentTypeFor,
-  createAppRequestHandler,
-  resolveAppPath,
-} from '../../electron/main/app-protocol';
+import { appSchemePrivileges, createAppRequestHandler, resolveAppPath } from '../../electron/main/app-protocol';
+import { contentSecurityPolicy, contentTypeFor } from '../../shared/security-headers';
 
 const root = path.resolve('/srv/planner/dist/renderer');
 

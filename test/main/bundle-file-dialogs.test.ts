@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { safeBundleFileName } from '../../shared/bundle-file-name';
 import { suggestedBundleName } from '../../shared/contract-files';
 import {
   bundleFileDialogHandlers,
   defaultBundleFolder,
   droppedPlanBundlePath,
   listRemovableDrives,
-  safeBundleFileName,
   type FileDialogLike,
 } from '../../electron/main/bundle-file-dialogs';
 import { handleInvoke } from '../../electron/main/ipc-registrar';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../electron/main/app-protocol';
+import { contentSecurityPolicy } from '../../shared/security-headers';
 import { linesOf, type MainRun, runBundledMain } from './support/run-bundled-main';
 
 /**

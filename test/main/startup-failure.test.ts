@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileRefused } from '../../db/private-files';
-import { databaseOpenFailureMessage, missingRendererMessage } from '../../electron/main/startup-failure';
+import { databaseOpenFailureMessage, missingRendererMessage, startupLocale, unexpectedFailureMessage } from '../../electron/main/startup-failure';
 
 const dbFile = '/home/ana/.config/Community Safety Planner/planner.db';
 
@@ -59,5 +59,24 @@ describe('a database or key file refused for who may read it', () => {
 describe('missingRendererMessage', () => {
   it('says the screens are missing and how to get them back', () => {
     expectPlainSentences(missingRendererMessage('/app/dist/renderer').body);
+  });
+});
+
+describe('in the language of the system', () => {
+  it('follows a French system, and English otherwise', () => {
+    expect(startupLocale('fr-CA')).toBe('fr');
+    expect(startupLocale('FR')).toBe('fr');
+    expect(startupLocale('en-US')).toBe('en');
+    expect(startupLocale('')).toBe('en');
+  });
+
+  it('says every startup failure in French too, still without technical text', () => {
+    const busy = databaseOpenFailureMessage(withCode('SqliteError: SQLITE_BUSY\n    at x (/x.js:1:1)', 'SQLITE_BUSY'), dbFile, 'fr');
+    expect(busy.title).toBe('Le planificateur n’a pas pu démarrer');
+    expect(busy.body).toContain(dbFile);
+    expect(busy.body).not.toMatch(/SqliteError|SQLITE_BUSY/);
+    expect(missingRendererMessage('/app/dist/renderer', 'fr').body).toMatch(/^Les écrans du planificateur manquent/);
+    expect(unexpectedFailureMessage('stopped', 'fr').title).toBe('Le planificateur s’est arrêté');
+    expect(unexpectedFailureMessage('starting').body).toBe('Something unexpected went wrong while the planner was starting. Start it again; if this keeps happening, send the log to your support person.');
   });
 });

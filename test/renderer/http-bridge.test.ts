@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHttpBridge, DATA_CHANGED_HEADER } from '../../renderer/api/http-bridge';
+import { createHttpBridge } from '../../renderer/api/http-bridge';
+import { DATA_CHANGED_HEADER } from '../../shared/routes';
 
 function jsonResponse(body: unknown, headers: Record<string, string> = {}, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

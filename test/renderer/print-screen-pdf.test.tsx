@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuarterlyReportData } from '../../shared/reports';
-import { HARNESS_META_NAME } from '../../renderer/api/http-bridge';
+import { HARNESS_META_NAME } from '../../shared/routes';
 import { PrintScreen } from '../../renderer/features/reports/PrintScreen';
 import { ApiError } from '../../renderer/api/api-error';
 import { deferred } from './support/fake-core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportRoute, reportHref, type ReportRoute } from '../../renderer/features/reports/report-routes';
+import { parseReportRoute, reportHref, type ReportRoute } from '../../shared/report-routes';
 import { hrefOf, parseRoute } from '../../renderer/app/routes';
 
 describe('report routes', () => {

@@ -20,7 +20,7 @@ import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { createI18n } from '../../i18n/i18n';
 import { useFormat, type Formatter } from '../../i18n/format';
-import type { PrintOptions } from './report-routes';
+import type { PrintOptions } from '../../../shared/report-routes';
 import { themeLabel } from '../plans/plan-reference';
 import { href } from '../../app/routes';
 import { useCall, useClient } from '../../app/store-context';

@@ -14,7 +14,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { DEFAULT_PRINT_OPTIONS, reportHref } from './report-routes';
+import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
 import { useCall, useClient, usePlanner } from '../../app/store-context';
 
 export function ReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {

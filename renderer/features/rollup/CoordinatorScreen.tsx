@@ -17,7 +17,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { reportHref } from '../reports/report-routes';
+import { reportHref } from '../../../shared/report-routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';

@@ -19,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
-import { reportHref, ROLLUP_VIEWS, type RollupView } from '../reports/report-routes';
+import { reportHref, ROLLUP_VIEWS, type RollupView } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
 import { useCall, useClient, usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';

@@ -4,8 +4,8 @@
  * whose options ride in the query: lang=en|fr, public=1, paper=a4|letter. The CLI prints these
  * same routes to PDF. parseReportRoute and reportHref are inverse functions (tested).
  */
-import { isQuarter, type Quarter } from '../../../shared/fiscal-calendar';
-import type { Locale } from '../../../shared/vocabulary';
+import { isQuarter, type Quarter } from './fiscal-calendar';
+import type { Locale } from './vocabulary';
 
 export const ROLLUP_VIEWS = ['completeness', 'status', 'themes', 'indicators', 'commitment'] as const;
 export type RollupView = (typeof ROLLUP_VIEWS)[number];
