@@ -1,5 +1,16 @@
 /** Catalogue entries (see core-messages.ts) for the planning cycle's refusals and the core itself. */
 import type { Bilingual } from './core-messages';
+import { PLAN_STATUSES, type PlanStatus } from './vocabulary';
+import { vocabularyLabels } from './words/vocabulary-labels';
+
+/** A plan status inside a sentence: the label of the one word catalogue, in lower case. */
+const inSentence = (status: PlanStatus): Bilingual => ({
+  en: vocabularyLabels.en.planStatus[status].toLocaleLowerCase('en'),
+  fr: vocabularyLabels.fr.planStatus[status].toLocaleLowerCase('fr'),
+});
+const planStatusWords = Object.fromEntries(PLAN_STATUSES.map((status) => [`planStatus.${status}`, inSentence(status)])) as {
+  readonly [S in PlanStatus as `planStatus.${S}`]: Bilingual;
+};
 
 export const planningMessages = {
   'core.internal': {
@@ -26,10 +37,7 @@ export const planningMessages = {
   'core.doesNotExist.one': { en: '{thing:cap} {ids} does not exist.', fr: '{thing:cap} {ids} n’existe pas.' },
   'core.doesNotExist.many': { en: '{thing:cap} {ids} do not exist.', fr: 'Ces identifiants n’existent pas\u00a0: {ids} ({thing}).' },
 
-  'planStatus.draft': { en: 'draft', fr: 'provisoire' },
-  'planStatus.agreed': { en: 'agreed', fr: 'approuvé' },
-  'planStatus.active': { en: 'active', fr: 'en œuvre' },
-  'planStatus.closed': { en: 'closed', fr: 'clos' },
+  ...planStatusWords,
 
   'plan.exists': { en: '{community} already has a plan for {fiscalYear:fy}.', fr: '{community} a déjà un plan pour l’{fiscalYear:fy}.' },
   'plan.transition': {

@@ -23,6 +23,7 @@ import {
   ROLES,
 } from '../../shared/vocabulary';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
+import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -37,9 +38,10 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 }
 
 // The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
-// merged at the top level; none of their keys may shadow one of the main catalogues.
-const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue) });
-const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue) });
+// merged at the top level; none of their keys may shadow one of the main catalogues. The "vocab"
+// keys come from the one word catalogue in shared/words/, as renderer/i18n/i18n.ts loads them.
+const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
+const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
@@ -53,6 +55,10 @@ describe('the English and French catalogues', () => {
     expect(Object.keys(reportsEn).filter((k) => k in en || k in syncEn)).toEqual([]);
     expect(Object.keys(reportsFr).filter((k) => k in fr || k in syncFr)).toEqual([]);
     expect(Object.keys(reportsEn)).toEqual(Object.keys(reportsFr));
+  });
+
+  it('leave the vocabulary labels to the one word catalogue (no second home in the JSON files)', () => {
+    for (const catalogue of [en, fr, syncEn, syncFr, reportsEn, reportsFr]) expect(Object.keys(catalogue)).not.toContain('vocab');
   });
 
   it('have exactly the same keys, so no screen shows a raw key in either language', () => {
@@ -79,7 +85,7 @@ describe('the English and French catalogues', () => {
       role: ROLES,
       locale: LOCALES,
       planStatus: [...PLAN_STATUSES, 'none'],
-      progressStatus: PROGRESS_STATUSES,
+      progressStatus: [...PROGRESS_STATUSES, 'not_recorded'],
       completeness: COMPLETENESS_STATES,
       reportState: REPORT_STATES,
       commitmentStatus: COMMITMENT_STATUSES,
@@ -89,6 +95,7 @@ describe('the English and French catalogues', () => {
       zone: CSWB_ZONES,
       direction: INDICATOR_DIRECTIONS,
       organisationKind: ORGANISATION_KINDS,
+      assessment: ['target_met', 'improving', 'worsening', 'unchanged', 'no_data'],
     };
     const unlabelled = Object.entries(vocabularies).flatMap(([name, values]) => values.map((v) => `vocab.${name}.${v}`)).filter((key) => !english.has(key) || !french.has(key));
     expect(unlabelled).toEqual([]);
