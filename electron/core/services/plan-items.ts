@@ -34,7 +34,7 @@ function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLi
   if (found.length !== unique.length) {
     const known = new Set(found.map((r) => r.id));
     const missing = unique.filter((id) => !known.has(id));
-    throw new DomainError('not_found', msg(missing.length === 1 ? 'core.doesNotExist.one' : 'core.doesNotExist.many', { thing: noun(what), ids: missing.join(', ') }));
+    throw new DomainError('not_found', msg('core.doesNotExist', { thing: noun(what), ids: missing.join(', '), count: missing.length }));
   }
 }
 
