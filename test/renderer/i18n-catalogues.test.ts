@@ -112,6 +112,11 @@ describe('the English and French catalogues', () => {
     expect(incomplete).toEqual([]);
   });
 
+  it('leave plurals to the plural rules: no hand-made "(s)" in any message', () => {
+    const handMade = [...english, ...french].filter(([, text]) => /\w\((s|es|x)\)/.test(text)).map(([k, text]) => `${k}: ${text}`);
+    expect(handMade).toEqual([]);
+  });
+
   it('hold every key the screens ask for by name', () => {
     const used = new Set<string>();
     for (const source of rendererSources()) {
