@@ -95,8 +95,8 @@ export const planningMessages = {
       other: '{count} actions have no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles}.',
     },
     fr: {
-      one: '{count}\u00a0mesure n’a pas encore d’avancement saisi pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
-      other: '{count}\u00a0mesures n’ont pas encore d’avancement saisi pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
+      one: '{count}\u00a0mesure n’a pas encore d’avancement consigné pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
+      other: '{count}\u00a0mesures n’ont pas encore d’avancement consigné pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
     },
   },
   'report.titles': { en: '{titles:quoted}', fr: '{titles:quoted}' },

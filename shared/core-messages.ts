@@ -31,7 +31,7 @@
  *   the whole description in the requested language. Nothing outside the core reads raw zod messages.
  *
  * French follows the renderer's fr.json conventions (Canadian French): typographic apostrophe,
- * a no-break space before the colon and inside « », none before ; ? !, "lot de plans", "exercice".
+ * a no-break space before the colon and inside « », none before ; ? !, "paquet de plans", "exercice".
  * Pure TypeScript (no i18next): shared/ is imported by the core, the CLI and the renderer.
  */
 import { inputMessages } from './core-messages-input';

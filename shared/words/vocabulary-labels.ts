@@ -94,7 +94,7 @@ const fr = {
     delayed: 'En retard',
     completed: 'Terminée',
     discontinued: 'Abandonnée',
-    not_recorded: 'Non saisi',
+    not_recorded: 'Non consigné',
   },
   completeness: { no_plan: 'Aucun plan', upcoming: 'À venir', due: 'À remettre', on_time: 'À temps', late: 'En retard', missing: 'Manquant' },
   reportState: { draft: 'Non remis', submitted: 'Remis' },

@@ -74,7 +74,7 @@ describe('the catalogue of core messages', () => {
       '1 action has no progress recorded for FY 2025–26 Q2 yet: "Patrols".',
     );
     expect(renderMessage(msg('report.missingProgress', { ...period, count: 7, titles: msg('report.titlesAndMore', { titles: ['a', 'b'], count: 5 }) }), 'fr')).toBe(
-      '7\u00a0mesures n’ont pas encore d’avancement saisi pour le T2 de l’EF 2025-2026\u00a0: «\u00a0a\u00a0», «\u00a0b\u00a0» et 5\u00a0autres.',
+      '7\u00a0mesures n’ont pas encore d’avancement consigné pour le T2 de l’EF 2025-2026\u00a0: «\u00a0a\u00a0», «\u00a0b\u00a0» et 5\u00a0autres.',
     );
   });
 
