@@ -4,19 +4,7 @@ import { change } from '../../electron/core/changelog/core-context';
 import { encodeBundle, LIMITS } from '../../electron/core/bundles/bundle-format';
 import { type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { fingerprintOf, generateIdentityKeys, signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import {
-  bundlePath,
-  databaseState,
-  exportBundle,
-  importBundle,
-  type Installation,
-  isPlainSentence,
-  makeInstallation,
-  readParts,
-  refusalOf,
-  writeParts,
-} from './helpers';
+import { addCommunity, agreedPlan, bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, writeParts } from '../support';
 
 /**
  * Issue 4, point 3 and the damaged-file half of point 7: every hostile bundle is refused with a

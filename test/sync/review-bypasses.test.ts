@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { generateIdentityKeys, type IdentityKeys, signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+import { addCommunity, agreedPlan, type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from '../support';
 
 /**
  * Review of issue 8 (scope on the result, revocation through the chain, restored backups).

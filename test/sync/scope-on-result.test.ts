@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+import { addCommunity, agreedPlan, bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, writeParts } from '../support';
 
 /**
  * Issue 8, part 1: scope is judged on the state after applying, not on the bundle's text. A field
