@@ -3,3 +3,4 @@ export * from './test-core';
 export * from './reference-data';
 export * from './installations';
 export * from './bundle-parts';
+export * from './three-installations';

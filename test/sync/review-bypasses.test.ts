@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { generateIdentityKeys, type IdentityKeys, signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan, type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from '../support';
+import { agreedPlan, type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, threeInstallations, writeParts } from '../support';
 
 /**
  * Review of issue 8 (scope on the result, revocation through the chain, restored backups).
@@ -24,20 +24,16 @@ let planHayRiver: ReturnType<typeof agreedPlan>;
 const extra: Installation[] = [];
 
 beforeEach(() => {
-  C = makeInstallation('coord', { idPrefix: 'c' });
-  F = makeInstallation('field', { idPrefix: 'f' });
-  V = makeInstallation('victim', { idPrefix: 'v' });
-  dettah = addCommunity(C, 'Dettah');
-  hayRiver = addCommunity(C, 'Hay River');
-  planDettah = agreedPlan(C, dettah, 2025, ['Patrols', 'School visits']);
-  planHayRiver = agreedPlan(C, hayRiver, 2025, ['Boat safety']);
-  C.must('plans:openRevision', { planId: planDettah.plan.id, reason: 'Mid-year review' });
-  C.must('plans:openRevision', { planId: planHayRiver.plan.id, reason: 'Mid-year review' });
-  const full = exportBundle(C, null);
-  importBundle(F, full);
-  importBundle(V, full);
-  importBundle(V, exportBundle(F, null));
-  importBundle(F, exportBundle(V, null));
+  ({
+    C,
+    F,
+    V,
+    communities: [dettah, hayRiver],
+    plans: [planDettah, planHayRiver],
+  } = threeInstallations([
+    { community: 'Dettah', actions: ['Patrols', 'School visits'] },
+    { community: 'Hay River', actions: ['Boat safety'] },
+  ]));
   // C trusts F for everything (it set F up); V trusts F only for Dettah.
   importBundle(C, exportBundle(F, null));
   importBundle(C, exportBundle(V, null));
