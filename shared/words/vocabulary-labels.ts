@@ -6,19 +6,32 @@
  * against the vocabulary lists.
  */
 import type { IndicatorAssessment, StatusOrNone } from '../reports';
-import type {
-  CommitmentKind,
-  CommitmentStatus,
-  CompletenessState,
-  CswbZone,
-  IndicatorDirection,
-  Locale,
-  MilestoneStatus,
-  OrganisationKind,
-  OwnerParty,
-  PlanStatus,
-  ReportState,
-  Role,
+import {
+  COMMITMENT_KINDS,
+  COMMITMENT_STATUSES,
+  COMPLETENESS_STATES,
+  CSWB_ZONES,
+  INDICATOR_DIRECTIONS,
+  LOCALES,
+  MILESTONE_STATUSES,
+  ORGANISATION_KINDS,
+  OWNER_PARTIES,
+  PLAN_STATUSES,
+  PROGRESS_STATUSES,
+  REPORT_STATES,
+  ROLES,
+  type CommitmentKind,
+  type CommitmentStatus,
+  type CompletenessState,
+  type CswbZone,
+  type IndicatorDirection,
+  type Locale,
+  type MilestoneStatus,
+  type OrganisationKind,
+  type OwnerParty,
+  type PlanStatus,
+  type ReportState,
+  type Role,
 } from '../vocabulary';
 
 /** A type, not an interface: i18next walks the renderer's `vocab.*` keys only through index-compatible types. */
@@ -42,6 +55,24 @@ export type VocabularyLabels = {
 };
 
 export type VocabularyName = keyof VocabularyLabels;
+
+/** The codes each vocabulary labels, in the order of its list; the test checks the labels against them. */
+export const VOCABULARY_CODES = {
+  role: ROLES,
+  locale: LOCALES,
+  planStatus: [...PLAN_STATUSES, 'none'],
+  progressStatus: [...PROGRESS_STATUSES, 'not_recorded'],
+  completeness: COMPLETENESS_STATES,
+  reportState: REPORT_STATES,
+  commitmentStatus: COMMITMENT_STATUSES,
+  commitmentKind: COMMITMENT_KINDS,
+  milestoneStatus: MILESTONE_STATUSES,
+  owner: OWNER_PARTIES,
+  zone: CSWB_ZONES,
+  direction: INDICATOR_DIRECTIONS,
+  organisationKind: ORGANISATION_KINDS,
+  assessment: ['target_met', 'improving', 'worsening', 'unchanged', 'no_data'],
+} as const satisfies { [V in VocabularyName]: ReadonlyArray<keyof VocabularyLabels[V]> };
 
 const en = {
   role: { detachment: 'Detachment', liaison: 'Community liaison', coordinator: 'Territorial coordinator' },

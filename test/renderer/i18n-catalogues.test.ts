@@ -7,23 +7,8 @@ import syncEn from '../../renderer/i18n/sync.en.json';
 import syncFr from '../../renderer/i18n/sync.fr.json';
 import reportsEn from '../../renderer/i18n/reports.en.json';
 import reportsFr from '../../renderer/i18n/reports.fr.json';
-import {
-  COMMITMENT_KINDS,
-  COMMITMENT_STATUSES,
-  COMPLETENESS_STATES,
-  CSWB_ZONES,
-  INDICATOR_DIRECTIONS,
-  LOCALES,
-  MILESTONE_STATUSES,
-  ORGANISATION_KINDS,
-  OWNER_PARTIES,
-  PLAN_STATUSES,
-  PROGRESS_STATUSES,
-  REPORT_STATES,
-  ROLES,
-} from '../../shared/vocabulary';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
-import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
+import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -81,22 +66,7 @@ describe('the English and French catalogues', () => {
   });
 
   it('label every value of every vocabulary the core can answer with', () => {
-    const vocabularies: Record<string, readonly string[]> = {
-      role: ROLES,
-      locale: LOCALES,
-      planStatus: [...PLAN_STATUSES, 'none'],
-      progressStatus: [...PROGRESS_STATUSES, 'not_recorded'],
-      completeness: COMPLETENESS_STATES,
-      reportState: REPORT_STATES,
-      commitmentStatus: COMMITMENT_STATUSES,
-      commitmentKind: COMMITMENT_KINDS,
-      milestoneStatus: MILESTONE_STATUSES,
-      owner: OWNER_PARTIES,
-      zone: CSWB_ZONES,
-      direction: INDICATOR_DIRECTIONS,
-      organisationKind: ORGANISATION_KINDS,
-      assessment: ['target_met', 'improving', 'worsening', 'unchanged', 'no_data'],
-    };
+    const vocabularies: Record<string, readonly string[]> = VOCABULARY_CODES;
     const unlabelled = Object.entries(vocabularies).flatMap(([name, values]) => values.map((v) => `vocab.${name}.${v}`)).filter((key) => !english.has(key) || !french.has(key));
     expect(unlabelled).toEqual([]);
   });
