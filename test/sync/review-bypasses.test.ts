@@ -114,6 +114,14 @@ function expectOutOfScope(file: string, opts: { trustNewSender?: boolean } = {})
   expect(databaseState(V).tables).toBe(before.tables);
 }
 
+/** F relays a Hay River priority's creation and, in the same bundle, moves it into Dettah: V refuses the whole bundle. */
+function expectRelayedMoveRefused(priorityId: string, hint: string) {
+  const { parts, forge } = fParts();
+  const created = opIn(parts, 'priorities', priorityId, 'planId');
+  forge([{ table: 'priorities', rowId: priorityId, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }]);
+  expectOutOfScope(writeParts(parts, bundlePath(F, hint), F.keys.privateKey));
+}
+
 /** A bundle built from scratch: any sender id and name, signed with the given key. */
 function craftBundle(sender: { installationId: string; name: string; keys: IdentityKeys }, changesets: BundleParts['changesets'], keys: Record<string, string>, extraManifest: Record<string, unknown> = {}): string {
   const parts: BundleParts = {
@@ -178,10 +186,7 @@ describe('scope: a peer trusted only for Dettah', () => {
   it('BYPASS: relays the coordinator’s new Hay River priority and, in the same bundle, moves it into Dettah', () => {
     const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
     importBundle(F, exportBundle(C, F));
-    const { parts, forge } = fParts();
-    const created = opIn(parts, 'priorities', fresh.id, 'planId');
-    forge([{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }]);
-    expectOutOfScope(writeParts(parts, bundlePath(F, 'relay-move'), F.keys.privateKey));
+    expectRelayedMoveRefused(fresh.id, 'relay-move');
   });
 
   it('BYPASS: front-runs a Hay River priority V has not received yet, naming the coordinator’s creating op in pred so it is silently superseded', () => {
@@ -299,10 +304,7 @@ describe('scope: a peer trusted only for Dettah', () => {
     V.must('peers:trust', { fingerprint: gPeer.fingerprint, scopeCommunityIds: [dettah, hayRiver] });
     const fresh = G.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by G', zone: 'prevention' });
     importBundle(F, exportBundle(G, null));
-    const { parts, forge } = fParts();
-    const created = opIn(parts, 'priorities', fresh.id, 'planId');
-    forge([{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }]);
-    expectOutOfScope(writeParts(parts, bundlePath(F, 'two-scoped'), F.keys.privateKey));
+    expectRelayedMoveRefused(fresh.id, 'two-scoped');
   });
 
   it('is refused: removing a Hay River priority through deletedAt', () => {
