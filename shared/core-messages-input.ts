@@ -9,19 +9,20 @@ import type { Bilingual } from './core-messages';
 export const inputMessages = {
   // The description of a whole invalid input: its problems, one sentence each.
   'input.issues': { en: '{issues}', fr: '{issues}' },
-  'input.moreProblems.one': { en: '(and 1 more problem)', fr: '(et 1\u00a0autre problème)' },
-  'input.moreProblems.many': { en: '(and {count} more problems)', fr: '(et {count}\u00a0autres problèmes)' },
+  'input.moreProblems': {
+    en: { one: '(and {count} more problem)', other: '(and {count} more problems)' },
+    fr: { one: '(et {count}\u00a0autre problème)', other: '(et {count}\u00a0autres problèmes)' },
+  },
   // Transitional: a schema's own English sentence that has not moved into this catalogue yet
   // (use schemaMessage in contract files instead).
   'input.uncatalogued': { en: '{text}', fr: '{text}' },
   'input.notAnObject': { en: 'The input must be a JSON object.', fr: 'Les données reçues doivent former un objet JSON.' },
-  'input.unknownField.one': {
-    en: 'The input has a field this action does not take: {fields:quoted}.',
-    fr: 'Les données contiennent un champ que cette action ne prend pas\u00a0: {fields:quoted}.',
-  },
-  'input.unknownField.many': {
-    en: 'The input has fields this action does not take: {fields:quoted}.',
-    fr: 'Les données contiennent des champs que cette action ne prend pas\u00a0: {fields:quoted}.',
+  'input.unknownField': {
+    en: { one: 'The input has a field this action does not take: {fields:quoted}.', other: 'The input has fields this action does not take: {fields:quoted}.' },
+    fr: {
+      one: 'Les données contiennent un champ que cette action ne prend pas\u00a0: {fields:quoted}.',
+      other: 'Les données contiennent des champs que cette action ne prend pas\u00a0: {fields:quoted}.',
+    },
   },
   // zod's own checks, where a schema gives no message of its own.
   'input.zod.wrongType': { en: '"{path}": the value has the wrong type (expected {expected}).', fr: '«\u00a0{path}\u00a0»\u00a0: la valeur n’est pas du bon type (attendu\u00a0: {expected}).' },

@@ -1,5 +1,16 @@
 /** Catalogue entries (see core-messages.ts) for the planning cycle's refusals and the core itself. */
 import type { Bilingual } from './core-messages';
+import { PLAN_STATUSES, type PlanStatus } from './vocabulary';
+import { vocabularyLabels } from './words/vocabulary-labels';
+
+/** A plan status inside a sentence: the label of the one word catalogue, in lower case. */
+const inSentence = (status: PlanStatus): Bilingual => ({
+  en: vocabularyLabels.en.planStatus[status].toLocaleLowerCase('en'),
+  fr: vocabularyLabels.fr.planStatus[status].toLocaleLowerCase('fr'),
+});
+const planStatusWords = Object.fromEntries(PLAN_STATUSES.map((status) => [`planStatus.${status}`, inSentence(status)])) as {
+  readonly [S in PlanStatus as `planStatus.${S}`]: Bilingual;
+};
 
 export const planningMessages = {
   'core.internal': {
@@ -23,13 +34,12 @@ export const planningMessages = {
     en: 'The {thing} was not found. It may have been removed, or the id is wrong.',
     fr: 'Impossible de trouver {thing}. Cet élément a peut-être été supprimé, ou l’identifiant est erroné.',
   },
-  'core.doesNotExist.one': { en: '{thing:cap} {ids} does not exist.', fr: '{thing:cap} {ids} n’existe pas.' },
-  'core.doesNotExist.many': { en: '{thing:cap} {ids} do not exist.', fr: 'Ces identifiants n’existent pas\u00a0: {ids} ({thing}).' },
+  'core.doesNotExist': {
+    en: { one: '{thing:cap} {ids} does not exist.', other: '{thing:cap} {ids} do not exist.' },
+    fr: { one: '{thing:cap} {ids} n’existe pas.', other: 'Ces identifiants n’existent pas\u00a0: {ids} ({thing}).' },
+  },
 
-  'planStatus.draft': { en: 'draft', fr: 'provisoire' },
-  'planStatus.agreed': { en: 'agreed', fr: 'approuvé' },
-  'planStatus.active': { en: 'active', fr: 'en œuvre' },
-  'planStatus.closed': { en: 'closed', fr: 'clos' },
+  ...planStatusWords,
 
   'plan.exists': { en: '{community} already has a plan for {fiscalYear:fy}.', fr: '{community} a déjà un plan pour l’{fiscalYear:fy}.' },
   'plan.transition': {
@@ -78,17 +88,21 @@ export const planningMessages = {
     fr: 'Le rapport du T{quarter} de l’{fiscalYear:fy} a déjà été remis le {date} par {who}.',
   },
   'report.noActions': { en: 'This plan has no actions to report on.', fr: 'Ce plan n’a aucune mesure sur laquelle faire rapport.' },
-  'report.missingProgress.one': {
-    en: '1 action has no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles:quoted}.',
-    fr: '1\u00a0mesure n’a pas encore d’avancement saisi pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles:quoted}.',
+  /** `titles` is 'report.titles' or, when they are cut short, 'report.titlesAndMore'. */
+  'report.missingProgress': {
+    en: {
+      one: '{count} action has no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles}.',
+      other: '{count} actions have no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles}.',
+    },
+    fr: {
+      one: '{count}\u00a0mesure n’a pas encore d’avancement consigné pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
+      other: '{count}\u00a0mesures n’ont pas encore d’avancement consigné pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles}.',
+    },
   },
-  'report.missingProgress.many': {
-    en: '{count} actions have no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles:quoted}.',
-    fr: '{count}\u00a0mesures n’ont pas encore d’avancement saisi pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles:quoted}.',
-  },
-  'report.missingProgress.manyMore': {
-    en: '{count} actions have no progress recorded for {fiscalYear:fy} Q{quarter} yet: {titles:quoted} and {more} more.',
-    fr: '{count}\u00a0mesures n’ont pas encore d’avancement saisi pour le T{quarter} de l’{fiscalYear:fy}\u00a0: {titles:quoted} et {more}\u00a0autres.',
+  'report.titles': { en: '{titles:quoted}', fr: '{titles:quoted}' },
+  'report.titlesAndMore': {
+    en: { one: '{titles:quoted} and {count} more', other: '{titles:quoted} and {count} more' },
+    fr: { one: '{titles:quoted} et {count}\u00a0autre', other: '{titles:quoted} et {count}\u00a0autres' },
   },
   'report.notStarted': {
     en: '{fiscalYear:fy} Q{quarter} has not started yet; its report cannot be submitted.',

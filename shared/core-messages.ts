@@ -17,6 +17,9 @@
  *   reference (`msg('planStatus.draft')`, `noun('plan id')`), rendered in the same language: that is
  *   how words that change with the language (status names, field names with their French article)
  *   stay in the catalogue instead of being baked into English fragments by the caller.
+ * - Counted sentences are plural entries: `{ en: { one: '…', other: '…' }, fr: { one, other } }`,
+ *   chosen by the `{count}` parameter through the language's plural rules (Intl.PluralRules: in
+ *   French 0 and 1 are singular), never by the caller and never written "mesure(s)".
  * - Keys and parameters are typed: `msg('report.notStarted', { fiscalYear, quarter })` does not
  *   compile with a missing or unknown parameter or key.
  * - The core throws `DomainError(code, msg(key, params))`; createCore renders the envelope's
@@ -28,7 +31,7 @@
  *   the whole description in the requested language. Nothing outside the core reads raw zod messages.
  *
  * French follows the renderer's fr.json conventions (Canadian French): typographic apostrophe,
- * a no-break space before the colon and inside « », none before ; ? !, "lot de plans", "exercice".
+ * a no-break space before the colon and inside « », none before ; ? !, "paquet de plans", "exercice".
  * Pure TypeScript (no i18next): shared/ is imported by the core, the CLI and the renderer.
  */
 import { inputMessages } from './core-messages-input';
@@ -39,9 +42,15 @@ import { syncMessages } from './core-messages-sync';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
+/** The two forms of a counted sentence, chosen by its `{count}` parameter. */
+export interface PluralTemplates {
+  readonly one: string;
+  readonly other: string;
+}
+
 export interface Bilingual {
-  readonly en: string;
-  readonly fr: string;
+  readonly en: string | PluralTemplates;
+  readonly fr: string | PluralTemplates;
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
@@ -56,6 +65,9 @@ export type PlaceholderNames<T extends string> = T extends `${string}{${infer P}
   ? (P extends `${infer N}:${string}` ? N : P) | PlaceholderNames<Rest>
   : never;
 
+/** Every template of an entry's language: itself, or both forms of a plural entry. */
+type TemplatesOf<T> = T extends string ? T : T extends PluralTemplates ? T['one'] | T['other'] : never;
+
 export type ParamValue = string | number | readonly string[] | MessageRef | readonly MessageRef[];
 
 /** A message to be rendered later, in whichever language: plain JSON. */
@@ -64,9 +76,14 @@ export interface MessageRef {
   readonly params?: Readonly<Record<string, ParamValue>>;
 }
 
-export type MessageParams<K extends CoreMessageKey> = { readonly [N in PlaceholderNames<(typeof coreMessages)[K]['en']>]: ParamValue };
+/** A plural entry always takes `count`, even when a form does not print it. */
+type EntryPlaceholders<K extends CoreMessageKey> =
+  | PlaceholderNames<TemplatesOf<(typeof coreMessages)[K]['en']>>
+  | ((typeof coreMessages)[K]['en'] extends PluralTemplates ? 'count' : never);
 
-export type MessageArgs<K extends CoreMessageKey> = [PlaceholderNames<(typeof coreMessages)[K]['en']>] extends [never] ? [] : [params: MessageParams<K>];
+export type MessageParams<K extends CoreMessageKey> = { readonly [N in EntryPlaceholders<K>]: ParamValue };
+
+export type MessageArgs<K extends CoreMessageKey> = [EntryPlaceholders<K>] extends [never] ? [] : [params: MessageParams<K>];
 
 /** A typed reference to a catalogue entry. */
 export function msg<K extends CoreMessageKey>(key: K, ...params: MessageArgs<K>): MessageRef {
@@ -86,9 +103,18 @@ export function isCoreMessageKey(key: unknown): key is CoreMessageKey {
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
-/** The placeholder names of a template, sorted; used by the catalogue test. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+/** The placeholder names of a template (both forms of a plural one), sorted; used by the catalogue test. */
+export function placeholdersOf(template: string | PluralTemplates): string[] {
+  const text = typeof template === 'string' ? template : `${template.one} ${template.other}`;
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
+
+const pluralRules: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en-CA'), fr: new Intl.PluralRules('fr-CA') };
+
+/** The template of a language for these parameters: a plural entry's form for `count`. */
+function templateFor(template: string | PluralTemplates, params: Record<string, ParamValue>, locale: Locale): string {
+  if (typeof template === 'string') return template;
+  return pluralRules[locale].select(Number(params.count)) === 'one' ? template.one : template.other;
 }
 
 function isRef(value: unknown): value is MessageRef {
@@ -124,7 +150,7 @@ function render(ref: MessageRef, locale: Locale, depth: number): string {
   const entry = (coreMessages as Record<string, Bilingual>)[ref.key];
   if (!entry) throw new RangeError(`No core message "${String(ref.key)}".`);
   const params = (ref.params ?? {}) as Record<string, ParamValue>;
-  return entry[locale].replace(PLACEHOLDER, (_, name: string, format: string | undefined) => formatValue(params[name], format, locale, depth));
+  return templateFor(entry[locale], params, locale).replace(PLACEHOLDER, (_, name: string, format: string | undefined) => formatValue(params[name], format, locale, depth));
 }
 
 /** The sentence of a message in a language. */

@@ -27,7 +27,7 @@ export function invalidInputMessage(issues: readonly ValidationIssue[]): Message
   const refs = issues.slice(0, MAX_DESCRIBED).map(issueMessage);
   const unique = [...new Map(refs.map((r) => [JSON.stringify(r), r])).values()];
   const extra = issues.length - MAX_DESCRIBED;
-  if (extra > 0) unique.push(extra === 1 ? msg('input.moreProblems.one') : msg('input.moreProblems.many', { count: extra }));
+  if (extra > 0) unique.push(msg('input.moreProblems', { count: extra }));
   return msg('input.issues', { issues: unique });
 }
 
@@ -41,7 +41,7 @@ const limitKind = (origin: unknown): 'number' | 'text' | 'list' | null =>
 /** One issue as a catalogue reference. */
 export function issueMessage(issue: ValidationIssue): MessageRef {
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-    return msg(issue.keys.length === 1 ? 'input.unknownField.one' : 'input.unknownField.many', { fields: issue.keys });
+    return msg('input.unknownField', { fields: issue.keys, count: issue.keys.length });
   }
   if (issue.path.length === 0 && issue.code === 'invalid_type') return msg('input.notAnObject');
   const own = decodeMessage(issue.message);

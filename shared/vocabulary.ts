@@ -1,6 +1,6 @@
 /**
  * The fixed vocabularies of the planning cycle (PRODUCT.md). Codes are stored and exchanged;
- * people see the translated labels from the renderer's catalogue.
+ * people see the labels of the one word catalogue (shared/words/vocabulary-labels.ts).
  */
 
 export const PLAN_STATUSES = ['draft', 'agreed', 'active', 'closed'] as const;

@@ -4,7 +4,8 @@
  * not started before them, has nothing to do between them and is done (or not) after them.
  */
 import type { Quarter } from '../../shared/fiscal-calendar';
-import { FINISHED_PROGRESS_STATUSES, type ProgressStatus } from '../../shared/vocabulary';
+import { isFinished } from '../../shared/rules/action-outcome';
+import type { ProgressStatus } from '../../shared/vocabulary';
 import type { Random } from './prng';
 
 /** What a quarter's entry says: work done, not begun yet, a quiet quarter, the year's outcome, or already finished. */
@@ -52,7 +53,7 @@ export function drawYear(random: Random, planned: readonly Quarter[]): Four<Quar
   const year: QuarterOfWork[] = [];
   for (const q of [1, 2, 3, 4] as const) {
     const previous = year[q - 2];
-    if (previous && FINISHED_PROGRESS_STATUSES.includes(previous.status)) year.push({ status: previous.status, kind: 'finished' });
+    if (previous && isFinished(previous.status)) year.push({ status: previous.status, kind: 'finished' });
     else if (q < first) year.push({ status: 'not_started', kind: 'before' });
     else if (q > last) {
       const s = previous?.status ?? 'on_track';

@@ -13,9 +13,17 @@ import syncEn from './sync.en.json';
 import syncFr from './sync.fr.json';
 import reportsEn from './reports.en.json';
 import reportsFr from './reports.fr.json';
+import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
-/** The main catalogues joined with the plan bundle screens' own pair (sync.*.json: the "sync" keys) and the reports' (reports.*.json: the "reports" keys). */
-export const catalogues = { en: { ...en, ...syncEn, ...reportsEn }, fr: { ...fr, ...syncFr, ...reportsFr } } as const;
+/**
+ * The main catalogues joined with the plan bundle screens' own pair (sync.*.json: the "sync" keys),
+ * the reports' (reports.*.json: the "reports" keys) and the labels of the vocabularies (the "vocab"
+ * keys), which live in the one word catalogue shared with the core (shared/words/).
+ */
+export const catalogues = {
+  en: { ...en, ...syncEn, ...reportsEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, vocab: vocabularyLabels.fr },
+} as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {
   const instance = i18next.createInstance();

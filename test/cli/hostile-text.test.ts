@@ -10,8 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { change } from '../../electron/core/changelog/core-context';
 import { createCore } from '../../electron/core/create-core';
-import { addCommitment, addCommunity } from '../core/builders';
-import { exportBundle, type Installation, makeInstallation } from '../sync/helpers';
+import { addCommitment, addCommunity, exportBundle, type Installation, makeInstallation } from '../support';
 import { type CliRun, makeTempDir, runCliAsync } from './run-cli';
 
 const ESC = '\u001b';

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { change } from '../../electron/core/changelog/core-context';
 import { createCore } from '../../electron/core/create-core';
-import { addCommunity } from '../core/builders';
-import { exportBundle, type Installation, makeInstallation } from '../sync/helpers';
+import { addCommunity, exportBundle, type Installation, makeInstallation } from '../support';
 import { makeTempDir, runCliAsync } from './run-cli';
 
 let root: string;

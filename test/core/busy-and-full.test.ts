@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
 import { type Core, createCore } from '../../electron/core/create-core';
 import { memoryKeyStore } from '../../electron/core/bundles/identity';
-import { addCommunity, makeTestDir, type TestCore } from './builders';
+import { addCommunity, makeTestDir, type TestCore } from '../support';
 
 const closers: Array<() => void> = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));

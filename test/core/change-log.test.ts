@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCommitment, addCommunity, agreedPlan, makeCore, type TestCore } from './builders';
+import { addCommitment, addCommunity, agreedPlan, makeCore, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());

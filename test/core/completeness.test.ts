@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { completenessOf } from '../../shared/rules/completeness';
-import { addCommunity, addTheme, agreedPlan, makeCore, type TestCore } from './builders';
+import { addCommunity, addTheme, agreedPlan, makeCore, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCommunity, agreedPlan, makeCore, type TestCore } from './builders';
+import { addCommunity, agreedPlan, makeCore, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());
@@ -53,7 +53,7 @@ describe('refusals in the installation’s language', () => {
     t.must('installation:update', { locale: 'fr' });
     const refused = t.core.invoke('reports:submit', { planId: plan.id, quarter: 1 });
     expect(refused.ok ? '' : refused.error.message).toBe(
-      '2\u00a0mesures n’ont pas encore d’avancement saisi pour le T1 de l’EF 2025-2026\u00a0: «\u00a0Patrols\u00a0», «\u00a0Youth nights\u00a0».',
+      '2\u00a0mesures n’ont pas encore d’avancement consigné pour le T1 de l’EF 2025-2026\u00a0: «\u00a0Patrols\u00a0», «\u00a0Youth nights\u00a0».',
     );
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, defaultKeyFile } from '../../electron/core/create-core';
 import { fileKeyStore, generateIdentityKeys } from '../../electron/core/bundles/identity';
-import { makeTestDir } from './builders';
+import { makeTestDir } from '../support';
 
 const posix = process.platform !== 'win32';
 const isRoot = posix && process.getuid?.() === 0;

@@ -4,7 +4,7 @@
  * codes, line breaks, text-direction overrides. A sentence in both languages says so.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from './builders';
+import { makeCore, type TestCore } from '../support';
 
 const open: TestCore[] = [];
 afterEach(() => open.splice(0).forEach((t) => t.core.close()));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCommitment, addCommunity, addTheme, agreedPlan, makeCore, snapshotTables, type TestCore } from './builders';
+import { addCommitment, addCommunity, addTheme, agreedPlan, makeCore, snapshotTables, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());

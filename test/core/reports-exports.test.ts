@@ -55,7 +55,7 @@ describe('CSV', () => {
     fx = buildReportFixture();
     const [file] = csvFiles(fx.t.core.context, { fiscalYear: 2025, locale: 'fr', views: ['action-status'] });
     const rows = readCsv(file!.text);
-    expect(rows[0]).toEqual(['Collectivité', 'Pas commencée', 'En bonne voie', 'À risque', 'En retard', 'Terminée', 'Abandonnée', 'Non saisi', 'Mesures']);
+    expect(rows[0]).toEqual(['Collectivité', 'Pas commencée', 'En bonne voie', 'À risque', 'En retard', 'Terminée', 'Abandonnée', 'Non consigné', 'Mesures']);
     expect(rows[2]).toEqual(['Behchokǫ̀', '0', '0', '0', '1', '0', '1', '0', '2']);
   });
 
@@ -99,7 +99,7 @@ describe('XLSX', () => {
     expect(community.getRow(1).values).toEqual([undefined, 'Collectivité', 'Région', 'Détachement', 'État du plan', 'Rapports attendus', 'À temps', 'En retard', 'Manquants', 'Taux de complétude (%)', 'Taux de remise à temps (%)']);
     expect(community.getRow(3).values).toEqual([undefined, 'Behchokǫ̀', 'North Slave', 'Behchokǫ̀ Detachment', 'En œuvre', 2, 1, 0, 1, 50, 50]);
     expect(community.getRow(5).getCell(1).value).toBe('Délı̨nę');
-    const progress = workbook.getWorksheet('Suivi trimestriel')!;
+    const progress = workbook.getWorksheet('Avancement trimestriel')!;
     const texts = progress.getSheetValues().flat().filter((v) => typeof v === 'string');
     expect(texts).toContain('Checkstops done — the chief’s “zero tolerance” message, on the radio.');
     expect(texts).toContain('La salle n’est plus disponible.');

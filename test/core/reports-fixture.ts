@@ -9,7 +9,7 @@
  *   Colville Lake  Sahtu, no detachment                 draft   Q1 missing, Q2 missing
  *   Délı̨nę         Sahtu, no detachment                 no plan
  */
-import { addCommitment, addCommunity, addTheme, makeCore, type TestCore } from './builders';
+import { addCommitment, addCommunity, addTheme, makeCore, type TestCore } from '../support';
 
 export const FIXTURE_NOW = '2025-11-15T12:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressStatus } from '../../shared/vocabulary';
-import { addCommunity, agreedPlan, makeCore, type TestCore } from './builders';
+import { addCommunity, agreedPlan, makeCore, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_MARK_TABLE, listBackups } from '../../db/backups';
 import { checkIntegrity, openDatabase } from '../../db/open-database';
 import { resolveMigrationsFolder } from '../../db/migrations-folder';
-import { makeTestDir } from '../core/builders';
+import { makeTestDir } from '../support';
 
 /** A copy of the committed migrations plus one extra, to exercise "migrate an existing database". */
 function migrationsWithExtra(dir: string, sqlText: string): string {

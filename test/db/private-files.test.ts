@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDatabase, listBackups } from '../../db/backups';
 import { openDatabase } from '../../db/open-database';
-import { makeTestDir } from '../core/builders';
+import { makeTestDir } from '../support';
 
 const posix = process.platform !== 'win32';
 const isRoot = posix && process.getuid?.() === 0;

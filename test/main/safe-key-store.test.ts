@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateIdentityKeys } from '../../electron/core/bundles/identity';
 import { safeStorageKeyStore, type SafeStorageLike } from '../../electron/main/safe-key-store';
-import { makeTestDir } from '../core/builders';
+import { makeTestDir } from '../support';
 
 /** A stand-in for safeStorage: "encrypts" by reversing and tagging, enough to see it is used. */
 function fakeSafeStorage(available = true): SafeStorageLike & { calls: string[] } {

@@ -7,22 +7,8 @@ import syncEn from '../../renderer/i18n/sync.en.json';
 import syncFr from '../../renderer/i18n/sync.fr.json';
 import reportsEn from '../../renderer/i18n/reports.en.json';
 import reportsFr from '../../renderer/i18n/reports.fr.json';
-import {
-  COMMITMENT_KINDS,
-  COMMITMENT_STATUSES,
-  COMPLETENESS_STATES,
-  CSWB_ZONES,
-  INDICATOR_DIRECTIONS,
-  LOCALES,
-  MILESTONE_STATUSES,
-  ORGANISATION_KINDS,
-  OWNER_PARTIES,
-  PLAN_STATUSES,
-  PROGRESS_STATUSES,
-  REPORT_STATES,
-  ROLES,
-} from '../../shared/vocabulary';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
+import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -37,9 +23,10 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 }
 
 // The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
-// merged at the top level; none of their keys may shadow one of the main catalogues.
-const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue) });
-const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue) });
+// merged at the top level; none of their keys may shadow one of the main catalogues. The "vocab"
+// keys come from the one word catalogue in shared/words/, as renderer/i18n/i18n.ts loads them.
+const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
+const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
@@ -53,6 +40,10 @@ describe('the English and French catalogues', () => {
     expect(Object.keys(reportsEn).filter((k) => k in en || k in syncEn)).toEqual([]);
     expect(Object.keys(reportsFr).filter((k) => k in fr || k in syncFr)).toEqual([]);
     expect(Object.keys(reportsEn)).toEqual(Object.keys(reportsFr));
+  });
+
+  it('leave the vocabulary labels to the one word catalogue (no second home in the JSON files)', () => {
+    for (const catalogue of [en, fr, syncEn, syncFr, reportsEn, reportsFr]) expect(Object.keys(catalogue)).not.toContain('vocab');
   });
 
   it('have exactly the same keys, so no screen shows a raw key in either language', () => {
@@ -75,21 +66,7 @@ describe('the English and French catalogues', () => {
   });
 
   it('label every value of every vocabulary the core can answer with', () => {
-    const vocabularies: Record<string, readonly string[]> = {
-      role: ROLES,
-      locale: LOCALES,
-      planStatus: [...PLAN_STATUSES, 'none'],
-      progressStatus: PROGRESS_STATUSES,
-      completeness: COMPLETENESS_STATES,
-      reportState: REPORT_STATES,
-      commitmentStatus: COMMITMENT_STATUSES,
-      commitmentKind: COMMITMENT_KINDS,
-      milestoneStatus: MILESTONE_STATUSES,
-      owner: OWNER_PARTIES,
-      zone: CSWB_ZONES,
-      direction: INDICATOR_DIRECTIONS,
-      organisationKind: ORGANISATION_KINDS,
-    };
+    const vocabularies: Record<string, readonly string[]> = VOCABULARY_CODES;
     const unlabelled = Object.entries(vocabularies).flatMap(([name, values]) => values.map((v) => `vocab.${name}.${v}`)).filter((key) => !english.has(key) || !french.has(key));
     expect(unlabelled).toEqual([]);
   });
@@ -103,6 +80,11 @@ describe('the English and French catalogues', () => {
     const counted = [...english.keys()].filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, ''));
     const incomplete = [...new Set(counted)].filter((base) => !english.has(`${base}_one`) || !english.has(`${base}_other`));
     expect(incomplete).toEqual([]);
+  });
+
+  it('leave plurals to the plural rules: no hand-made "(s)" in any message', () => {
+    const handMade = [...english, ...french].filter(([, text]) => /\w\((s|es|x)\)/.test(text)).map(([k, text]) => `${k}: ${text}`);
+    expect(handMade).toEqual([]);
   });
 
   it('hold every key the screens ask for by name', () => {

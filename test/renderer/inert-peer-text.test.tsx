@@ -6,13 +6,14 @@
  */
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Conflict, ImportPreview, Peer } from '../../shared/domain';
+import type { Peer } from '../../shared/domain';
 import type { BundleFiles } from '../../renderer/api/bundle-files';
 import { ConflictsScreen } from '../../renderer/features/exchange/ConflictsScreen';
 import { ImportDialog } from '../../renderer/features/exchange/ImportDialog';
 import { PeersScreen } from '../../renderer/features/exchange/PeersScreen';
 import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
 import { setup } from './support/render-app';
+import { importPreview, narrativeConflict } from '../support/peer-fixtures';
 
 const REAL_FP = 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X';
 const SHOWN_FP = 'ZJNV-Y6JG-ZMFR-T8N2-K5ZT-G9YD-PT8P-F3R8';
@@ -34,20 +35,7 @@ function expectNoMarkup(container: HTMLElement) {
 
 describe('text from a peer in the app', () => {
   it('the import preview shows a hostile sender name as isolated text, and the real fingerprint apart from it', async () => {
-    const preview: ImportPreview = {
-      bundleId: 'b1',
-      sender: { installationId: 'i2', name: HOSTILE_NAME, fingerprint: REAL_FP, trust: 'unknown' },
-      createdAt: '2026-10-20T15:00:00Z',
-      changesetCount: 1,
-      newChangesetCount: 1,
-      alreadyImported: false,
-      gaps: [],
-      changesPerPlan: [],
-      otherChanges: 1,
-      newConflicts: [],
-      newOrigins: [],
-      setAside: [],
-    };
+    const preview = importPreview({ sender: { installationId: 'i2', name: HOSTILE_NAME, fingerprint: REAL_FP, trust: 'unknown' } });
     const app = setup({ 'bundles:inspect': () => ({ formatVersion: 1, encrypted: false, encryption: null, bytes: 10, manifest: null }), 'bundles:preview': () => preview });
     const { container } = app.renderIn(
       <BundleFilesContext.Provider value={files}>
@@ -63,18 +51,7 @@ describe('text from a peer in the app', () => {
   });
 
   it('the conflict inbox shows a hostile actor and value as text in their own version, without extra versions', async () => {
-    const conflict: Conflict = {
-      id: 'cf_1',
-      kind: 'concurrent_edit',
-      table: 'progressEntries',
-      rowId: 'r1',
-      field: 'narrative',
-      label: 'Camp — FY 2026–27 Q2',
-      heads: [
-        { opId: 'op1', value: 'Fourteen youth.', actor: 'Nora', origin: 'i1', originName: 'this computer', at: '2026-10-20T15:00:00Z' },
-        { opId: 'op2', value: `Sixteen youth.\r\n<b>forged</b>`, actor: HOSTILE_ACTOR, origin: 'i2', originName: HOSTILE_NAME, at: '2026-10-20T16:00:00Z' },
-      ],
-    };
+    const conflict = narrativeConflict({ value: `Sixteen youth.\r\n<b>forged</b>`, actor: HOSTILE_ACTOR, originName: HOSTILE_NAME });
     const app = setup({ 'conflicts:list': () => [conflict] });
     const { container } = app.renderIn(<ConflictsScreen />);
     await screen.findByText('Fourteen youth.');

@@ -8,26 +8,20 @@ import { ImportDialog } from '../../renderer/features/exchange/ImportDialog';
 import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
 import { deferred } from './support/fake-core';
 import { setup } from './support/render-app';
+import { importPreview, narrativeConflict } from '../support/peer-fixtures';
 
 const FP = 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X';
 const files: BundleFiles = { mode: 'dialogs', chooseToOpen: async () => null, upload: async () => '', chooseDestination: async () => null, download: async () => {} };
 
 function preview(over: Partial<ImportPreview> = {}): ImportPreview {
-  return {
-    bundleId: 'b1',
+  return importPreview({
     sender: { installationId: 'i2', name: 'Inuvik detachment', fingerprint: FP, trust: 'unknown' },
-    createdAt: '2026-10-20T15:00:00Z',
     changesetCount: 3,
     newChangesetCount: 3,
-    alreadyImported: false,
-    gaps: [],
     changesPerPlan: [{ planId: 'p1', communityName: 'Inuvik', fiscalYear: 2026, rows: 4 }],
     otherChanges: 0,
-    newConflicts: [],
-    newOrigins: [],
-    setAside: [],
     ...over,
-  };
+  });
 }
 
 describe('the import preview', () => {
@@ -77,18 +71,7 @@ describe('changes set aside from a revoked computer', () => {
 });
 
 describe('the conflict inbox', () => {
-  const edit: Conflict = {
-    id: 'cf_1',
-    kind: 'concurrent_edit',
-    table: 'progressEntries',
-    rowId: 'r1',
-    field: 'narrative',
-    label: 'Camp — FY 2026–27 Q2',
-    heads: [
-      { opId: 'op1', value: 'Fourteen youth.', actor: 'Nora', origin: 'i1', originName: 'this computer', at: '2026-10-20T15:00:00Z' },
-      { opId: 'op2', value: 'Sixteen youth.', actor: 'Dana', origin: 'i2', originName: 'Inuvik', at: '2026-10-20T16:00:00Z' },
-    ],
-  };
+  const edit = narrativeConflict();
 
   it('shows both versions side by side and resolves with the one kept, or a typed merge', async () => {
     const app = setup({ 'conflicts:list': () => [edit], 'conflicts:resolve': () => [] });

@@ -3,21 +3,25 @@ import { filesMethods } from '../../shared/contract-files';
 import { planningMethods } from '../../shared/contract-planning';
 import { reportMethods } from '../../shared/contract-reports';
 import { syncMethods } from '../../shared/contract-sync';
-import { coreMessageParts, coreMessages, decodeMessage, msg, noun, placeholdersOf, renderMessage, renderSafely } from '../../shared/core-messages';
+import { coreMessageParts, coreMessages, decodeMessage, msg, noun, placeholdersOf, renderMessage, renderSafely, type PluralTemplates } from '../../shared/core-messages';
 import { describeInvalidInput } from '../../shared/invalid-input-message';
 
 const entries = Object.entries(coreMessages) as Array<[string, { en?: unknown; fr?: unknown }]>;
+const isPlural = (template: unknown): template is PluralTemplates => typeof template === 'object' && template !== null && 'one' in template && 'other' in template;
+/** Every template of a language: the entry itself, or both forms of a plural entry. */
+const forms = (template: unknown): unknown[] => (isPlural(template) ? [template.one, template.other] : [template]);
+const allText = (template: unknown): string => forms(template).map(String).join(' ');
 
 describe('the catalogue of core messages', () => {
   it('has every message in English and in French', () => {
-    const missing = entries.filter(([, m]) => typeof m.en !== 'string' || typeof m.fr !== 'string' || m.en.trim() === '' || m.fr.trim() === '').map(([k]) => k);
+    const missing = entries.filter(([, m]) => [...forms(m.en), ...forms(m.fr)].some((t) => typeof t !== 'string' || t.trim() === '')).map(([k]) => k);
     expect(missing).toEqual([]);
   });
 
   it('uses the same parameters in both languages', () => {
     const different = entries
-      .filter(([, m]) => JSON.stringify(placeholdersOf(m.en as string)) !== JSON.stringify(placeholdersOf(m.fr as string)))
-      .map(([k, m]) => `${k}: en {${placeholdersOf(m.en as string).join(', ')}} / fr {${placeholdersOf(m.fr as string).join(', ')}}`);
+      .filter(([, m]) => JSON.stringify(placeholdersOf(allText(m.en))) !== JSON.stringify(placeholdersOf(allText(m.fr))))
+      .map(([k, m]) => `${k}: en {${placeholdersOf(allText(m.en)).join(', ')}} / fr {${placeholdersOf(allText(m.fr)).join(', ')}}`);
     expect(different).toEqual([]);
   });
 
@@ -35,12 +39,12 @@ describe('the catalogue of core messages', () => {
   });
 
   it('uses only formats the renderer knows', () => {
-    const formats = new Set(entries.flatMap(([, m]) => [...`${String(m.en)} ${String(m.fr)}`.matchAll(/\{\w+:(\w+)\}/g)].map((x) => x[1])));
+    const formats = new Set(entries.flatMap(([, m]) => [...`${allText(m.en)} ${allText(m.fr)}`.matchAll(/\{\w+:(\w+)\}/g)].map((x) => x[1])));
     expect([...formats].filter((f) => !['fy', 'number', 'quoted', 'cap'].includes(f!))).toEqual([]);
   });
 
   it('writes French sentences the Canadian way: typographic apostrophe, no-break space before a colon', () => {
-    const french = entries.map(([k, m]) => [k, String(m.fr)] as const);
+    const french = entries.map(([k, m]) => [k, allText(m.fr)] as const);
     expect(french.filter(([, fr]) => fr.includes("'")).map(([k]) => k)).toEqual([]);
     expect(french.filter(([, fr]) => / :/.test(fr)).map(([k]) => k)).toEqual([]);
   });
@@ -54,6 +58,23 @@ describe('the catalogue of core messages', () => {
     expect(renderMessage(msg('input.tooLong', { field: noun('narrative'), max: 10_000 }), 'en')).toBe('The narrative is too long: at most 10,000 characters.');
     expect(renderMessage(msg('plan.transition', { from: msg('planStatus.draft'), to: msg('planStatus.closed') }), 'fr')).toBe(
       'Un plan à l’état «\u00a0provisoire\u00a0» ne peut pas passer à l’état «\u00a0clos\u00a0».',
+    );
+  });
+
+  it('chooses the form of a counted sentence by each language’s plural rules, both languages plural alike', () => {
+    const plural = entries.filter(([, m]) => isPlural(m.en) !== isPlural(m.fr)).map(([k]) => k);
+    expect(plural).toEqual([]);
+    expect(renderMessage(msg('input.moreProblems', { count: 1 }), 'en')).toBe('(and 1 more problem)');
+    expect(renderMessage(msg('input.moreProblems', { count: 2 }), 'en')).toBe('(and 2 more problems)');
+    expect(renderMessage(msg('input.moreProblems', { count: 1 }), 'fr')).toBe('(et 1\u00a0autre problème)');
+    expect(renderMessage(msg('input.moreProblems', { count: 3 }), 'fr')).toBe('(et 3\u00a0autres problèmes)');
+    expect(renderMessage(msg('report.titlesAndMore', { titles: ['a'], count: 1 }), 'fr')).toBe('«\u00a0a\u00a0» et 1\u00a0autre');
+    const period = { fiscalYear: 2025, quarter: 2 };
+    expect(renderMessage(msg('report.missingProgress', { ...period, count: 1, titles: msg('report.titles', { titles: ['Patrols'] }) }), 'en')).toBe(
+      '1 action has no progress recorded for FY 2025–26 Q2 yet: "Patrols".',
+    );
+    expect(renderMessage(msg('report.missingProgress', { ...period, count: 7, titles: msg('report.titlesAndMore', { titles: ['a', 'b'], count: 5 }) }), 'fr')).toBe(
+      '7\u00a0mesures n’ont pas encore d’avancement consigné pour le T2 de l’EF 2025-2026\u00a0: «\u00a0a\u00a0», «\u00a0b\u00a0» et 5\u00a0autres.',
     );
   });
 

@@ -3,8 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import type { Conflict } from '../../shared/domain';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { bundlePath, exportBundle, importBundle, type Installation, makeInstallation, readParts, writeParts } from './helpers';
+import { addCommunity, agreedPlan, bundlePath, exportBundle, importBundle, type Installation, makeInstallation, readParts, writeParts } from '../support';
 
 /**
  * Issue 4, point 7: installations that edit offline and trade files in any order — duplicated,

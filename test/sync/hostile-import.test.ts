@@ -4,19 +4,7 @@ import { change } from '../../electron/core/changelog/core-context';
 import { encodeBundle, LIMITS } from '../../electron/core/bundles/bundle-format';
 import { type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { fingerprintOf, generateIdentityKeys, signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import {
-  bundlePath,
-  databaseState,
-  exportBundle,
-  importBundle,
-  type Installation,
-  isPlainSentence,
-  makeInstallation,
-  readParts,
-  refusalOf,
-  writeParts,
-} from './helpers';
+import { addCommunity, bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, threeInstallations, writeParts } from '../support';
 
 /**
  * Issue 4, point 3 and the damaged-file half of point 7: every hostile bundle is refused with a
@@ -38,20 +26,13 @@ let planA: string;
 let planB: string;
 
 beforeEach(() => {
-  C = makeInstallation('coord', { idPrefix: 'c' });
-  F = makeInstallation('field', { idPrefix: 'f' });
-  V = makeInstallation('victim', { idPrefix: 'v' });
-  dettah = addCommunity(C, 'Dettah');
-  behchoko = addCommunity(C, 'Behchoko');
-  planA = agreedPlan(C, dettah, 2025, ['Patrols']).plan.id;
-  planB = agreedPlan(C, behchoko, 2025, ['School visits']).plan.id;
-  C.must('plans:openRevision', { planId: planA, reason: 'Mid-year review' });
-  C.must('plans:openRevision', { planId: planB, reason: 'Mid-year review' });
-  const full = exportBundle(C, null);
-  importBundle(F, full);
-  importBundle(V, full);
-  importBundle(V, exportBundle(F, null));
-  importBundle(F, exportBundle(V, null));
+  const territory = threeInstallations([
+    { community: 'Dettah', actions: ['Patrols'] },
+    { community: 'Behchoko', actions: ['School visits'] },
+  ]);
+  ({ C, F, V, communities: [dettah, behchoko] } = territory);
+  planA = territory.plans[0].plan.id;
+  planB = territory.plans[1].plan.id;
 });
 
 afterEach(() => {

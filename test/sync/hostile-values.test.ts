@@ -8,8 +8,7 @@ import { type ChangesetBody, serialiseChangeset } from '../../electron/core/chan
 import { storeChangeset } from '../../electron/core/changelog/changeset-store';
 import { signText } from '../../electron/core/bundles/identity';
 import type { Result } from '../../shared/result';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf } from './helpers';
+import { addCommunity, agreedPlan, bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf } from '../support';
 
 /**
  * Issue 8, part 2 (and the deep-nesting half of part 7): what a trusted peer sends must obey the

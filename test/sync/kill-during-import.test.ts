@@ -7,8 +7,7 @@ import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
 import { change } from '../../electron/core/changelog/core-context';
 import { createCore } from '../../electron/core/create-core';
 import { memoryKeyStore } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan, makeTestDir, snapshotTables } from '../core/builders';
-import { exportBundle, importBundle, type Installation, makeInstallation } from './helpers';
+import { addCommunity, agreedPlan, exportBundle, importBundle, type Installation, makeInstallation, makeTestDir, snapshotTables } from '../support';
 
 /**
  * Issue 4, point 7: a process killed in the middle of an import leaves the database intact

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeInstallation, refusalOf } from './helpers';
+import { makeInstallation, refusalOf } from '../support';
 
 const open: Array<{ core: { close(): void } }> = [];
 afterEach(() => open.splice(0).forEach((i) => i.core.close()));

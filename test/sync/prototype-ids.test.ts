@@ -5,37 +5,23 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
-import { createCore } from '../../electron/core/create-core';
+import { sequentialIds } from '../../electron/core/changelog/clock';
 import { idRecordSchema } from '../../shared/id-record';
-import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import { z } from 'zod';
-import { addCommunity, makeTestDir, type TestCore } from '../core/builders';
-import { exportFrom, importInto, makeInstallation } from './builders';
+import { addCommunity, exportBundle, importBundle, makeInstallation, openTestCore, type TestCore } from '../support';
+
+/** The installations of these tests start in August of fiscal year 2025. */
+const AUGUST = '2025-08-10T12:00:00.000Z';
 
 const open: Array<{ core: { close(): void } }> = [];
 afterEach(() => open.splice(0).forEach((i) => i.core.close()));
 
 /** An installation whose id (the first id it makes) is `installationId`. */
 function installationWithId(installationId: string): TestCore {
-  const dir = makeTestDir();
-  const dbFile = path.join(dir, 'odd.db');
   const sequence = sequentialIds('odd');
   let first = true;
   const ids = { newId: () => (first ? ((first = false), installationId) : sequence.newId()) };
-  const clock = fixedClock('2025-08-10T12:00:00.000Z');
-  const core = createCore({ dbFile, clock, ids, keyStore: memoryKeyStore(), initialProfile: { name: `Computer ${installationId}`, userName: 'User', role: 'coordinator' }, log: () => {} });
-  const t: TestCore = {
-    core,
-    clock,
-    dir,
-    dbFile,
-    must(method, input) {
-      const result = core.invoke(method, input);
-      if (!result.ok) throw new Error(`${installationId}: ${method} refused: ${result.error.message}`);
-      return result.value;
-    },
-  };
+  const t = openTestCore({ fileName: 'odd.db', now: AUGUST, ids, profile: { name: `Computer ${installationId}`, userName: 'User', role: 'coordinator' }, label: installationId });
   open.push(t);
   return t;
 }
@@ -47,14 +33,14 @@ describe.each(['constructor', 'toString', 'hasOwnProperty'])('an origin whose id
     const odd = installationWithId(oddId);
     expect(odd.must('sync:whoami', {}).installationId).toBe(oddId);
     addCommunity(odd, 'Aklavik');
-    const relay = makeInstallation('Relay', 'coordinator');
-    const last = makeInstallation('Last', 'detachment');
+    const relay = makeInstallation('Relay', { role: 'coordinator', idPrefix: 'r1', now: AUGUST });
+    const last = makeInstallation('Last', { role: 'detachment', idPrefix: 'r2', now: AUGUST });
     open.push(relay, last);
 
-    importInto(relay, exportFrom(odd));
+    importBundle(relay, exportBundle(odd, null));
     expect(relay.must('sync:status', {}).versionVector).toEqual({ [oddId]: expect.any(Number) });
     // The relay holds the odd origin's changes and passes them on, with the key that signs them.
-    importInto(last, exportFrom(relay));
+    importBundle(last, exportBundle(relay, null));
     expect(digestOf(last)).toBe(digestOf(odd));
     expect(last.must('communities:list', {}).map((c) => c.name)).toEqual(['Aklavik']);
 
@@ -66,7 +52,7 @@ describe.each(['constructor', 'toString', 'hasOwnProperty'])('an origin whose id
     const back = path.join(relay.dir, 'back.planbundle');
     relay.must('bundles:export', { to: oddId, file: back, encrypt: false });
     expect(relay.must('bundles:inspect', { file: back }).manifest!.changesetCount).toBe(0);
-    expect(importInto(odd, back)).toMatchObject({ imported: false });
+    expect(importBundle(odd, back)).toMatchObject({ imported: false });
     expect(digestOf(relay)).toBe(digestOf(odd));
   });
 });
@@ -87,9 +73,9 @@ describe('an origin whose id is "__proto__"', () => {
   it('is relayed and converges', () => {
     const odd = installationWithId('__proto__');
     addCommunity(odd, 'Aklavik');
-    const relay = makeInstallation('Relay', 'coordinator');
+    const relay = makeInstallation('Relay', { role: 'coordinator', idPrefix: 'r1', now: AUGUST });
     open.push(relay);
-    importInto(relay, exportFrom(odd));
+    importBundle(relay, exportBundle(odd, null));
     expect(digestOf(relay)).toBe(digestOf(odd));
   });
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { exportBundle, importBundle, type Installation, makeInstallation } from './helpers';
+import { addCommunity, agreedPlan, exportBundle, importBundle, type Installation, makeInstallation } from '../support';
 
 /**
  * Issue 8, part 6: the coordinator restores its own automatic backup and keeps working. Today

@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { generateIdentityKeys, type IdentityKeys, signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+import { agreedPlan, type BundleParts, bundlePath, databaseState, exportBundle, importBundle, type Installation, makeInstallation, readParts, refusalOf, threeInstallations, writeParts } from '../support';
 
 /**
  * Review of issue 8 (scope on the result, revocation through the chain, restored backups).
@@ -25,20 +24,16 @@ let planHayRiver: ReturnType<typeof agreedPlan>;
 const extra: Installation[] = [];
 
 beforeEach(() => {
-  C = makeInstallation('coord', { idPrefix: 'c' });
-  F = makeInstallation('field', { idPrefix: 'f' });
-  V = makeInstallation('victim', { idPrefix: 'v' });
-  dettah = addCommunity(C, 'Dettah');
-  hayRiver = addCommunity(C, 'Hay River');
-  planDettah = agreedPlan(C, dettah, 2025, ['Patrols', 'School visits']);
-  planHayRiver = agreedPlan(C, hayRiver, 2025, ['Boat safety']);
-  C.must('plans:openRevision', { planId: planDettah.plan.id, reason: 'Mid-year review' });
-  C.must('plans:openRevision', { planId: planHayRiver.plan.id, reason: 'Mid-year review' });
-  const full = exportBundle(C, null);
-  importBundle(F, full);
-  importBundle(V, full);
-  importBundle(V, exportBundle(F, null));
-  importBundle(F, exportBundle(V, null));
+  ({
+    C,
+    F,
+    V,
+    communities: [dettah, hayRiver],
+    plans: [planDettah, planHayRiver],
+  } = threeInstallations([
+    { community: 'Dettah', actions: ['Patrols', 'School visits'] },
+    { community: 'Hay River', actions: ['Boat safety'] },
+  ]));
   // C trusts F for everything (it set F up); V trusts F only for Dettah.
   importBundle(C, exportBundle(F, null));
   importBundle(C, exportBundle(V, null));
@@ -82,13 +77,22 @@ function signed(b: ChangesetBody, privateKey: string): BundleParts['changesets']
   return { type: 'changeset', body: text, signature: signText(privateKey, text) };
 }
 
-/** F's last seq as V knows it, after an honest edit to Dettah that V accepts alongside. */
-function fParts(options: { dropOtherOrigins?: boolean } = {}): { parts: BundleParts; nextSeq: () => number } {
+/**
+ * F's bundle to V after an honest edit to Dettah that V accepts alongside, and F's next seq;
+ * `forge` appends F's next changeset with the given ops, signed with F's own key, as `forged<seq>`
+ * unless given another id.
+ */
+function fParts(options: { dropOtherOrigins?: boolean } = {}): { parts: BundleParts; nextSeq: () => number; forge: (ops: Op[], id?: string) => void } {
   F.must('plans:update', { planId: planDettah.plan.id, summary: 'Honest edit' });
   const parts = readParts(exportBundle(F, V));
   if (options.dropOtherOrigins) parts.changesets = parts.changesets.filter((c) => (JSON.parse(c.body) as ChangesetBody).origin === F.installationId);
   let seq = Math.max(...parts.changesets.map((c) => JSON.parse(c.body) as ChangesetBody).filter((b) => b.origin === F.installationId).map((b) => b.seq));
-  return { parts, nextSeq: () => ++seq };
+  const nextSeq = () => ++seq;
+  const forge = (ops: Op[], id?: string) => {
+    const next = nextSeq();
+    parts.changesets.push(signed(body({ id: id ?? `forged${next}`, origin: F.installationId, seq: next, hlc: LATE, ops }), F.keys.privateKey));
+  };
+  return { parts, nextSeq, forge };
 }
 
 /** The op (and its changeset) that wrote a field of a row, in a bundle's changesets. */
@@ -108,6 +112,14 @@ function expectOutOfScope(file: string, opts: { trustNewSender?: boolean } = {})
   expect(preview.reason, preview.message).toBe('out_of_scope');
   expect(refusal.reason, refusal.message).toBe('out_of_scope');
   expect(databaseState(V).tables).toBe(before.tables);
+}
+
+/** F relays a Hay River priority's creation and, in the same bundle, moves it into Dettah: V refuses the whole bundle. */
+function expectRelayedMoveRefused(priorityId: string, hint: string) {
+  const { parts, forge } = fParts();
+  const created = opIn(parts, 'priorities', priorityId, 'planId');
+  forge([{ table: 'priorities', rowId: priorityId, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }]);
+  expectOutOfScope(writeParts(parts, bundlePath(F, hint), F.keys.privateKey));
 }
 
 /** A bundle built from scratch: any sender id and name, signed with the given key. */
@@ -141,26 +153,14 @@ function hayRiverSummary(): string | null {
 describe('scope: a peer trusted only for Dettah', () => {
   it('BYPASS: forges Hay River’s Q3 report as submitted by giving its natural id a Dettah planId', () => {
     const reportId = naturalIds.report(planHayRiver.plan.id, 3);
-    const { parts, nextSeq } = fParts();
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({
-          id: `forged${seq}`,
-          origin: F.installationId,
-          seq,
-          hlc: LATE,
-          ops: [
-            { table: 'reportSubmissions', rowId: reportId, field: 'planId', value: planDettah.plan.id, pred: [] },
-            { table: 'reportSubmissions', rowId: reportId, field: 'quarter', value: 3, pred: [] },
-            { table: 'reportSubmissions', rowId: reportId, field: 'state', value: 'submitted', pred: [] },
-            { table: 'reportSubmissions', rowId: reportId, field: 'submittedBy', value: 'Forger', pred: [] },
-            { table: 'reportSubmissions', rowId: reportId, field: 'submittedAt', value: '2025-10-20T12:00:00.000Z', pred: [] },
-          ],
-        }),
-        F.keys.privateKey,
-      ),
-    );
+    const { parts, forge } = fParts();
+    forge([
+      { table: 'reportSubmissions', rowId: reportId, field: 'planId', value: planDettah.plan.id, pred: [] },
+      { table: 'reportSubmissions', rowId: reportId, field: 'quarter', value: 3, pred: [] },
+      { table: 'reportSubmissions', rowId: reportId, field: 'state', value: 'submitted', pred: [] },
+      { table: 'reportSubmissions', rowId: reportId, field: 'submittedBy', value: 'Forger', pred: [] },
+      { table: 'reportSubmissions', rowId: reportId, field: 'submittedAt', value: '2025-10-20T12:00:00.000Z', pred: [] },
+    ]);
     const file = writeParts(parts, bundlePath(F, 'report'), F.keys.privateKey);
     const result = V.call('bundles:import', { file, passphrase: null });
     // Whatever the import says, Hay River's Q3 report must not read as submitted by the forger.
@@ -170,21 +170,9 @@ describe('scope: a peer trusted only for Dettah', () => {
 
   it('BYPASS: takes Hay River’s next-year plan by creating its natural id under Dettah before the coordinator does', () => {
     const hayRiver2026 = naturalIds.plan(hayRiver, 2026);
-    const { parts, nextSeq } = fParts();
-    const seq = nextSeq();
+    const { parts, forge } = fParts();
     const field = (f: string, value: ChangesetOp['value']): Op => ({ table: 'plans', rowId: hayRiver2026, field: f, value, pred: [] });
-    parts.changesets.push(
-      signed(
-        body({
-          id: `forged${seq}`,
-          origin: F.installationId,
-          seq,
-          hlc: LATE,
-          ops: [field('communityId', dettah), field('fiscalYear', 2026), field('title', 'Squatted'), field('status', 'draft')],
-        }),
-        F.keys.privateKey,
-      ),
-    );
+    forge([field('communityId', dettah), field('fiscalYear', 2026), field('title', 'Squatted'), field('status', 'draft')]);
     const file = writeParts(parts, bundlePath(F, 'plan'), F.keys.privateKey);
     const result = V.call('bundles:import', { file, passphrase: null });
     // The coordinator then creates Hay River's 2026 plan, with the very same (natural) id.
@@ -198,16 +186,7 @@ describe('scope: a peer trusted only for Dettah', () => {
   it('BYPASS: relays the coordinator’s new Hay River priority and, in the same bundle, moves it into Dettah', () => {
     const fresh = C.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Water safety', zone: 'prevention' });
     importBundle(F, exportBundle(C, F));
-    const { parts, nextSeq } = fParts();
-    const created = opIn(parts, 'priorities', fresh.id, 'planId');
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
-        F.keys.privateKey,
-      ),
-    );
-    expectOutOfScope(writeParts(parts, bundlePath(F, 'relay-move'), F.keys.privateKey));
+    expectRelayedMoveRefused(fresh.id, 'relay-move');
   });
 
   it('BYPASS: front-runs a Hay River priority V has not received yet, naming the coordinator’s creating op in pred so it is silently superseded', () => {
@@ -216,15 +195,9 @@ describe('scope: a peer trusted only for Dettah', () => {
     const fromC = readParts(exportBundle(F, V));
     const created = opIn(fromC, 'priorities', fresh.id, 'planId');
     // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
-    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
-    const seq = nextSeq();
+    const { parts, forge } = fParts({ dropOtherOrigins: true });
     const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id, [created.opId]), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
-        F.keys.privateKey,
-      ),
-    );
+    forge([p('planId', planDettah.plan.id, [created.opId]), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)]);
     const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
     // Then the coordinator's own bundle arrives, with the priority created in Hay River.
     importBundle(V, exportBundle(C, V));
@@ -241,15 +214,9 @@ describe('scope: a peer trusted only for Dettah', () => {
     const fromC = readParts(exportBundle(F, V));
     expect(opIn(fromC, 'priorities', fresh.id, 'planId').opId).toBeTruthy();
     // F sends only its own changes: V has never heard of the priority, so F "creates" it in Dettah.
-    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
-    const seq = nextSeq();
+    const { parts, forge } = fParts({ dropOtherOrigins: true });
     const p = (f: string, value: ChangesetOp['value'], pred: string[] = []): Op => ({ table: 'priorities', rowId: fresh.id, field: f, value, pred });
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }),
-        F.keys.privateKey,
-      ),
-    );
+    forge([p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)]);
     const squat = V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'squat'), F.keys.privateKey), passphrase: null });
     // Then the coordinator's own bundle arrives, with the priority created in Hay River.
     importBundle(V, exportBundle(C, V));
@@ -295,12 +262,9 @@ describe('scope: a peer trusted only for Dettah', () => {
     const waiting = V.core.context.sqlite.prepare('SELECT count(*) FROM pending_rows WHERE row_id = ?').pluck().get(child.id);
     expect(waiting).toBe(1);
     // F, which has seen D's priority id, "creates" it in Dettah: the waiting action lands in Dettah's plan.
-    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
-    const seq = nextSeq();
+    const { parts, forge } = fParts({ dropOtherOrigins: true });
     const p = (f: string, value: ChangesetOp['value']): Op => ({ table: 'priorities', rowId: parent.id, field: f, value, pred: [] });
-    parts.changesets.push(
-      signed(body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)] }), F.keys.privateKey),
-    );
+    forge([p('planId', planDettah.plan.id), p('title', 'Squatted'), p('zone', 'prevention'), p('rank', 9)]);
     V.call('bundles:import', { file: writeParts(parts, bundlePath(F, 'adopt'), F.keys.privateKey), passphrase: null });
     const dettahActions = V.must('plans:get', { planId: planDettah.plan.id }).priorities.flatMap((x) => x.actions.map((a) => a.id));
     expect(dettahActions).not.toContain(child.id);
@@ -311,14 +275,8 @@ describe('scope: a peer trusted only for Dettah', () => {
     C.must('plans:update', { planId: planHayRiver.plan.id, summary: 'Coordinator news' });
     importBundle(F, exportBundle(C, F));
     const coordinatorNews = JSON.parse(opIn(readParts(exportBundle(F, V)), 'plans', planHayRiver.plan.id, 'summary').changeset.body) as ChangesetBody;
-    const { parts, nextSeq } = fParts({ dropOtherOrigins: true });
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({ id: coordinatorNews.id, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'plans', rowId: planDettah.plan.id, field: 'title', value: 'Harmless', pred: [] }] }),
-        F.keys.privateKey,
-      ),
-    );
+    const { parts, forge } = fParts({ dropOtherOrigins: true });
+    forge([{ table: 'plans', rowId: planDettah.plan.id, field: 'title', value: 'Harmless', pred: [] }], coordinatorNews.id);
     V.must('bundles:import', { file: writeParts(parts, bundlePath(F, 'id-squat'), F.keys.privateKey), passphrase: null });
     const fromC = V.call('bundles:import', { file: exportBundle(C, V), passphrase: null });
     expect(fromC.ok ? 'imported' : refusalOf(fromC).message).toBe('imported');
@@ -346,27 +304,12 @@ describe('scope: a peer trusted only for Dettah', () => {
     V.must('peers:trust', { fingerprint: gPeer.fingerprint, scopeCommunityIds: [dettah, hayRiver] });
     const fresh = G.must('priorities:add', { planId: planHayRiver.plan.id, title: 'Made by G', zone: 'prevention' });
     importBundle(F, exportBundle(G, null));
-    const { parts, nextSeq } = fParts();
-    const created = opIn(parts, 'priorities', fresh.id, 'planId');
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: fresh.id, field: 'planId', value: planDettah.plan.id, pred: [created.opId] }] }),
-        F.keys.privateKey,
-      ),
-    );
-    expectOutOfScope(writeParts(parts, bundlePath(F, 'two-scoped'), F.keys.privateKey));
+    expectRelayedMoveRefused(fresh.id, 'two-scoped');
   });
 
   it('is refused: removing a Hay River priority through deletedAt', () => {
-    const { parts, nextSeq } = fParts();
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'priorities', rowId: planHayRiver.priority.id, field: 'deletedAt', value: '2025-05-16T00:00:00.000Z', pred: [] }] }),
-        F.keys.privateKey,
-      ),
-    );
+    const { parts, forge } = fParts();
+    forge([{ table: 'priorities', rowId: planHayRiver.priority.id, field: 'deletedAt', value: '2025-05-16T00:00:00.000Z', pred: [] }]);
     expectOutOfScope(writeParts(parts, bundlePath(F, 'delete'), F.keys.privateKey));
   });
 
@@ -401,14 +344,8 @@ describe('scope: a peer trusted only for Dettah', () => {
   });
 
   it('is refused: territory-wide data (a theme) and a new community', () => {
-    const { parts, nextSeq } = fParts();
-    const seq = nextSeq();
-    parts.changesets.push(
-      signed(
-        body({ id: `forged${seq}`, origin: F.installationId, seq, hlc: LATE, ops: [{ table: 'themes', rowId: naturalIds.theme('X'), field: 'code', value: 'X', pred: [] }] }),
-        F.keys.privateKey,
-      ),
-    );
+    const { parts, forge } = fParts();
+    forge([{ table: 'themes', rowId: naturalIds.theme('X'), field: 'code', value: 'X', pred: [] }]);
     expectOutOfScope(writeParts(parts, bundlePath(F, 'theme'), F.keys.privateKey));
   });
 });

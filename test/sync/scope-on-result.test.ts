@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { type ChangesetBody, type ChangesetOp, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { signText } from '../../electron/core/bundles/identity';
-import { addCommunity, agreedPlan } from '../core/builders';
-import { bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, writeParts } from './helpers';
+import { agreedPlan, bundlePath, databaseState, exportBundle, importBundle, type Installation, isPlainSentence, makeInstallation, readParts, refusalOf, threeInstallations, writeParts } from '../support';
 
 /**
  * Issue 8, part 1: scope is judged on the state after applying, not on the bundle's text. A field
@@ -23,20 +22,16 @@ let planDettah: ReturnType<typeof agreedPlan>;
 let planHayRiver: ReturnType<typeof agreedPlan>;
 
 beforeEach(() => {
-  C = makeInstallation('coord', { idPrefix: 'c' });
-  F = makeInstallation('field', { idPrefix: 'f' });
-  V = makeInstallation('victim', { idPrefix: 'v' });
-  dettah = addCommunity(C, 'Dettah');
-  hayRiver = addCommunity(C, 'Hay River');
-  planDettah = agreedPlan(C, dettah, 2025, ['Patrols', 'School visits', 'Elders tea', 'Ice road checks']);
-  planHayRiver = agreedPlan(C, hayRiver, 2025, ['Boat safety']);
-  C.must('plans:openRevision', { planId: planDettah.plan.id, reason: 'Mid-year review' });
-  C.must('plans:openRevision', { planId: planHayRiver.plan.id, reason: 'Mid-year review' });
-  const full = exportBundle(C, null);
-  importBundle(F, full);
-  importBundle(V, full);
-  importBundle(V, exportBundle(F, null));
-  importBundle(F, exportBundle(V, null));
+  ({
+    C,
+    F,
+    V,
+    communities: [dettah, hayRiver],
+    plans: [planDettah, planHayRiver],
+  } = threeInstallations([
+    { community: 'Dettah', actions: ['Patrols', 'School visits', 'Elders tea', 'Ice road checks'] },
+    { community: 'Hay River', actions: ['Boat safety'] },
+  ]));
   V.must('peers:trust', { fingerprint: F.fingerprint, scopeCommunityIds: [dettah] });
 });
 

@@ -3,23 +3,25 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
 import { signText } from '../../electron/core/bundles/identity';
-import { addCommunity, addTheme, agreedPlan, type TestCore } from '../core/builders';
-import { exportFrom, importInto, makeInstallation } from './builders';
+import { addCommunity, addTheme, agreedPlan, exportBundle, importBundle, makeInstallation, type TestCore } from '../support';
+
+/** The installations of these tests start in August of fiscal year 2025. */
+const AUGUST = '2025-08-10T12:00:00.000Z';
 
 const open: Array<{ core: { close(): void } }> = [];
 afterEach(() => open.splice(0).forEach((i) => i.core.close()));
 
 function territory() {
-  const coordinator = makeInstallation('Coordinator', 'coordinator');
-  const detachment = makeInstallation('Inuvik detachment', 'detachment');
-  const liaison = makeInstallation('Inuvik liaison', 'liaison');
+  const coordinator = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });
+  const detachment = makeInstallation('Inuvik detachment', { role: 'detachment', idPrefix: 'd', now: AUGUST });
+  const liaison = makeInstallation('Inuvik liaison', { role: 'liaison', idPrefix: 'l', now: AUGUST });
   open.push(coordinator, detachment, liaison);
   const community = addCommunity(coordinator, 'Inuvik', { detachment: 'Inuvik' });
   addTheme(coordinator, 'youth', 'Youth', 'Jeunesse');
   const { plan, actions } = agreedPlan(coordinator, community, 2025, ['Foot patrols', 'Youth nights']);
-  const full = exportFrom(coordinator, { passphrase: 'correct horse battery' });
-  importInto(detachment, full, 'correct horse battery');
-  importInto(liaison, full, 'correct horse battery');
+  const full = exportBundle(coordinator, null, 'correct horse battery');
+  importBundle(detachment, full, 'correct horse battery');
+  importBundle(liaison, full, 'correct horse battery');
   return { coordinator, detachment, liaison, plan, actions };
 }
 
@@ -41,15 +43,15 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     liaison.must('progress:record', { actionId: youth!.id, quarter: 1, status: 'completed', narrative: 'Twelve youth nights held.' });
 
     // They have not exchanged before, so each sends a full bundle the first time.
-    const fromDetachment = exportFrom(detachment);
-    const fromLiaison = exportFrom(liaison);
+    const fromDetachment = exportBundle(detachment, null);
+    const fromLiaison = exportBundle(liaison, null);
     // Liaison → detachment first, then detachment → liaison; each twice.
-    importInto(detachment, fromLiaison);
-    importInto(detachment, fromLiaison);
-    importInto(liaison, fromDetachment);
-    expect(importInto(liaison, fromDetachment)).toMatchObject({ imported: false, alreadyImported: true });
+    importBundle(detachment, fromLiaison);
+    importBundle(detachment, fromLiaison);
+    importBundle(liaison, fromDetachment);
+    expect(importBundle(liaison, fromDetachment)).toMatchObject({ imported: false, alreadyImported: true });
     // Relay: the detachment carries everything to the coordinator.
-    importInto(coordinator, exportFrom(detachment, { to: coordinator }));
+    importBundle(coordinator, exportBundle(detachment, coordinator));
 
     for (const site of [coordinator, detachment, liaison]) {
       const conflicts = site.must('conflicts:list', {});
@@ -67,8 +69,8 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     const statusConflict = liaison.must('conflicts:list', {}).find((c) => c.field === 'status');
     if (statusConflict) liaison.must('conflicts:resolve', { conflictId: statusConflict.id, pickOpId: statusConflict.heads[0]!.opId });
     expect(liaison.must('conflicts:list', {})).toEqual([]);
-    importInto(coordinator, exportFrom(liaison, { to: coordinator }));
-    importInto(detachment, exportFrom(coordinator, { to: detachment }));
+    importBundle(coordinator, exportBundle(liaison, coordinator));
+    importBundle(detachment, exportBundle(coordinator, detachment));
     for (const site of [coordinator, detachment, liaison]) {
       expect(site.must('conflicts:list', {})).toEqual([]);
       expect(site.must('progress:get', { planId: site.must('plans:list', {})[0]!.id, quarter: 1 }).rows[0]!.entry?.narrative).toBe(merged);
@@ -83,8 +85,8 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     for (const site of [detachment, liaison]) site.must('plans:openRevision', { planId: site.must('plans:list', {})[0]!.id, reason: 'Mid-year review' });
     detachment.must('actions:remove', { actionId: youth.id });
     liaison.must('actions:update', { actionId: youth.id, title: 'Youth nights (with the school)' });
-    importInto(liaison, exportFrom(detachment));
-    importInto(detachment, exportFrom(liaison));
+    importBundle(liaison, exportBundle(detachment, null));
+    importBundle(detachment, exportBundle(liaison, null));
     const [removal] = liaison.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited');
     expect(removal).toMatchObject({ table: 'actions', rowId: youth.id });
     expect(detachment.must('conflicts:list', {}).map((c) => c.id)).toContain(removal!.id);
@@ -93,7 +95,7 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     const edit = removal!.heads.find((h) => h.value === 'Youth nights (with the school)');
     expect(edit).toBeDefined();
     detachment.must('conflicts:resolve', { conflictId: removal!.id, pickOpId: edit!.opId });
-    importInto(liaison, exportFrom(detachment, { to: liaison }));
+    importBundle(liaison, exportBundle(detachment, liaison));
     for (const site of [detachment, liaison]) {
       expect(site.must('conflicts:list', {}).filter((c) => c.kind === 'removed_while_edited')).toEqual([]);
       const titles = site.must('plans:get', { planId: site.must('plans:list', {})[0]!.id }).priorities[0]!.actions.map((a) => a.title);
@@ -102,7 +104,7 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     expect(digestOf(detachment)).toBe(digestOf(liaison));
     // Removed again, and this time the removal has seen the edit: no conflict.
     detachment.must('actions:remove', { actionId: youth.id });
-    importInto(liaison, exportFrom(detachment, { to: liaison }));
+    importBundle(liaison, exportBundle(detachment, liaison));
     expect(liaison.must('conflicts:list', {})).toEqual([]);
     expect(liaison.must('plans:get', { planId: liaison.must('plans:list', {})[0]!.id }).priorities[0]!.actions.map((a) => a.title)).not.toContain('Youth nights (with the school)');
     void coordinator;
@@ -113,7 +115,7 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
     detachment.must('plans:openRevision', { planId: plan.id, reason: 'Add a priority' });
     const priority = detachment.must('priorities:add', { planId: plan.id, title: 'Traffic safety', zone: 'prevention' });
     detachment.must('actions:add', { priorityId: priority.id, title: 'Checkstops on the Dempster', owner: 'police' });
-    const full = exportFrom(detachment);
+    const full = exportBundle(detachment, null);
     // A relay lost the changesets that opened the revision and added the priority: rebuild the
     // bundle without them, signed by the sender as a real partial relay would be.
     const { lines } = decodeBundle(fs.readFileSync(full), null);
@@ -128,10 +130,10 @@ describe('two sites and a coordinator exchanging bundles by file', () => {
 
     const preview = liaison.must('bundles:preview', { file: partial });
     expect(preview.gaps.length).toBeGreaterThan(0);
-    importInto(liaison, partial);
+    importBundle(liaison, partial);
     expect(liaison.must('sync:status', {}).waitingRowCount).toBe(1);
     expect(liaison.must('plans:get', { planId: plan.id }).priorities.map((p) => p.title)).not.toContain('Traffic safety');
-    importInto(liaison, full);
+    importBundle(liaison, full);
     expect(liaison.must('sync:status', {}).waitingRowCount).toBe(0);
     const priorities = liaison.must('plans:get', { planId: plan.id }).priorities;
     expect(priorities.find((p) => p.title === 'Traffic safety')!.actions.map((a) => a.title)).toEqual(['Checkstops on the Dempster']);

@@ -1,9 +1,19 @@
 /**
- * Column headers, table titles and vocabulary labels of the exports, in English and French. The
- * renderer has its own catalogue for the screens; exports are written by the core (the CLI has no
- * renderer), so their words live here. Vocabulary labels match renderer/i18n/{en,fr}.json.
+ * Column headers and table titles of the exports, in English and French. The renderer has its own
+ * catalogue for the screens; exports are written by the core (the CLI has no renderer), so their
+ * headers live here. Vocabulary labels come from the one word catalogue that the screens read too
+ * (shared/words/vocabulary-labels.ts).
  */
 import type { Locale } from '../../../shared/vocabulary';
+import { vocabularyLabels, type VocabularyLabels } from '../../../shared/words/vocabulary-labels';
+
+/** The vocabularies the exports name, looked up by the codes read from the database. */
+type ExportVocabulary = Record<'planStatus' | 'progressStatus' | 'completeness' | 'zone' | 'owner' | 'direction' | 'reportState' | 'assessment', Record<string, string>>;
+
+function exportVocabulary(labels: VocabularyLabels): ExportVocabulary {
+  const { planStatus, progressStatus, completeness, zone, owner, direction, reportState, assessment } = labels;
+  return { planStatus, progressStatus, completeness, zone, owner, direction, reportState, assessment };
+}
 
 const en = {
   fewerThan: (n: number) => `fewer than ${n}`,
@@ -90,16 +100,7 @@ const en = {
     detachmentSignatory: 'Signed for the detachment',
     detachmentSignedOn: 'Detachment signed on',
   },
-  vocab: {
-    planStatus: { draft: 'Draft', agreed: 'Agreed', active: 'Active', closed: 'Closed' } as Record<string, string>,
-    progressStatus: { not_started: 'Not started', on_track: 'On track', at_risk: 'At risk', delayed: 'Delayed', completed: 'Completed', discontinued: 'Discontinued', not_recorded: 'Not recorded' } as Record<string, string>,
-    completeness: { no_plan: 'No plan', upcoming: 'Upcoming', due: 'Due', on_time: 'On time', late: 'Late', missing: 'Missing' } as Record<string, string>,
-    zone: { social_development: 'Social development', prevention: 'Prevention', risk_intervention: 'Risk intervention', incident_response: 'Incident response' } as Record<string, string>,
-    owner: { police: 'Police', community: 'Community', joint: 'Joint', partner: 'Partner' } as Record<string, string>,
-    direction: { increase: 'Increase', decrease: 'Decrease', maintain: 'Maintain' } as Record<string, string>,
-    reportState: { draft: 'Not submitted', submitted: 'Submitted' } as Record<string, string>,
-    assessment: { target_met: 'Target met', improving: 'Improving', worsening: 'Worsening', unchanged: 'No change', no_data: 'No data' } as Record<string, string>,
-  },
+  vocab: exportVocabulary(vocabularyLabels.en),
 };
 
 export type ExportLabels = typeof en;
@@ -116,13 +117,13 @@ const fr: ExportLabels = {
     themes: 'Thèmes dans les collectivités',
     zones: 'Zones SBEC dans les collectivités',
     'indicator-trends': 'Tendances des indicateurs',
-    'commitment-progress': 'Progrès de l’engagement',
+    'commitment-progress': 'Avancement de l’engagement',
     plans: 'Plans',
     priorities: 'Priorités',
     actions: 'Mesures',
     indicators: 'Indicateurs',
     'indicator-values': 'Valeurs des indicateurs',
-    progress: 'Suivi trimestriel',
+    progress: 'Avancement trimestriel',
     reports: 'Rapports trimestriels',
   },
   col: {
@@ -189,16 +190,7 @@ const fr: ExportLabels = {
     detachmentSignatory: 'Signé pour le détachement',
     detachmentSignedOn: 'Signé par le détachement le',
   },
-  vocab: {
-    planStatus: { draft: 'Provisoire', agreed: 'Approuvé', active: 'En œuvre', closed: 'Clos' },
-    progressStatus: { not_started: 'Pas commencée', on_track: 'En bonne voie', at_risk: 'À risque', delayed: 'En retard', completed: 'Terminée', discontinued: 'Abandonnée', not_recorded: 'Non saisi' },
-    completeness: { no_plan: 'Aucun plan', upcoming: 'À venir', due: 'À remettre', on_time: 'À temps', late: 'En retard', missing: 'Manquant' },
-    zone: { social_development: 'Développement social', prevention: 'Prévention', risk_intervention: 'Intervention en situation de risque', incident_response: 'Intervention en cas d’incident' },
-    owner: { police: 'Police', community: 'Collectivité', joint: 'Conjointe', partner: 'Partenaire' },
-    direction: { increase: 'Augmenter', decrease: 'Diminuer', maintain: 'Maintenir' },
-    reportState: { draft: 'Non remis', submitted: 'Remis' },
-    assessment: { target_met: 'Cible atteinte', improving: 'En amélioration', worsening: 'En recul', unchanged: 'Sans changement', no_data: 'Aucune donnée' },
-  },
+  vocab: exportVocabulary(vocabularyLabels.fr),
 };
 
 export function exportLabels(locale: Locale): ExportLabels {

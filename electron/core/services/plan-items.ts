@@ -18,7 +18,7 @@ function assertAllExist(ctx: CoreContext, ids: string[] | undefined, table: SQLi
   if (!ids || ids.length === 0) return;
   const missing = missingIds(ctx, table, ids);
   if (missing.length > 0) {
-    throw new DomainError('not_found', msg(missing.length === 1 ? 'core.doesNotExist.one' : 'core.doesNotExist.many', { thing: noun(what), ids: missing.join(', ') }));
+    throw new DomainError('not_found', msg('core.doesNotExist', { thing: noun(what), ids: missing.join(', '), count: missing.length }));
   }
 }
 

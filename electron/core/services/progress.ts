@@ -101,15 +101,8 @@ export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submi
     throw new DomainError('forbidden', msg('report.noActions'));
   }
   if (missing.length > 0) {
-    const titles = missing.slice(0, 5);
-    throw new DomainError(
-      'forbidden',
-      missing.length === 1
-        ? msg('report.missingProgress.one', { ...period, titles })
-        : missing.length > 5
-          ? msg('report.missingProgress.manyMore', { ...period, count: missing.length, titles, more: missing.length - 5 })
-          : msg('report.missingProgress.many', { ...period, count: missing.length, titles }),
-    );
+    const titles = missing.length > 5 ? msg('report.titlesAndMore', { titles: missing.slice(0, 5), count: missing.length - 5 }) : msg('report.titles', { titles: missing });
+    throw new DomainError('forbidden', msg('report.missingProgress', { ...period, count: missing.length, titles }));
   }
   // A report may be submitted before its quarter ends (work finished early), never before it starts.
   if (today(ctx) < quarterStart(plan.fiscalYear, input.quarter)) {

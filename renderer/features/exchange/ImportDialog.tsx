@@ -168,7 +168,7 @@ function PreviewBody({ preview, checked, onChecked, mustTick }: { preview: Impor
         <dt>{t('sync.import.createdAt')}</dt>
         <dd>{format.dateTime(preview.createdAt)}</dd>
         <dt>{t('sync.import.changesets')}</dt>
-        <dd>{t('sync.import.changesetsValue', { count: preview.changesetCount, fresh: preview.newChangesetCount })}</dd>
+        <dd>{t('sync.import.changesetsValue', { count: preview.changesetCount, fresh: t('sync.import.freshHere', { count: preview.newChangesetCount }) })}</dd>
       </dl>
       <div className="fingerprint-box">
         <p className="small muted">{t('sync.import.senderFingerprint')}</p>

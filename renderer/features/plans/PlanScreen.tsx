@@ -215,7 +215,7 @@ export function PlanScreen({ planId }: { planId: string }) {
             notify(t('plan.priorityRemoved', { title: p.title }), () => client.call('priorities:restore', { priorityId: p.id }));
           }}
         >
-          <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: dialog.priority.actions.length, indicators: dialog.priority.indicators.length })}</p>
+          <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: t('plan.countedActions', { count: dialog.priority.actions.length }), indicators: t('plan.countedIndicators', { count: dialog.priority.indicators.length }) })}</p>
         </ConfirmDialog>
       ) : null}
       {dialog?.kind === 'activate' ? (

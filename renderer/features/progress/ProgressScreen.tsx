@@ -170,7 +170,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       {progress.rows.length > 0 ? (
         <div className="sticky-actions">
           <span aria-live="polite">
-            {t('progress.recordedCount', { done: recorded, total: form.rowOrder.length })}
+            {t('progress.recordedCount', { count: recorded, total: form.rowOrder.length })}
             {unsaved > 0 ? ` · ${t('progress.unsavedCount', { count: unsaved })}` : ''}
           </span>
           {report.state !== 'submitted' && !readOnly ? (
@@ -191,7 +191,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
             notify(t('progress.submittedNotice', { quarter: quarterName }));
           }}
         >
-          <p>{t('progress.submitBody', { done: recorded, total: form.rowOrder.length, date: format.date(report.dueDate) })}</p>
+          <p>{t('progress.submitBody', { count: recorded, total: form.rowOrder.length, date: format.date(report.dueDate) })}</p>
         </ConfirmDialog>
       ) : null}
     </>

@@ -186,7 +186,7 @@ function IndicatorRows({ indicators, fiscalYear, latestLabel }: { indicators: Re
               <td className="numeric">{shown(i.baseline)}</td>
               <td className="numeric">{shown(i.target)}</td>
               <td className="numeric">{shown(i.current)}</td>
-              <td>{t(`reports.print.assessmentValue.${i.assessment}`)}</td>
+              <td>{t(`vocab.assessment.${i.assessment}`)}</td>
               <td className="print-trend">
                 <TrendSparkline points={points} target={typeof i.target === 'number' ? i.target : null} />
                 <span className="visually-hidden">{t('reports.print.trendAlt', { name: i.name, values })}</span>
@@ -251,7 +251,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
             .filter((s) => isSuppressed(s.count) || s.count > 0)
             .map((s) => (
               <li key={s.status}>
-                <strong>{shown(s.count)}</strong> {s.status === 'not_recorded' ? t('reports.print.notRecorded') : t(`vocab.progressStatus.${s.status}`)}
+                <strong>{shown(s.count)}</strong> {t(`vocab.progressStatus.${s.status}`)}
               </li>
             ))}
         </ul>
@@ -295,7 +295,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
                       {a.title}
                       <span className="print-unit"><OwnerText owner={a.owner} lead={a.leadName} /></span>
                     </th>
-                    <td>{a.entry ? <StatusChip kind="progress" value={a.entry.status} /> : <span className="muted">{t('reports.print.notRecorded')}</span>}</td>
+                    <td>{a.entry ? <StatusChip kind="progress" value={a.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>}</td>
                     {data.options.excludeNarratives ? null : (
                       <>
                         <td className="pre-wrap">{a.entry?.narrative}</td>

@@ -83,7 +83,7 @@ export function ReportScreen({ planId, quarter }: { planId: string; quarter: Qua
                       .map((r) => (
                         <tr key={r.action.id}>
                           <th scope="row">{r.action.title}</th>
-                          <td>{r.entry ? <StatusChip kind="progress" value={r.entry.status} /> : <span className="muted">{t('report.notRecorded')}</span>}</td>
+                          <td>{r.entry ? <StatusChip kind="progress" value={r.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>}</td>
                           <td className="pre-wrap">{r.entry?.narrative}</td>
                           <td className="pre-wrap">{r.entry?.nextSteps}</td>
                         </tr>

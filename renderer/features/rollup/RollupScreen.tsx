@@ -215,7 +215,7 @@ function StatusView({ data }: { data: RollupData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const statuses = [...PROGRESS_STATUSES, 'not_recorded'] as const;
-  const label = (s: (typeof statuses)[number]) => (s === 'not_recorded' ? t('reports.print.notRecorded') : t(`vocab.progressStatus.${s}`));
+  const label = (s: (typeof statuses)[number]) => t(`vocab.progressStatus.${s}`);
   return (
     <section className="panel" aria-labelledby="rollup-status">
       <h2 id="rollup-status">{t('reports.status.chartTitle', { year: format.fiscalYear(data.filters.fiscalYear) })}</h2>
@@ -315,7 +315,7 @@ function IndicatorsView({ data }: { data: RollupData }) {
         <section key={i.indicatorId} className="panel" aria-labelledby={`ind-${i.indicatorId}`}>
           <h2 id={`ind-${i.indicatorId}`}>{i.name}</h2>
           <p className="muted small">
-            {i.communityName} · {i.priorityTitle} · {t('reports.print.baseline')} {format.number(i.baseline) || t('reports.none')} · {t('reports.print.target')} {format.number(i.target) || t('reports.none')} · {t(`reports.print.assessmentValue.${i.assessment}`)}
+            {i.communityName} · {i.priorityTitle} · {t('reports.print.baseline')} {format.number(i.baseline) || t('reports.none')} · {t('reports.print.target')} {format.number(i.target) || t('reports.none')} · {t(`vocab.assessment.${i.assessment}`)}
           </p>
           <ChartFigure caption={t('reports.indicators.caption', { name: i.name, unit: i.unit, community: i.communityName })}>
             <LinesChart height={160} rows={i.values.map((v) => ({ category: label(v.fiscalYear, v.quarter), value: v.value }))} series={[{ key: 'value', label: i.name, colour: SERIES_COLOURS[0]! }]} target={i.target} />

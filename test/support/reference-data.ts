@@ -1,51 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../../electron/core/create-core';
-import { fixedClock, sequentialIds } from '../../electron/core/changelog/clock';
+/** Reference data and a ready plan, written straight through the change log as a coordinator's import would. */
 import { change } from '../../electron/core/changelog/core-context';
-import { memoryKeyStore } from '../../electron/core/bundles/identity';
 import { deterministicId, naturalIds } from '../../electron/core/changelog/deterministic-id';
-import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
-
-export interface TestCore {
-  core: Core;
-  clock: ReturnType<typeof fixedClock>;
-  dir: string;
-  dbFile: string;
-  /** Calls a method and returns its value, failing the test with the core's message otherwise. */
-  must<M extends MethodName>(method: M, input: MethodRawInput<M>): MethodOutput<M>;
-}
-
-export function makeTestDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'csp-test-'));
-}
-
-/** A fresh database with the real migrations, a clock that only moves when told, sequential ids. */
-export function makeCore(now = '2025-05-15T12:00:00.000Z'): TestCore {
-  const dir = makeTestDir();
-  const dbFile = path.join(dir, 'planner.db');
-  const clock = fixedClock(now);
-  const core = createCore({
-    dbFile,
-    clock,
-    ids: sequentialIds('t'),
-    initialProfile: { name: 'Test detachment', userName: 'Cst. Test', role: 'detachment' },
-    log: () => {},
-    keyStore: memoryKeyStore(),
-  });
-  return {
-    core,
-    clock,
-    dir,
-    dbFile,
-    must(method, input) {
-      const result = core.invoke(method, input);
-      if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
-      return result.value;
-    },
-  };
-}
+import type { TestCore } from './test-core';
 
 /** Adds a community (and optionally its detachment) as reference data. */
 export function addCommunity(t: TestCore, name: string, opts: { region?: string; detachment?: string | null } = {}): string {
@@ -90,10 +46,4 @@ export function agreedPlan(t: TestCore, communityId: string, fiscalYear: number,
   });
   t.must('plans:activate', { planId: plan.id });
   return { plan, priority, actions, indicator };
-}
-
-/** Every row of every table, for "nothing changed" assertions. */
-export function snapshotTables(core: Core): string {
-  const tables = core.context.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as Array<{ name: string }>;
-  return JSON.stringify(tables.map(({ name }) => [name, core.context.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }
