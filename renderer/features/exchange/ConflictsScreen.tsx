@@ -14,7 +14,8 @@ import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
 
 export function ConflictsScreen() {
@@ -77,8 +78,7 @@ const VOCABULARY_FIELDS: Record<string, string> = {
 function ConflictPanel({ conflict }: { conflict: Conflict }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const fieldName = useFieldName();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -95,8 +95,7 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
     setBusy(which);
     setError(null);
     try {
-      await client.call('conflicts:resolve', { conflictId: conflict.id, ...what });
-      notify(t('sync.conflicts.resolved', { label: conflict.label }));
+      await commands.resolveConflict(conflict, what);
     } catch (e) {
       setError(e);
       setBusy(null);

@@ -12,7 +12,8 @@ import { Dialog } from '../../components/Dialog';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
-import { useCall, useClient } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
 import { Fingerprint, WorkingBar } from './parts';
 import { useBundleFiles } from './use-bundle-files';
 
@@ -23,7 +24,7 @@ const STEPS: Step[] = ['to', 'protect', 'where', 'done'];
 export function ExportWizard({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = useExchangeCommands();
   const files = useBundleFiles();
   const peers = useCall('peers:list', {}, { live: false });
   const whoami = useCall('sync:whoami', {}, { live: false });
@@ -65,7 +66,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       const today = new Date().toISOString();
       const file = await files.chooseDestination(suggestedBundleName(whoami.data?.name ?? 'planner', recipient ? recipient.name : null, today));
       if (!file) return;
-      const written = await client.call('bundles:export', {
+      const written = await commands.exportBundle({
         ...(recipient ? { to: recipient.installationId } : { full: true }),
         file,
         ...(encrypt ? { passphrase, encrypt: true } : { encrypt: false }),

@@ -16,7 +16,8 @@ import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
 import { Fingerprint, TrustChip } from './parts';
 
@@ -28,8 +29,7 @@ export function PeersScreen() {
   const status = useCall('sync:status', {});
   const [scoping, setScoping] = useState<Peer | null>(null);
   const [revoking, setRevoking] = useState<Peer | null>(null);
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const list = peers.data ?? [];
   const nameOf = (id: string) => list.find((p) => p.installationId === id)?.name ?? id;
   const communityName = (id: string) => communities.data?.find((c) => c.id === id)?.name ?? id;
@@ -101,11 +101,7 @@ export function PeersScreen() {
           confirmLabel={t('sync.peers.revokeConfirm')}
           danger
           onClose={() => setRevoking(null)}
-          onConfirm={async () => {
-            const revocation = await client.call('peers:revoke', { fingerprint: revoking.fingerprint });
-            const others = revocation.alsoRevoked.map((p) => p.name).join(', ');
-            notify(others ? t('sync.peers.revokedWithIntroduced', { name: revoking.name, count: revocation.alsoRevoked.length, others }) : t('sync.peers.revoked', { name: revoking.name }));
-          }}
+          onConfirm={() => commands.revokePeer(revoking)}
         >
           <p>{t('sync.peers.revokeBody')}</p>
           <Fingerprint value={revoking.fingerprint} small />
@@ -117,14 +113,10 @@ export function PeersScreen() {
 
 function ScopeDialog({ peer, communities, onClose }: { peer: Peer; communities: Array<{ value: string; label: string }>; onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const [all, setAll] = useState(peer.scopeCommunityIds === null);
   const [scope, setScope] = useState<string[]>(peer.scopeCommunityIds ?? []);
-  const { busy, error, submit } = useSubmit(async () => {
-    await client.call('peers:trust', { fingerprint: peer.fingerprint, ...(all ? {} : { scopeCommunityIds: scope }) });
-    notify(t('sync.peers.scopeSaved', { name: peer.name }));
-  }, onClose);
+  const { busy, error, submit } = useSubmit(() => commands.trustPeer(peer, all ? null : scope), onClose);
   return (
     <Dialog title={t('sync.peers.scopeTitle', { name: peer.name })} onClose={onClose} busy={busy} onSubmit={() => void submit()} footer={<FormDialogFooter submitLabel={t('sync.peers.saveScope')} busy={busy} onCancel={onClose} />}>
       <ErrorBanner error={error} />

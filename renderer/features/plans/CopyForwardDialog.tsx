@@ -11,12 +11,13 @@ import { Dialog } from '../../components/Dialog';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { usePlanCommands } from './plan-commands';
 
 export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: { sourcePlanId: string; sourceFiscalYear: number; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = usePlanCommands();
   const notify = usePlanner((s) => s.notify);
   const preview = useCall('plans:previewCopyForward', { planId: sourcePlanId }, { live: false });
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,7 @@ export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: {
     setBusy(true);
     setError(null);
     try {
-      const plan = await client.call('plans:copyForward', { planId: sourcePlanId });
+      const plan = await commands.copyForward(sourcePlanId);
       notify(t('copyForward.done', { year: format.fiscalYear(plan.fiscalYear) }));
       onClose();
       window.location.hash = href.plan(plan.id);

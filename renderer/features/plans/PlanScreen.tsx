@@ -14,10 +14,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { ActionDialog } from './ActionDialog';
 import { CopyForwardDialog } from './CopyForwardDialog';
+import { usePlanCommands } from './plan-commands';
 import { IndicatorDialog } from './IndicatorDialog';
 import { usePlanReference } from './plan-reference';
 import { PlanDetailsDialog } from './PlanDetailsDialog';
@@ -42,8 +43,7 @@ type OpenDialog =
 export function PlanScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = usePlanCommands();
   const planCall = useCall('plans:get', { planId });
   const plan = planCall.data;
   const reference = usePlanReference(plan?.communityId ?? null);
@@ -88,24 +88,7 @@ export function PlanScreen({ planId }: { planId: string }) {
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     focusAfterMove.current = `${direction < 0 ? 'move-up' : 'move-down'}-${priority.id}`;
-    void run(async () => {
-      await client.call('priorities:reorder', { planId: plan!.id, priorityIds: ids });
-      notify(t('plan.moved', { title: priority.title, position: to + 1 }));
-    });
-  }
-
-  function removeAction(action: Action) {
-    void run(async () => {
-      await client.call('actions:remove', { actionId: action.id });
-      notify(t('plan.actionRemoved', { title: action.title }), () => client.call('actions:restore', { actionId: action.id }));
-    });
-  }
-
-  function removeIndicator(indicator: Indicator) {
-    void run(async () => {
-      await client.call('indicators:remove', { indicatorId: indicator.id });
-      notify(t('plan.indicatorRemoved', { name: indicator.name }), () => client.call('indicators:restore', { indicatorId: indicator.id }));
-    });
+    void run(() => commands.movePriority(plan!, ids, priority, to + 1));
   }
 
   return (
@@ -186,10 +169,10 @@ export function PlanScreen({ planId }: { planId: string }) {
             onRemove={() => setDialog({ kind: 'removePriority', priority })}
             onAddAction={() => setDialog({ kind: 'action', priorityId: priority.id })}
             onEditAction={(action) => setDialog({ kind: 'action', priorityId: priority.id, action })}
-            onRemoveAction={removeAction}
+            onRemoveAction={(action) => void run(() => commands.removeAction(action))}
             onAddIndicator={() => setDialog({ kind: 'indicator', priorityId: priority.id })}
             onEditIndicator={(indicator) => setDialog({ kind: 'indicator', priorityId: priority.id, indicator })}
-            onRemoveIndicator={removeIndicator}
+            onRemoveIndicator={(indicator) => void run(() => commands.removeIndicator(indicator))}
           />
         ))}
       </section>
@@ -209,11 +192,7 @@ export function PlanScreen({ planId }: { planId: string }) {
           title={t('plan.removePriorityTitle')}
           confirmLabel={t('plan.removePriorityConfirm')}
           onClose={close}
-          onConfirm={async () => {
-            const p = dialog.priority;
-            await client.call('priorities:remove', { priorityId: p.id });
-            notify(t('plan.priorityRemoved', { title: p.title }), () => client.call('priorities:restore', { priorityId: p.id }));
-          }}
+          onConfirm={() => commands.removePriority(dialog.priority)}
         >
           <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: dialog.priority.actions.length, indicators: dialog.priority.indicators.length })}</p>
         </ConfirmDialog>
@@ -223,10 +202,7 @@ export function PlanScreen({ planId }: { planId: string }) {
           title={t('plan.activateTitle')}
           confirmLabel={t('plan.activate')}
           onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:activate', { planId: plan.id });
-            notify(t('plan.activated'));
-          }}
+          onConfirm={() => commands.activate(plan)}
         >
           <p>{t('plan.activateBody')}</p>
         </ConfirmDialog>
@@ -237,10 +213,7 @@ export function PlanScreen({ planId }: { planId: string }) {
           title={t('plan.closeTitle')}
           confirmLabel={t('plan.closePlan')}
           onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:close', { planId: plan.id });
-            notify(t('plan.closed'));
-          }}
+          onConfirm={() => commands.close(plan)}
         >
           <p>{t('plan.closeBody')}</p>
         </ConfirmDialog>
@@ -250,10 +223,7 @@ export function PlanScreen({ planId }: { planId: string }) {
           title={t('plan.revision.closeTitle')}
           confirmLabel={t('plan.revision.close')}
           onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:closeRevision', { planId: plan.id });
-            notify(t('plan.revision.closed'));
-          }}
+          onConfirm={() => commands.closeRevision(plan)}
         >
           <p>{t('plan.revision.closeBody')}</p>
         </ConfirmDialog>

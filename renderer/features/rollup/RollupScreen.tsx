@@ -20,11 +20,11 @@ import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { reportHref, ROLLUP_VIEWS, type RollupView } from '../reports/report-routes';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';
 import { BarsChart, ChartFigure, LinesChart, SERIES_COLOURS } from './charts';
-import { saveExport } from '../reports/download';
+import { useRollupCommands } from './rollup-slice';
 import '../../styles/reports.css';
 
 const VIEW_EXPORTS: Record<RollupView, ExportView[]> = {
@@ -104,19 +104,16 @@ export function RollupScreen({ view }: { view: RollupView }) {
 
 function Exports({ filters, views }: { filters: RollupFilters; views: ExportView[] }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useRollupCommands();
   const [isPublic, setPublic] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
-  async function run(key: string, request: () => Promise<Parameters<typeof saveExport>[0]>) {
+  async function run(key: string, request: Omit<Parameters<typeof commands.exportFile>[0], keyof RollupFilters | 'locale' | 'public'>) {
     setBusy(key);
     setError(null);
     try {
-      const file = await request();
-      saveExport(file);
-      notify(t('reports.rollup.exported', { file: file.fileName }));
+      await commands.exportFile({ ...filters, ...request, locale, public: isPublic });
     } catch (e) {
       setError(e);
     } finally {
@@ -131,11 +128,11 @@ function Exports({ filters, views }: { filters: RollupFilters; views: ExportView
       </label>
       <div className="rollup-exports">
         {views.map((v) => (
-          <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, async () => await client.call('exports:file', { ...filters, format: 'csv', views: [v], locale, public: isPublic }))}>
+          <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, { format: 'csv', views: [v] })}>
             {`${t('reports.rollup.exportCsv')}: ${v}`}
           </Button>
         ))}
-        <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', async () => await client.call('exports:file', { ...filters, format: 'xlsx', locale, public: isPublic }))}>
+        <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', { format: 'xlsx' })}>
           {t('reports.rollup.exportXlsx')}
         </Button>
       </div>

@@ -12,8 +12,10 @@ import { CheckboxGroup, Select, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
+import { useTask } from '../../components/use-task';
 import { useFormat } from '../../i18n/format';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { useSettingsCommands } from './settings-commands';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -113,36 +115,24 @@ function ProfilePanel() {
 function DatabasePanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = useSettingsCommands();
   const backups = useCall('database:listBackups', {});
-  const [backupBusy, setBackupBusy] = useState(false);
   const [made, setMade] = useState<BackupInfo | null>(null);
-  const [checkBusy, setCheckBusy] = useState(false);
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const backup = useTask(setError);
+  const checking = useTask(setError);
+  const backupBusy = backup.busy;
+  const checkBusy = checking.busy;
 
-  async function backupNow() {
-    setBackupBusy(true);
+  function backupNow() {
     setError(null);
-    try {
-      setMade(await client.call('database:backup', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBackupBusy(false);
-    }
+    return backup.run(async () => setMade(await commands.backup()));
   }
-  async function check() {
-    setCheckBusy(true);
+  function check() {
     setError(null);
     setIntegrity(null);
-    try {
-      setIntegrity(await client.call('database:integrityCheck', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setCheckBusy(false);
-    }
+    return checking.run(async () => setIntegrity(await commands.integrityCheck()));
   }
 
   return (
