@@ -15,7 +15,7 @@ import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { ExportWizard } from './ExportWizard';
 import { ImportDialog } from './ImportDialog';
-import { Fingerprint, WorkingBar } from './parts';
+import { Fingerprint, WorkingBar } from './ExchangeParts';
 import { useBundleFiles } from './use-bundle-files';
 
 export function ExchangeScreen() {

@@ -14,7 +14,7 @@ import { TextField } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
-import { Fingerprint, WorkingBar } from './parts';
+import { Fingerprint, WorkingBar } from './ExchangeParts';
 import { useBundleFiles } from './use-bundle-files';
 
 export const MIN_PASSPHRASE = 8;

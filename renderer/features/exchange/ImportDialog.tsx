@@ -14,7 +14,7 @@ import { TextField } from '../../components/Field';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { useExchangeCommands } from './exchange-commands';
-import { Fingerprint, TrustChip, WorkingBar, refusalReason } from './parts';
+import { Fingerprint, TrustChip, WorkingBar, refusalReason } from './ExchangeParts';
 
 type Stage =
   | { name: 'inspecting' }

@@ -19,7 +19,7 @@ import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
-import { Fingerprint, TrustChip } from './parts';
+import { Fingerprint, TrustChip } from './ExchangeParts';
 
 export function PeersScreen() {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
-/** Small pieces the plan bundle screens share. */
+/** Small pieces the exchange screens share (import, export, peers): fingerprint, trust chip, working bar, refusal reason. */
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { Icon } from '../../components/Icon';
-import './sync.css';
+import './exchange.css';
 
 /** A key fingerprint, big and spaced so it can be read out over the phone. */
 export function Fingerprint({ value, small = false, label }: { value: string; small?: boolean; label?: string }) {

@@ -16,9 +16,9 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from './report-routes';
 import { useCall, usePlanner } from '../../app/store-context';
-import { useReportCommands } from './report-commands';
+import { useReportCommands } from './quarterly-report-commands';
 
-export function ReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
+export function QuarterlyReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
   const format = useFormat();
   const plan = useCall('plans:get', { planId });

@@ -1,4 +1,4 @@
-/** The quarterly report's one write: a coordinator's comment on it. */
+/** The quarterly report screen's one write: a coordinator's comment on it. */
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import { useCommands, type CommandDeps } from '../../app/use-commands';
 
