@@ -4,11 +4,13 @@
  * says plainly that the plan is read-only and how to change it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Action, Indicator, Plan, Priority } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
+import { useTask } from '../../components/use-task';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
@@ -18,7 +20,7 @@ import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { ActionDialog } from './ActionDialog';
 import { CopyForwardDialog } from './CopyForwardDialog';
-import { usePlanCommands } from './plan-commands';
+import { usePlanCommands, type PlanCommands } from './plan-commands';
 import { IndicatorDialog } from './IndicatorDialog';
 import { usePlanReference } from './plan-reference';
 import { PlanDetailsDialog } from './PlanDetailsDialog';
@@ -51,6 +53,7 @@ export function PlanScreen({ planId }: { planId: string }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const focusAfterMove = useRef<string | null>(null);
+  const task = useTask(setActionError);
 
   // Moving a priority re-renders the list; put focus back on the button that was pressed.
   useEffect(() => {
@@ -72,13 +75,11 @@ export function PlanScreen({ planId }: { planId: string }) {
   const currentQuarter = currentFiscalQuarter();
   const suggestedQuarter = plan.fiscalYear === currentQuarter.fiscalYear ? currentQuarter.quarter : plan.fiscalYear < currentQuarter.fiscalYear ? 4 : 1;
 
-  async function run(work: () => Promise<unknown>) {
+  const confirmation = dialog ? confirmationOf(dialog, plan, commands, t) : null;
+
+  function run(work: () => Promise<void>) {
     setActionError(null);
-    try {
-      await work();
-    } catch (error) {
-      setActionError(error);
-    }
+    return task.run(work);
   }
 
   function move(priority: Priority, direction: -1 | 1) {
@@ -186,50 +187,40 @@ export function PlanScreen({ planId }: { planId: string }) {
       {dialog?.kind === 'openRevision' ? <RevisionDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'details' ? <PlanDetailsDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'copyForward' ? <CopyForwardDialog sourcePlanId={plan.id} sourceFiscalYear={plan.fiscalYear} onClose={close} /> : null}
-      {dialog?.kind === 'removePriority' ? (
-        <ConfirmDialog
-          danger
-          title={t('plan.removePriorityTitle')}
-          confirmLabel={t('plan.removePriorityConfirm')}
-          onClose={close}
-          onConfirm={() => commands.removePriority(dialog.priority)}
-        >
-          <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: dialog.priority.actions.length, indicators: dialog.priority.indicators.length })}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'activate' ? (
-        <ConfirmDialog
-          title={t('plan.activateTitle')}
-          confirmLabel={t('plan.activate')}
-          onClose={close}
-          onConfirm={() => commands.activate(plan)}
-        >
-          <p>{t('plan.activateBody')}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'closePlan' ? (
-        <ConfirmDialog
-          danger
-          title={t('plan.closeTitle')}
-          confirmLabel={t('plan.closePlan')}
-          onClose={close}
-          onConfirm={() => commands.close(plan)}
-        >
-          <p>{t('plan.closeBody')}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'closeRevision' ? (
-        <ConfirmDialog
-          title={t('plan.revision.closeTitle')}
-          confirmLabel={t('plan.revision.close')}
-          onClose={close}
-          onConfirm={() => commands.closeRevision(plan)}
-        >
-          <p>{t('plan.revision.closeBody')}</p>
+      {confirmation ? (
+        <ConfirmDialog danger={confirmation.danger} title={confirmation.title} confirmLabel={confirmation.confirmLabel} onClose={close} onConfirm={confirmation.run}>
+          <p>{confirmation.body}</p>
         </ConfirmDialog>
       ) : null}
     </>
   );
+}
+
+interface Confirmation {
+  danger: boolean;
+  title: string;
+  confirmLabel: string;
+  body: string;
+  run: () => Promise<void>;
+}
+
+/** The plan's "are you sure?" steps: what each says and does. */
+function confirmationOf(dialog: OpenDialog, plan: Plan, commands: PlanCommands, t: TFunction): Confirmation | null {
+  switch (dialog.kind) {
+    case 'removePriority': {
+      const { priority } = dialog;
+      const body = t('plan.removePriorityBody', { title: priority.title, actions: priority.actions.length, indicators: priority.indicators.length });
+      return { danger: true, title: t('plan.removePriorityTitle'), confirmLabel: t('plan.removePriorityConfirm'), body, run: () => commands.removePriority(priority) };
+    }
+    case 'activate':
+      return { danger: false, title: t('plan.activateTitle'), confirmLabel: t('plan.activate'), body: t('plan.activateBody'), run: () => commands.activate(plan) };
+    case 'closePlan':
+      return { danger: true, title: t('plan.closeTitle'), confirmLabel: t('plan.closePlan'), body: t('plan.closeBody'), run: () => commands.close(plan) };
+    case 'closeRevision':
+      return { danger: false, title: t('plan.revision.closeTitle'), confirmLabel: t('plan.revision.close'), body: t('plan.revision.closeBody'), run: () => commands.closeRevision(plan) };
+    default:
+      return null;
+  }
 }
 
 function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {

@@ -1,4 +1,5 @@
 /** One priority of a plan: its zone and themes, its actions and its indicators. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, Indicator, Priority } from '../../../shared/domain';
 import { Button } from '../../components/Button';
@@ -151,38 +152,38 @@ export function PriorityCard(props: PriorityCardProps) {
         ) : null}
       </div>
 
-      <div className="priority__section">
-        <div className="priority__section-header">
-          <h4>{t('plan.actionsHeading', { count: priority.actions.length })}</h4>
-          {editable ? (
-            <Button size="small" icon="pencil" onClick={props.onAddAction} aria-label={t('plan.addActionTo', { title: priority.title })}>
-              {t('plan.addAction')}
-            </Button>
-          ) : null}
-        </div>
-        {priority.actions.length === 0 ? (
-          <p className="muted small">{editable ? t('plan.noActionsEditable') : t('plan.noActions')}</p>
-        ) : (
-          <Table caption={t('plan.actionsCaption', { title: priority.title })} hideCaption columns={actionColumns} rows={priority.actions} rowKey={(a) => a.id} compact />
-        )}
-      </div>
-
-      <div className="priority__section">
-        <div className="priority__section-header">
-          <h4>{t('plan.indicatorsHeading', { count: priority.indicators.length })}</h4>
-          {editable ? (
-            <Button size="small" icon="pencil" onClick={props.onAddIndicator} aria-label={t('plan.addIndicatorTo', { title: priority.title })}>
-              {t('plan.addIndicator')}
-            </Button>
-          ) : null}
-        </div>
-        {priority.indicators.length === 0 ? (
-          <p className="muted small">{editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')}</p>
-        ) : (
-          <Table caption={t('plan.indicatorsCaption', { title: priority.title })} hideCaption columns={indicatorColumns} rows={priority.indicators} rowKey={(i) => i.id} compact />
-        )}
-      </div>
+      <PrioritySection
+        heading={t('plan.actionsHeading', { count: priority.actions.length })}
+        add={editable ? { label: t('plan.addAction'), named: t('plan.addActionTo', { title: priority.title }), onClick: props.onAddAction } : null}
+        empty={priority.actions.length === 0 ? (editable ? t('plan.noActionsEditable') : t('plan.noActions')) : null}
+      >
+        <Table caption={t('plan.actionsCaption', { title: priority.title })} hideCaption columns={actionColumns} rows={priority.actions} rowKey={(a) => a.id} compact />
+      </PrioritySection>
+      <PrioritySection
+        heading={t('plan.indicatorsHeading', { count: priority.indicators.length })}
+        add={editable ? { label: t('plan.addIndicator'), named: t('plan.addIndicatorTo', { title: priority.title }), onClick: props.onAddIndicator } : null}
+        empty={priority.indicators.length === 0 ? (editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')) : null}
+      >
+        <Table caption={t('plan.indicatorsCaption', { title: priority.title })} hideCaption columns={indicatorColumns} rows={priority.indicators} rowKey={(i) => i.id} compact />
+      </PrioritySection>
     </section>
+  );
+}
+
+/** The actions or the indicators of a priority: a heading, an add button when editable, the table or why it is empty. */
+function PrioritySection({ heading, add, empty, children }: { heading: string; add: { label: string; named: string; onClick: () => void } | null; empty: string | null; children: ReactNode }) {
+  return (
+    <div className="priority__section">
+      <div className="priority__section-header">
+        <h4>{heading}</h4>
+        {add ? (
+          <Button size="small" icon="pencil" onClick={add.onClick} aria-label={add.named}>
+            {add.label}
+          </Button>
+        ) : null}
+      </div>
+      {empty !== null ? <p className="muted small">{empty}</p> : children}
+    </div>
   );
 }
 

@@ -55,9 +55,11 @@ export function planCommands({ client, notify, t }: CommandDeps) {
       notify(t('community.started', { year: yearLabel }));
       return plan;
     },
-    /** Next year's draft; the caller says which year in its notice and goes there. */
-    copyForward(planId: string) {
-      return client.call('plans:copyForward', { planId });
+    /** Next year's draft, announced with its year as `yearLabel` writes it; the caller goes there. */
+    async copyForward(planId: string, yearLabel: (fiscalYear: number) => string) {
+      const plan = await client.call('plans:copyForward', { planId });
+      notify(t('copyForward.done', { year: yearLabel(plan.fiscalYear) }));
+      return plan;
     },
     async savePriority(target: { planId: string; priority?: Priority }, fields: Fields<'priorities:add', 'planId'>) {
       if (target.priority) await client.call('priorities:update', { priorityId: target.priority.id, ...fields });

@@ -55,24 +55,20 @@ export function DocumentFrame({ options, header, ready, pdfName, back, children 
 
 export function PlanFacts({ plan, extra }: { plan: ReportPlanHeader; extra?: ReactNode }) {
   const { t } = useTranslation();
+  const facts: Array<[string, ReactNode]> = [
+    [t('reports.print.planTitle'), plan.title],
+    [t('reports.print.detachment'), plan.detachmentName ?? t('reports.none')],
+    [t('reports.print.region'), plan.region],
+    [t('reports.print.planStatus'), t(`vocab.planStatus.${plan.status}`)],
+  ];
   return (
     <dl className="print-facts">
-      <div>
-        <dt>{t('reports.print.planTitle')}</dt>
-        <dd>{plan.title}</dd>
-      </div>
-      <div>
-        <dt>{t('reports.print.detachment')}</dt>
-        <dd>{plan.detachmentName ?? t('reports.none')}</dd>
-      </div>
-      <div>
-        <dt>{t('reports.print.region')}</dt>
-        <dd>{plan.region}</dd>
-      </div>
-      <div>
-        <dt>{t('reports.print.planStatus')}</dt>
-        <dd>{t(`vocab.planStatus.${plan.status}`)}</dd>
-      </div>
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
       {extra}
     </dl>
   );

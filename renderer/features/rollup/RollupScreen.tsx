@@ -16,7 +16,7 @@ import { Select } from '../../components/Field';
 import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
-import { Table } from '../../components/Table';
+import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { reportHref, ROLLUP_VIEWS, type RollupView } from '../reports/report-routes';
 import { href } from '../../app/routes';
@@ -241,6 +241,14 @@ function ThemesView({ data }: { data: RollupData }) {
   const percent = usePercent();
   const year = format.fiscalYear(data.filters.fiscalYear);
   const recurring = data.themes.filter((th) => th.share !== null && th.share > 0.5);
+  // How widely a theme or a zone is used: the same four columns in both tables.
+  type Spread = { communityCount: number; share: number | null; priorityCount: number; communities: string[] };
+  const spread: Array<Column<Spread>> = [
+    { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
+    { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
+    { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
+    { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+  ];
   return (
     <>
       <section className="panel" aria-labelledby="rollup-themes">
@@ -257,10 +265,7 @@ function ThemesView({ data }: { data: RollupData }) {
           rowKey={(r) => r.id}
           columns={[
             { key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, format.locale) },
-            { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
-            { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
-            { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
-            { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+            ...spread,
           ]}
         />
       </section>
@@ -277,10 +282,7 @@ function ThemesView({ data }: { data: RollupData }) {
           rowKey={(r) => r.zone}
           columns={[
             { key: 'zone', header: t('reports.rollup.zone'), rowHeader: true, render: (r) => t(`vocab.zone.${r.zone}`) },
-            { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
-            { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
-            { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
-            { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+            ...spread,
           ]}
         />
         <h3 className="section-gap">{t('reports.themes.matrixTitle')}</h3>
