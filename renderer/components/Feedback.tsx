@@ -62,3 +62,22 @@ export function Loading({ label }: { label?: string }) {
     </p>
   );
 }
+
+/** A list read from the core: its error (with retry), "Loading…" the first time, an empty state in a panel, or the list. */
+export function LoadedList<T>({ call, emptyTitle, emptyBody, children }: { call: { data: T[] | undefined; error: unknown; loading: boolean; reload: () => void }; emptyTitle: ReactNode; emptyBody: ReactNode; children: (list: T[]) => ReactNode }) {
+  const list = call.data ?? [];
+  return (
+    <>
+      <ErrorBanner error={call.error} onRetry={call.reload} />
+      {call.loading && !call.data ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <div className="panel">
+          <EmptyState title={emptyTitle}>{emptyBody}</EmptyState>
+        </div>
+      ) : (
+        children(list)
+      )}
+    </>
+  );
+}

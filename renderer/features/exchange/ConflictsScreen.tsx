@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictHead } from '../../../shared/domain';
 import { Button } from '../../components/Button';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { ErrorBanner, LoadedList } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
@@ -26,21 +26,16 @@ export function ConflictsScreen() {
     <>
       <PageHeader title={t('sync.conflicts.title')} subtitle={t('sync.conflicts.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.conflicts.title') }]} />
       <SyncSubnav conflictCount={list.length} />
-      <ErrorBanner error={conflicts.error} onRetry={conflicts.reload} />
-      {conflicts.loading && !conflicts.data ? (
-        <Loading />
-      ) : list.length === 0 ? (
-        <div className="panel">
-          <EmptyState title={t('sync.conflicts.emptyTitle')}>{t('sync.conflicts.emptyBody')}</EmptyState>
-        </div>
-      ) : (
-        <>
-          <p>{t('sync.conflicts.count', { count: list.length })}</p>
-          {list.map((c) => (
-            <ConflictPanel key={`${c.id}:${c.heads.map((h) => h.opId).join(',')}`} conflict={c} />
-          ))}
-        </>
-      )}
+      <LoadedList call={conflicts} emptyTitle={t('sync.conflicts.emptyTitle')} emptyBody={t('sync.conflicts.emptyBody')}>
+        {(list) => (
+          <>
+            <p>{t('sync.conflicts.count', { count: list.length })}</p>
+            {list.map((c) => (
+              <ConflictPanel key={`${c.id}:${c.heads.map((h) => h.opId).join(',')}`} conflict={c} />
+            ))}
+          </>
+        )}
+      </LoadedList>
     </>
   );
 }

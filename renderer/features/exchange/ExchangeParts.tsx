@@ -51,3 +51,20 @@ export function refusalReason(error: unknown): string | null {
   const details = error.details as { reason?: unknown } | null | undefined;
   return typeof details?.reason === 'string' ? details.reason : null;
 }
+
+/** Two radio buttons for a yes-or-no choice (encrypt or not, every community or some). */
+export function TwoChoices({ legend, name, value, onChange, yes, no }: { legend: string; name: string; value: boolean; onChange: (value: boolean) => void; yes: string; no: string }) {
+  return (
+    <fieldset className="choice-group">
+      <legend>{legend}</legend>
+      <div className="sync-choices">
+        {([true, false] as const).map((choice) => (
+          <label key={String(choice)} className="choice">
+            <input type="radio" name={name} checked={value === choice} onChange={() => onChange(choice)} />
+            {choice ? yes : no}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -14,7 +14,7 @@ import { TextField } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
-import { Fingerprint, WorkingBar } from './ExchangeParts';
+import { Fingerprint, TwoChoices, WorkingBar } from './ExchangeParts';
 import { useBundleFiles } from './use-bundle-files';
 
 export const MIN_PASSPHRASE = 8;
@@ -161,19 +161,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
 
       {step === 'protect' ? (
         <div className="stack">
-          <fieldset className="choice-group">
-            <legend>{t('sync.export.protectLegend')}</legend>
-            <div className="sync-choices">
-              <label className="choice">
-                <input type="radio" name="export-encrypt" checked={encrypt} onChange={() => setEncrypt(true)} />
-                {t('sync.export.encrypt')}
-              </label>
-              <label className="choice">
-                <input type="radio" name="export-encrypt" checked={!encrypt} onChange={() => setEncrypt(false)} />
-                {t('sync.export.noEncryption')}
-              </label>
-            </div>
-          </fieldset>
+          <TwoChoices legend={t('sync.export.protectLegend')} name="export-encrypt" value={encrypt} onChange={setEncrypt} yes={t('sync.export.encrypt')} no={t('sync.export.noEncryption')} />
           {encrypt ? (
             <>
               <div className="grid-2">

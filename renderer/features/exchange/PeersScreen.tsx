@@ -9,7 +9,7 @@ import type { Peer } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/DialogFooter';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { ErrorBanner, LoadedList } from '../../components/Feedback';
 import { CheckboxGroup } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
@@ -19,7 +19,7 @@ import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
-import { Fingerprint, TrustChip } from './ExchangeParts';
+import { Fingerprint, TrustChip, TwoChoices } from './ExchangeParts';
 
 export function PeersScreen() {
   const { t } = useTranslation();
@@ -38,62 +38,57 @@ export function PeersScreen() {
     <>
       <PageHeader title={t('sync.peers.title')} subtitle={t('sync.peers.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.peers.title') }]} />
       <SyncSubnav conflictCount={status.data?.conflictCount ?? 0} />
-      <ErrorBanner error={peers.error} onRetry={peers.reload} />
-      {peers.loading && !peers.data ? (
-        <Loading />
-      ) : list.length === 0 ? (
-        <div className="panel">
-          <EmptyState title={t('sync.peers.emptyTitle')}>{t('sync.peers.emptyBody')}</EmptyState>
-        </div>
-      ) : (
-        <section className="panel" aria-labelledby="sync-peers">
-          <h2 id="sync-peers">{t('sync.peers.listTitle', { count: list.length })}</h2>
-          <Table<Peer>
-            caption={t('sync.peers.title')}
-            hideCaption
-            rows={list}
-            rowKey={(p) => p.installationId}
-            columns={[
-              { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => <bdi>{p.name}</bdi> },
-              { key: 'fingerprint', header: t('sync.peers.fingerprint'), render: (p) => <Fingerprint value={p.fingerprint} small /> },
-              {
-                key: 'scope',
-                header: t('sync.peers.scope'),
-                render: (p) => (p.scopeCommunityIds === null ? t('sync.peers.allCommunities') : p.scopeCommunityIds.length === 0 ? t('sync.peers.noCommunities') : p.scopeCommunityIds.map(communityName).join(', ')),
-              },
-              {
-                key: 'status',
-                header: t('sync.peers.status'),
-                render: (p) => (
-                  <>
-                    <TrustChip state={p.revokedAt ? 'revoked' : 'trusted'} />
-                    <span className="small muted"> {p.revokedAt ? format.date(p.revokedAt.slice(0, 10)) : p.trustedAt ? format.date(p.trustedAt.slice(0, 10)) : ''}</span>
-                  </>
-                ),
-              },
-              { key: 'introducedBy', header: t('sync.peers.introducedBy'), render: (p) => (p.introducedBy ? nameOf(p.introducedBy) : t('sync.peers.direct')) },
-              {
-                key: 'actions',
-                header: t('sync.peers.actions'),
-                render: (p) => (
-                  <div className="button-group">
-                    <Button size="small" onClick={() => setScoping(p)}>
-                      {p.revokedAt ? t('sync.peers.trustAgain') : t('sync.peers.changeScope')}
-                      <span className="visually-hidden"> — {p.name}</span>
-                    </Button>
-                    {p.revokedAt ? null : (
-                      <Button size="small" variant="danger" onClick={() => setRevoking(p)}>
-                        {t('sync.peers.revoke')}
+      <LoadedList call={peers} emptyTitle={t('sync.peers.emptyTitle')} emptyBody={t('sync.peers.emptyBody')}>
+        {(list) => (
+          <section className="panel" aria-labelledby="sync-peers">
+            <h2 id="sync-peers">{t('sync.peers.listTitle', { count: list.length })}</h2>
+            <Table<Peer>
+              caption={t('sync.peers.title')}
+              hideCaption
+              rows={list}
+              rowKey={(p) => p.installationId}
+              columns={[
+                { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => <bdi>{p.name}</bdi> },
+                { key: 'fingerprint', header: t('sync.peers.fingerprint'), render: (p) => <Fingerprint value={p.fingerprint} small /> },
+                {
+                  key: 'scope',
+                  header: t('sync.peers.scope'),
+                  render: (p) => (p.scopeCommunityIds === null ? t('sync.peers.allCommunities') : p.scopeCommunityIds.length === 0 ? t('sync.peers.noCommunities') : p.scopeCommunityIds.map(communityName).join(', ')),
+                },
+                {
+                  key: 'status',
+                  header: t('sync.peers.status'),
+                  render: (p) => (
+                    <>
+                      <TrustChip state={p.revokedAt ? 'revoked' : 'trusted'} />
+                      <span className="small muted"> {p.revokedAt ? format.date(p.revokedAt.slice(0, 10)) : p.trustedAt ? format.date(p.trustedAt.slice(0, 10)) : ''}</span>
+                    </>
+                  ),
+                },
+                { key: 'introducedBy', header: t('sync.peers.introducedBy'), render: (p) => (p.introducedBy ? nameOf(p.introducedBy) : t('sync.peers.direct')) },
+                {
+                  key: 'actions',
+                  header: t('sync.peers.actions'),
+                  render: (p) => (
+                    <div className="button-group">
+                      <Button size="small" onClick={() => setScoping(p)}>
+                        {p.revokedAt ? t('sync.peers.trustAgain') : t('sync.peers.changeScope')}
                         <span className="visually-hidden"> — {p.name}</span>
                       </Button>
-                    )}
-                  </div>
-                ),
-              },
-            ]}
-          />
-        </section>
-      )}
+                      {p.revokedAt ? null : (
+                        <Button size="small" variant="danger" onClick={() => setRevoking(p)}>
+                          {t('sync.peers.revoke')}
+                          <span className="visually-hidden"> — {p.name}</span>
+                        </Button>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </section>
+        )}
+      </LoadedList>
       {scoping ? <ScopeDialog peer={scoping} communities={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onClose={() => setScoping(null)} /> : null}
       {revoking ? (
         <ConfirmDialog
@@ -120,19 +115,7 @@ function ScopeDialog({ peer, communities, onClose }: { peer: Peer; communities: 
   return (
     <Dialog title={t('sync.peers.scopeTitle', { name: peer.name })} onClose={onClose} busy={busy} onSubmit={() => void submit()} footer={<FormDialogFooter submitLabel={t('sync.peers.saveScope')} busy={busy} onCancel={onClose} />}>
       <ErrorBanner error={error} />
-      <fieldset className="choice-group">
-        <legend>{t('sync.peers.scopeLegend')}</legend>
-        <div className="sync-choices">
-          <label className="choice">
-            <input type="radio" name="peer-scope" checked={all} onChange={() => setAll(true)} />
-            {t('sync.peers.allCommunities')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="peer-scope" checked={!all} onChange={() => setAll(false)} />
-            {t('sync.peers.someCommunities')}
-          </label>
-        </div>
-      </fieldset>
+      <TwoChoices legend={t('sync.peers.scopeLegend')} name="peer-scope" value={all} onChange={setAll} yes={t('sync.peers.allCommunities')} no={t('sync.peers.someCommunities')} />
       {all ? null : <CheckboxGroup legend={t('sync.peers.communities')} hint={t('sync.peers.communitiesHint')} options={communities} value={scope} onChange={setScope} />}
     </Dialog>
   );

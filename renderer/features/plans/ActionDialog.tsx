@@ -17,6 +17,17 @@ function withAdded<T extends { id: string; name: string }>(list: T[], added: T[]
   return extra.length === 0 ? list : [...list, ...extra].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
+/** A small button under a field, to add a choice for it on the spot. */
+function InlineAdd({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <p className="dialog__inline-add">
+      <Button size="small" icon="pencil" onClick={onClick}>
+        {label}
+      </Button>
+    </p>
+  );
+}
+
 /**
  * Adds an action to a priority, or changes one: owner, lead, partners, quarters, commitments. The
  * lead and the partners can be added on the spot (a small dialog over this one).
@@ -106,11 +117,7 @@ export function ActionDialog({
               maxLength={200}
             />
           </div>
-          <p className="dialog__inline-add">
-            <Button size="small" icon="pencil" onClick={() => setAdding('person')}>
-              {t('plan.reference.addPerson')}
-            </Button>
-          </p>
+          <InlineAdd label={t('plan.reference.addPerson')} onClick={() => setAdding('person')} />
           <CheckboxGroup
             legend={t('plan.actionForm.quarters')}
             options={QUARTERS.map((q) => ({ value: String(q), label: format.quarterShort(q) }))}
@@ -124,11 +131,7 @@ export function ActionDialog({
             onChange={setPartners}
             emptyText={t('plan.actionForm.noPartners')}
           />
-          <p className="dialog__inline-add">
-            <Button size="small" icon="pencil" onClick={() => setAdding('organisation')}>
-              {t('plan.reference.addOrganisation')}
-            </Button>
-          </p>
+          <InlineAdd label={t('plan.reference.addOrganisation')} onClick={() => setAdding('organisation')} />
           <CheckboxGroup
             legend={t('plan.actionForm.commitments')}
             options={reference.commitments.map((c) => ({ value: c.id, label: `${c.number} — ${c.title}` }))}
