@@ -54,6 +54,15 @@ export function EmptyState({ title, children, action, headingLevel = 2 }: { titl
   );
 }
 
+/** An empty state in a panel of its own, for a screen whose whole content is the list. */
+export function EmptyPanel({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="panel">
+      <EmptyState title={title}>{children}</EmptyState>
+    </div>
+  );
+}
+
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
@@ -63,8 +72,8 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** A list read from the core: its error (with retry), "Loading…" the first time, an empty state in a panel, or the list. */
-export function LoadedList<T>({ call, emptyTitle, emptyBody, children }: { call: { data: T[] | undefined; error: unknown; loading: boolean; reload: () => void }; emptyTitle: ReactNode; emptyBody: ReactNode; children: (list: T[]) => ReactNode }) {
+/** A list read from the core: its error (with retry), "Loading…" the first time, what to show when it is empty, or the list. */
+export function LoadedList<T>({ call, empty, children }: { call: { data: T[] | undefined; error: unknown; loading: boolean; reload: () => void }; empty: ReactNode; children: (list: T[]) => ReactNode }) {
   const list = call.data ?? [];
   return (
     <>
@@ -72,9 +81,7 @@ export function LoadedList<T>({ call, emptyTitle, emptyBody, children }: { call:
       {call.loading && !call.data ? (
         <Loading />
       ) : list.length === 0 ? (
-        <div className="panel">
-          <EmptyState title={emptyTitle}>{emptyBody}</EmptyState>
-        </div>
+        empty
       ) : (
         children(list)
       )}

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictHead } from '../../../shared/domain';
 import { Button } from '../../components/Button';
-import { ErrorBanner, LoadedList } from '../../components/Feedback';
+import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
@@ -26,7 +26,7 @@ export function ConflictsScreen() {
     <>
       <PageHeader title={t('sync.conflicts.title')} subtitle={t('sync.conflicts.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.conflicts.title') }]} />
       <SyncSubnav conflictCount={list.length} />
-      <LoadedList call={conflicts} emptyTitle={t('sync.conflicts.emptyTitle')} emptyBody={t('sync.conflicts.emptyBody')}>
+      <LoadedList call={conflicts} empty={<EmptyPanel title={t('sync.conflicts.emptyTitle')}>{t('sync.conflicts.emptyBody')}</EmptyPanel>}>
         {(list) => (
           <>
             <p>{t('sync.conflicts.count', { count: list.length })}</p>

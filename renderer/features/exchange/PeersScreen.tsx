@@ -9,7 +9,7 @@ import type { Peer } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/DialogFooter';
-import { ErrorBanner, LoadedList } from '../../components/Feedback';
+import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { CheckboxGroup } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
@@ -38,7 +38,7 @@ export function PeersScreen() {
     <>
       <PageHeader title={t('sync.peers.title')} subtitle={t('sync.peers.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.peers.title') }]} />
       <SyncSubnav conflictCount={status.data?.conflictCount ?? 0} />
-      <LoadedList call={peers} emptyTitle={t('sync.peers.emptyTitle')} emptyBody={t('sync.peers.emptyBody')}>
+      <LoadedList call={peers} empty={<EmptyPanel title={t('sync.peers.emptyTitle')}>{t('sync.peers.emptyBody')}</EmptyPanel>}>
         {(list) => (
           <section className="panel" aria-labelledby="sync-peers">
             <h2 id="sync-peers">{t('sync.peers.listTitle', { count: list.length })}</h2>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
 import { LOCALES, ROLES, type Locale, type Role } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
-import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
+import { Banner, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { CheckboxGroup, Select, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
@@ -171,25 +171,22 @@ function DatabasePanel() {
         ) : null}
       </div>
       <h3>{t('settings.backupsTitle')}</h3>
-      <ErrorBanner error={backups.error} onRetry={backups.reload} />
-      {backups.loading && !backups.data ? (
-        <Loading />
-      ) : (backups.data ?? []).length === 0 ? (
-        <p className="muted">{t('settings.noBackups')}</p>
-      ) : (
-        <Table
-          caption={t('settings.backupsTitle')}
-          hideCaption
-          compact
-          rows={[...(backups.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-          rowKey={(b) => b.file}
-          columns={[
-            { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
-            { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
-            { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
-          ]}
-        />
-      )}
+      <LoadedList call={backups} empty={<p className="muted">{t('settings.noBackups')}</p>}>
+        {(rows) => (
+          <Table
+            caption={t('settings.backupsTitle')}
+            hideCaption
+            compact
+            rows={[...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+            rowKey={(b) => b.file}
+            columns={[
+              { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
+              { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
+              { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
+            ]}
+          />
+        )}
+      </LoadedList>
     </section>
   );
 }
