@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictHead } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
@@ -114,16 +115,14 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
               <h3 id={id} className="h4">
                 {versionTitle(h, i)}
               </h3>
-              <dl className="definition-list small">
-                <dt>{t('sync.conflicts.who')}</dt>
-                <dd>
-                  <bdi>{h.actor}</bdi>
-                </dd>
-                <dt>{t('sync.conflicts.computer')}</dt>
-                <dd>{h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : <bdi>{h.originName}</bdi>}</dd>
-                <dt>{t('sync.conflicts.when')}</dt>
-                <dd>{format.dateTime(h.at)}</dd>
-              </dl>
+              <DefinitionList
+                small
+                facts={[
+                  [t('sync.conflicts.who'), <bdi>{h.actor}</bdi>],
+                  [t('sync.conflicts.computer'), h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : <bdi>{h.originName}</bdi>],
+                  [t('sync.conflicts.when'), format.dateTime(h.at)],
+                ]}
+              />
               <p className="version__value">{removal && i === 0 ? t('sync.conflicts.removedValue') : shownValue(h.value)}</p>
               {removal ? null : (
                 <Button variant="primary" busy={busy === h.opId} disabled={busy !== null && busy !== h.opId} onClick={() => void resolve({ pickOpId: h.opId }, h.opId)} aria-describedby={id}>

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exchange } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button, ButtonLink } from '../../components/Button';
 import { ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -43,22 +44,14 @@ export function ExchangeScreen() {
           <h2 id="sync-status">{t('sync.status.title')}</h2>
           <ErrorBanner error={status.error} onRetry={status.reload} />
           {status.data ? (
-            <dl className="definition-list">
-              <dt>{t('sync.status.changesets')}</dt>
-              <dd>{status.data.changesetCount}</dd>
-              <dt>{t('sync.status.origins')}</dt>
-              <dd>{Object.keys(status.data.versionVector).length}</dd>
-              <dt>{t('sync.status.conflicts')}</dt>
-              <dd>
-                {status.data.conflictCount === 0 ? (
-                  t('sync.status.noConflicts')
-                ) : (
-                  <a href={href.conflicts()}>{t('sync.status.conflictsToResolve', { count: status.data.conflictCount })}</a>
-                )}
-              </dd>
-              <dt>{t('sync.status.waiting')}</dt>
-              <dd>{status.data.waitingRowCount === 0 ? t('sync.status.noneWaiting') : t('sync.status.waitingRows', { count: status.data.waitingRowCount })}</dd>
-            </dl>
+            <DefinitionList
+              facts={[
+                [t('sync.status.changesets'), status.data.changesetCount],
+                [t('sync.status.origins'), Object.keys(status.data.versionVector).length],
+                [t('sync.status.conflicts'), status.data.conflictCount === 0 ? t('sync.status.noConflicts') : <a href={href.conflicts()}>{t('sync.status.conflictsToResolve', { count: status.data.conflictCount })}</a>],
+                [t('sync.status.waiting'), status.data.waitingRowCount === 0 ? t('sync.status.noneWaiting') : t('sync.status.waitingRows', { count: status.data.waitingRowCount })],
+              ]}
+            />
           ) : status.loading ? (
             <Loading />
           ) : null}

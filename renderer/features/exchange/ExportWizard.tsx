@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedBundleName } from '../../../shared/contract-files';
 import type { ExportResult } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
@@ -218,18 +219,14 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       {step === 'done' && result ? (
         <div className="stack" aria-live="polite">
           <Banner tone="success" title={t('sync.export.doneTitle')}>
-            <dl className="definition-list">
-              <dt>{t('sync.export.doneFile')}</dt>
-              <dd>
-                <code>{result.file}</code>
-              </dd>
-              <dt>{t('sync.export.doneSize')}</dt>
-              <dd>{format.bytes(result.bytes)}</dd>
-              <dt>{t('sync.export.doneChangesets')}</dt>
-              <dd>{result.changesetCount}</dd>
-              <dt>{t('sync.export.summaryProtection')}</dt>
-              <dd>{result.encrypted ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
-            </dl>
+            <DefinitionList
+              facts={[
+                [t('sync.export.doneFile'), <code>{result.file}</code>],
+                [t('sync.export.doneSize'), format.bytes(result.bytes)],
+                [t('sync.export.doneChangesets'), result.changesetCount],
+                [t('sync.export.summaryProtection'), result.encrypted ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')],
+              ]}
+            />
           </Banner>
           {result.changesetCount === 0 ? <p>{t('sync.export.nothingNew')}</p> : null}
           {files.mode === 'browser' ? (
