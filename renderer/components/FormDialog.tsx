@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
 import { FormDialogFooter } from './DialogFooter';
 import { ErrorBanner } from './Feedback';
+import { Select } from './Field';
 import { useSubmit } from './use-submit';
 
 /**
@@ -52,3 +53,8 @@ export function requiredError(checked: boolean, value: string, message: string):
 }
 
 export const filled = (...values: string[]): boolean => values.every((v) => v.trim() !== '');
+
+/** A required choice among a vocabulary's values; says `missing` once the form was checked with none chosen. */
+export function RequiredChoice<V extends string>({ checked, label, hint, value, onChange, placeholder, values, labelOf, missing }: { checked: boolean; label: string; hint?: string; value: V | ''; onChange: (value: V) => void; placeholder: string; values: readonly V[]; labelOf: (value: V) => string; missing: string }) {
+  return <Select label={label} hint={hint} value={value} onChange={(e) => onChange(e.target.value as V)} placeholder={placeholder} options={values.map((v) => ({ value: v, label: labelOf(v) }))} error={requiredError(checked, value, missing)} required />;
+}

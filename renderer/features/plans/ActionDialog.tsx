@@ -5,7 +5,7 @@ import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
 import { OWNER_PARTIES, type OwnerParty } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
 import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
-import { FormDialog, filled, requiredError } from '../../components/FormDialog';
+import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
 import { usePlanCommands } from './plan-commands';
 import type { PlanReference } from './plan-reference';
@@ -92,15 +92,7 @@ export function ActionDialog({
           <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={requiredError(checked, title, t('plan.actionForm.titleRequired'))} required maxLength={200} />
           <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
           <div className="grid-3">
-            <Select
-              label={t('plan.actionForm.owner')}
-              value={owner}
-              onChange={(e) => setOwner(e.target.value as OwnerParty)}
-              placeholder={t('plan.actionForm.chooseOwner')}
-              options={OWNER_PARTIES.map((o) => ({ value: o, label: t(`vocab.owner.${o}`) }))}
-              error={requiredError(checked, owner, t('plan.actionForm.ownerRequired'))}
-              required
-            />
+            <RequiredChoice checked={checked} label={t('plan.actionForm.owner')} value={owner} onChange={setOwner} placeholder={t('plan.actionForm.chooseOwner')} values={OWNER_PARTIES} labelOf={(o) => t(`vocab.owner.${o}`)} missing={t('plan.actionForm.ownerRequired')} />
             <Select
               label={t('plan.actionForm.leadPerson')}
               value={leadPersonId}

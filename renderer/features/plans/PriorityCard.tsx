@@ -1,5 +1,5 @@
 /** One priority of a plan: its zone and themes, its actions and its indicators. */
-import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Action, Indicator, Priority } from '../../../shared/domain';
 import { Button } from '../../components/Button';
@@ -71,22 +71,7 @@ export function PriorityCard(props: PriorityCardProps) {
         ),
     },
   ];
-  if (editable) {
-    actionColumns.push({
-      key: 'edit',
-      header: <span className="visually-hidden">{t('common.changes')}</span>,
-      render: (a) => (
-        <span className="button-group">
-          <Button size="small" variant="ghost" onClick={() => props.onEditAction(a)} aria-label={t('plan.editActionNamed', { title: a.title })}>
-            {t('common.edit')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => props.onRemoveAction(a)} aria-label={t('plan.removeActionNamed', { title: a.title })}>
-            {t('common.remove')}
-          </Button>
-        </span>
-      ),
-    });
-  }
+  if (editable) actionColumns.push(editColumn<Action>(t, props.onEditAction, props.onRemoveAction, (a) => t('plan.editActionNamed', { title: a.title }), (a) => t('plan.removeActionNamed', { title: a.title })));
 
   const indicatorColumns: Array<Column<Indicator>> = [
     { key: 'name', header: t('plan.indicator'), rowHeader: true, render: (i) => i.name },
@@ -96,22 +81,7 @@ export function PriorityCard(props: PriorityCardProps) {
     { key: 'direction', header: t('plan.direction'), render: (i) => t(`vocab.direction.${i.direction}`) },
     { key: 'source', header: t('plan.source'), render: (i) => i.source ?? <span className="muted">{t('common.none')}</span> },
   ];
-  if (editable) {
-    indicatorColumns.push({
-      key: 'edit',
-      header: <span className="visually-hidden">{t('common.changes')}</span>,
-      render: (i) => (
-        <span className="button-group">
-          <Button size="small" variant="ghost" onClick={() => props.onEditIndicator(i)} aria-label={t('plan.editIndicatorNamed', { name: i.name })}>
-            {t('common.edit')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => props.onRemoveIndicator(i)} aria-label={t('plan.removeIndicatorNamed', { name: i.name })}>
-            {t('common.remove')}
-          </Button>
-        </span>
-      ),
-    });
-  }
+  if (editable) indicatorColumns.push(editColumn<Indicator>(t, props.onEditIndicator, props.onRemoveIndicator, (i) => t('plan.editIndicatorNamed', { name: i.name }), (i) => t('plan.removeIndicatorNamed', { name: i.name })));
 
   return (
     <section className="priority" aria-labelledby={headingId}>
@@ -152,37 +122,43 @@ export function PriorityCard(props: PriorityCardProps) {
         ) : null}
       </div>
 
-      <PrioritySection
-        heading={t('plan.actionsHeading', { count: priority.actions.length })}
-        add={editable ? { label: t('plan.addAction'), named: t('plan.addActionTo', { title: priority.title }), onClick: props.onAddAction } : null}
-        empty={priority.actions.length === 0 ? (editable ? t('plan.noActionsEditable') : t('plan.noActions')) : null}
-      >
-        <Table caption={t('plan.actionsCaption', { title: priority.title })} hideCaption columns={actionColumns} rows={priority.actions} rowKey={(a) => a.id} compact />
-      </PrioritySection>
-      <PrioritySection
-        heading={t('plan.indicatorsHeading', { count: priority.indicators.length })}
-        add={editable ? { label: t('plan.addIndicator'), named: t('plan.addIndicatorTo', { title: priority.title }), onClick: props.onAddIndicator } : null}
-        empty={priority.indicators.length === 0 ? (editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')) : null}
-      >
-        <Table caption={t('plan.indicatorsCaption', { title: priority.title })} hideCaption columns={indicatorColumns} rows={priority.indicators} rowKey={(i) => i.id} compact />
-      </PrioritySection>
+      <PrioritySection editable={editable} heading={t('plan.actionsHeading', { count: priority.actions.length })} add={t('plan.addAction')} addNamed={t('plan.addActionTo', { title: priority.title })} onAdd={props.onAddAction} empty={editable ? t('plan.noActionsEditable') : t('plan.noActions')} caption={t('plan.actionsCaption', { title: priority.title })} columns={actionColumns} rows={priority.actions} />
+      <PrioritySection editable={editable} heading={t('plan.indicatorsHeading', { count: priority.indicators.length })} add={t('plan.addIndicator')} addNamed={t('plan.addIndicatorTo', { title: priority.title })} onAdd={props.onAddIndicator} empty={editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')} caption={t('plan.indicatorsCaption', { title: priority.title })} columns={indicatorColumns} rows={priority.indicators} />
     </section>
   );
 }
 
+/** The last column of an editable table: Edit and Remove, each naming its row for screen readers. */
+function editColumn<T>(t: TFunction, onEdit: (row: T) => void, onRemove: (row: T) => void, editName: (row: T) => string, removeName: (row: T) => string): Column<T> {
+  return {
+    key: 'edit',
+    header: <span className="visually-hidden">{t('common.changes')}</span>,
+    render: (row) => (
+      <span className="button-group">
+        <Button size="small" variant="ghost" onClick={() => onEdit(row)} aria-label={editName(row)}>
+          {t('common.edit')}
+        </Button>
+        <Button size="small" variant="ghost" onClick={() => onRemove(row)} aria-label={removeName(row)}>
+          {t('common.remove')}
+        </Button>
+      </span>
+    ),
+  };
+}
+
 /** The actions or the indicators of a priority: a heading, an add button when editable, the table or why it is empty. */
-function PrioritySection({ heading, add, empty, children }: { heading: string; add: { label: string; named: string; onClick: () => void } | null; empty: string | null; children: ReactNode }) {
+function PrioritySection<T extends { id: string }>(props: { editable: boolean; heading: string; add: string; addNamed: string; onAdd: () => void; empty: string; caption: string; columns: Array<Column<T>>; rows: T[] }) {
   return (
     <div className="priority__section">
       <div className="priority__section-header">
-        <h4>{heading}</h4>
-        {add ? (
-          <Button size="small" icon="pencil" onClick={add.onClick} aria-label={add.named}>
-            {add.label}
+        <h4>{props.heading}</h4>
+        {props.editable ? (
+          <Button size="small" icon="pencil" onClick={props.onAdd} aria-label={props.addNamed}>
+            {props.add}
           </Button>
         ) : null}
       </div>
-      {empty !== null ? <p className="muted small">{empty}</p> : children}
+      {props.rows.length === 0 ? <p className="muted small">{props.empty}</p> : <Table caption={props.caption} hideCaption columns={props.columns} rows={props.rows} rowKey={(r) => r.id} compact />}
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Priority } from '../../../shared/domain';
 import { CSWB_ZONES, type CswbZone } from '../../../shared/vocabulary';
-import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
-import { FormDialog, filled, requiredError } from '../../components/FormDialog';
+import { CheckboxGroup, TextArea, TextField } from '../../components/Field';
+import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { usePlanCommands } from './plan-commands';
 import type { PlanReference } from './plan-reference';
 
@@ -28,16 +28,7 @@ export function PriorityDialog({ planId, priority, reference, onClose }: { planI
         <>
           <TextField label={t('plan.priorityForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={requiredError(checked, title, t('plan.priorityForm.titleRequired'))} required maxLength={200} />
           <TextArea label={t('plan.priorityForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
-          <Select
-            label={t('plan.priorityForm.zone')}
-            hint={t('plan.priorityForm.zoneHint')}
-            value={zone}
-            onChange={(e) => setZone(e.target.value as CswbZone)}
-            placeholder={t('plan.priorityForm.chooseZone')}
-            options={CSWB_ZONES.map((z) => ({ value: z, label: t(`vocab.zone.${z}`) }))}
-            error={requiredError(checked, zone, t('plan.priorityForm.zoneRequired'))}
-            required
-          />
+          <RequiredChoice checked={checked} label={t('plan.priorityForm.zone')} hint={t('plan.priorityForm.zoneHint')} value={zone} onChange={setZone} placeholder={t('plan.priorityForm.chooseZone')} values={CSWB_ZONES} labelOf={(z) => t(`vocab.zone.${z}`)} missing={t('plan.priorityForm.zoneRequired')} />
           <CheckboxGroup
             legend={t('plan.priorityForm.themes')}
             options={reference.themes.map((theme) => ({ value: theme.id, label: reference.themeName(theme.id) }))}

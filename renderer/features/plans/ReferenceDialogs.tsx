@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, Person } from '../../../shared/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../../shared/vocabulary';
 import { Select, TextField } from '../../components/Field';
-import { FormDialog, filled, requiredError } from '../../components/FormDialog';
+import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { usePlanCommands } from './plan-commands';
 
 export interface PlanCommunity {
@@ -67,15 +67,7 @@ export function OrganisationDialog({ community, onCreated, onClose }: { communit
       {(checked) => (
         <>
           <TextField label={t('plan.reference.organisationName')} value={name} onChange={(e) => setName(e.target.value)} error={requiredError(checked, name, t('plan.reference.organisationNameRequired'))} required maxLength={200} autoComplete="off" />
-          <Select
-            label={t('plan.reference.organisationKind')}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as OrganisationKind)}
-            placeholder={t('plan.reference.chooseKind')}
-            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`vocab.organisationKind.${k}`) }))}
-            error={requiredError(checked, kind, t('plan.reference.organisationKindRequired'))}
-            required
-          />
+          <RequiredChoice checked={checked} label={t('plan.reference.organisationKind')} value={kind} onChange={setKind} placeholder={t('plan.reference.chooseKind')} values={ORGANISATION_KINDS} labelOf={(k) => t(`vocab.organisationKind.${k}`)} missing={t('plan.reference.organisationKindRequired')} />
           <CommunityChoice community={community} value={communityId} onChange={setCommunityId} />
         </>
       )}
