@@ -78,6 +78,17 @@ export function ActionDialog({
       commitmentIds: commitments,
     });
 
+  function addPerson(person: Person) {
+    setAddedPeople((list) => [...list, person]);
+    setLeadPersonId(person.id);
+    reference.reloadPeopleAndOrganisations();
+  }
+  function addOrganisation(organisation: Organisation) {
+    setAddedOrganisations((list) => [...list, organisation]);
+    setPartners((list) => [...list, organisation.id]);
+    reference.reloadPeopleAndOrganisations();
+  }
+
   return (
     <FormDialog
       wide
@@ -131,28 +142,8 @@ export function ActionDialog({
             onChange={setCommitments}
             emptyText={t('plan.actionForm.noCommitments')}
           />
-          {adding === 'person' ? (
-            <PersonDialog
-              community={community}
-              onClose={() => setAdding(null)}
-              onCreated={(person) => {
-                setAddedPeople((list) => [...list, person]);
-                setLeadPersonId(person.id);
-                reference.reloadPeopleAndOrganisations();
-              }}
-            />
-          ) : null}
-          {adding === 'organisation' ? (
-            <OrganisationDialog
-              community={community}
-              onClose={() => setAdding(null)}
-              onCreated={(organisation) => {
-                setAddedOrganisations((list) => [...list, organisation]);
-                setPartners((list) => [...list, organisation.id]);
-                reference.reloadPeopleAndOrganisations();
-              }}
-            />
-          ) : null}
+          {adding === 'person' ? <PersonDialog community={community} onClose={() => setAdding(null)} onCreated={addPerson} /> : null}
+          {adding === 'organisation' ? <OrganisationDialog community={community} onClose={() => setAdding(null)} onCreated={addOrganisation} /> : null}
         </>
       )}
     </FormDialog>
