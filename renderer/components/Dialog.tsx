@@ -3,7 +3,7 @@
  * pointer nor keyboard can reach it; Tab and Shift+Tab cycle inside the dialog; Escape closes it;
  * focus returns to where it was. Used for every form and every confirmation.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
