@@ -88,3 +88,9 @@ export function LoadedList<T>({ call, empty, children }: { call: { data: T[] | u
     </>
   );
 }
+
+/** A search or filters that match nothing in a list that is not empty. */
+export function NoMatch() {
+  const { t } = useTranslation();
+  return <EmptyState title={t('communities.noMatchTitle')}>{t('communities.noMatchBody')}</EmptyState>;
+}
