@@ -15,7 +15,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlanScreen } from '../features/plans/PlanScreen';
 import { ProgressScreen } from '../features/progress/ProgressScreen';
-import { ReportScreen } from '../features/reports/ReportScreen';
+import { QuarterlyReportScreen } from '../features/reports/QuarterlyReportScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
@@ -50,7 +50,7 @@ function ScreenFor({ route }: { route: Route }) {
     case 'progress':
       return <ProgressScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
     case 'report':
-      return <ReportScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
+      return <QuarterlyReportScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
     case 'coordinator':
       return <CoordinatorScreen />;
     case 'completenessHistory':

@@ -9,7 +9,7 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createProgressSlice, type ProgressSlice } from '../features/progress/progress-slice';
 import { parseRoute } from './routes';
 import { createSessionSlice, type SessionSlice } from './session-slice';
-import { createSyncSlice, type SyncSlice } from '../features/exchange/exchange-slice';
+import { createExchangeSlice, type ExchangeSlice } from '../features/exchange/exchange-slice';
 import type { Route } from './routes';
 
 export interface DataSlice {
@@ -26,7 +26,7 @@ export interface RouteSlice {
   syncRoute(hash: string): void;
 }
 
-export type PlannerState = SessionSlice & NoticeSlice & ProgressSlice & SyncSlice & DataSlice & RouteSlice;
+export type PlannerState = SessionSlice & NoticeSlice & ProgressSlice & ExchangeSlice & DataSlice & RouteSlice;
 export type PlannerStore = StoreApi<PlannerState>;
 
 export interface StoreDeps {
@@ -45,7 +45,7 @@ export function createPlannerStore(deps: StoreDeps, initialHash = ''): PlannerSt
     ...createSessionSlice(set, get, deps),
     ...createNoticeSlice(set, get, deps),
     ...createProgressSlice(set, get, deps),
-    ...createSyncSlice(set, get, deps),
+    ...createExchangeSlice(set, get, deps),
     dataVersion: 0,
     dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
     route: parseRoute(initialHash),

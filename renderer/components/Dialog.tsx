@@ -3,11 +3,12 @@
  * pointer nor keyboard can reach it; Tab and Shift+Tab cycle inside the dialog; Escape closes it;
  * focus returns to where it was. Used for every form and every confirmation.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { ErrorBanner } from './Feedback';
+import { useSubmit } from './use-submit';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -138,38 +139,26 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void> | void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => void (await onConfirm()), onClose);
   return (
-    <Dialog
-      title={title}
-      onClose={onClose}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant={danger ? 'danger-solid' : 'primary'} busy={busy} onClick={confirm} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </>
-      }
-    >
+    <Dialog title={title} onClose={onClose} busy={busy} footer={<ConfirmFooter confirmLabel={confirmLabel} danger={danger} busy={busy} onCancel={onClose} onConfirm={submit} autoFocus />}>
       <ErrorBanner error={error} />
       {children}
     </Dialog>
+  );
+}
+
+/** Cancel, and the button that does the thing (red when it cannot be undone). */
+export function ConfirmFooter({ confirmLabel, danger = false, busy, disabled = false, autoFocus = false, onCancel, onConfirm }: { confirmLabel: string; danger?: boolean; busy: boolean; disabled?: boolean; autoFocus?: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
+      <Button variant={danger ? 'danger-solid' : 'primary'} busy={busy} disabled={disabled} onClick={onConfirm} data-autofocus={autoFocus ? true : undefined}>
+        {confirmLabel}
+      </Button>
+    </>
   );
 }

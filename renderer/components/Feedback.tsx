@@ -54,6 +54,15 @@ export function EmptyState({ title, children, action, headingLevel = 2 }: { titl
   );
 }
 
+/** An empty state in a panel of its own, for a screen whose whole content is the list. */
+export function EmptyPanel({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="panel">
+      <EmptyState title={title}>{children}</EmptyState>
+    </div>
+  );
+}
+
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
@@ -61,4 +70,27 @@ export function Loading({ label }: { label?: string }) {
       {label ?? t('common.loading')}
     </p>
   );
+}
+
+/** A list read from the core: its error (with retry), "Loading…" the first time, what to show when it is empty, or the list. */
+export function LoadedList<T>({ call, empty, children }: { call: { data: T[] | undefined; error: unknown; loading: boolean; reload: () => void }; empty: ReactNode; children: (list: T[]) => ReactNode }) {
+  const list = call.data ?? [];
+  return (
+    <>
+      <ErrorBanner error={call.error} onRetry={call.reload} />
+      {call.loading && !call.data ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        empty
+      ) : (
+        children(list)
+      )}
+    </>
+  );
+}
+
+/** A search or filters that match nothing in a list that is not empty. */
+export function NoMatch() {
+  const { t } = useTranslation();
+  return <EmptyState title={t('communities.noMatchTitle')}>{t('communities.noMatchBody')}</EmptyState>;
 }

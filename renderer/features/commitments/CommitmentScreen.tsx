@@ -9,13 +9,13 @@ import { StatusChip } from '../../components/StatusChip';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { useCommitmentCommands } from './commitment-commands';
 
 export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useCommitmentCommands();
   const role = usePlanner((s) => s.profile?.role);
   const detail = useCall('commitments:get', { commitmentId });
   const all = useCall('commitments:list', {}, { live: false });
@@ -28,8 +28,7 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
   async function changeStatus(status: CommitmentStatus) {
     setStatusError(null);
     try {
-      await client.call('commitments:update', { commitmentId, status });
-      notify(t('commitments.statusChanged', { status: t(`vocab.commitmentStatus.${status}`) }));
+      await commands.changeStatus(commitmentId, status);
     } catch (e) {
       setStatusError(e);
     }

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text-search';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
@@ -23,29 +23,28 @@ export function CommitmentsScreen() {
       <div className="panel">
         <TextField className="field--inline" type="search" label={t('commitments.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data ? (
-        <Loading />
-      ) : (list.data ?? []).length === 0 ? (
-        <EmptyState title={t('commitments.emptyTitle')}>{t('commitments.emptyBody')}</EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('communities.noMatchTitle')}>{t('communities.noMatchBody')}</EmptyState>
-      ) : (
-        <Table
-          caption={t('commitments.title')}
-          hideCaption
-          rows={rows}
-          rowKey={(c) => c.id}
-          columns={[
-            { key: 'number', header: t('commitments.number'), rowHeader: true, render: (c) => <a href={href.commitment(c.id)}>{c.number}</a> },
-            { key: 'title', header: t('commitments.commitment'), render: (c) => c.title },
-            { key: 'kind', header: t('commitments.kind'), render: (c) => t(`vocab.commitmentKind.${c.kind}`) },
-            { key: 'lead', header: t('commitments.leadDepartment'), render: (c) => c.leadDepartment },
-            { key: 'status', header: t('commitments.status'), render: (c) => <StatusChip kind="commitment" value={c.status} /> },
-            { key: 'milestones', header: t('commitments.milestones'), numeric: true, render: (c) => format.number(c.milestones.length) },
-          ]}
-        />
-      )}
+      <LoadedList call={list} empty={<EmptyState title={t('commitments.emptyTitle')}>{t('commitments.emptyBody')}</EmptyState>}>
+        {() =>
+          rows.length === 0 ? (
+            <NoMatch />
+          ) : (
+            <Table
+              caption={t('commitments.title')}
+              hideCaption
+              rows={rows}
+              rowKey={(c) => c.id}
+              columns={[
+                { key: 'number', header: t('commitments.number'), rowHeader: true, render: (c) => <a href={href.commitment(c.id)}>{c.number}</a> },
+                { key: 'title', header: t('commitments.commitment'), render: (c) => c.title },
+                { key: 'kind', header: t('commitments.kind'), render: (c) => t(`vocab.commitmentKind.${c.kind}`) },
+                { key: 'lead', header: t('commitments.leadDepartment'), render: (c) => c.leadDepartment },
+                { key: 'status', header: t('commitments.status'), render: (c) => <StatusChip kind="commitment" value={c.status} /> },
+                { key: 'milestones', header: t('commitments.milestones'), numeric: true, render: (c) => format.number(c.milestones.length) },
+              ]}
+            />
+          )
+        }
+      </LoadedList>
     </>
   );
 }

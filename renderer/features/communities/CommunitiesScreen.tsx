@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommunitySummary, CompletenessRow } from '../../../shared/domain';
 import { compareNames, matchesSearch } from '../../../shared/text-search';
 import { PLAN_STATUSES } from '../../../shared/vocabulary';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
 import { Select, TextField } from '../../components/Field';
 import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { NoPlanCell } from '../../components/NoPlanCell';
@@ -105,21 +105,20 @@ export function CommunitiesScreen() {
           />
         </div>
       </div>
-      <ErrorBanner error={communities.error ?? matrix.error} onRetry={() => { communities.reload(); matrix.reload(); }} />
-      {communities.loading && !communities.data ? (
-        <Loading />
-      ) : (communities.data ?? []).length === 0 ? (
-        <EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState title={t('communities.noMatchTitle')}>{t('communities.noMatchBody')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted small" aria-live="polite">
-            {t('communities.count', { count: rows.length, year: format.fiscalYear(fiscalYear) })}
-          </p>
-          <Table caption={t('communities.tableCaption', { year: format.fiscalYear(fiscalYear) })} hideCaption columns={columns} rows={rows} rowKey={(c) => c.id} compact />
-        </>
-      )}
+      <LoadedList call={{ ...communities, error: communities.error ?? matrix.error, reload: () => { communities.reload(); matrix.reload(); } }} empty={<EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>}>
+        {() =>
+          rows.length === 0 ? (
+            <NoMatch />
+          ) : (
+            <>
+              <p className="muted small" aria-live="polite">
+                {t('communities.count', { count: rows.length, year: format.fiscalYear(fiscalYear) })}
+              </p>
+              <Table caption={t('communities.tableCaption', { year: format.fiscalYear(fiscalYear) })} hideCaption columns={columns} rows={rows} rowKey={(c) => c.id} compact />
+            </>
+          )
+        }
+      </LoadedList>
     </>
   );
 }

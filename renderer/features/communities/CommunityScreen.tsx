@@ -13,15 +13,15 @@ import { StatusChip } from '../../components/StatusChip';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { CopyForwardDialog } from '../plans/CopyForwardDialog';
+import { usePlanCommands } from '../plans/plan-commands';
 
 export function CommunityScreen({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = usePlanCommands();
   const community = useCall('communities:get', { communityId });
   const plans = useCall('plans:list', { communityId });
   const [copyFrom, setCopyFrom] = useState<PlanSummary | null>(null);
@@ -110,8 +110,7 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
           confirmLabel={t('community.startEmptyConfirm')}
           onClose={() => setStartYear(null)}
           onConfirm={async () => {
-            const plan = await client.call('plans:create', { communityId, fiscalYear: startYear });
-            notify(t('community.started', { year: format.fiscalYear(startYear) }));
+            const plan = await commands.startPlan(communityId, startYear, format.fiscalYear(startYear));
             window.location.hash = href.plan(plan.id);
           }}
         >

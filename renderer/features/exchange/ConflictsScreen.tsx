@@ -8,13 +8,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictHead } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
 
 export function ConflictsScreen() {
@@ -25,21 +27,16 @@ export function ConflictsScreen() {
     <>
       <PageHeader title={t('sync.conflicts.title')} subtitle={t('sync.conflicts.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.conflicts.title') }]} />
       <SyncSubnav conflictCount={list.length} />
-      <ErrorBanner error={conflicts.error} onRetry={conflicts.reload} />
-      {conflicts.loading && !conflicts.data ? (
-        <Loading />
-      ) : list.length === 0 ? (
-        <div className="panel">
-          <EmptyState title={t('sync.conflicts.emptyTitle')}>{t('sync.conflicts.emptyBody')}</EmptyState>
-        </div>
-      ) : (
-        <>
-          <p>{t('sync.conflicts.count', { count: list.length })}</p>
-          {list.map((c) => (
-            <ConflictPanel key={`${c.id}:${c.heads.map((h) => h.opId).join(',')}`} conflict={c} />
-          ))}
-        </>
-      )}
+      <LoadedList call={conflicts} empty={<EmptyPanel title={t('sync.conflicts.emptyTitle')}>{t('sync.conflicts.emptyBody')}</EmptyPanel>}>
+        {(list) => (
+          <>
+            <p>{t('sync.conflicts.count', { count: list.length })}</p>
+            {list.map((c) => (
+              <ConflictPanel key={`${c.id}:${c.heads.map((h) => h.opId).join(',')}`} conflict={c} />
+            ))}
+          </>
+        )}
+      </LoadedList>
     </>
   );
 }
@@ -77,8 +74,7 @@ const VOCABULARY_FIELDS: Record<string, string> = {
 function ConflictPanel({ conflict }: { conflict: Conflict }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const fieldName = useFieldName();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -95,8 +91,7 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
     setBusy(which);
     setError(null);
     try {
-      await client.call('conflicts:resolve', { conflictId: conflict.id, ...what });
-      notify(t('sync.conflicts.resolved', { label: conflict.label }));
+      await commands.resolveConflict(conflict, what);
     } catch (e) {
       setError(e);
       setBusy(null);
@@ -120,16 +115,14 @@ function ConflictPanel({ conflict }: { conflict: Conflict }) {
               <h3 id={id} className="h4">
                 {versionTitle(h, i)}
               </h3>
-              <dl className="definition-list small">
-                <dt>{t('sync.conflicts.who')}</dt>
-                <dd>
-                  <bdi>{h.actor}</bdi>
-                </dd>
-                <dt>{t('sync.conflicts.computer')}</dt>
-                <dd>{h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : <bdi>{h.originName}</bdi>}</dd>
-                <dt>{t('sync.conflicts.when')}</dt>
-                <dd>{format.dateTime(h.at)}</dd>
-              </dl>
+              <DefinitionList
+                small
+                facts={[
+                  [t('sync.conflicts.who'), <bdi>{h.actor}</bdi>],
+                  [t('sync.conflicts.computer'), h.originName === 'this computer' ? t('sync.conflicts.thisComputer') : <bdi>{h.originName}</bdi>],
+                  [t('sync.conflicts.when'), format.dateTime(h.at)],
+                ]}
+              />
               <p className="version__value">{removal && i === 0 ? t('sync.conflicts.removedValue') : shownValue(h.value)}</p>
               {removal ? null : (
                 <Button variant="primary" busy={busy === h.opId} disabled={busy !== null && busy !== h.opId} onClick={() => void resolve({ pickOpId: h.opId }, h.opId)} aria-describedby={id}>

@@ -6,8 +6,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exchange } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button, ButtonLink } from '../../components/Button';
-import { ErrorBanner, Loading } from '../../components/Feedback';
+import { ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
@@ -15,7 +16,7 @@ import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { ExportWizard } from './ExportWizard';
 import { ImportDialog } from './ImportDialog';
-import { Fingerprint, WorkingBar } from './parts';
+import { Fingerprint, WorkingBar } from './ExchangeParts';
 import { useBundleFiles } from './use-bundle-files';
 
 export function ExchangeScreen() {
@@ -43,22 +44,14 @@ export function ExchangeScreen() {
           <h2 id="sync-status">{t('sync.status.title')}</h2>
           <ErrorBanner error={status.error} onRetry={status.reload} />
           {status.data ? (
-            <dl className="definition-list">
-              <dt>{t('sync.status.changesets')}</dt>
-              <dd>{status.data.changesetCount}</dd>
-              <dt>{t('sync.status.origins')}</dt>
-              <dd>{Object.keys(status.data.versionVector).length}</dd>
-              <dt>{t('sync.status.conflicts')}</dt>
-              <dd>
-                {status.data.conflictCount === 0 ? (
-                  t('sync.status.noConflicts')
-                ) : (
-                  <a href={href.conflicts()}>{t('sync.status.conflictsToResolve', { count: status.data.conflictCount })}</a>
-                )}
-              </dd>
-              <dt>{t('sync.status.waiting')}</dt>
-              <dd>{status.data.waitingRowCount === 0 ? t('sync.status.noneWaiting') : t('sync.status.waitingRows', { count: status.data.waitingRowCount })}</dd>
-            </dl>
+            <DefinitionList
+              facts={[
+                [t('sync.status.changesets'), status.data.changesetCount],
+                [t('sync.status.origins'), Object.keys(status.data.versionVector).length],
+                [t('sync.status.conflicts'), status.data.conflictCount === 0 ? t('sync.status.noConflicts') : <a href={href.conflicts()}>{t('sync.status.conflictsToResolve', { count: status.data.conflictCount })}</a>],
+                [t('sync.status.waiting'), status.data.waitingRowCount === 0 ? t('sync.status.noneWaiting') : t('sync.status.waitingRows', { count: status.data.waitingRowCount })],
+              ]}
+            />
           ) : status.loading ? (
             <Loading />
           ) : null}
@@ -198,33 +191,29 @@ function HistoryPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useCall('bundles:history', {});
-  const rows = history.data ?? [];
   return (
     <section className="panel" aria-labelledby="sync-history">
       <h2 id="sync-history">{t('sync.history.title')}</h2>
-      <ErrorBanner error={history.error} onRetry={history.reload} />
-      {history.loading && !history.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('sync.history.empty')}</p>
-      ) : (
-        <Table<Exchange>
-          caption={t('sync.history.title')}
-          hideCaption
-          compact
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            { key: 'at', header: t('sync.history.when'), rowHeader: true, render: (r) => format.dateTime(r.at) },
-            { key: 'direction', header: t('sync.history.direction'), render: (r) => (r.direction === 'export' ? t('sync.history.sent') : t('sync.history.received')) },
-            { key: 'peer', header: t('sync.history.peer'), render: (r) => r.peerName ?? (r.direction === 'export' ? t('sync.history.anyone') : t('sync.history.unknownPeer')) },
-            { key: 'changesets', header: t('sync.history.changesets'), numeric: true, render: (r) => r.changesetCount },
-            { key: 'new', header: t('sync.history.new'), numeric: true, render: (r) => (r.direction === 'import' ? r.newChangesetCount : '—') },
-            { key: 'encrypted', header: t('sync.history.encrypted'), render: (r) => (r.encrypted ? t('sync.history.yes') : t('sync.history.no')) },
-            { key: 'file', header: t('sync.history.file'), render: (r) => <code>{r.file.split(/[\\/]/).pop()}</code> },
-          ]}
-        />
-      )}
+      <LoadedList call={history} empty={<p className="muted">{t('sync.history.empty')}</p>}>
+        {(rows) => (
+          <Table<Exchange>
+            caption={t('sync.history.title')}
+            hideCaption
+            compact
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'at', header: t('sync.history.when'), rowHeader: true, render: (r) => format.dateTime(r.at) },
+              { key: 'direction', header: t('sync.history.direction'), render: (r) => (r.direction === 'export' ? t('sync.history.sent') : t('sync.history.received')) },
+              { key: 'peer', header: t('sync.history.peer'), render: (r) => r.peerName ?? (r.direction === 'export' ? t('sync.history.anyone') : t('sync.history.unknownPeer')) },
+              { key: 'changesets', header: t('sync.history.changesets'), numeric: true, render: (r) => r.changesetCount },
+              { key: 'new', header: t('sync.history.new'), numeric: true, render: (r) => (r.direction === 'import' ? r.newChangesetCount : '—') },
+              { key: 'encrypted', header: t('sync.history.encrypted'), render: (r) => (r.encrypted ? t('sync.history.yes') : t('sync.history.no')) },
+              { key: 'file', header: t('sync.history.file'), render: (r) => <code>{r.file.split(/[\\/]/).pop()}</code> },
+            ]}
+          />
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -7,13 +7,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedBundleName } from '../../../shared/contract-files';
 import type { ExportResult } from '../../../shared/domain';
+import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
-import { useCall, useClient } from '../../app/store-context';
-import { Fingerprint, WorkingBar } from './parts';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
+import { Fingerprint, TwoChoices, WorkingBar } from './ExchangeParts';
 import { useBundleFiles } from './use-bundle-files';
 
 export const MIN_PASSPHRASE = 8;
@@ -23,7 +25,7 @@ const STEPS: Step[] = ['to', 'protect', 'where', 'done'];
 export function ExportWizard({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = useExchangeCommands();
   const files = useBundleFiles();
   const peers = useCall('peers:list', {}, { live: false });
   const whoami = useCall('sync:whoami', {}, { live: false });
@@ -65,7 +67,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       const today = new Date().toISOString();
       const file = await files.chooseDestination(suggestedBundleName(whoami.data?.name ?? 'planner', recipient ? recipient.name : null, today));
       if (!file) return;
-      const written = await client.call('bundles:export', {
+      const written = await commands.exportBundle({
         ...(recipient ? { to: recipient.installationId } : { full: true }),
         file,
         ...(encrypt ? { passphrase, encrypt: true } : { encrypt: false }),
@@ -160,19 +162,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
 
       {step === 'protect' ? (
         <div className="stack">
-          <fieldset className="choice-group">
-            <legend>{t('sync.export.protectLegend')}</legend>
-            <div className="sync-choices">
-              <label className="choice">
-                <input type="radio" name="export-encrypt" checked={encrypt} onChange={() => setEncrypt(true)} />
-                {t('sync.export.encrypt')}
-              </label>
-              <label className="choice">
-                <input type="radio" name="export-encrypt" checked={!encrypt} onChange={() => setEncrypt(false)} />
-                {t('sync.export.noEncryption')}
-              </label>
-            </div>
-          </fieldset>
+          <TwoChoices legend={t('sync.export.protectLegend')} name="export-encrypt" value={encrypt} onChange={setEncrypt} yes={t('sync.export.encrypt')} no={t('sync.export.noEncryption')} />
           {encrypt ? (
             <>
               <div className="grid-2">
@@ -229,18 +219,14 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       {step === 'done' && result ? (
         <div className="stack" aria-live="polite">
           <Banner tone="success" title={t('sync.export.doneTitle')}>
-            <dl className="definition-list">
-              <dt>{t('sync.export.doneFile')}</dt>
-              <dd>
-                <code>{result.file}</code>
-              </dd>
-              <dt>{t('sync.export.doneSize')}</dt>
-              <dd>{format.bytes(result.bytes)}</dd>
-              <dt>{t('sync.export.doneChangesets')}</dt>
-              <dd>{result.changesetCount}</dd>
-              <dt>{t('sync.export.summaryProtection')}</dt>
-              <dd>{result.encrypted ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
-            </dl>
+            <DefinitionList
+              facts={[
+                [t('sync.export.doneFile'), <code>{result.file}</code>],
+                [t('sync.export.doneSize'), format.bytes(result.bytes)],
+                [t('sync.export.doneChangesets'), result.changesetCount],
+                [t('sync.export.summaryProtection'), result.encrypted ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')],
+              ]}
+            />
           </Banner>
           {result.changesetCount === 0 ? <p>{t('sync.export.nothingNew')}</p> : null}
           {files.mode === 'browser' ? (

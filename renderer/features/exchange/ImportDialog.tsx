@@ -13,8 +13,8 @@ import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
-import { useClient } from '../../app/store-context';
-import { Fingerprint, TrustChip, WorkingBar, refusalReason } from './parts';
+import { useExchangeCommands } from './exchange-commands';
+import { Fingerprint, TrustChip, WorkingBar, refusalReason } from './ExchangeParts';
 
 type Stage =
   | { name: 'inspecting' }
@@ -27,7 +27,7 @@ type Stage =
 
 export function ImportDialog({ file, onClose }: { file: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useClient();
+  const commands = useExchangeCommands();
   const [stage, setStage] = useState<Stage>({ name: 'inspecting' });
   const [passphrase, setPassphrase] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -41,7 +41,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
     setStage({ name: 'previewing' });
     setError(null);
     try {
-      const p = await client.call('bundles:preview', { file, passphrase: withPassphrase });
+      const p = await commands.previewBundle(file, withPassphrase);
       setPassphrase(withPassphrase);
       setStage({ name: 'preview', preview: p });
     } catch (e) {
@@ -53,7 +53,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
 
   useEffect(() => {
     let cancelled = false;
-    client.call('bundles:inspect', { file }).then(
+    commands.inspectBundle(file).then(
       (inspection) => {
         if (cancelled) return;
         setInspection(inspection);
@@ -69,7 +69,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
     return () => {
       cancelled = true;
     };
-  }, [client, file]);
+  }, [commands, file]);
 
   async function runImport(p: ImportPreview) {
     const unknownSender = p.sender.trust === 'unknown';
@@ -80,7 +80,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
     setStage({ name: 'importing', preview: p });
     setError(null);
     try {
-      const result = await client.call('bundles:import', { file, passphrase, ...(unknownSender ? { trustNewSender: true } : {}) });
+      const result = await commands.importBundle({ file, passphrase, ...(unknownSender ? { trustNewSender: true } : {}) });
       setStage({ name: 'done', result });
     } catch (e) {
       setError(e);

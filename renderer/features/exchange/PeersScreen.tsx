@@ -9,16 +9,17 @@ import type { Peer } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormDialogFooter } from '../../components/DialogFooter';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { CheckboxGroup } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
-import { Fingerprint, TrustChip } from './parts';
+import { Fingerprint, TrustChip, TwoChoices } from './ExchangeParts';
 
 export function PeersScreen() {
   const { t } = useTranslation();
@@ -28,8 +29,7 @@ export function PeersScreen() {
   const status = useCall('sync:status', {});
   const [scoping, setScoping] = useState<Peer | null>(null);
   const [revoking, setRevoking] = useState<Peer | null>(null);
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const list = peers.data ?? [];
   const nameOf = (id: string) => list.find((p) => p.installationId === id)?.name ?? id;
   const communityName = (id: string) => communities.data?.find((c) => c.id === id)?.name ?? id;
@@ -38,62 +38,57 @@ export function PeersScreen() {
     <>
       <PageHeader title={t('sync.peers.title')} subtitle={t('sync.peers.subtitle')} crumbs={[{ label: t('sync.exchange.title'), href: href.exchange() }, { label: t('sync.peers.title') }]} />
       <SyncSubnav conflictCount={status.data?.conflictCount ?? 0} />
-      <ErrorBanner error={peers.error} onRetry={peers.reload} />
-      {peers.loading && !peers.data ? (
-        <Loading />
-      ) : list.length === 0 ? (
-        <div className="panel">
-          <EmptyState title={t('sync.peers.emptyTitle')}>{t('sync.peers.emptyBody')}</EmptyState>
-        </div>
-      ) : (
-        <section className="panel" aria-labelledby="sync-peers">
-          <h2 id="sync-peers">{t('sync.peers.listTitle', { count: list.length })}</h2>
-          <Table<Peer>
-            caption={t('sync.peers.title')}
-            hideCaption
-            rows={list}
-            rowKey={(p) => p.installationId}
-            columns={[
-              { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => <bdi>{p.name}</bdi> },
-              { key: 'fingerprint', header: t('sync.peers.fingerprint'), render: (p) => <Fingerprint value={p.fingerprint} small /> },
-              {
-                key: 'scope',
-                header: t('sync.peers.scope'),
-                render: (p) => (p.scopeCommunityIds === null ? t('sync.peers.allCommunities') : p.scopeCommunityIds.length === 0 ? t('sync.peers.noCommunities') : p.scopeCommunityIds.map(communityName).join(', ')),
-              },
-              {
-                key: 'status',
-                header: t('sync.peers.status'),
-                render: (p) => (
-                  <>
-                    <TrustChip state={p.revokedAt ? 'revoked' : 'trusted'} />
-                    <span className="small muted"> {p.revokedAt ? format.date(p.revokedAt.slice(0, 10)) : p.trustedAt ? format.date(p.trustedAt.slice(0, 10)) : ''}</span>
-                  </>
-                ),
-              },
-              { key: 'introducedBy', header: t('sync.peers.introducedBy'), render: (p) => (p.introducedBy ? nameOf(p.introducedBy) : t('sync.peers.direct')) },
-              {
-                key: 'actions',
-                header: t('sync.peers.actions'),
-                render: (p) => (
-                  <div className="button-group">
-                    <Button size="small" onClick={() => setScoping(p)}>
-                      {p.revokedAt ? t('sync.peers.trustAgain') : t('sync.peers.changeScope')}
-                      <span className="visually-hidden"> — {p.name}</span>
-                    </Button>
-                    {p.revokedAt ? null : (
-                      <Button size="small" variant="danger" onClick={() => setRevoking(p)}>
-                        {t('sync.peers.revoke')}
+      <LoadedList call={peers} empty={<EmptyPanel title={t('sync.peers.emptyTitle')}>{t('sync.peers.emptyBody')}</EmptyPanel>}>
+        {(list) => (
+          <section className="panel" aria-labelledby="sync-peers">
+            <h2 id="sync-peers">{t('sync.peers.listTitle', { count: list.length })}</h2>
+            <Table<Peer>
+              caption={t('sync.peers.title')}
+              hideCaption
+              rows={list}
+              rowKey={(p) => p.installationId}
+              columns={[
+                { key: 'name', header: t('sync.peers.name'), rowHeader: true, render: (p) => <bdi>{p.name}</bdi> },
+                { key: 'fingerprint', header: t('sync.peers.fingerprint'), render: (p) => <Fingerprint value={p.fingerprint} small /> },
+                {
+                  key: 'scope',
+                  header: t('sync.peers.scope'),
+                  render: (p) => (p.scopeCommunityIds === null ? t('sync.peers.allCommunities') : p.scopeCommunityIds.length === 0 ? t('sync.peers.noCommunities') : p.scopeCommunityIds.map(communityName).join(', ')),
+                },
+                {
+                  key: 'status',
+                  header: t('sync.peers.status'),
+                  render: (p) => (
+                    <>
+                      <TrustChip state={p.revokedAt ? 'revoked' : 'trusted'} />
+                      <span className="small muted"> {p.revokedAt ? format.date(p.revokedAt.slice(0, 10)) : p.trustedAt ? format.date(p.trustedAt.slice(0, 10)) : ''}</span>
+                    </>
+                  ),
+                },
+                { key: 'introducedBy', header: t('sync.peers.introducedBy'), render: (p) => (p.introducedBy ? nameOf(p.introducedBy) : t('sync.peers.direct')) },
+                {
+                  key: 'actions',
+                  header: t('sync.peers.actions'),
+                  render: (p) => (
+                    <div className="button-group">
+                      <Button size="small" onClick={() => setScoping(p)}>
+                        {p.revokedAt ? t('sync.peers.trustAgain') : t('sync.peers.changeScope')}
                         <span className="visually-hidden"> — {p.name}</span>
                       </Button>
-                    )}
-                  </div>
-                ),
-              },
-            ]}
-          />
-        </section>
-      )}
+                      {p.revokedAt ? null : (
+                        <Button size="small" variant="danger" onClick={() => setRevoking(p)}>
+                          {t('sync.peers.revoke')}
+                          <span className="visually-hidden"> — {p.name}</span>
+                        </Button>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </section>
+        )}
+      </LoadedList>
       {scoping ? <ScopeDialog peer={scoping} communities={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onClose={() => setScoping(null)} /> : null}
       {revoking ? (
         <ConfirmDialog
@@ -101,11 +96,7 @@ export function PeersScreen() {
           confirmLabel={t('sync.peers.revokeConfirm')}
           danger
           onClose={() => setRevoking(null)}
-          onConfirm={async () => {
-            const revocation = await client.call('peers:revoke', { fingerprint: revoking.fingerprint });
-            const others = revocation.alsoRevoked.map((p) => p.name).join(', ');
-            notify(others ? t('sync.peers.revokedWithIntroduced', { name: revoking.name, count: revocation.alsoRevoked.length, others }) : t('sync.peers.revoked', { name: revoking.name }));
-          }}
+          onConfirm={() => commands.revokePeer(revoking)}
         >
           <p>{t('sync.peers.revokeBody')}</p>
           <Fingerprint value={revoking.fingerprint} small />
@@ -117,30 +108,14 @@ export function PeersScreen() {
 
 function ScopeDialog({ peer, communities, onClose }: { peer: Peer; communities: Array<{ value: string; label: string }>; onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useExchangeCommands();
   const [all, setAll] = useState(peer.scopeCommunityIds === null);
   const [scope, setScope] = useState<string[]>(peer.scopeCommunityIds ?? []);
-  const { busy, error, submit } = useSubmit(async () => {
-    await client.call('peers:trust', { fingerprint: peer.fingerprint, ...(all ? {} : { scopeCommunityIds: scope }) });
-    notify(t('sync.peers.scopeSaved', { name: peer.name }));
-  }, onClose);
+  const { busy, error, submit } = useSubmit(() => commands.trustPeer(peer, all ? null : scope), onClose);
   return (
     <Dialog title={t('sync.peers.scopeTitle', { name: peer.name })} onClose={onClose} busy={busy} onSubmit={() => void submit()} footer={<FormDialogFooter submitLabel={t('sync.peers.saveScope')} busy={busy} onCancel={onClose} />}>
       <ErrorBanner error={error} />
-      <fieldset className="choice-group">
-        <legend>{t('sync.peers.scopeLegend')}</legend>
-        <div className="sync-choices">
-          <label className="choice">
-            <input type="radio" name="peer-scope" checked={all} onChange={() => setAll(true)} />
-            {t('sync.peers.allCommunities')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="peer-scope" checked={!all} onChange={() => setAll(false)} />
-            {t('sync.peers.someCommunities')}
-          </label>
-        </div>
-      </fieldset>
+      <TwoChoices legend={t('sync.peers.scopeLegend')} name="peer-scope" value={all} onChange={setAll} yes={t('sync.peers.allCommunities')} no={t('sync.peers.someCommunities')} />
       {all ? null : <CheckboxGroup legend={t('sync.peers.communities')} hint={t('sync.peers.communitiesHint')} options={communities} value={scope} onChange={setScope} />}
     </Dialog>
   );

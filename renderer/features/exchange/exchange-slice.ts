@@ -13,14 +13,14 @@ export interface OpenedBundle {
   key: number;
 }
 
-export interface SyncSlice {
+export interface ExchangeSlice {
   openedBundle: OpenedBundle | null;
   /** Shows the preview of this bundle on the exchange page (going there if need be). */
   openBundle(file: string): void;
   closeOpenedBundle(): void;
 }
 
-export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => ({
+export const createExchangeSlice: SliceCreator<ExchangeSlice> = (set, get) => ({
   openedBundle: null,
   openBundle(file) {
     set({ openedBundle: { file, key: (get().openedBundle?.key ?? 0) + 1 } });

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall, useClient, usePlanner } from '../../app/store-context';
-import './sync.css';
+import './exchange.css';
 
 /** How many conflicts wait, beside "Exchange" in the navigation; nothing when there are none. */
 export function ConflictsBadge() {

@@ -4,13 +4,10 @@ import type { Action, Organisation, Person } from '../../../shared/domain';
 import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
 import { OWNER_PARTIES, type OwnerParty } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { FormDialogFooter } from '../../components/DialogFooter';
-import { ErrorBanner } from '../../components/Feedback';
 import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
-import { useSubmit } from '../../components/use-submit';
+import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
-import { useClient } from '../../app/store-context';
+import { usePlanCommands } from './plan-commands';
 import type { PlanReference } from './plan-reference';
 import { OrganisationDialog, PersonDialog, type PlanCommunity } from './ReferenceDialogs';
 
@@ -18,6 +15,17 @@ import { OrganisationDialog, PersonDialog, type PlanCommunity } from './Referenc
 function withAdded<T extends { id: string; name: string }>(list: T[], added: T[], locale: string): T[] {
   const extra = added.filter((a) => !list.some((x) => x.id === a.id));
   return extra.length === 0 ? list : [...list, ...extra].sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/** A small button under a field, to add a choice for it on the spot. */
+function InlineAdd({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <p className="dialog__inline-add">
+      <Button size="small" icon="pencil" onClick={onClick}>
+        {label}
+      </Button>
+    </p>
+  );
 }
 
 /**
@@ -39,7 +47,7 @@ export function ActionDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = usePlanCommands();
   const [title, setTitle] = useState(action?.title ?? '');
   const [description, setDescription] = useState(action?.description ?? '');
   const [owner, setOwner] = useState<OwnerParty | ''>(action?.owner ?? '');
@@ -48,7 +56,6 @@ export function ActionDialog({
   const [partners, setPartners] = useState<string[]>(action?.partnerOrganisationIds ?? []);
   const [quarters, setQuarters] = useState<string[]>((action?.plannedQuarters ?? []).map(String));
   const [commitments, setCommitments] = useState<string[]>(action?.commitmentIds ?? []);
-  const [checked, setChecked] = useState(false);
   const [adding, setAdding] = useState<'person' | 'organisation' | null>(null);
   const [addedPeople, setAddedPeople] = useState<Person[]>([]);
   const [addedOrganisations, setAddedOrganisations] = useState<Organisation[]>([]);
@@ -58,11 +65,9 @@ export function ActionDialog({
   const chosenOrganisations = reference.allOrganisations.filter((o) => action?.partnerOrganisationIds.includes(o.id));
   const people = withAdded(reference.people, [...addedPeople, ...chosenPeople], reference.locale);
   const organisations = withAdded(reference.organisations, [...addedOrganisations, ...chosenOrganisations], reference.locale);
-  const titleError = checked && title.trim() === '' ? t('plan.actionForm.titleRequired') : undefined;
-  const ownerError = checked && owner === '' ? t('plan.actionForm.ownerRequired') : undefined;
 
-  const { busy, error, submit } = useSubmit(async () => {
-    const fields = {
+  const save = () =>
+    commands.saveAction({ priorityId, action }, {
       title,
       description: description.trim() === '' ? null : description,
       owner: owner as OwnerParty,
@@ -71,104 +76,76 @@ export function ActionDialog({
       partnerOrganisationIds: partners,
       plannedQuarters: quarters.map(Number).sort() as Quarter[],
       commitmentIds: commitments,
-    };
-    if (action) await client.call('actions:update', { actionId: action.id, ...fields });
-    else await client.call('actions:add', { priorityId, ...fields });
-  }, onClose);
+    });
+
+  function addPerson(person: Person) {
+    setAddedPeople((list) => [...list, person]);
+    setLeadPersonId(person.id);
+    reference.reloadPeopleAndOrganisations();
+  }
+  function addOrganisation(organisation: Organisation) {
+    setAddedOrganisations((list) => [...list, organisation]);
+    setPartners((list) => [...list, organisation.id]);
+    reference.reloadPeopleAndOrganisations();
+  }
 
   return (
-    <Dialog
+    <FormDialog
       wide
       title={action ? t('plan.actionForm.editTitle') : t('plan.actionForm.addTitle')}
+      submitLabel={action ? t('common.save') : t('plan.actionForm.add')}
       onClose={onClose}
-      busy={busy}
-      onSubmit={() => {
-        setChecked(true);
-        if (title.trim() !== '' && owner !== '') void submit();
-      }}
-      footer={<FormDialogFooter submitLabel={action ? t('common.save') : t('plan.actionForm.add')} busy={busy} onCancel={onClose} />}
+      isValid={() => filled(title, owner)}
+      save={save}
     >
-      <ErrorBanner error={error} />
-      <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={titleError} required maxLength={200} />
-      <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
-      <div className="grid-3">
-        <Select
-          label={t('plan.actionForm.owner')}
-          value={owner}
-          onChange={(e) => setOwner(e.target.value as OwnerParty)}
-          placeholder={t('plan.actionForm.chooseOwner')}
-          options={OWNER_PARTIES.map((o) => ({ value: o, label: t(`vocab.owner.${o}`) }))}
-          error={ownerError}
-          required
-        />
-        <Select
-          label={t('plan.actionForm.leadPerson')}
-          value={leadPersonId}
-          onChange={(e) => setLeadPersonId(e.target.value)}
-          placeholder={t('plan.actionForm.noLeadPerson')}
-          options={people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }))}
-        />
-        <TextField
-          label={t('plan.actionForm.leadName')}
-          hint={t('plan.actionForm.leadNameHint')}
-          value={leadPersonId === '' ? leadName : ''}
-          disabled={leadPersonId !== ''}
-          onChange={(e) => setLeadName(e.target.value)}
-          maxLength={200}
-        />
-      </div>
-      <p className="dialog__inline-add">
-        <Button size="small" icon="pencil" onClick={() => setAdding('person')}>
-          {t('plan.reference.addPerson')}
-        </Button>
-      </p>
-      <CheckboxGroup
-        legend={t('plan.actionForm.quarters')}
-        options={QUARTERS.map((q) => ({ value: String(q), label: format.quarterShort(q) }))}
-        value={quarters}
-        onChange={setQuarters}
-      />
-      <CheckboxGroup
-        legend={t('plan.actionForm.partners')}
-        options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})` }))}
-        value={partners}
-        onChange={setPartners}
-        emptyText={t('plan.actionForm.noPartners')}
-      />
-      <p className="dialog__inline-add">
-        <Button size="small" icon="pencil" onClick={() => setAdding('organisation')}>
-          {t('plan.reference.addOrganisation')}
-        </Button>
-      </p>
-      <CheckboxGroup
-        legend={t('plan.actionForm.commitments')}
-        options={reference.commitments.map((c) => ({ value: c.id, label: `${c.number} — ${c.title}` }))}
-        value={commitments}
-        onChange={setCommitments}
-        emptyText={t('plan.actionForm.noCommitments')}
-      />
-      {adding === 'person' ? (
-        <PersonDialog
-          community={community}
-          onClose={() => setAdding(null)}
-          onCreated={(person) => {
-            setAddedPeople((list) => [...list, person]);
-            setLeadPersonId(person.id);
-            reference.reloadPeopleAndOrganisations();
-          }}
-        />
-      ) : null}
-      {adding === 'organisation' ? (
-        <OrganisationDialog
-          community={community}
-          onClose={() => setAdding(null)}
-          onCreated={(organisation) => {
-            setAddedOrganisations((list) => [...list, organisation]);
-            setPartners((list) => [...list, organisation.id]);
-            reference.reloadPeopleAndOrganisations();
-          }}
-        />
-      ) : null}
-    </Dialog>
+      {(checked) => (
+        <>
+          <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={requiredError(checked, title, t('plan.actionForm.titleRequired'))} required maxLength={200} />
+          <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
+          <div className="grid-3">
+            <RequiredChoice checked={checked} label={t('plan.actionForm.owner')} value={owner} onChange={setOwner} placeholder={t('plan.actionForm.chooseOwner')} values={OWNER_PARTIES} labelOf={(o) => t(`vocab.owner.${o}`)} missing={t('plan.actionForm.ownerRequired')} />
+            <Select
+              label={t('plan.actionForm.leadPerson')}
+              value={leadPersonId}
+              onChange={(e) => setLeadPersonId(e.target.value)}
+              placeholder={t('plan.actionForm.noLeadPerson')}
+              options={people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }))}
+            />
+            <TextField
+              label={t('plan.actionForm.leadName')}
+              hint={t('plan.actionForm.leadNameHint')}
+              value={leadPersonId === '' ? leadName : ''}
+              disabled={leadPersonId !== ''}
+              onChange={(e) => setLeadName(e.target.value)}
+              maxLength={200}
+            />
+          </div>
+          <InlineAdd label={t('plan.reference.addPerson')} onClick={() => setAdding('person')} />
+          <CheckboxGroup
+            legend={t('plan.actionForm.quarters')}
+            options={QUARTERS.map((q) => ({ value: String(q), label: format.quarterShort(q) }))}
+            value={quarters}
+            onChange={setQuarters}
+          />
+          <CheckboxGroup
+            legend={t('plan.actionForm.partners')}
+            options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`vocab.organisationKind.${o.kind}`)})` }))}
+            value={partners}
+            onChange={setPartners}
+            emptyText={t('plan.actionForm.noPartners')}
+          />
+          <InlineAdd label={t('plan.reference.addOrganisation')} onClick={() => setAdding('organisation')} />
+          <CheckboxGroup
+            legend={t('plan.actionForm.commitments')}
+            options={reference.commitments.map((c) => ({ value: c.id, label: `${c.number} — ${c.title}` }))}
+            value={commitments}
+            onChange={setCommitments}
+            emptyText={t('plan.actionForm.noCommitments')}
+          />
+          {adding === 'person' ? <PersonDialog community={community} onClose={() => setAdding(null)} onCreated={addPerson} /> : null}
+          {adding === 'organisation' ? <OrganisationDialog community={community} onClose={() => setAdding(null)} onCreated={addOrganisation} /> : null}
+        </>
+      )}
+    </FormDialog>
   );
 }

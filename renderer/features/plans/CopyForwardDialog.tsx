@@ -2,39 +2,33 @@
  * Copy forward with a preview: what will be carried into next year's draft (priorities,
  * indicators, unfinished actions with their history) and what stays behind (finished actions).
  */
-import { useState } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProgressStatus } from '../../app/vocabulary-guards';
-import { Button } from '../../components/Button';
 import { ErrorBanner, Loading } from '../../components/Feedback';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmFooter, Dialog } from '../../components/Dialog';
+import { useSubmit } from '../../components/use-submit';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
+import { usePlanCommands } from './plan-commands';
 
 export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: { sourcePlanId: string; sourceFiscalYear: number; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = usePlanCommands();
   const preview = useCall('plans:previewCopyForward', { planId: sourcePlanId }, { live: false });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function copy() {
-    setBusy(true);
-    setError(null);
-    try {
-      const plan = await client.call('plans:copyForward', { planId: sourcePlanId });
-      notify(t('copyForward.done', { year: format.fiscalYear(plan.fiscalYear) }));
+  const copied = useRef<string | null>(null);
+  const { busy, error, submit } = useSubmit(
+    async () => {
+      copied.current = (await commands.copyForward(sourcePlanId, format.fiscalYear)).id;
+    },
+    () => {
       onClose();
-      window.location.hash = href.plan(plan.id);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+      window.location.hash = href.plan(copied.current!);
+    },
+  );
 
   const target = format.fiscalYear(sourceFiscalYear + 1);
   return (
@@ -43,16 +37,7 @@ export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: {
       title={t('copyForward.title', { from: format.fiscalYear(sourceFiscalYear), to: target })}
       onClose={onClose}
       busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" busy={busy} disabled={!preview.data} onClick={copy}>
-            {t('copyForward.confirm', { year: target })}
-          </Button>
-        </>
-      }
+      footer={<ConfirmFooter confirmLabel={t('copyForward.confirm', { year: target })} busy={busy} disabled={!preview.data} onCancel={onClose} onConfirm={() => void submit()} />}
     >
       <ErrorBanner error={error ?? preview.error} />
       <p>{t('copyForward.explain')}</p>
@@ -60,37 +45,30 @@ export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: {
         <Loading />
       ) : preview.data ? (
         <div className="grid-2">
-          <section aria-labelledby="copy-carried">
-            <h3 id="copy-carried">{t('copyForward.carried', { count: preview.data.carried.length })}</h3>
-            {preview.data.carried.length === 0 ? (
-              <p className="muted">{t('copyForward.noneCarried')}</p>
-            ) : (
-              <ul className="plain-list">
-                {preview.data.carried.map((a) => (
-                  <li key={a.actionId}>
-                    {a.title}{' '}
-                    {a.lastStatus && isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : <span className="muted small">{t('copyForward.noProgress')}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="copy-left">
-            <h3 id="copy-left">{t('copyForward.left', { count: preview.data.left.length })}</h3>
-            {preview.data.left.length === 0 ? (
-              <p className="muted">{t('copyForward.noneLeft')}</p>
-            ) : (
-              <ul className="plain-list">
-                {preview.data.left.map((a) => (
-                  <li key={a.actionId}>
-                    {a.title} {isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <CopyList id="copy-carried" heading={t('copyForward.carried', { count: preview.data.carried.length })} empty={t('copyForward.noneCarried')} items={preview.data.carried} status={(a) => (a.lastStatus && isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : <span className="muted small">{t('copyForward.noProgress')}</span>)} />
+          <CopyList id="copy-left" heading={t('copyForward.left', { count: preview.data.left.length })} empty={t('copyForward.noneLeft')} items={preview.data.left} status={(a) => (isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : null)} />
         </div>
       ) : null}
     </Dialog>
+  );
+}
+
+/** What is carried, or what stays behind: each action with its last status. */
+function CopyList<A extends { actionId: string; title: string }>({ id, heading, empty, items, status }: { id: string; heading: string; empty: string; items: A[]; status: (action: A) => ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="plain-list">
+          {items.map((a) => (
+            <li key={a.actionId}>
+              {a.title} {status(a)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

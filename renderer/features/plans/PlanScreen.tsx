@@ -4,20 +4,23 @@
  * says plainly that the plan is read-only and how to change it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Action, Indicator, Plan, Priority } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
+import { useTask } from '../../components/use-task';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { ActionDialog } from './ActionDialog';
 import { CopyForwardDialog } from './CopyForwardDialog';
+import { usePlanCommands, type PlanCommands } from './plan-commands';
 import { IndicatorDialog } from './IndicatorDialog';
 import { usePlanReference } from './plan-reference';
 import { PlanDetailsDialog } from './PlanDetailsDialog';
@@ -42,8 +45,7 @@ type OpenDialog =
 export function PlanScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = usePlanCommands();
   const planCall = useCall('plans:get', { planId });
   const plan = planCall.data;
   const reference = usePlanReference(plan?.communityId ?? null);
@@ -51,6 +53,7 @@ export function PlanScreen({ planId }: { planId: string }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const focusAfterMove = useRef<string | null>(null);
+  const task = useTask(setActionError);
 
   // Moving a priority re-renders the list; put focus back on the button that was pressed.
   useEffect(() => {
@@ -72,13 +75,11 @@ export function PlanScreen({ planId }: { planId: string }) {
   const currentQuarter = currentFiscalQuarter();
   const suggestedQuarter = plan.fiscalYear === currentQuarter.fiscalYear ? currentQuarter.quarter : plan.fiscalYear < currentQuarter.fiscalYear ? 4 : 1;
 
-  async function run(work: () => Promise<unknown>) {
+  const confirmation = dialog ? confirmationOf(dialog, plan, commands, t) : null;
+
+  function run(work: () => Promise<void>) {
     setActionError(null);
-    try {
-      await work();
-    } catch (error) {
-      setActionError(error);
-    }
+    return task.run(work);
   }
 
   function move(priority: Priority, direction: -1 | 1) {
@@ -88,24 +89,7 @@ export function PlanScreen({ planId }: { planId: string }) {
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     focusAfterMove.current = `${direction < 0 ? 'move-up' : 'move-down'}-${priority.id}`;
-    void run(async () => {
-      await client.call('priorities:reorder', { planId: plan!.id, priorityIds: ids });
-      notify(t('plan.moved', { title: priority.title, position: to + 1 }));
-    });
-  }
-
-  function removeAction(action: Action) {
-    void run(async () => {
-      await client.call('actions:remove', { actionId: action.id });
-      notify(t('plan.actionRemoved', { title: action.title }), () => client.call('actions:restore', { actionId: action.id }));
-    });
-  }
-
-  function removeIndicator(indicator: Indicator) {
-    void run(async () => {
-      await client.call('indicators:remove', { indicatorId: indicator.id });
-      notify(t('plan.indicatorRemoved', { name: indicator.name }), () => client.call('indicators:restore', { indicatorId: indicator.id }));
-    });
+    void run(() => commands.movePriority(plan!, ids, priority, to + 1));
   }
 
   return (
@@ -186,10 +170,10 @@ export function PlanScreen({ planId }: { planId: string }) {
             onRemove={() => setDialog({ kind: 'removePriority', priority })}
             onAddAction={() => setDialog({ kind: 'action', priorityId: priority.id })}
             onEditAction={(action) => setDialog({ kind: 'action', priorityId: priority.id, action })}
-            onRemoveAction={removeAction}
+            onRemoveAction={(action) => void run(() => commands.removeAction(action))}
             onAddIndicator={() => setDialog({ kind: 'indicator', priorityId: priority.id })}
             onEditIndicator={(indicator) => setDialog({ kind: 'indicator', priorityId: priority.id, indicator })}
-            onRemoveIndicator={removeIndicator}
+            onRemoveIndicator={(indicator) => void run(() => commands.removeIndicator(indicator))}
           />
         ))}
       </section>
@@ -203,63 +187,40 @@ export function PlanScreen({ planId }: { planId: string }) {
       {dialog?.kind === 'openRevision' ? <RevisionDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'details' ? <PlanDetailsDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'copyForward' ? <CopyForwardDialog sourcePlanId={plan.id} sourceFiscalYear={plan.fiscalYear} onClose={close} /> : null}
-      {dialog?.kind === 'removePriority' ? (
-        <ConfirmDialog
-          danger
-          title={t('plan.removePriorityTitle')}
-          confirmLabel={t('plan.removePriorityConfirm')}
-          onClose={close}
-          onConfirm={async () => {
-            const p = dialog.priority;
-            await client.call('priorities:remove', { priorityId: p.id });
-            notify(t('plan.priorityRemoved', { title: p.title }), () => client.call('priorities:restore', { priorityId: p.id }));
-          }}
-        >
-          <p>{t('plan.removePriorityBody', { title: dialog.priority.title, actions: t('plan.countedActions', { count: dialog.priority.actions.length }), indicators: t('plan.countedIndicators', { count: dialog.priority.indicators.length }) })}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'activate' ? (
-        <ConfirmDialog
-          title={t('plan.activateTitle')}
-          confirmLabel={t('plan.activate')}
-          onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:activate', { planId: plan.id });
-            notify(t('plan.activated'));
-          }}
-        >
-          <p>{t('plan.activateBody')}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'closePlan' ? (
-        <ConfirmDialog
-          danger
-          title={t('plan.closeTitle')}
-          confirmLabel={t('plan.closePlan')}
-          onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:close', { planId: plan.id });
-            notify(t('plan.closed'));
-          }}
-        >
-          <p>{t('plan.closeBody')}</p>
-        </ConfirmDialog>
-      ) : null}
-      {dialog?.kind === 'closeRevision' ? (
-        <ConfirmDialog
-          title={t('plan.revision.closeTitle')}
-          confirmLabel={t('plan.revision.close')}
-          onClose={close}
-          onConfirm={async () => {
-            await client.call('plans:closeRevision', { planId: plan.id });
-            notify(t('plan.revision.closed'));
-          }}
-        >
-          <p>{t('plan.revision.closeBody')}</p>
+      {confirmation ? (
+        <ConfirmDialog danger={confirmation.danger} title={confirmation.title} confirmLabel={confirmation.confirmLabel} onClose={close} onConfirm={confirmation.run}>
+          <p>{confirmation.body}</p>
         </ConfirmDialog>
       ) : null}
     </>
   );
+}
+
+interface Confirmation {
+  danger: boolean;
+  title: string;
+  confirmLabel: string;
+  body: string;
+  run: () => Promise<void>;
+}
+
+/** The plan's "are you sure?" steps: what each says and does. */
+function confirmationOf(dialog: OpenDialog, plan: Plan, commands: PlanCommands, t: TFunction): Confirmation | null {
+  switch (dialog.kind) {
+    case 'removePriority': {
+      const { priority } = dialog;
+      const body = t('plan.removePriorityBody', { title: priority.title, actions: t('plan.countedActions', { count: priority.actions.length }), indicators: t('plan.countedIndicators', { count: priority.indicators.length }) });
+      return { danger: true, title: t('plan.removePriorityTitle'), confirmLabel: t('plan.removePriorityConfirm'), body, run: () => commands.removePriority(priority) };
+    }
+    case 'activate':
+      return { danger: false, title: t('plan.activateTitle'), confirmLabel: t('plan.activate'), body: t('plan.activateBody'), run: () => commands.activate(plan) };
+    case 'closePlan':
+      return { danger: true, title: t('plan.closeTitle'), confirmLabel: t('plan.closePlan'), body: t('plan.closeBody'), run: () => commands.close(plan) };
+    case 'closeRevision':
+      return { danger: false, title: t('plan.revision.closeTitle'), confirmLabel: t('plan.revision.close'), body: t('plan.revision.closeBody'), run: () => commands.closeRevision(plan) };
+    default:
+      return null;
+  }
 }
 
 function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {

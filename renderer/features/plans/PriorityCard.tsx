@@ -1,4 +1,5 @@
 /** One priority of a plan: its zone and themes, its actions and its indicators. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Action, Indicator, Priority } from '../../../shared/domain';
 import { Button } from '../../components/Button';
@@ -70,22 +71,7 @@ export function PriorityCard(props: PriorityCardProps) {
         ),
     },
   ];
-  if (editable) {
-    actionColumns.push({
-      key: 'edit',
-      header: <span className="visually-hidden">{t('common.changes')}</span>,
-      render: (a) => (
-        <span className="button-group">
-          <Button size="small" variant="ghost" onClick={() => props.onEditAction(a)} aria-label={t('plan.editActionNamed', { title: a.title })}>
-            {t('common.edit')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => props.onRemoveAction(a)} aria-label={t('plan.removeActionNamed', { title: a.title })}>
-            {t('common.remove')}
-          </Button>
-        </span>
-      ),
-    });
-  }
+  if (editable) actionColumns.push(editColumn<Action>(t, props.onEditAction, props.onRemoveAction, (a) => t('plan.editActionNamed', { title: a.title }), (a) => t('plan.removeActionNamed', { title: a.title })));
 
   const indicatorColumns: Array<Column<Indicator>> = [
     { key: 'name', header: t('plan.indicator'), rowHeader: true, render: (i) => i.name },
@@ -95,22 +81,7 @@ export function PriorityCard(props: PriorityCardProps) {
     { key: 'direction', header: t('plan.direction'), render: (i) => t(`vocab.direction.${i.direction}`) },
     { key: 'source', header: t('plan.source'), render: (i) => i.source ?? <span className="muted">{t('common.none')}</span> },
   ];
-  if (editable) {
-    indicatorColumns.push({
-      key: 'edit',
-      header: <span className="visually-hidden">{t('common.changes')}</span>,
-      render: (i) => (
-        <span className="button-group">
-          <Button size="small" variant="ghost" onClick={() => props.onEditIndicator(i)} aria-label={t('plan.editIndicatorNamed', { name: i.name })}>
-            {t('common.edit')}
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => props.onRemoveIndicator(i)} aria-label={t('plan.removeIndicatorNamed', { name: i.name })}>
-            {t('common.remove')}
-          </Button>
-        </span>
-      ),
-    });
-  }
+  if (editable) indicatorColumns.push(editColumn<Indicator>(t, props.onEditIndicator, props.onRemoveIndicator, (i) => t('plan.editIndicatorNamed', { name: i.name }), (i) => t('plan.removeIndicatorNamed', { name: i.name })));
 
   return (
     <section className="priority" aria-labelledby={headingId}>
@@ -151,38 +122,44 @@ export function PriorityCard(props: PriorityCardProps) {
         ) : null}
       </div>
 
-      <div className="priority__section">
-        <div className="priority__section-header">
-          <h4>{t('plan.actionsHeading', { count: priority.actions.length })}</h4>
-          {editable ? (
-            <Button size="small" icon="pencil" onClick={props.onAddAction} aria-label={t('plan.addActionTo', { title: priority.title })}>
-              {t('plan.addAction')}
-            </Button>
-          ) : null}
-        </div>
-        {priority.actions.length === 0 ? (
-          <p className="muted small">{editable ? t('plan.noActionsEditable') : t('plan.noActions')}</p>
-        ) : (
-          <Table caption={t('plan.actionsCaption', { title: priority.title })} hideCaption columns={actionColumns} rows={priority.actions} rowKey={(a) => a.id} compact />
-        )}
-      </div>
-
-      <div className="priority__section">
-        <div className="priority__section-header">
-          <h4>{t('plan.indicatorsHeading', { count: priority.indicators.length })}</h4>
-          {editable ? (
-            <Button size="small" icon="pencil" onClick={props.onAddIndicator} aria-label={t('plan.addIndicatorTo', { title: priority.title })}>
-              {t('plan.addIndicator')}
-            </Button>
-          ) : null}
-        </div>
-        {priority.indicators.length === 0 ? (
-          <p className="muted small">{editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')}</p>
-        ) : (
-          <Table caption={t('plan.indicatorsCaption', { title: priority.title })} hideCaption columns={indicatorColumns} rows={priority.indicators} rowKey={(i) => i.id} compact />
-        )}
-      </div>
+      <PrioritySection editable={editable} heading={t('plan.actionsHeading', { count: priority.actions.length })} add={t('plan.addAction')} addNamed={t('plan.addActionTo', { title: priority.title })} onAdd={props.onAddAction} empty={editable ? t('plan.noActionsEditable') : t('plan.noActions')} caption={t('plan.actionsCaption', { title: priority.title })} columns={actionColumns} rows={priority.actions} />
+      <PrioritySection editable={editable} heading={t('plan.indicatorsHeading', { count: priority.indicators.length })} add={t('plan.addIndicator')} addNamed={t('plan.addIndicatorTo', { title: priority.title })} onAdd={props.onAddIndicator} empty={editable ? t('plan.noIndicatorsEditable') : t('plan.noIndicators')} caption={t('plan.indicatorsCaption', { title: priority.title })} columns={indicatorColumns} rows={priority.indicators} />
     </section>
+  );
+}
+
+/** The last column of an editable table: Edit and Remove, each naming its row for screen readers. */
+function editColumn<T>(t: TFunction, onEdit: (row: T) => void, onRemove: (row: T) => void, editName: (row: T) => string, removeName: (row: T) => string): Column<T> {
+  return {
+    key: 'edit',
+    header: <span className="visually-hidden">{t('common.changes')}</span>,
+    render: (row) => (
+      <span className="button-group">
+        <Button size="small" variant="ghost" onClick={() => onEdit(row)} aria-label={editName(row)}>
+          {t('common.edit')}
+        </Button>
+        <Button size="small" variant="ghost" onClick={() => onRemove(row)} aria-label={removeName(row)}>
+          {t('common.remove')}
+        </Button>
+      </span>
+    ),
+  };
+}
+
+/** The actions or the indicators of a priority: a heading, an add button when editable, the table or why it is empty. */
+function PrioritySection<T extends { id: string }>(props: { editable: boolean; heading: string; add: string; addNamed: string; onAdd: () => void; empty: string; caption: string; columns: Array<Column<T>>; rows: T[] }) {
+  return (
+    <div className="priority__section">
+      <div className="priority__section-header">
+        <h4>{props.heading}</h4>
+        {props.editable ? (
+          <Button size="small" icon="pencil" onClick={props.onAdd} aria-label={props.addNamed}>
+            {props.add}
+          </Button>
+        ) : null}
+      </div>
+      {props.rows.length === 0 ? <p className="muted small">{props.empty}</p> : <Table caption={props.caption} hideCaption columns={props.columns} rows={props.rows} rowKey={(r) => r.id} compact />}
+    </div>
   );
 }
 

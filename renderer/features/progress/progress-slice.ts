@@ -96,21 +96,23 @@ function draftOf(entry: QuarterProgress['rows'][number]['entry']): ProgressDraft
   return entry ? { status: entry.status, narrative: entry.narrative, nextSteps: entry.nextSteps ?? '' } : null;
 }
 
+/** The record with one entry changed, or null when the entry is gone (the form moved on). */
+function patched<V>(record: Record<string, V>, id: string, patch: Partial<V>): Record<string, V> | null {
+  const current = valueFor(record, id);
+  return current ? withId(record, id, { ...current, ...patch }) : null;
+}
+
 export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { client, i18n }) => {
   function patchRow(actionId: string, patch: Partial<ProgressRowState>): void {
     set((s) => {
-      const form = s.progressForm;
-      const row = form ? valueFor(form.rows, actionId) : undefined;
-      if (!form || !row) return {};
-      return { progressForm: { ...form, rows: withId(form.rows, actionId, { ...row, ...patch }) } };
+      const rows = s.progressForm && patched(s.progressForm.rows, actionId, patch);
+      return s.progressForm && rows ? { progressForm: { ...s.progressForm, rows } } : {};
     });
   }
   function patchIndicator(indicatorId: string, patch: Partial<IndicatorEntryState>): void {
     set((s) => {
-      const form = s.progressForm;
-      const entry = form ? valueFor(form.indicators, indicatorId) : undefined;
-      if (!form || !entry) return {};
-      return { progressForm: { ...form, indicators: withId(form.indicators, indicatorId, { ...entry, ...patch }) } };
+      const indicators = s.progressForm && patched(s.progressForm.indicators, indicatorId, patch);
+      return s.progressForm && indicators ? { progressForm: { ...s.progressForm, indicators } } : {};
     });
   }
 

@@ -3,9 +3,8 @@
  * whose shape (not only its colour) tells the state, with the state in words for screen readers
  * and as a tooltip; a legend explains the shapes.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletenessMatrix } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { compareNames } from '../../../shared/text-search';
 import { COMPLETENESS_STATES, type CompletenessState } from '../../../shared/vocabulary';
@@ -15,33 +14,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { COMPLETENESS_LOOKS, StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useClient, usePlanner } from '../../app/store-context';
+import { usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
+import { useCompletenessMatrices } from './rollup-slice';
 
 export const HISTORY_YEARS = 10;
 
 export function CompletenessHistoryScreen() {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
   const locale = usePlanner((s) => s.locale);
-  const version = usePlanner((s) => s.dataVersion);
   const last = currentFiscalQuarter().fiscalYear;
   const years = useMemo(() => Array.from({ length: HISTORY_YEARS }, (_, i) => last - HISTORY_YEARS + 1 + i), [last]);
-  const [matrices, setMatrices] = useState<CompletenessMatrix[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { matrices, error } = useCompletenessMatrices(years);
   const scroller = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all(years.map((fiscalYear) => client.call('completeness:matrix', { fiscalYear }))).then(
-      (answers) => !cancelled && setMatrices(answers),
-      (e: unknown) => !cancelled && setError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client, years, version]);
 
   const rows = useMemo(() => {
     if (!matrices) return [];

@@ -8,7 +8,7 @@ import type { CompletenessCell, CompletenessRow } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { compareNames, matchesSearch } from '../../../shared/text-search';
 import { ButtonLink } from '../../components/Button';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { EmptyState, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { Select, TextField } from '../../components/Field';
 import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { NoPlanCell } from '../../components/NoPlanCell';
@@ -128,25 +128,22 @@ export function CoordinatorScreen() {
 
       <section className="panel section-gap" aria-labelledby="coordinator-themes">
         <h2 id="coordinator-themes">{t('coordinator.themesTitle', { year: format.fiscalYear(fiscalYear) })}</h2>
-        <ErrorBanner error={themes.error} onRetry={themes.reload} />
-        {themes.loading && !themes.data ? (
-          <Loading />
-        ) : (themes.data ?? []).length === 0 ? (
-          <p className="muted">{t('coordinator.noThemes')}</p>
-        ) : (
-          <Table
-            caption={t('coordinator.themesTitle', { year: format.fiscalYear(fiscalYear) })}
-            hideCaption
-            compact
-            rows={themes.data ?? []}
-            rowKey={(r) => r.themeId}
-            columns={[
-              { key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, locale) },
-              { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
-              { key: 'communities', header: t('coordinator.communities'), render: (r) => r.communities.map((c) => c.name).join(', ') },
-            ]}
-          />
-        )}
+        <LoadedList call={themes} empty={<p className="muted">{t('coordinator.noThemes')}</p>}>
+          {(rows) => (
+            <Table
+              caption={t('coordinator.themesTitle', { year: format.fiscalYear(fiscalYear) })}
+              hideCaption
+              compact
+              rows={rows}
+              rowKey={(r) => r.themeId}
+              columns={[
+                { key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, locale) },
+                { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
+                { key: 'communities', header: t('coordinator.communities'), render: (r) => r.communities.map((c) => c.name).join(', ') },
+              ]}
+            />
+          )}
+        </LoadedList>
       </section>
     </>
   );

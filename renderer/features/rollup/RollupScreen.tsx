@@ -17,15 +17,15 @@ import { Select } from '../../components/Field';
 import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
-import { Table } from '../../components/Table';
+import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { reportHref, ROLLUP_VIEWS, type RollupView } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';
 import { BarsChart, ChartFigure, LinesChart, SERIES_COLOURS } from './charts';
-import { saveExport } from '../reports/download';
+import { useRollupCommands } from './rollup-slice';
 import '../../styles/reports.css';
 
 const VIEW_EXPORTS: Record<RollupView, ExportView[]> = {
@@ -105,19 +105,16 @@ export function RollupScreen({ view }: { view: RollupView }) {
 
 function Exports({ filters, views }: { filters: RollupFilters; views: ExportView[] }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useRollupCommands();
   const [isPublic, setPublic] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
-  async function run(key: string, request: () => Promise<Parameters<typeof saveExport>[0]>) {
+  async function run(key: string, request: Omit<Parameters<typeof commands.exportFile>[0], keyof RollupFilters | 'locale' | 'public'>) {
     setBusy(key);
     setError(null);
     try {
-      const file = await request();
-      saveExport(file);
-      notify(t('reports.rollup.exported', { file: file.fileName }));
+      await commands.exportFile({ ...filters, ...request, locale, public: isPublic });
     } catch (e) {
       setError(e);
     } finally {
@@ -132,11 +129,11 @@ function Exports({ filters, views }: { filters: RollupFilters; views: ExportView
       </label>
       <div className="rollup-exports">
         {views.map((v) => (
-          <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, async () => await client.call('exports:file', { ...filters, format: 'csv', views: [v], locale, public: isPublic }))}>
+          <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, { format: 'csv', views: [v] })}>
             {`${t('reports.rollup.exportCsv')}: ${v}`}
           </Button>
         ))}
-        <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', async () => await client.call('exports:file', { ...filters, format: 'xlsx', locale, public: isPublic }))}>
+        <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', { format: 'xlsx' })}>
           {t('reports.rollup.exportXlsx')}
         </Button>
       </div>
@@ -245,6 +242,14 @@ function ThemesView({ data }: { data: RollupData }) {
   const percent = usePercent();
   const year = format.fiscalYear(data.filters.fiscalYear);
   const recurring = data.themes.filter((th) => th.share !== null && th.share > 0.5);
+  // How widely a theme or a zone is used: the same four columns in both tables.
+  type Spread = { communityCount: number; share: number | null; priorityCount: number; communities: string[] };
+  const spread: Array<Column<Spread>> = [
+    { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
+    { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
+    { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
+    { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+  ];
   return (
     <>
       <section className="panel" aria-labelledby="rollup-themes">
@@ -261,10 +266,7 @@ function ThemesView({ data }: { data: RollupData }) {
           rowKey={(r) => r.id}
           columns={[
             { key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, format.locale) },
-            { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
-            { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
-            { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
-            { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+            ...spread,
           ]}
         />
       </section>
@@ -281,10 +283,7 @@ function ThemesView({ data }: { data: RollupData }) {
           rowKey={(r) => r.zone}
           columns={[
             { key: 'zone', header: t('reports.rollup.zone'), rowHeader: true, render: (r) => t(`vocab.zone.${r.zone}`) },
-            { key: 'count', header: t('coordinator.communityCount'), numeric: true, render: (r) => format.number(r.communityCount) },
-            { key: 'share', header: t('reports.themes.share'), numeric: true, render: (r) => percent(r.share) },
-            { key: 'priorities', header: t('reports.themes.priorities'), numeric: true, render: (r) => format.number(r.priorityCount) },
-            { key: 'which', header: t('coordinator.communities'), render: (r) => r.communities.join(', ') },
+            ...spread,
           ]}
         />
         <h3 className="section-gap">{t('reports.themes.matrixTitle')}</h3>

@@ -7,13 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
 import { LOCALES, ROLES, type Locale, type Role } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
-import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
+import { Banner, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { CheckboxGroup, Select, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
+import { useTask } from '../../components/use-task';
 import { useFormat } from '../../i18n/format';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { useSettingsCommands } from './settings-commands';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -113,36 +115,24 @@ function ProfilePanel() {
 function DatabasePanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
+  const commands = useSettingsCommands();
   const backups = useCall('database:listBackups', {});
-  const [backupBusy, setBackupBusy] = useState(false);
   const [made, setMade] = useState<BackupInfo | null>(null);
-  const [checkBusy, setCheckBusy] = useState(false);
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const backup = useTask(setError);
+  const checking = useTask(setError);
+  const backupBusy = backup.busy;
+  const checkBusy = checking.busy;
 
-  async function backupNow() {
-    setBackupBusy(true);
+  function backupNow() {
     setError(null);
-    try {
-      setMade(await client.call('database:backup', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBackupBusy(false);
-    }
+    return backup.run(async () => setMade(await commands.backup()));
   }
-  async function check() {
-    setCheckBusy(true);
+  function check() {
     setError(null);
     setIntegrity(null);
-    try {
-      setIntegrity(await client.call('database:integrityCheck', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setCheckBusy(false);
-    }
+    return checking.run(async () => setIntegrity(await commands.integrityCheck()));
   }
 
   return (
@@ -181,25 +171,22 @@ function DatabasePanel() {
         ) : null}
       </div>
       <h3>{t('settings.backupsTitle')}</h3>
-      <ErrorBanner error={backups.error} onRetry={backups.reload} />
-      {backups.loading && !backups.data ? (
-        <Loading />
-      ) : (backups.data ?? []).length === 0 ? (
-        <p className="muted">{t('settings.noBackups')}</p>
-      ) : (
-        <Table
-          caption={t('settings.backupsTitle')}
-          hideCaption
-          compact
-          rows={[...(backups.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-          rowKey={(b) => b.file}
-          columns={[
-            { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
-            { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
-            { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
-          ]}
-        />
-      )}
+      <LoadedList call={backups} empty={<p className="muted">{t('settings.noBackups')}</p>}>
+        {(rows) => (
+          <Table
+            caption={t('settings.backupsTitle')}
+            hideCaption
+            compact
+            rows={[...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+            rowKey={(b) => b.file}
+            columns={[
+              { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
+              { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
+              { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
+            ]}
+          />
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -1,10 +1,10 @@
-/** Small pieces the plan bundle screens share. */
+/** Small pieces the exchange screens share (import, export, peers): fingerprint, trust chip, working bar, refusal reason. */
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BundleRefusalReason, bundleRefusalReason } from '../../../shared/bundle-refusals';
 import { ApiError } from '../../api/api-error';
 import { Icon } from '../../components/Icon';
-import './sync.css';
+import './exchange.css';
 
 /** A key fingerprint, big and spaced so it can be read out over the phone. */
 export function Fingerprint({ value, small = false, label }: { value: string; small?: boolean; label?: string }) {
@@ -49,4 +49,21 @@ export function TrustChip({ state }: { state: 'trusted' | 'unknown' | 'revoked' 
 /** The reason a bundle was refused (details.reason of the core's error), if it says one. */
 export function refusalReason(error: unknown): BundleRefusalReason | null {
   return error instanceof ApiError ? bundleRefusalReason(error.details) : null;
+}
+
+/** Two radio buttons for a yes-or-no choice (encrypt or not, every community or some). */
+export function TwoChoices({ legend, name, value, onChange, yes, no }: { legend: string; name: string; value: boolean; onChange: (value: boolean) => void; yes: string; no: string }) {
+  return (
+    <fieldset className="choice-group">
+      <legend>{legend}</legend>
+      <div className="sync-choices">
+        {([true, false] as const).map((choice) => (
+          <label key={String(choice)} className="choice">
+            <input type="radio" name={name} checked={value === choice} onChange={() => onChange(choice)} />
+            {choice ? yes : no}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
 }

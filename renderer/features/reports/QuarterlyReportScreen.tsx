@@ -15,9 +15,10 @@ import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
-import { useCall, useClient, usePlanner } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { useReportCommands } from './quarterly-report-commands';
 
-export function ReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
+export function QuarterlyReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
   const format = useFormat();
   const plan = useCall('plans:get', { planId });
@@ -127,15 +128,11 @@ export function ReportScreen({ planId, quarter }: { planId: string; quarter: Qua
 
 function CommentForm({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useReportCommands();
   const [body, setBody] = useState('');
   const [checked, setChecked] = useState(false);
   const { busy, error, submit } = useSubmit(
-    async () => {
-      await client.call('reports:comment', { planId, quarter, body });
-      notify(t('report.commentSent'));
-    },
+    () => commands.comment(planId, quarter, body),
     () => {
       setBody('');
       setChecked(false);

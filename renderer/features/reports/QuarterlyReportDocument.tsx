@@ -1,0 +1,86 @@
+/** The printed quarterly community report: the quarter's progress on each action and indicator. */
+import { useTranslation } from 'react-i18next';
+import { suggestedPrintedPdfName } from '../../../shared/contract-files';
+import type { Quarter } from '../../../shared/fiscal-calendar';
+import type { QuarterlyReportData } from '../../../shared/reports';
+import { isSuppressed } from '../../../shared/suppression';
+import { ErrorBanner, Loading } from '../../components/Feedback';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormat, type Formatter } from '../../i18n/format';
+import type { PrintOptions } from '../../../shared/report-routes';
+import { href } from '../../app/routes';
+import { useCall } from '../../app/store-context';
+import { useShown } from './print-hooks';
+import { DocumentFrame, GeneratedOn, OwnerText, PlanFacts, PrintedActionTable, PrintedPriorities, PublicMarking, type PrintedColumn } from './PrintedDocumentParts';
+
+type QuarterlyAction = QuarterlyReportData['priorities'][number]['actions'][number];
+
+export function QuarterlyReportDocument({ planId, quarter, options }: { planId: string; quarter: Quarter; options: PrintOptions }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const report = useCall('reports:quarterly', { planId, quarter, public: options.public }, { live: false });
+  const data = report.data;
+  const period = data ? format.quarter(data.plan.fiscalYear, quarter) : '';
+  const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.quarterlyTitle'), period }) : null;
+  return (
+    <DocumentFrame options={options} header={header} ready={!!data} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, quarter) : null} back={href.report(planId, quarter)}>
+      {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
+      {!data ? <Loading /> : <QuarterlyBody data={data} format={format} period={period} />}
+    </DocumentFrame>
+  );
+}
+
+function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; format: Formatter; period: string }) {
+  const { t } = useTranslation();
+  const shown = useShown();
+  const narratives = !data.options.excludeNarratives;
+  const columns: Array<PrintedColumn<QuarterlyAction>> = [
+    { header: t('reports.print.status'), cell: (a) => (a.entry ? <StatusChip kind="progress" value={a.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>) },
+    ...(narratives
+      ? [
+          { header: t('reports.print.narrative'), className: 'pre-wrap', cell: (a: QuarterlyAction) => a.entry?.narrative },
+          { header: t('reports.print.nextSteps'), className: 'pre-wrap', cell: (a: QuarterlyAction) => a.entry?.nextSteps },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <header className="print-doc__title">
+        <p className="print-doc__kicker">{t('reports.print.quarterlyTitle')}</p>
+        <h1>
+          {data.plan.communityName} — {period}
+        </h1>
+        <PlanFacts
+          plan={data.plan}
+          extra={
+            <div>
+              <dt>{t('reports.print.reportState')}</dt>
+              <dd>
+                {data.report.submittedAt ? t('reports.print.submitted', { date: format.date(data.report.submittedAt.slice(0, 10)), who: data.report.submittedBy ?? '' }) : t('reports.print.due', { date: format.date(data.report.dueDate) })}
+              </dd>
+            </div>
+          }
+        />
+        <PublicMarking options={data.options} />
+      </header>
+
+      <section className="print-section print-glance">
+        <h2>{t('reports.print.atAGlance')}</h2>
+        <ul className="print-glance__list">
+          {data.statusCounts
+            .filter((s) => isSuppressed(s.count) || s.count > 0)
+            .map((s) => (
+              <li key={s.status}>
+                <strong>{shown(s.count)}</strong> {t(`vocab.progressStatus.${s.status}`)}
+              </li>
+            ))}
+        </ul>
+      </section>
+
+      <PrintedPriorities priorities={data.priorities} fiscalYear={data.plan.fiscalYear} latestLabel={t('reports.print.thisQuarter')}>
+        {(p) => <PrintedActionTable actions={p.actions} note={(a) => <OwnerText owner={a.owner} lead={a.leadName} />} columns={columns} widths={narratives ? ['print-col-action', 'print-col-status', undefined, 'print-col-next'] : ['print-col-action', 'print-col-status']} />}
+      </PrintedPriorities>
+      <GeneratedOn at={data.generatedAt} />
+    </>
+  );
+}
