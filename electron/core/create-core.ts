@@ -13,6 +13,7 @@ import { DomainError } from '../../shared/domain-error';
 import { pause, storageFailure } from './storage-failure';
 import { handlers } from './handlers/handlers';
 import { ensureInstallation } from './services/installation';
+import { installationLocale, installationPublicKey } from './queries/installation';
 import { continueIfRestored } from './changelog/restored-copy';
 import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './bundles/identity';
 
@@ -60,8 +61,7 @@ export function createCore(options: CoreOptions): Core {
   const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder, busyTimeoutMs });
   let keys: WorkingIdentity;
   try {
-    const row = opened.sqlite.prepare('SELECT public_key AS publicKey FROM installation WHERE key = 1').get() as { publicKey: string | null } | undefined;
-    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), row ?? null);
+    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), installationPublicKey(opened.sqlite));
   } catch (error) {
     opened.sqlite.close();
     throw error;
@@ -88,8 +88,7 @@ export function createCore(options: CoreOptions): Core {
   /** The installation's language, read on every call so a change in settings applies at once. */
   function currentLocale(): Locale {
     try {
-      const value = opened.sqlite.prepare('SELECT locale FROM installation WHERE key = 1').pluck().get();
-      return value === 'fr' ? 'fr' : 'en';
+      return installationLocale(opened.sqlite);
     } catch {
       return 'en';
     }

@@ -7,3 +7,13 @@ import type { CoreContext } from '../changelog/core-context';
 export function installationRow(ctx: Pick<CoreContext, 'db'>) {
   return ctx.db.select().from(schema.installation).where(eq(schema.installation.key, 1)).get();
 }
+
+/** The installation's public key before the core's context exists (null: no installation yet). */
+export function installationPublicKey(sqlite: CoreContext['sqlite']): { publicKey: string | null } | null {
+  return (sqlite.prepare('SELECT public_key AS publicKey FROM installation WHERE key = 1').get() as { publicKey: string | null } | undefined) ?? null;
+}
+
+/** The installation's language, English until it is set up or when it says otherwise. */
+export function installationLocale(sqlite: CoreContext['sqlite']): 'en' | 'fr' {
+  return sqlite.prepare('SELECT locale FROM installation WHERE key = 1').pluck().get() === 'fr' ? 'fr' : 'en';
+}
