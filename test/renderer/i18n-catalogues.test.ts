@@ -8,6 +8,7 @@ import syncFr from '../../renderer/i18n/sync.fr.json';
 import reportsEn from '../../renderer/i18n/reports.en.json';
 import reportsFr from '../../renderer/i18n/reports.fr.json';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
+import { createI18n } from '../../renderer/i18n/i18n';
 import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -85,6 +86,16 @@ describe('the English and French catalogues', () => {
   it('leave plurals to the plural rules: no hand-made "(s)" in any message', () => {
     const handMade = [...english, ...french].filter(([, text]) => /\w\((s|es|x)\)/.test(text)).map(([k, text]) => `${k}: ${text}`);
     expect(handMade).toEqual([]);
+  });
+
+  it('agree a counted noun with what comes before it, for 0, 1 and more (French: 0 and 1 are singular)', () => {
+    const { t } = createI18n('fr');
+    const body = (actions: number, indicators: number) =>
+      t('plan.removePriorityBody', { title: 'Patrouilles', actions: t('plan.countedActions', { count: actions }), indicators: t('plan.countedIndicators', { count: indicators }) });
+    // "ses" is plural: "avec ses 1 mesure" and "avec ses 0 indicateur" are not French.
+    for (const [actions, indicators] of [[0, 0], [1, 1], [1, 3], [2, 0]] as const) expect(body(actions, indicators)).not.toMatch(/\bses [01]\b/);
+    expect(body(1, 0)).toContain('avec 1 mesure et 0 indicateur.');
+    expect(body(3, 2)).toContain('avec 3 mesures et 2 indicateurs.');
   });
 
   it('hold every key the screens ask for by name', () => {
