@@ -38,7 +38,7 @@ export const startupMessages = {
   },
   'startup.missingRenderer': {
     en: 'The planner\'s screens are missing from this installation ({folder}). Reinstall the planner; developers: build the renderer first.',
-    fr: 'Les écrans du planificateur manquent dans cette installation ({folder}). Réinstallez le planificateur; développeurs\u00a0: construisez d’abord le renderer.',
+    fr: 'Les écrans du planificateur manquent dans cette installation ({folder}). Réinstallez le planificateur; développeurs\u00a0: construisez d’abord les écrans (npm run build:renderer).',
   },
 
   // The desktop app, in its failure dialog.
