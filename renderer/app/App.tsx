@@ -1,5 +1,5 @@
 /** The shell: skip link, header with the person and language, navigation, the current screen. */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { ErrorBanner, Loading } from '../components/Feedback';
@@ -21,7 +21,7 @@ import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { ConflictsBadge, useBundleOpenEvents } from '../features/exchange/nav-badge';
 import { PeersScreen } from '../features/exchange/PeersScreen';
-import { href, sectionOf, type Route } from './routes';
+import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
 
 // The reports and their charts are the heaviest part of the app and most people rarely open them:
@@ -29,56 +29,38 @@ import { usePlanner } from './store-context';
 const PrintScreen = lazy(() => import('../features/reports/PrintScreen').then((m) => ({ default: m.PrintScreen })));
 const RollupScreen = lazy(() => import('../features/rollup/RollupScreen').then((m) => ({ default: m.RollupScreen })));
 
-function Screen({ route }: { route: Route }) {
-  return (
-    <Suspense fallback={<Loading />}>
-      <ScreenFor route={route} />
-    </Suspense>
-  );
+const SCREENS: PerRoute<ReactNode> = {
+  home: () => <HomeScreen />,
+  communities: () => <CommunitiesScreen />,
+  community: (r) => <CommunityScreen key={r.communityId} communityId={r.communityId} />,
+  plan: (r) => <PlanScreen key={r.planId} planId={r.planId} />,
+  progress: (r) => <ProgressScreen key={`${r.planId}:${r.quarter}`} planId={r.planId} quarter={r.quarter} />,
+  report: (r) => <QuarterlyReportScreen key={`${r.planId}:${r.quarter}`} planId={r.planId} quarter={r.quarter} />,
+  coordinator: () => <CoordinatorScreen />,
+  completenessHistory: () => <CompletenessHistoryScreen />,
+  commitments: () => <CommitmentsScreen />,
+  commitment: (r) => <CommitmentScreen key={r.commitmentId} commitmentId={r.commitmentId} />,
+  settings: () => <SettingsScreen />,
+  exchange: () => <ExchangeScreen />,
+  conflicts: () => <ConflictsScreen />,
+  peers: () => <PeersScreen />,
+  rollup: (r) => <RollupScreen key={r.view} view={r.view} />,
+  printQuarterly: (r) => <PrintScreen kind="quarterly" planId={r.planId} quarter={r.quarter} options={r.options} />,
+  printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
+  notFound: () => <NotFoundScreen />,
+};
+
+/** The route's screen once the person's profile is known; until then a spinner, or why it failed. */
+function CurrentScreen({ route }: { route: Route }) {
+  const profile = usePlanner((s) => s.profile);
+  const profileError = usePlanner((s) => s.profileError);
+  const loadProfile = usePlanner((s) => s.loadProfile);
+  if (profileError) return <ErrorBanner error={profileError} onRetry={() => void loadProfile()} />;
+  if (!profile) return <Loading />;
+  return <Suspense fallback={<Loading />}>{byRoute(SCREENS, route)}</Suspense>;
 }
 
-function ScreenFor({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'communities':
-      return <CommunitiesScreen />;
-    case 'community':
-      return <CommunityScreen key={route.communityId} communityId={route.communityId} />;
-    case 'plan':
-      return <PlanScreen key={route.planId} planId={route.planId} />;
-    case 'progress':
-      return <ProgressScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
-    case 'report':
-      return <QuarterlyReportScreen key={`${route.planId}:${route.quarter}`} planId={route.planId} quarter={route.quarter} />;
-    case 'coordinator':
-      return <CoordinatorScreen />;
-    case 'completenessHistory':
-      return <CompletenessHistoryScreen />;
-    case 'commitments':
-      return <CommitmentsScreen />;
-    case 'commitment':
-      return <CommitmentScreen key={route.commitmentId} commitmentId={route.commitmentId} />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'exchange':
-      return <ExchangeScreen />;
-    case 'conflicts':
-      return <ConflictsScreen />;
-    case 'peers':
-      return <PeersScreen />;
-    case 'rollup':
-      return <RollupScreen key={route.view} view={route.view} />;
-    case 'printQuarterly':
-      return <PrintScreen kind="quarterly" planId={route.planId} quarter={route.quarter} options={route.options} />;
-    case 'printAnnual':
-      return <PrintScreen kind="annual" planId={route.planId} options={route.options} />;
-    case 'notFound':
-      return <NotFoundScreen />;
-  }
-}
-
-const NAV: Array<{ section: NonNullable<ReturnType<typeof sectionOf>>; href: string; icon: IconName }> = [
+const NAV: Array<{ section: Section; href: string; icon: IconName }> = [
   { section: 'home', href: href.home(), icon: 'home' },
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
@@ -98,10 +80,8 @@ export function App() {
   const { t } = useTranslation();
   const route = usePlanner((s) => s.route);
   const profile = usePlanner((s) => s.profile);
-  const profileError = usePlanner((s) => s.profileError);
   const locale = usePlanner((s) => s.locale);
   const setLocale = usePlanner((s) => s.setLocale);
-  const loadProfile = usePlanner((s) => s.loadProfile);
   const section = sectionOf(route);
   const other = locale === 'en' ? 'fr' : 'en';
   // A .planbundle double-clicked (or dropped on the window) opens its import preview.
@@ -111,7 +91,7 @@ export function App() {
   if (route.name === 'printQuarterly' || route.name === 'printAnnual') {
     return (
       <main className="print-main" id="main" tabIndex={-1}>
-        {profileError ? <ErrorBanner error={profileError} onRetry={() => void loadProfile()} /> : profile ? <Screen route={route} /> : <Loading />}
+        <CurrentScreen route={route} />
       </main>
     );
   }
@@ -154,13 +134,7 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main" id="main" tabIndex={-1}>
-        {profileError ? (
-          <ErrorBanner error={profileError} onRetry={() => void loadProfile()} />
-        ) : profile ? (
-          <Screen route={route} />
-        ) : (
-          <Loading />
-        )}
+        <CurrentScreen route={route} />
       </main>
       <Notices />
     </div>

@@ -62,42 +62,41 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound', path };
 }
 
+/**
+ * One entry per route name, given that route with its own fields. A table of these (an address, a
+ * screen) does not compile while a route lacks its entry.
+ */
+export type PerRoute<T> = { [N in RouteName]: (route: Extract<Route, { name: N }>) => T };
+
+/** The table's entry for a route, applied to it. */
+export function byRoute<T>(table: PerRoute<T>, route: Route): T {
+  // TypeScript cannot pair a member of the union with the entry of the same name by itself.
+  return (table[route.name] as (route: Route) => T)(route);
+}
+
+const HREFS: PerRoute<string> = {
+  home: () => '#/',
+  communities: () => '#/communities',
+  community: (r) => `#/communities/${encodeURIComponent(r.communityId)}`,
+  plan: (r) => `#/plans/${encodeURIComponent(r.planId)}`,
+  progress: (r) => `#/plans/${encodeURIComponent(r.planId)}/progress/${r.quarter}`,
+  report: (r) => `#/plans/${encodeURIComponent(r.planId)}/report/${r.quarter}`,
+  coordinator: () => '#/coordinator',
+  completenessHistory: () => '#/coordinator/history',
+  commitments: () => '#/commitments',
+  commitment: (r) => `#/commitments/${encodeURIComponent(r.commitmentId)}`,
+  settings: () => '#/settings',
+  exchange: () => '#/exchange',
+  conflicts: () => '#/exchange/conflicts',
+  peers: () => '#/exchange/peers',
+  rollup: reportHref,
+  printQuarterly: reportHref,
+  printAnnual: reportHref,
+  notFound: (r) => `#/${r.path}`,
+};
+
 export function hrefOf(route: Route): string {
-  switch (route.name) {
-    case 'home':
-      return '#/';
-    case 'communities':
-      return '#/communities';
-    case 'community':
-      return `#/communities/${encodeURIComponent(route.communityId)}`;
-    case 'plan':
-      return `#/plans/${encodeURIComponent(route.planId)}`;
-    case 'progress':
-    case 'report':
-      return `#/plans/${encodeURIComponent(route.planId)}/${route.name}/${route.quarter}`;
-    case 'coordinator':
-      return '#/coordinator';
-    case 'completenessHistory':
-      return '#/coordinator/history';
-    case 'commitments':
-      return '#/commitments';
-    case 'commitment':
-      return `#/commitments/${encodeURIComponent(route.commitmentId)}`;
-    case 'settings':
-      return '#/settings';
-    case 'exchange':
-      return '#/exchange';
-    case 'conflicts':
-      return '#/exchange/conflicts';
-    case 'peers':
-      return '#/exchange/peers';
-    case 'rollup':
-    case 'printQuarterly':
-    case 'printAnnual':
-      return reportHref(route);
-    case 'notFound':
-      return `#/${route.path}`;
-  }
+  return byRoute(HREFS, route);
 }
 
 /** Shorthands for links. */
@@ -120,34 +119,31 @@ export const href = {
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
 };
 
+/** The sections of the main navigation. */
+export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'settings';
+
+const SECTIONS: Record<RouteName, Section | null> = {
+  home: 'home',
+  communities: 'communities',
+  community: 'communities',
+  plan: 'communities',
+  progress: 'communities',
+  report: 'coordinator',
+  coordinator: 'coordinator',
+  completenessHistory: 'coordinator',
+  rollup: 'reports',
+  printQuarterly: 'reports',
+  printAnnual: 'reports',
+  commitments: 'commitments',
+  commitment: 'commitments',
+  settings: 'settings',
+  exchange: 'exchange',
+  conflicts: 'exchange',
+  peers: 'exchange',
+  notFound: null,
+};
+
 /** The section of the navigation a route belongs to. */
-export function sectionOf(route: Route): 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'settings' | null {
-  switch (route.name) {
-    case 'home':
-      return 'home';
-    case 'communities':
-    case 'community':
-    case 'plan':
-    case 'progress':
-      return 'communities';
-    case 'report':
-    case 'coordinator':
-    case 'completenessHistory':
-      return 'coordinator';
-    case 'rollup':
-    case 'printQuarterly':
-    case 'printAnnual':
-      return 'reports';
-    case 'commitments':
-    case 'commitment':
-      return 'commitments';
-    case 'settings':
-      return 'settings';
-    case 'exchange':
-    case 'conflicts':
-    case 'peers':
-      return 'exchange';
-    case 'notFound':
-      return null;
-  }
+export function sectionOf(route: Route): Section | null {
+  return SECTIONS[route.name];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, type Route } from '../../renderer/app/routes';
+import { hrefOf, parseRoute, sectionOf, type Route } from '../../renderer/app/routes';
 
 describe('hash routes', () => {
   const routes: Route[] = [
@@ -28,5 +28,13 @@ describe('hash routes', () => {
     expect(parseRoute('#/plans/<script>').name).toBe('notFound');
     expect(parseRoute('#/nowhere').name).toBe('notFound');
     expect(parseRoute('').name).toBe('home');
+  });
+
+  it('light the navigation section a screen belongs to, and none for an unknown address', () => {
+    expect(sectionOf({ name: 'progress', planId: 'pla_abc', quarter: 2 })).toBe('communities');
+    expect(sectionOf({ name: 'report', planId: 'pla_abc', quarter: 4 })).toBe('coordinator');
+    expect(sectionOf({ name: 'rollup', view: 'themes' })).toBe('reports');
+    expect(sectionOf({ name: 'peers' })).toBe('exchange');
+    expect(sectionOf({ name: 'notFound', path: 'nowhere' })).toBeNull();
   });
 });

@@ -8,16 +8,15 @@ import type { CommunitySummary, CompletenessRow } from '../../../shared/domain';
 import { compareNames, matchesSearch } from '../../../shared/text-search';
 import { PLAN_STATUSES } from '../../../shared/vocabulary';
 import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
-import { Select, TextField } from '../../components/Field';
-import { FiscalYearSelect } from '../../components/FiscalYearSelect';
+import { Select } from '../../components/Field';
 import { NoPlanCell } from '../../components/NoPlanCell';
 import { PageHeader } from '../../components/PageHeader';
+import { useYearAndSearch, YearAndSearchPanel } from '../../components/YearAndSearch';
 import { StatusChip } from '../../components/StatusChip';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
-import { currentFiscalQuarter } from '../../app/today';
 
 type Row = CommunitySummary & { completeness: CompletenessRow | undefined };
 
@@ -25,8 +24,8 @@ export function CommunitiesScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = usePlanner((s) => s.locale);
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalQuarter().fiscalYear);
-  const [search, setSearch] = useState('');
+  const filter = useYearAndSearch();
+  const { fiscalYear, search } = filter;
   const [region, setRegion] = useState('');
   const [planFilter, setPlanFilter] = useState('');
   const communities = useCall('communities:list', { fiscalYear });
@@ -83,28 +82,24 @@ export function CommunitiesScreen() {
   return (
     <>
       <PageHeader title={t('communities.title')} subtitle={t('communities.subtitle')} />
-      <div className="panel">
-        <div className="row">
-          <FiscalYearSelect value={fiscalYear} onChange={setFiscalYear} />
-          <TextField className="field--inline" label={t('communities.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('communities.searchPlaceholder')} />
-          <Select
-            className="field--inline"
-            label={t('communities.region')}
-            value={region}
-            onChange={(e) => setRegion(e.target.value)}
-            placeholder={t('communities.allRegions')}
-            options={regions.map((r) => ({ value: r, label: r }))}
-          />
-          <Select
-            className="field--inline"
-            label={t('communities.planStatus')}
-            value={planFilter}
-            onChange={(e) => setPlanFilter(e.target.value)}
-            placeholder={t('communities.anyPlanStatus')}
-            options={(['none', ...PLAN_STATUSES] as const).map((s) => ({ value: s, label: t(`vocab.planStatus.${s}`) }))}
-          />
-        </div>
-      </div>
+      <YearAndSearchPanel filter={filter}>
+        <Select
+          className="field--inline"
+          label={t('communities.region')}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          placeholder={t('communities.allRegions')}
+          options={regions.map((r) => ({ value: r, label: r }))}
+        />
+        <Select
+          className="field--inline"
+          label={t('communities.planStatus')}
+          value={planFilter}
+          onChange={(e) => setPlanFilter(e.target.value)}
+          placeholder={t('communities.anyPlanStatus')}
+          options={(['none', ...PLAN_STATUSES] as const).map((s) => ({ value: s, label: t(`vocab.planStatus.${s}`) }))}
+        />
+      </YearAndSearchPanel>
       <LoadedList call={{ ...communities, error: communities.error ?? matrix.error, reload: () => { communities.reload(); matrix.reload(); } }} empty={<EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>}>
         {() =>
           rows.length === 0 ? (

@@ -2,7 +2,7 @@
  * One action's progress for the quarter: status, narrative, next steps. Saved when focus leaves the
  * row after a change (autosave on blur); the state beside the title says whether it is saved.
  */
-import type { FocusEvent } from 'react';
+import type { ChangeEvent, FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../shared/domain';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../shared/vocabulary';
@@ -27,6 +27,14 @@ export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; r
     if (next && event.currentTarget.contains(next)) return;
     void save(action.id);
   };
+  // The narrative and the next steps are written the same way, each into its own part of the draft.
+  const writtenField = (field: 'narrative' | 'nextSteps') => ({
+    value: row.draft[field],
+    readOnly,
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => edit(action.id, { [field]: e.target.value }),
+    rows: 3,
+    maxLength: 10_000,
+  });
   return (
     <section className="progress-row" aria-labelledby={headingId} data-action-id={action.id} onBlur={onRowBlur}>
       <div className="progress-row__head">
@@ -52,23 +60,8 @@ export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; r
           onChange={(e) => edit(action.id, { status: e.target.value as ProgressStatus | '' })}
           aria-describedby={stateId}
         />
-        <TextArea
-          label={t('progress.narrative')}
-          hint={t('progress.narrativeHint')}
-          value={row.draft.narrative}
-          readOnly={readOnly}
-          onChange={(e) => edit(action.id, { narrative: e.target.value })}
-          rows={3}
-          maxLength={10_000}
-        />
-        <TextArea
-          label={t('progress.nextSteps')}
-          value={row.draft.nextSteps}
-          readOnly={readOnly}
-          onChange={(e) => edit(action.id, { nextSteps: e.target.value })}
-          rows={3}
-          maxLength={10_000}
-        />
+        <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} />
+        <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} />
       </div>
     </section>
   );

@@ -9,17 +9,16 @@ import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { compareNames, matchesSearch } from '../../../shared/text-search';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
-import { Select, TextField } from '../../components/Field';
-import { FiscalYearSelect } from '../../components/FiscalYearSelect';
+import { Select } from '../../components/Field';
 import { NoPlanCell } from '../../components/NoPlanCell';
 import { PageHeader } from '../../components/PageHeader';
+import { useYearAndSearch, YearAndSearchPanel } from '../../components/YearAndSearch';
 import { StatusChip } from '../../components/StatusChip';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { reportHref } from '../../../shared/report-routes';
 import { useCall, usePlanner } from '../../app/store-context';
-import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';
 
 type Focus = '' | 'attention' | 'no_plan';
@@ -28,8 +27,8 @@ export function CoordinatorScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = usePlanner((s) => s.locale);
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalQuarter().fiscalYear);
-  const [search, setSearch] = useState('');
+  const filter = useYearAndSearch();
+  const { fiscalYear, search } = filter;
   const [focus, setFocus] = useState<Focus>('');
   const matrix = useCall('completeness:matrix', { fiscalYear });
   const themes = useCall('themes:acrossCommunities', { fiscalYear });
@@ -69,23 +68,19 @@ export function CoordinatorScreen() {
   return (
     <>
       <PageHeader title={t('coordinator.title')} subtitle={t('coordinator.subtitle')} actions={<><ButtonLink href={reportHref({ name: 'rollup', view: 'completeness' })}>{t('reports.rollup.title')}</ButtonLink><ButtonLink href={href.completenessHistory()}>{t('coordinator.tenYears')}</ButtonLink></>} />
-      <div className="panel">
-        <div className="row">
-          <FiscalYearSelect value={fiscalYear} onChange={setFiscalYear} />
-          <TextField className="field--inline" type="search" label={t('communities.search')} value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('communities.searchPlaceholder')} />
-          <Select
-            className="field--inline"
-            label={t('coordinator.show')}
-            value={focus}
-            onChange={(e) => setFocus(e.target.value as Focus)}
-            options={[
-              { value: '', label: t('coordinator.showAll') },
-              { value: 'attention', label: t('coordinator.showAttention') },
-              { value: 'no_plan', label: t('coordinator.showNoPlan') },
-            ]}
-          />
-        </div>
-      </div>
+      <YearAndSearchPanel filter={filter}>
+        <Select
+          className="field--inline"
+          label={t('coordinator.show')}
+          value={focus}
+          onChange={(e) => setFocus(e.target.value as Focus)}
+          options={[
+            { value: '', label: t('coordinator.showAll') },
+            { value: 'attention', label: t('coordinator.showAttention') },
+            { value: 'no_plan', label: t('coordinator.showNoPlan') },
+          ]}
+        />
+      </YearAndSearchPanel>
 
       <ErrorBanner error={matrix.error} onRetry={matrix.reload} />
       {matrix.loading && !matrix.data ? (

@@ -25,6 +25,7 @@ import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';
 import { BarsChart, ChartFigure, LinesChart, SERIES_COLOURS } from './charts';
+import { ChartWithTable } from './ChartWithTable';
 import { useRollupCommands } from './rollup-slice';
 import '../../styles/reports.css';
 
@@ -141,10 +142,12 @@ function Exports({ filters, views }: { filters: RollupFilters; views: ExportView
   );
 }
 
-function usePercent() {
+/** What each view writes with: the language's words, numbers and dates, and rates as percentages. */
+function useViewFormat() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (rate: number | null) => (rate === null ? t('reports.none') : t('reports.percent', { value: format.number(rate * 100, 0) }));
+  const percent = (rate: number | null) => (rate === null ? t('reports.none') : t('reports.percent', { value: format.number(rate * 100, 0) }));
+  return { t, format, percent };
 }
 
 /** The latest quarter whose report is due or overdue, for "who has not reported". */
@@ -154,9 +157,7 @@ function latestDueQuarter(data: RollupData): Quarter | null {
 }
 
 function CompletenessView({ data }: { data: RollupData }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const percent = usePercent();
+  const { t, format, percent } = useViewFormat();
   const fy = data.filters.fiscalYear;
   const o = data.completeness.overall;
   const q = latestDueQuarter(data);
@@ -209,37 +210,29 @@ function CompletenessView({ data }: { data: RollupData }) {
 }
 
 function StatusView({ data }: { data: RollupData }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { t, format } = useViewFormat();
   const statuses = [...PROGRESS_STATUSES, 'not_recorded'] as const;
   const label = (s: (typeof statuses)[number]) => t(`vocab.progressStatus.${s}`);
+  const title = t('reports.status.chartTitle', { year: format.fiscalYear(data.filters.fiscalYear) });
+  const { rows, total, totals } = data.actionStatus;
+  const columns: Array<Column<(typeof rows)[number]>> = [
+    { key: 'name', header: t('communities.community'), rowHeader: true, render: (r) => r.communityName },
+    ...statuses.map((s) => ({ key: s, header: label(s), numeric: true, render: (r: (typeof rows)[number]) => format.number(r.counts[s]) })),
+    { key: 'total', header: t('reports.status.total'), numeric: true, render: (r) => format.number(r.total) },
+  ];
   return (
     <section className="panel" aria-labelledby="rollup-status">
-      <h2 id="rollup-status">{t('reports.status.chartTitle', { year: format.fiscalYear(data.filters.fiscalYear) })}</h2>
-      <p className="rollup-answer">{t('reports.status.summary', { total: data.actionStatus.total, communities: data.actionStatus.rows.length })}</p>
-      <ChartFigure caption={t('reports.status.chartTitle', { year: format.fiscalYear(data.filters.fiscalYear) })} hint={t('reports.rollup.chartHint')}>
-        <BarsChart stacked horizontal height={Math.max(160, 36 * data.actionStatus.rows.length + 60)} rows={data.actionStatus.rows.map((r) => ({ category: r.communityName, ...r.counts }))} series={statuses.map((s) => ({ key: s, label: label(s), colour: STATUS_COLOURS[s]! }))} />
-      </ChartFigure>
-      <Table
-        caption={t('reports.status.chartTitle', { year: format.fiscalYear(data.filters.fiscalYear) })}
-        hideCaption
-        compact
-        rows={[...data.actionStatus.rows, { communityId: '__total', communityName: t('reports.status.total'), planId: '', counts: data.actionStatus.totals, total: data.actionStatus.total }]}
-        rowKey={(r) => r.communityId}
-        columns={[
-          { key: 'name', header: t('communities.community'), rowHeader: true, render: (r) => r.communityName },
-          ...statuses.map((s) => ({ key: s, header: label(s), numeric: true, render: (r: RollupData['actionStatus']['rows'][number]) => format.number(r.counts[s]) })),
-          { key: 'total', header: t('reports.status.total'), numeric: true, render: (r) => format.number(r.total) },
-        ]}
-      />
+      <h2 id="rollup-status">{title}</h2>
+      <p className="rollup-answer">{t('reports.status.summary', { total, communities: rows.length })}</p>
+      <ChartWithTable caption={title} rows={[...rows, { communityId: '__total', communityName: t('reports.status.total'), planId: '', counts: totals, total }]} rowKey={(r) => r.communityId} columns={columns}>
+        <BarsChart stacked horizontal height={Math.max(160, 36 * rows.length + 60)} rows={rows.map((r) => ({ category: r.communityName, ...r.counts }))} series={statuses.map((s) => ({ key: s, label: label(s), colour: STATUS_COLOURS[s]! }))} />
+      </ChartWithTable>
     </section>
   );
 }
 
 function ThemesView({ data }: { data: RollupData }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const percent = usePercent();
+  const { t, format, percent } = useViewFormat();
   const year = format.fiscalYear(data.filters.fiscalYear);
   const recurring = data.themes.filter((th) => th.share !== null && th.share > 0.5);
   // How widely a theme or a zone is used: the same four columns in both tables.
@@ -255,37 +248,15 @@ function ThemesView({ data }: { data: RollupData }) {
       <section className="panel" aria-labelledby="rollup-themes">
         <h2 id="rollup-themes">{t('reports.themes.chartTitle', { year })}</h2>
         <p className="rollup-answer">{recurring.length ? t('reports.themes.summary', { count: recurring.length, names: recurring.map((th) => themeLabel(th, format.locale)).join(', ') }) : t('reports.themes.summaryNone')}</p>
-        <ChartFigure caption={t('reports.themes.chartTitle', { year })} hint={t('reports.rollup.chartHint')}>
+        <ChartWithTable caption={t('reports.themes.chartTitle', { year })} rows={data.themes} rowKey={(r) => r.id} columns={[{ key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, format.locale) }, ...spread]}>
           <BarsChart horizontal height={Math.max(160, 30 * data.themes.length + 60)} rows={data.themes.map((th) => ({ category: themeLabel(th, format.locale), communities: th.communityCount }))} series={[{ key: 'communities', label: t('coordinator.communityCount'), colour: SERIES_COLOURS[0]! }]} />
-        </ChartFigure>
-        <Table
-          caption={t('reports.themes.chartTitle', { year })}
-          hideCaption
-          compact
-          rows={data.themes}
-          rowKey={(r) => r.id}
-          columns={[
-            { key: 'theme', header: t('coordinator.theme'), rowHeader: true, render: (r) => themeLabel(r, format.locale) },
-            ...spread,
-          ]}
-        />
+        </ChartWithTable>
       </section>
       <section className="panel section-gap" aria-labelledby="rollup-zones">
         <h2 id="rollup-zones">{t('reports.themes.zonesTitle')}</h2>
-        <ChartFigure caption={t('reports.themes.zonesChartTitle')} hint={t('reports.rollup.chartHint')}>
+        <ChartWithTable caption={t('reports.themes.zonesChartTitle')} rows={data.zones} rowKey={(r) => r.zone} columns={[{ key: 'zone', header: t('reports.rollup.zone'), rowHeader: true, render: (r) => t(`vocab.zone.${r.zone}`) }, ...spread]}>
           <BarsChart rows={data.zones.map((z) => ({ category: t(`vocab.zone.${z.zone}`), communities: z.communityCount, priorities: z.priorityCount }))} series={[{ key: 'communities', label: t('coordinator.communityCount'), colour: SERIES_COLOURS[0]! }, { key: 'priorities', label: t('reports.themes.priorities'), colour: SERIES_COLOURS[1]! }]} />
-        </ChartFigure>
-        <Table
-          caption={t('reports.themes.zonesChartTitle')}
-          hideCaption
-          compact
-          rows={data.zones}
-          rowKey={(r) => r.zone}
-          columns={[
-            { key: 'zone', header: t('reports.rollup.zone'), rowHeader: true, render: (r) => t(`vocab.zone.${r.zone}`) },
-            ...spread,
-          ]}
-        />
+        </ChartWithTable>
         <h3 className="section-gap">{t('reports.themes.matrixTitle')}</h3>
         <Table
           caption={t('reports.themes.matrixTitle')}
@@ -304,8 +275,7 @@ function ThemesView({ data }: { data: RollupData }) {
 }
 
 function IndicatorsView({ data }: { data: RollupData }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { t, format } = useViewFormat();
   if (data.indicators.length === 0) return <p className="panel">{t('reports.indicators.empty')}</p>;
   const label = (fy: number, q: Quarter) => (fy === data.filters.fiscalYear ? format.quarterShort(q) : `${format.quarterShort(q)}’${String(fy).slice(2)}`);
   return (
@@ -329,10 +299,14 @@ function IndicatorsView({ data }: { data: RollupData }) {
 }
 
 function CommitmentView({ data }: { data: RollupData }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const percent = usePercent();
+  const { t, format, percent } = useViewFormat();
   const c = data.commitment;
+  const yearColumns: Array<Column<(typeof c.years)[number]>> = [
+    { key: 'fy', header: t('common.fiscalYear'), rowHeader: true, render: (r) => format.fiscalYear(r.fiscalYear) },
+    { key: 'agreed', header: t('reports.commitment.agreed'), numeric: true, render: (r) => format.number(r.agreed) },
+    { key: 'total', header: t('reports.commitment.total'), numeric: true, render: (r) => format.number(r.total) },
+    { key: 'rate', header: '%', numeric: true, render: (r) => percent(r.rate) },
+  ];
   return (
     <section className="panel" aria-labelledby="rollup-commitment">
       <h2 id="rollup-commitment">
@@ -342,22 +316,9 @@ function CommitmentView({ data }: { data: RollupData }) {
       {c.status ? <StatusChip kind="commitment" value={c.status} /> : <p className="muted">{t('reports.commitment.noCommitment')}</p>}
       <p className="rollup-answer">{t('reports.commitment.summary', { agreed: c.agreed, total: c.total, year: format.fiscalYear(data.filters.fiscalYear), rate: percent(c.rate) })}</p>
       {c.withoutAgreedPlan.length ? <p>{t('reports.commitment.without', { names: c.withoutAgreedPlan.map((w) => w.communityName).join(', ') })}</p> : null}
-      <ChartFigure caption={t('reports.commitment.chartTitle')} hint={t('reports.rollup.chartHint')}>
+      <ChartWithTable caption={t('reports.commitment.chartTitle')} rows={c.years} rowKey={(r) => String(r.fiscalYear)} columns={yearColumns}>
         <BarsChart rows={c.years.map((y) => ({ category: format.fiscalYear(y.fiscalYear), agreed: y.agreed, total: y.total }))} series={[{ key: 'agreed', label: t('reports.commitment.agreed'), colour: SERIES_COLOURS[2]! }, { key: 'total', label: t('reports.commitment.total'), colour: '#8c949c' }]} />
-      </ChartFigure>
-      <Table
-        caption={t('reports.commitment.chartTitle')}
-        hideCaption
-        compact
-        rows={c.years}
-        rowKey={(r) => String(r.fiscalYear)}
-        columns={[
-          { key: 'fy', header: t('common.fiscalYear'), rowHeader: true, render: (r) => format.fiscalYear(r.fiscalYear) },
-          { key: 'agreed', header: t('reports.commitment.agreed'), numeric: true, render: (r) => format.number(r.agreed) },
-          { key: 'total', header: t('reports.commitment.total'), numeric: true, render: (r) => format.number(r.total) },
-          { key: 'rate', header: '%', numeric: true, render: (r) => percent(r.rate) },
-        ]}
-      />
+      </ChartWithTable>
       {c.milestones.length ? (
         <>
           <h3 className="section-gap">{t('reports.commitment.milestones')}</h3>
