@@ -22,6 +22,7 @@ import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files
 import { printToPdfHandlers } from './print-to-pdf';
 import { safeStorageKeyStore } from './safe-key-store';
 import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
+import type { Locale } from '../../shared/vocabulary';
 import { databaseOpenFailureMessage, missingRendererMessage, startupLocale, type StartupFailureMessage, unexpectedFailureMessage } from './startup-failure';
 
 /** Same value as appId in electron-builder.yml (Windows groups taskbar entries by it). */
@@ -38,6 +39,18 @@ interface WindowSlot {
 
 /** Before the database is open there is no installation language: the dialogs follow the system's. */
 const systemLocale = () => startupLocale(app.isReady() ? app.getLocale() : '');
+
+/** The language of a failure dialog: the system's until the database is open, then the installation's. */
+const failureLanguage: { of: () => Locale } = { of: systemLocale };
+
+function installationLocaleOr(core: Core, fallback: () => Locale): Locale {
+  try {
+    const profile = core.invoke('installation:get', {});
+    return profile.ok ? profile.value.locale : fallback();
+  } catch {
+    return fallback();
+  }
+}
 
 function showFailureAndExit(message: StartupFailureMessage): void {
   dialog.showErrorBox(message.title, message.body);
@@ -60,7 +73,7 @@ function setupBeforeReady(): void {
 function setupFailureDialogs(): void {
   process.on('uncaughtException', (error) => {
     logError('Uncaught error in the main process.', error);
-    showFailureAndExit(unexpectedFailureMessage('stopped', systemLocale()));
+    showFailureAndExit(unexpectedFailureMessage('stopped', failureLanguage.of()));
   });
 }
 
@@ -110,10 +123,7 @@ function setupSecurity(bundles: PendingPlanBundles): void {
 }
 
 function setupIpc(core: Core, windowSlot: WindowSlot): void {
-  const locale = () => {
-    const profile = core.invoke('installation:get', {});
-    return profile.ok ? profile.value.locale : 'en';
-  };
+  const locale = () => installationLocaleOr(core, () => 'en');
   const adapterMethods = {
     ...bundleFileDialogHandlers({
       dialog,
@@ -175,6 +185,7 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   }
   const core = openCore(layout);
   if (!core) return;
+  failureLanguage.of = () => installationLocaleOr(core, systemLocale);
   setupShutdown(core);
   setupSecurity(bundles);
   serveAppProtocol(protocol, layout.rendererRoot);

@@ -94,6 +94,16 @@ describe('the bundled main process', () => {
     expect(find(lines, 'ipc-handle')).toHaveLength(0);
   });
 
+  it('words a crash after the database is open in the installation\'s language, not the system\'s', () => {
+    // The system is French; the installation (new, so English) decides once the database is open.
+    const { status, lines } = runMain({ FAKE_USER_DATA: path.join(scratch, 'user-crash'), FAKE_LOCALE: 'fr-CA', FAKE_CRASH: '1' });
+    expect(status).toBe(1);
+    const dialogs = find(lines, 'dialog');
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]!.body).toMatch(/^Something unexpected went wrong/);
+    expect(dialogs[0]!.body).not.toMatch(/a bug in main|\n\s+at /);
+  });
+
   it('explains and exits 1 when the renderer files are missing', () => {
     const bare = path.join(scratch, 'bare-app');
     fs.cpSync(path.join(appPath, 'dist', 'electron'), path.join(bare, 'dist', 'electron'), { recursive: true });
