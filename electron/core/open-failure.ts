@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import type { CoreMessageKey, MessageRef } from '../../shared/core-messages';
+import { isNoRoom, isSqliteCode } from './storage-failure';
 
 export const OPEN_FAILURE_CODES = ['wrong_engine', 'file_refused', 'busy', 'damaged', 'not_a_database', 'not_allowed', 'disk_full', 'unknown'] as const;
 export type OpenFailureCode = (typeof OPEN_FAILURE_CODES)[number];
@@ -32,11 +33,13 @@ export function classifyOpenFailure(error: unknown): OpenFailure {
   if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) return failure('wrong_engine');
   // A database or key file refused for who owns or may read it (db/private-files.ts).
   if (code === 'FILE_REFUSED') return failure('file_refused');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return failure('busy');
-  if (code === 'SQLITE_CORRUPT') return failure('damaged');
-  if (code === 'SQLITE_NOTADB') return failure('not_a_database');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return failure('not_allowed');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return failure('disk_full');
+  // SQLite's extended codes (SQLITE_CANTOPEN_ISDIR, SQLITE_READONLY_DBMOVED…) count as their primary code.
+  const sqlite = (primary: string) => isSqliteCode(code, primary);
+  if (sqlite('SQLITE_BUSY') || sqlite('SQLITE_LOCKED')) return failure('busy');
+  if (sqlite('SQLITE_CORRUPT')) return failure('damaged');
+  if (sqlite('SQLITE_NOTADB')) return failure('not_a_database');
+  if (code === 'EACCES' || code === 'EPERM' || sqlite('SQLITE_READONLY') || sqlite('SQLITE_CANTOPEN')) return failure('not_allowed');
+  if (isNoRoom(code)) return failure('disk_full');
   return failure('unknown');
 }
 

@@ -8,17 +8,18 @@ import { type MessageRef, msg } from '../../shared/core-messages';
 
 export type StorageFailure = { code: 'busy'; ref: MessageRef } | { code: 'disk_full'; ref: MessageRef };
 
-/** SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE…) start with the primary one. */
-const isCode = (code: unknown, primary: string) => typeof code === 'string' && (code === primary || code.startsWith(`${primary}_`));
+/** SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_CANTOPEN_ISDIR…) start with the primary one. */
+export const isSqliteCode = (code: unknown, primary: string) => typeof code === 'string' && (code === primary || code.startsWith(`${primary}_`));
+
+/** A quota or a full disk: the system's words for "no room left". */
+export const isNoRoom = (code: unknown) => code === 'ENOSPC' || code === 'EDQUOT' || isSqliteCode(code, 'SQLITE_FULL');
 
 /** What the error is to a person, or null when it is not a storage failure. `dbFile` names the folder of a full database. */
 export function storageFailure(error: unknown, dbFile: string): StorageFailure | null {
   const { code, path: where } = (error ?? {}) as { code?: unknown; path?: unknown };
-  if (isCode(code, 'SQLITE_BUSY') || isCode(code, 'SQLITE_LOCKED')) return { code: 'busy', ref: msg('core.busy') };
-  if (isCode(code, 'SQLITE_FULL')) return { code: 'disk_full', ref: msg('core.diskFull', { folder: path.dirname(dbFile) }) };
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return { code: 'disk_full', ref: msg('core.diskFull', { folder: typeof where === 'string' ? path.dirname(path.resolve(where)) : path.dirname(dbFile) }) };
-  }
+  if (isSqliteCode(code, 'SQLITE_BUSY') || isSqliteCode(code, 'SQLITE_LOCKED')) return { code: 'busy', ref: msg('core.busy') };
+  // SQLite names no file; a full disk named by the system is where it says.
+  if (isNoRoom(code)) return { code: 'disk_full', ref: msg('core.diskFull', { folder: typeof where === 'string' ? path.dirname(path.resolve(where)) : path.dirname(dbFile) }) };
   return null;
 }
 

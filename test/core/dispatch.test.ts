@@ -99,6 +99,15 @@ describe('classifyOpenFailure: one classification, worded by each adapter', () =
     expect(classifyOpenFailure('weird')).toEqual({ code: 'unknown', text: 'weird' });
   });
 
+  it('counts SQLite’s extended codes as their primary one, and a quota as a full disk', () => {
+    expect(classifyOpenFailure(withCode('SQLITE_BUSY_RECOVERY')).code).toBe('busy');
+    expect(classifyOpenFailure(withCode('SQLITE_CORRUPT_INDEX')).code).toBe('damaged');
+    expect(classifyOpenFailure(withCode('SQLITE_CANTOPEN_ISDIR')).code).toBe('not_allowed');
+    expect(classifyOpenFailure(withCode('SQLITE_READONLY_DBMOVED')).code).toBe('not_allowed');
+    expect(classifyOpenFailure(withCode('EDQUOT')).code).toBe('disk_full');
+    expect(classifyOpenFailure(withCode('SQLITE_BUSYNESS')).code).toBe('unknown');
+  });
+
   it('has a sentence for every failure, in both adapters and both languages', () => {
     for (const code of OPEN_FAILURE_CODES) {
       for (const adapter of ['app', 'cli'] as const) {
