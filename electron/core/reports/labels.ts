@@ -1,10 +1,12 @@
 /**
- * Column headers and table titles of the exports, in English and French. The renderer has its own
+ * Column headers of the exports, in English and French (the tables' titles are in
+ * shared/words/export-tables.ts, which the screens' export buttons read too). The renderer has its own
  * catalogue for the screens; exports are written by the core (the CLI has no renderer), so their
  * headers live here. Vocabulary labels come from the one word catalogue that the screens read too
  * (shared/words/vocabulary-labels.ts).
  */
 import type { Locale } from '../../../shared/vocabulary';
+import { exportTableTitles } from '../../../shared/words/export-tables';
 import { vocabularyLabels, type VocabularyLabels } from '../../../shared/words/vocabulary-labels';
 
 /** The vocabularies the exports name, looked up by the codes read from the database. */
@@ -19,23 +21,7 @@ const en = {
   fewerThan: (n: number) => `fewer than ${n}`,
   yes: 'yes',
   no: 'no',
-  tables: {
-    completeness: 'Completeness by community and quarter',
-    'completeness-by-quarter': 'Completeness rates per quarter',
-    'completeness-by-community': 'Completeness rates per community',
-    'action-status': 'Action status across communities',
-    themes: 'Themes across communities',
-    zones: 'CSWB zones across communities',
-    'indicator-trends': 'Indicator trends',
-    'commitment-progress': 'Commitment progress',
-    plans: 'Plans',
-    priorities: 'Priorities',
-    actions: 'Actions',
-    indicators: 'Indicators',
-    'indicator-values': 'Indicator values',
-    progress: 'Quarterly progress',
-    reports: 'Quarterly reports',
-  },
+  tables: exportTableTitles.en,
   col: {
     community: 'Community',
     region: 'Region',
@@ -109,23 +95,7 @@ const fr: ExportLabels = {
   fewerThan: (n: number) => `moins de ${n}`,
   yes: 'oui',
   no: 'non',
-  tables: {
-    completeness: 'Complétude par collectivité et trimestre',
-    'completeness-by-quarter': 'Taux de complétude par trimestre',
-    'completeness-by-community': 'Taux de complétude par collectivité',
-    'action-status': 'État des mesures dans les collectivités',
-    themes: 'Thèmes dans les collectivités',
-    zones: 'Zones SBEC dans les collectivités',
-    'indicator-trends': 'Tendances des indicateurs',
-    'commitment-progress': 'Avancement de l’engagement',
-    plans: 'Plans',
-    priorities: 'Priorités',
-    actions: 'Mesures',
-    indicators: 'Indicateurs',
-    'indicator-values': 'Valeurs des indicateurs',
-    progress: 'Avancement trimestriel',
-    reports: 'Rapports trimestriels',
-  },
+  tables: exportTableTitles.fr,
   col: {
     community: 'Collectivité',
     region: 'Région',

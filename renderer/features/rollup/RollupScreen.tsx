@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
+import { exportTableTitles } from '../../../shared/words/export-tables';
 import { reportHref, ROLLUP_VIEWS, type RollupView } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
@@ -131,7 +132,7 @@ function Exports({ filters, views }: { filters: RollupFilters; views: ExportView
       <div className="rollup-exports">
         {views.map((v) => (
           <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, { format: 'csv', views: [v] })}>
-            {`${t('reports.rollup.exportCsv')}: ${v}`}
+            {t('reports.rollup.exportCsv', { table: exportTableTitles[locale][v] })}
           </Button>
         ))}
         <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', { format: 'xlsx' })}>
