@@ -34,6 +34,65 @@ export const installation = sqliteTable('installation', {
   createdAt: text('created_at').notNull(),
   /** Earlier installation ids of this same installation (same key), oldest first. */
   formerInstallationIds: json('former_installation_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  /** The territory this installation belongs to (null: not enrolled — a scratch or demo database). */
+  territoryId: text('territory_id'),
+  /** The serial of this installation's own certificate, once enrolled: role and communities come from it. */
+  certificateSerial: text('certificate_serial'),
+  /** A demo database: marked everywhere it is open, never exchanged with a real territory. */
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+});
+
+// --- The territory and its certificates (local; travel as bundle sections, not as changesets) --
+
+/** The territory this database belongs to: its name and its key's public half, with the keys it replaced. */
+export const territory = sqliteTable('territory', {
+  /** Singleton row: the key is always 1. */
+  key: integer('key').primaryKey(),
+  territoryId: text('territory_id').notNull(),
+  name: text('name').notNull(),
+  /** The current territory key (Ed25519, SPKI DER base64): it signs certificates and revocations. */
+  publicKey: text('public_key').notNull(),
+  /** Earlier territory keys, oldest first, each with the signature by which it handed over to the next. */
+  keyHistory: json('key_history').$type<Array<{ publicKey: string; replacedAt: string; handover: string }>>().notNull().default(sql`'[]'`),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Certificates issued by the territory key: who an installation is, its role and its communities. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    serial: text('serial').primaryKey(),
+    installationId: text('installation_id').notNull(),
+    territoryId: text('territory_id').notNull(),
+    /** The exact signed text: it travels byte for byte. */
+    body: text('body').notNull(),
+    /** Signature of `body` by the territory key, base64. */
+    signature: text('signature').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [index('certificates_installation').on(t.installationId)],
+);
+
+/** Certificates the territory key has revoked: new changes signed after revocation are refused. */
+export const revocations = sqliteTable('revocations', {
+  serial: text('serial').primaryKey(),
+  /** The exact signed text (serial, installation, when, why). */
+  body: text('body').notNull(),
+  signature: text('signature').notNull(),
+  revokedAt: text('revoked_at').notNull(),
+  receivedAt: text('received_at').notNull(),
+});
+
+/** Enrolment requests the coordinator has read and not yet answered (or answered: kept as a record). */
+export const enrolmentRequests = sqliteTable('enrolment_requests', {
+  requestId: text('request_id').primaryKey(),
+  installationId: text('installation_id').notNull(),
+  /** The request file's exact text (keys, computer name, user name), as received. */
+  body: text('body').notNull(),
+  receivedAt: text('received_at').notNull(),
+  /** The certificate issued in answer, once enrolled. */
+  certificateSerial: text('certificate_serial'),
 });
 
 // --- The change log: the single place every write is recorded ------------------------------
@@ -151,11 +210,26 @@ export const exchanges = sqliteTable('exchanges', {
 
 // --- Replicated reference data -------------------------------------------------------------
 
+/** When a reference record left the lists for new work; it stays on the plans and reports that name it. */
+const retiredAt = () => text('retired_at');
+
+export const regions = sqliteTable('regions', {
+  id: text('id').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+  retiredAt: retiredAt(),
+  deletedAt: deletedAt(),
+});
+
 export const detachments = sqliteTable('detachments', {
   id: text('id').primaryKey(),
+  /** The English name. */
   name: text('name').notNull(),
+  /** The French name; null when it is the same as the English one. */
+  nameFr: text('name_fr'),
   /** The community the detachment building is in. */
   communityId: text('community_id'),
+  retiredAt: retiredAt(),
   deletedAt: deletedAt(),
 });
 
@@ -165,9 +239,16 @@ export const communities = sqliteTable(
     id: text('id').primaryKey(),
     /** The community's own spelling, diacritics included. */
     name: text('name').notNull(),
+    /** Other names it is known by: former, English or Indigenous names ("Rae-Edzo" for Behchokǫ̀). */
+    otherNames: json('other_names').$type<string[]>().notNull().default(sql`'[]'`),
+    /**
+     * The region's id (a row of `regions`). Communities recorded before regions were records hold
+     * the region's English name here, which is then also its id.
+     */
     region: text('region').notNull(),
     hasDetachment: integer('has_detachment', { mode: 'boolean' }).notNull(),
     servedByDetachmentId: text('served_by_detachment_id').references(() => detachments.id),
+    retiredAt: retiredAt(),
     deletedAt: deletedAt(),
   },
   (t) => [index('communities_detachment').on(t.servedByDetachmentId)],
@@ -178,6 +259,7 @@ export const organisations = sqliteTable('organisations', {
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   communityId: text('community_id').references(() => communities.id),
+  retiredAt: retiredAt(),
   deletedAt: deletedAt(),
 });
 
@@ -187,6 +269,7 @@ export const people = sqliteTable('people', {
   title: text('title'),
   organisationId: text('organisation_id').references(() => organisations.id),
   communityId: text('community_id').references(() => communities.id),
+  retiredAt: retiredAt(),
   deletedAt: deletedAt(),
 });
 
@@ -195,6 +278,7 @@ export const themes = sqliteTable('themes', {
   code: text('code').notNull().unique(),
   nameEn: text('name_en').notNull(),
   nameFr: text('name_fr').notNull(),
+  retiredAt: retiredAt(),
   deletedAt: deletedAt(),
 });
 
@@ -369,6 +453,27 @@ export const reportComments = sqliteTable(
   (t) => [index('report_comments_report').on(t.reportId)],
 );
 
+/**
+ * A change to the progress of a quarter whose report was already submitted: who, when, and what the
+ * entry said before, so what council saw can always be shown again.
+ */
+export const progressAmendments = sqliteTable(
+  'progress_amendments',
+  {
+    id: text('id').primaryKey(),
+    progressEntryId: text('progress_entry_id')
+      .notNull()
+      .references(() => progressEntries.id),
+    amendedBy: text('amended_by').notNull(),
+    amendedAt: text('amended_at').notNull(),
+    previousStatus: text('previous_status').notNull(),
+    previousNarrative: text('previous_narrative').notNull(),
+    previousNextSteps: text('previous_next_steps'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('progress_amendments_entry').on(t.progressEntryId)],
+);
+
 // --- Mandate commitments and initiatives ---------------------------------------------------
 
 export const commitments = sqliteTable('commitments', {
@@ -376,7 +481,11 @@ export const commitments = sqliteTable('commitments', {
   id: text('id').primaryKey(),
   kind: text('kind').notNull(),
   number: text('number').notNull(),
+  /** The English title. */
   title: text('title').notNull(),
+  titleFr: text('title_fr'),
+  descriptionEn: text('description_en'),
+  descriptionFr: text('description_fr'),
   leadDepartment: text('lead_department').notNull(),
   priorityArea: text('priority_area'),
   status: text('status').notNull(),
@@ -391,7 +500,9 @@ export const milestones = sqliteTable(
     commitmentId: text('commitment_id')
       .notNull()
       .references(() => commitments.id),
+    /** The English title. */
     title: text('title').notNull(),
+    titleFr: text('title_fr'),
     dueDate: text('due_date'),
     status: text('status').notNull(),
     deletedAt: deletedAt(),

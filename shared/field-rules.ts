@@ -54,17 +54,34 @@ export const commentBody = longText('comment').refine((s) => s.trim().length > 0
 
 const withRemoval = <S extends Record<string, z.ZodType>>(fields: S) => ({ ...fields, deletedAt: timestamp });
 
+/** Derived: other names a community is known by (each a short text), at most 20. */
+export const otherNames = z.array(shortText('other name'), { error: m('input.list', { field: noun('other names') }) }).max(20);
+
 export const fieldRules = {
-  detachments: withRemoval({ name: shortText('detachment name'), communityId: id('community id') }),
+  regions: withRemoval({ nameEn: shortText('English name'), nameFr: shortText('French name'), retiredAt: timestamp }),
+  detachments: withRemoval({
+    name: shortText('detachment name'),
+    nameFr: shortText('French detachment name'),
+    communityId: id('community id'),
+    retiredAt: timestamp,
+  }),
   communities: withRemoval({
     name: shortText('community name'),
+    otherNames,
     region: shortText('region'),
     hasDetachment: z.boolean({ error: m('input.yesOrNo') }),
     servedByDetachmentId: id('detachment id'),
+    retiredAt: timestamp,
   }),
-  organisations: withRemoval({ name: shortText('organisation name'), kind: organisationKind, communityId: id('community id') }),
-  people: withRemoval({ name: shortText('name'), title: shortText('title'), organisationId: id('organisation id'), communityId: id('community id') }),
-  themes: withRemoval({ code: shortText('theme code'), nameEn: shortText('English name'), nameFr: shortText('French name') }),
+  organisations: withRemoval({ name: shortText('organisation name'), kind: organisationKind, communityId: id('community id'), retiredAt: timestamp }),
+  people: withRemoval({
+    name: shortText('name'),
+    title: shortText('title'),
+    organisationId: id('organisation id'),
+    communityId: id('community id'),
+    retiredAt: timestamp,
+  }),
+  themes: withRemoval({ code: shortText('theme code'), nameEn: shortText('English name'), nameFr: shortText('French name'), retiredAt: timestamp }),
   plans: withRemoval({
     communityId: id('community id'),
     fiscalYear,
@@ -136,16 +153,27 @@ export const fieldRules = {
     submittedAt: timestamp,
   }),
   reportComments: withRemoval({ reportId: id('report id'), author: userName, body: commentBody, createdAt: timestamp }),
+  progressAmendments: withRemoval({
+    progressEntryId: id('progress entry id'),
+    amendedBy: userName,
+    amendedAt: timestamp,
+    previousStatus: progressStatus,
+    previousNarrative: longText('earlier narrative'),
+    previousNextSteps: longText('earlier next steps'),
+  }),
   commitments: withRemoval({
     kind: oneOf(COMMITMENT_KINDS, 'commitment kind'),
     number: shortText('commitment number'),
     title: shortText('title'),
+    titleFr: shortText('French title'),
+    descriptionEn: longText('English description'),
+    descriptionFr: longText('French description'),
     leadDepartment: shortText('lead department'),
     priorityArea: shortText('priority area'),
     status: commitmentStatus,
     relatedCommitmentIds: idList('commitment id'),
   }),
-  milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
+  milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), titleFr: shortText('French title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

@@ -21,11 +21,12 @@ const entry = (table: ReplicatedTable['table'], fields: readonly string[], meani
 });
 
 export const replicatedTables = {
-  detachments: entry(schema.detachments, ['name', 'communityId']),
-  communities: entry(schema.communities, ['name', 'region', 'hasDetachment', 'servedByDetachmentId']),
-  organisations: entry(schema.organisations, ['name', 'kind', 'communityId']),
-  people: entry(schema.people, ['name', 'title', 'organisationId', 'communityId']),
-  themes: entry(schema.themes, ['code', 'nameEn', 'nameFr']),
+  regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt']),
+  detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt']),
+  communities: entry(schema.communities, ['name', 'otherNames', 'region', 'hasDetachment', 'servedByDetachmentId', 'retiredAt']),
+  organisations: entry(schema.organisations, ['name', 'kind', 'communityId', 'retiredAt']),
+  people: entry(schema.people, ['name', 'title', 'organisationId', 'communityId', 'retiredAt']),
+  themes: entry(schema.themes, ['code', 'nameEn', 'nameFr', 'retiredAt']),
   plans: entry(
     schema.plans,
     ['communityId', 'fiscalYear', 'title', 'summary', 'status', 'communitySignatory', 'communitySignedOn', 'detachmentSignatory', 'detachmentSignedOn', 'copiedFromPlanId'],
@@ -55,12 +56,13 @@ export const replicatedTables = {
   ),
   reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt'], ['state']),
   reportComments: entry(schema.reportComments, ['reportId', 'author', 'body', 'createdAt'], ['body']),
+  progressAmendments: entry(schema.progressAmendments, ['progressEntryId', 'amendedBy', 'amendedAt', 'previousStatus', 'previousNarrative', 'previousNextSteps']),
   commitments: entry(
     schema.commitments,
-    ['kind', 'number', 'title', 'leadDepartment', 'priorityArea', 'status', 'relatedCommitmentIds'],
+    ['kind', 'number', 'title', 'titleFr', 'descriptionEn', 'descriptionFr', 'leadDepartment', 'priorityArea', 'status', 'relatedCommitmentIds'],
     ['title', 'status'],
   ),
-  milestones: entry(schema.milestones, ['commitmentId', 'title', 'dueDate', 'status'], ['status']),
+  milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status']),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

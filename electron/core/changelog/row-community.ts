@@ -17,6 +17,8 @@ const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; f
   indicatorValues: { via: 'field', field: 'indicatorId', parent: 'indicators' },
   progressEntries: { via: 'field', field: 'actionId', parent: 'actions' },
   reportComments: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
+  progressAmendments: { via: 'field', field: 'progressEntryId', parent: 'progressEntries' },
+  regions: { via: 'territory' },
   detachments: { via: 'territory' },
   themes: { via: 'territory' },
   commitments: { via: 'territory' },
