@@ -35,6 +35,7 @@
  * Pure TypeScript (no i18next): shared/ is imported by the core, the CLI and the renderer.
  */
 import { inputMessages } from './core-messages-input';
+import { cycleMessages } from './core-messages-cycle';
 import { planningMessages } from './core-messages-planning';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
@@ -54,9 +55,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 
