@@ -71,6 +71,10 @@ describe.skipIf(!chromiumAvailable())('the plan cycle in the browser', () => {
       await page.getByText(w.note).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/Correction after submission/);
       await screenshot(page, `${locale}-print-as-submitted`);
+      // The ordinary print shows the text as it reads now, and marks the amended entry.
+      await go(page, server.url, `#/print/quarterly/${amended.planId}/${amended.quarter}`);
+      expect(await page.locator('[data-amended]').first().innerText()).toMatch(new RegExp(w.marker.source.replace('^', '')));
+      expect(await page.locator('main').innerText()).toMatch(/Correction after submission/);
       expect(pageProblems(page)).toEqual([]);
       await page.context().close();
     });
