@@ -2,11 +2,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CommunitySummary, Detachment, Region, Theme } from '../../shared/domain';
+import type { CommunitySummary, Detachment, ReferenceImportOutcome, ReferenceImportPreview, Region, Theme } from '../../shared/domain';
 import type { Role } from '../../shared/vocabulary';
 import { ApiError } from '../../renderer/api/api-error';
 import { TerritoryScreen } from '../../renderer/features/territory-admin/TerritoryScreen';
 import { ImportDialog } from '../../renderer/features/territory-admin/ImportDialog';
+import { CommitmentsScreen } from '../../renderer/features/commitments/CommitmentsScreen';
+import { CommunitiesScreen } from '../../renderer/features/communities/CommunitiesScreen';
 import type { FakeHandlers } from './support/fake-core';
 import { setup, testProfile } from './support/render-app';
 
@@ -150,7 +152,7 @@ describe('importing a list from a spreadsheet', () => {
 
   it('lists each row’s problem as a sentence and keeps Import disabled', async () => {
     const app = setup({
-      'reference:previewImport': () => ({
+      'reference:previewImport': async (): Promise<ReferenceImportPreview> => ({
         kind: 'communities',
         format: 'csv',
         rows: [{ row: 2, label: 'Łutselk’e', action: 'create', values: {} }],
@@ -174,8 +176,8 @@ describe('importing a list from a spreadsheet', () => {
   it('imports all rows at once once none has a problem', async () => {
     let closed = false;
     const app = setup({
-      'reference:previewImport': () => ({ kind: 'communities', format: 'csv', rows: [{ row: 2, label: 'Łutselk’e', action: 'create', values: {} }], problems: [], ok: true }),
-      'reference:import': () => ({ kind: 'communities', created: 1, updated: 0, unchanged: 0 }),
+      'reference:previewImport': async (): Promise<ReferenceImportPreview> => ({ kind: 'communities', format: 'csv', rows: [{ row: 2, label: 'Łutselk’e', action: 'create', values: {} }], problems: [], ok: true }),
+      'reference:import': async (): Promise<ReferenceImportOutcome> => ({ kind: 'communities', created: 1, updated: 0, unchanged: 0 }),
     });
     app.renderIn(<ImportDialog list="communities" onClose={() => (closed = true)} />);
     const user = userEvent.setup();
@@ -184,5 +186,85 @@ describe('importing a list from a spreadsheet', () => {
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(closed).toBe(true));
     expect(app.bridge.calls.some((c) => c.method === 'reference:import')).toBe(true);
+  });
+});
+
+describe('commitments, created and edited by the coordinator', () => {
+  const commitment = {
+    id: 'cmt1',
+    kind: 'commitment' as const,
+    number: '4.4.2',
+    title: 'Community safety plans',
+    titleEn: 'Community safety plans',
+    titleFr: 'Plans de sécurité communautaire',
+    descriptionEn: null,
+    descriptionFr: null,
+    leadDepartment: 'Justice',
+    priorityArea: null,
+    status: 'underway_on_track' as const,
+    relatedCommitmentIds: [],
+    milestones: [],
+  };
+
+  it('add one with its English and French titles, refusing until both are given', async () => {
+    const app = setup({
+      'installation:get': () => ({ ...testProfile, role: 'coordinator', today: '2026-09-15' }),
+      'commitments:list': () => [commitment],
+      'commitments:create': (input) => ({ ...commitment, id: 'cmt2', number: (input as { number: string }).number }),
+    });
+    await app.store.getState().loadProfile();
+    app.renderIn(<CommitmentsScreen />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add a commitment or initiative' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a commitment or initiative' });
+    await user.selectOptions(within(dialog).getByLabelText(/^Kind/), 'initiative');
+    await user.type(within(dialog).getByLabelText(/^Number/), '5.1');
+    await user.type(within(dialog).getByLabelText(/^Title in English/), 'Victim services in every region');
+    await user.type(within(dialog).getByLabelText(/^Lead department/), 'Justice');
+    await user.click(within(dialog).getByRole('button', { name: 'Add it' }));
+    expect(within(dialog).getByText('Give the title in French.')).toBeTruthy();
+    expect(app.bridge.calls.some((c) => c.method === 'commitments:create')).toBe(false);
+    await user.type(within(dialog).getByLabelText(/^Title in French/), 'Services aux victimes dans chaque région');
+    await user.click(within(dialog).getByRole('checkbox', { name: '4.4.2 — Community safety plans' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(app.bridge.calls.find((c) => c.method === 'commitments:create')?.input).toEqual({
+      kind: 'initiative',
+      number: '5.1',
+      title: 'Victim services in every region',
+      titleFr: 'Services aux victimes dans chaque région',
+      descriptionEn: null,
+      descriptionFr: null,
+      leadDepartment: 'Justice',
+      priorityArea: null,
+      status: 'underway_on_track',
+      relatedCommitmentIds: ['cmt1'],
+    });
+  });
+
+  it('offer no Add button to a community office', async () => {
+    const app = setup({ 'commitments:list': () => [commitment] });
+    await app.store.getState().loadProfile();
+    app.renderIn(<CommitmentsScreen />);
+    await screen.findByText('Community safety plans');
+    expect(screen.queryByRole('button', { name: 'Add a commitment or initiative' })).toBeNull();
+  });
+});
+
+describe('the Communities page with no communities yet', () => {
+  it('points the coordinator to the Territory lists, and others to the coordinator’s bundle', async () => {
+    const empty = { 'communities:list': () => [], 'completeness:matrix': () => ({ fiscalYear: 2026, rows: [] }) as never };
+    const coordinator = setup({ ...empty, 'installation:get': () => ({ ...testProfile, role: 'coordinator', today: '2026-09-15' }) });
+    await coordinator.store.getState().loadProfile();
+    const { unmount } = coordinator.renderIn(<CommunitiesScreen />);
+    expect((await screen.findByRole('link', { name: 'Open the Territory lists' })).getAttribute('href')).toBe('#/territory');
+    expect(screen.queryByText(/import a plan bundle/)).toBeNull();
+    unmount();
+
+    const office = setup(empty);
+    await office.store.getState().loadProfile();
+    office.renderIn(<CommunitiesScreen />);
+    expect(await screen.findByText(/import a plan bundle from the coordinator/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open the Territory lists' })).toBeNull();
   });
 });

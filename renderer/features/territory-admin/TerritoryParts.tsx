@@ -122,8 +122,10 @@ export function RetiredSection<T extends ListedRecord>({
 
 /** The header of a list: its buttons (for the coordinator) beside whatever filters it has. */
 export function ListToolbar({ children, actions }: { children?: ReactNode; actions?: ReactNode }) {
+  if (!children && !actions) return null;
+  // Buttons alone sit above the list; with filters beside them they share a panel.
   return (
-    <div className="panel territory-toolbar">
+    <div className={children ? 'panel territory-toolbar' : 'territory-toolbar territory-toolbar--bare'}>
       <div className="row">{children}</div>
       {actions ? <div className="button-group">{actions}</div> : null}
     </div>

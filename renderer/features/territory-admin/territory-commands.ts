@@ -92,8 +92,8 @@ export function territoryCommands({ client, notify, t }: CommandDeps) {
     async downloadTemplate(kind: ReferenceKind, format: SpreadsheetFormat) {
       saveExport(templateFile(await client.call('reference:template', { kind, format })));
     },
-    previewImport(kind: ReferenceKind, content: SpreadsheetFile): Promise<ReferenceImportPreview> {
-      return client.call('reference:previewImport', { kind, content });
+    async previewImport(kind: ReferenceKind, content: SpreadsheetFile): Promise<ReferenceImportPreview> {
+      return await client.call('reference:previewImport', { kind, content });
     },
     async importList(kind: ReferenceKind, content: SpreadsheetFile) {
       const outcome = await client.call('reference:import', { kind, content });
