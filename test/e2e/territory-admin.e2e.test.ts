@@ -28,6 +28,8 @@ interface Scenario {
   community: string;
   otherName: string;
   typed: string;
+  /** A community imported from a spreadsheet. */
+  imported: string;
   theme: { code: string; en: string; fr: string };
   words: {
     addRegion: string;
@@ -51,6 +53,12 @@ interface Scenario {
     retireConfirm: string;
     retiredHeading: string;
     required: string;
+    importSpreadsheet: string;
+    templateCsv: string;
+    spreadsheet: string;
+    sahtuProblem: string | RegExp;
+    importButton: string;
+    readyOne: string;
   };
 }
 
@@ -62,6 +70,7 @@ const SCENARIOS: Scenario[] = [
     community: 'Łutselk’e',
     otherName: 'Snowdrift',
     typed: 'Lutselke',
+    imported: 'Fort Resolution',
     theme: { code: 'youth', en: 'Youth', fr: 'Jeunes' },
     words: {
       addRegion: 'Add a region',
@@ -85,6 +94,12 @@ const SCENARIOS: Scenario[] = [
       retireConfirm: 'Retire',
       retiredHeading: 'Retired themes',
       required: 'Give the name in French.',
+      importSpreadsheet: 'Import from a spreadsheet…',
+      templateCsv: 'Download the template (CSV)',
+      spreadsheet: 'Spreadsheet (CSV or Excel .xlsx)',
+      sahtuProblem: 'Row 2: region "Sahtu" does not exist — add it or fix the spelling.',
+      importButton: 'Import',
+      readyOne: '1 row is ready to import.',
     },
   },
   {
@@ -94,6 +109,7 @@ const SCENARIOS: Scenario[] = [
     community: 'K’átł’odeeche',
     otherName: 'Hay River Reserve',
     typed: 'Katlodeeche',
+    imported: 'Enterprise',
     theme: { code: 'elders', en: 'Elders', fr: 'Aînés' },
     words: {
       addRegion: 'Ajouter une région',
@@ -117,6 +133,12 @@ const SCENARIOS: Scenario[] = [
       retireConfirm: 'Retirer',
       retiredHeading: 'Thèmes retirés',
       required: 'Donnez le nom en français.',
+      importSpreadsheet: 'Importer d’un tableur…',
+      templateCsv: 'Télécharger le modèle (CSV)',
+      spreadsheet: 'Tableur (CSV ou Excel .xlsx)',
+      sahtuProblem: /^Ligne 2\u00a0: la région «\u00a0Sahtu\u00a0» n’existe pas/,
+      importButton: 'Importer',
+      readyOne: '1 ligne est prête à être importée.',
     },
   },
 ];
@@ -219,6 +241,29 @@ describe.skipIf(!chromiumAvailable())('the coordinator builds the territory’s 
       await page.getByRole('rowheader', { name: s.community }).waitFor();
       await check(`${s.locale}-communities`);
       expect(must(server.core.invoke('communities:list', { search: s.typed })).map((c) => c.name)).toEqual([s.community]);
+
+      // Another community from a spreadsheet: the template downloads; a row naming a region that
+      // does not exist is refused with a sentence and Import stays disabled; once fixed, it imports.
+      await page.getByRole('button', { name: s.words.importSpreadsheet }).click();
+      const importDialog = page.getByRole('dialog');
+      const [download] = await Promise.all([page.waitForEvent('download'), importDialog.getByRole('button', { name: s.words.templateCsv }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const sheet = (region: string) => ({
+        name: 'communities.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`name,other_names,region,has_detachment,detachment\n${s.imported},,${region},no,${s.detachment.en}\n`, 'utf8'),
+      });
+      const fileInput = importDialog.getByLabel(s.words.spreadsheet);
+      await fileInput.setInputFiles(sheet('Sahtu'));
+      await importDialog.getByText(s.words.sahtuProblem).waitFor();
+      expect(await importDialog.getByRole('button', { name: s.words.importButton, exact: true }).isDisabled()).toBe(true);
+      await check(`${s.locale}-dialog-import-problem`);
+      await fileInput.setInputFiles(sheet(s.region.en));
+      await importDialog.getByText(s.words.readyOne).waitFor();
+      await importDialog.getByRole('button', { name: s.words.importButton, exact: true }).click();
+      await importDialog.waitFor({ state: 'detached' });
+      await search.fill('');
+      await page.getByRole('rowheader', { name: s.imported }).waitFor();
 
       // A theme, added then retired: it leaves the list for the Retired section.
       await go(page, server.url, '#/territory/themes');
