@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
+import { referenceMethods } from './contract-reference';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
 
@@ -14,6 +15,7 @@ export * from './contract-fields';
 
 export const contract = {
   ...planningMethods,
+  ...referenceMethods,
   ...syncMethods,
   ...reportMethods,
   ...filesMethods,

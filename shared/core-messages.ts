@@ -37,6 +37,7 @@
 import { inputMessages } from './core-messages-input';
 import { cycleMessages } from './core-messages-cycle';
 import { planningMessages } from './core-messages-planning';
+import { referenceMessages } from './core-messages-reference';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
@@ -55,9 +56,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -21,6 +21,7 @@ import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { ConflictsBadge, useBundleOpenEvents } from '../features/exchange/nav-badge';
 import { PeersScreen } from '../features/exchange/PeersScreen';
+import { TerritoryScreen } from '../features/territory-admin/TerritoryScreen';
 import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
 
@@ -44,6 +45,7 @@ const SCREENS: PerRoute<ReactNode> = {
   exchange: () => <ExchangeScreen />,
   conflicts: () => <ConflictsScreen />,
   peers: () => <PeersScreen />,
+  territory: (r) => <TerritoryScreen tab={r.tab} />,
   rollup: (r) => <RollupScreen key={r.view} view={r.view} />,
   printQuarterly: (r) => <PrintScreen kind="quarterly" planId={r.planId} quarter={r.quarter} options={r.options} />,
   printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
@@ -60,12 +62,14 @@ function CurrentScreen({ route }: { route: Route }) {
   return <Suspense fallback={<Loading />}>{byRoute(SCREENS, route)}</Suspense>;
 }
 
-const NAV: Array<{ section: Section; href: string; icon: IconName }> = [
+const NAV: Array<{ section: Section; href: string; icon: IconName; coordinatorOnly?: boolean }> = [
   { section: 'home', href: href.home(), icon: 'home' },
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
   { section: 'reports', href: href.reports(), icon: 'chart' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
+  // The reference lists are the coordinator's to keep; other computers receive them in bundles.
+  { section: 'territory', href: href.territory(), icon: 'archive', coordinatorOnly: true },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
   { section: 'settings', href: href.settings(), icon: 'gear' },
 ];
@@ -114,7 +118,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={t('nav.main')}>
         <ul>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.coordinatorOnly || profile?.role === 'coordinator').map((item) => (
             <li key={item.section}>
               <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
                 <Icon name={item.icon} size={16} />
@@ -125,6 +129,8 @@ export function App() {
                   </>
                 ) : item.section === 'reports' ? (
                   t('reports.nav')
+                ) : item.section === 'territory' ? (
+                  t('territoryAdmin.nav')
                 ) : (
                   t(`nav.${item.section}`)
                 )}
