@@ -72,6 +72,10 @@ describe('regions, communities and detachments', () => {
     // The old plan still names it, and its printed document too.
     expect(t.must('plans:get', { planId: plan.id }).communityId).toBe(wekweeti.id);
     expect(t.must('reports:annual', { planId: plan.id }).plan.communityName).toBe('Wekweètì');
+    // The coordinator's matrix keeps it in the year it had a plan, and leaves it out of the others.
+    expect(t.must('completeness:matrix', { fiscalYear: 2025 }).rows.map((r) => r.communityName).sort()).toEqual(['Behchokǫ̀', 'Wekweètì']);
+    expect(t.must('completeness:matrix', { fiscalYear: 2026 }).rows.map((r) => r.communityName)).toEqual(['Behchokǫ̀']);
+    expect(t.must('rollup:get', { fiscalYear: 2026 }).communityCount).toBe(1);
     // New work cannot name it.
     expect(t.core.invoke('plans:create', { communityId: wekweeti.id, fiscalYear: 2026 }).ok).toBe(false);
     const refused = t.core.invoke('organisations:create', { name: 'Wekweètì Council', kind: 'chief_and_council', communityId: wekweeti.id });
