@@ -9,6 +9,7 @@ import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
+import { territoryMethods } from './contract-territory';
 
 export * from './contract-fields';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...syncMethods,
   ...reportMethods,
   ...filesMethods,
+  ...territoryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -39,6 +39,7 @@ import { planningMessages } from './core-messages-planning';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
+import { territoryMessages } from './core-messages-territory';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -54,9 +55,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 
