@@ -66,7 +66,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
       // Vouched for by its own earlier id (same key): same scope, and revoking either revokes both.
       pinPeer(ctx, { installationId: sender.installationId, name: sender.name || checked.continues.name, publicKey: sender.publicKey, scopeCommunityIds: checked.continues.scopeCommunityIds, introducedBy: checked.continues.installationId });
     } else if (checked.senderTrust === 'unknown') {
-      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: newSenderScope ?? [], introducedBy: null });
+      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: newSenderScope === undefined ? [] : newSenderScope, introducedBy: null });
     }
     for (const origin of checked.newOrigins) {
       if (origin.installationId === sender.installationId) continue;
@@ -76,7 +76,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
         pinPeer(ctx, { installationId: origin.installationId, name: same.name, publicKey: origin.publicKey, scopeCommunityIds: same.scopeCommunityIds, introducedBy: same.installationId });
         continue;
       }
-      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope ?? []) : checked.senderScope, introducedBy: sender.installationId });
+      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope === undefined ? [] : newSenderScope) : checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
     importHooks.insideTransaction?.();
