@@ -10,6 +10,7 @@ import { planningMethods } from './contract-planning';
 import { referenceMethods } from './contract-reference';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
+import { territoryMethods } from './contract-territory';
 
 export * from './contract-fields';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...syncMethods,
   ...reportMethods,
   ...filesMethods,
+  ...territoryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -41,6 +41,7 @@ import { referenceMessages } from './core-messages-reference';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
+import { territoryMessages } from './core-messages-territory';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -56,9 +57,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -8,3 +8,4 @@ export type * from './domain/plans';
 export type * from './domain/progress';
 export type * from './domain/rollup';
 export type * from './domain/bundles';
+export type * from './domain/territory';

@@ -14,6 +14,9 @@ import { recordExchange } from './exchanges';
 import { fingerprintOf } from './identity';
 import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
+import { storeSection } from './territory-section';
+import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
 
 export type { ImportRequest } from './bundle-check';
 
@@ -44,8 +47,11 @@ export const importHooks: { insideTransaction?: () => void } = {};
  * Imports in one all-or-nothing transaction after an automatic backup. Re-importing changes
  * nothing and says so.
  */
-export function importBundle(ctx: CoreContext, request: ImportRequest): ImportResult {
+export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApply?: (checked: CheckedBundle) => void): ImportResult {
   const checked = checkBundle(ctx, request, { forImport: true });
+  // A new sender is trusted for the communities the person names, never for all by default.
+  const newSenderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : undefined;
+  if (checked.senderTrust === 'unknown' && !checked.continues && newSenderScope === undefined) throw new DomainError('invalid_input', msg('peer.scopeRequired'));
   const head = { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt };
   let backupFile: string | null = null;
   if (checked.fresh.length > 0) {
@@ -54,11 +60,13 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
   }
   const outcome = ctx.sqlite.transaction(() => {
     const sender = checked.manifest.sender;
+    beforeApply?.(checked);
+    if (checked.territory) storeSection(ctx, checked.territory);
     if (checked.continues) {
       // Vouched for by its own earlier id (same key): same scope, and revoking either revokes both.
       pinPeer(ctx, { installationId: sender.installationId, name: sender.name || checked.continues.name, publicKey: sender.publicKey, scopeCommunityIds: checked.continues.scopeCommunityIds, introducedBy: checked.continues.installationId });
     } else if (checked.senderTrust === 'unknown') {
-      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: null, introducedBy: null });
+      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: newSenderScope === undefined ? [] : newSenderScope, introducedBy: null });
     }
     for (const origin of checked.newOrigins) {
       if (origin.installationId === sender.installationId) continue;
@@ -68,7 +76,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
         pinPeer(ctx, { installationId: origin.installationId, name: same.name, publicKey: origin.publicKey, scopeCommunityIds: same.scopeCommunityIds, introducedBy: same.installationId });
         continue;
       }
-      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
+      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope === undefined ? [] : newSenderScope) : checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
     importHooks.insideTransaction?.();

@@ -6,6 +6,7 @@ import type { Handlers } from './handler-types';
 import { planningHandlers } from './planning-handlers';
 import { referenceHandlers } from './reference-handlers';
 import { reportHandlers } from './report-handlers';
+import { territoryHandlers } from './territory-handlers';
 
 export const handlers: Handlers = {
   ...referenceHandlers,
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...bundleHandlers,
   ...reportHandlers,
   ...filesHandlers,
+  ...territoryHandlers,
 };
