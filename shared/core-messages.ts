@@ -36,6 +36,7 @@
  */
 import { inputMessages } from './core-messages-input';
 import { planningMessages } from './core-messages-planning';
+import { referenceMessages } from './core-messages-reference';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
@@ -55,9 +56,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages, referenceMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages, ...referenceMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 
