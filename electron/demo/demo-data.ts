@@ -93,7 +93,6 @@ export function demoCoreOptions(
   return {
     clock,
     ids: seededUlids(o.seed, clock, options.salt),
-    // Marked as the demo: the app shows it on every screen, and its bundles never mix with a real territory's.
     initialProfile: { name: DEMO_INSTALLATION_NAME, userName: 'Territorial coordinator', role: 'coordinator', isDemo: true },
   };
 }
