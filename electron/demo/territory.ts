@@ -3,6 +3,7 @@
  * the detachments that serve them (14 communities have no detachment of their own), the theme
  * list and the mandate commitments plans are linked to. Names are the communities' own spelling.
  */
+import { STANDARD_THEMES } from '../../shared/standard-themes';
 
 export const REGIONS = ['Beaufort Delta', 'Sahtu', 'Dehcho', 'South Slave', 'North Slave'] as const;
 export type Region = (typeof REGIONS)[number];
@@ -66,18 +67,8 @@ export function slugOf(name: string): string {
 /** Larger detachments are led by a sergeant, the others by a corporal. */
 export const SERGEANT_DETACHMENTS = new Set(['Inuvik', 'Hay River', 'Fort Smith', 'Fort Simpson', 'Yellowknife', 'Behchokǫ̀'.normalize('NFC'), 'Norman Wells']);
 
-export const THEMES = [
-  { code: 'drugs_alcohol', nameEn: 'Drugs and alcohol', nameFr: 'Drogues et alcool' },
-  { code: 'family_violence', nameEn: 'Family violence', nameFr: 'Violence familiale' },
-  { code: 'youth', nameEn: 'Youth', nameFr: 'Jeunesse' },
-  { code: 'property_crime', nameEn: 'Property crime', nameFr: 'Crimes contre les biens' },
-  { code: 'traffic_safety', nameEn: 'Traffic safety', nameFr: 'Sécurité routière' },
-  { code: 'mental_health_addictions', nameEn: 'Mental health and addictions', nameFr: 'Santé mentale et dépendances' },
-  { code: 'vulnerable_persons', nameEn: 'Vulnerable persons', nameFr: 'Personnes vulnérables' },
-  { code: 'visibility_engagement', nameEn: 'Police visibility and engagement', nameFr: 'Visibilité et engagement de la police' },
-  { code: 'impaired_driving', nameEn: 'Impaired driving', nameFr: 'Conduite avec facultés affaiblies' },
-  { code: 'community_involvement', nameEn: 'Community involvement', nameFr: 'Participation communautaire' },
-] as const;
+/** The demo uses the standard theme list offered to every new territory. */
+export const THEMES = STANDARD_THEMES;
 export type ThemeCode = (typeof THEMES)[number]['code'];
 
 export interface DemoCommitment {
