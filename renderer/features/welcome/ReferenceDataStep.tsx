@@ -89,7 +89,7 @@ export function ReferenceDataStep({ onDone }: { onDone: () => void }) {
       <div aria-live="polite">
         {done ? (
           <Banner tone="success" title={t('territory.reference.created')}>
-            <p>{t('territory.reference.createdBody', done)}</p>
+            <p>{t('territory.reference.createdBody', { themes: done.themes, regions: done.regions, communities: done.communities })}</p>
           </Banner>
         ) : null}
       </div>
