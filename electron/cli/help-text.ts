@@ -53,6 +53,26 @@ Commands
   methods [--json]
       List every method with its summary and input fields; --json adds JSON Schemas.
 
+Territory reference data (the coordinator's lists), through "call"
+  call regions:create '{"nameEn":"North Slave","nameFr":"Slave Nord"}'
+  call communities:create '{"name":"Behchokǫ̀","otherNames":["Rae-Edzo"],"regionId":"REGION_ID","hasDetachment":true}'
+  call detachments:create '{"name":"Behchokǫ̀ detachment","nameFr":"Détachement de Behchokǫ̀","servesCommunityIds":["COMMUNITY_ID"]}'
+  call themes:standard, then themes:create for each theme wanted (English and French labels)
+      Also: *:update, *:retire {"regionId": "…", "retired": true} for regions, communities,
+      detachments, themes, organisations and people; commitments:create/edit,
+      milestones:create/update. A retired record stays on old plans and reports and leaves
+      the lists for new work ("includeRetired": true lists it).
+  call reference:template '{"kind":"communities","format":"csv"}'
+      A spreadsheet template (CSV or XLSX) for regions, communities, detachments, themes,
+      organisations or people.
+  call reference:previewImport '{"kind":"communities","file":"communities.csv"}'
+  call reference:import '{"kind":"communities","file":"communities.csv"}'
+      Check a filled spreadsheet (each row's problem as a sentence), then import it all or
+      nothing. A row whose name matches an existing record changes it.
+  --community (report) and --scope (peers trust) take an id or any of a community's
+  names, with or without diacritics and apostrophes ("Lutselke", "Hay River Reserve");
+  when none fits, the closest names are suggested.
+
 Plan bundles (files carried by USB stick or email between computers)
   export (--to PEER | --full) --out FILE.planbundle [--passphrase-file F | --no-encryption]
       Write a bundle: for a peer (its installation id or fingerprint), everything it has

@@ -32,7 +32,7 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; error: { message:
 
 const EXPECTED_NAMES = [
   'Aklavik', 'Behchokǫ̀', 'Colville Lake', 'Délı̨nę', 'Dettah', 'Enterprise', 'Fort Good Hope', 'Fort Liard', 'Fort McPherson',
-  'Fort Providence', 'Fort Resolution', 'Fort Simpson', 'Fort Smith', 'Gamètì', 'Hay River', "Hay River Reserve (K'átł'odeeche)",
+  'Fort Providence', 'Fort Resolution', 'Fort Simpson', 'Fort Smith', 'Gamètì', 'Hay River', "K'átł'odeeche",
   'Inuvik', 'Jean Marie River', 'Kakisa', "Łutselk'e", 'Nahanni Butte', 'Norman Wells', 'Paulatuk', 'Sachs Harbour', "Sambaa K'e",
   'Tsiigehtchic', 'Tuktoyaktuk', 'Ulukhaktok', 'Wekweètì', 'Whatì', 'Wrigley', 'Yellowknife', "N'dilo",
 ].map((n) => n.normalize('NFC'));
@@ -43,7 +43,7 @@ let second: Core;
 beforeAll(() => {
   first = seeded(1);
   second = seeded(1);
-}, 60_000);
+}, 180_000);
 
 afterAll(() => {
   for (const core of cores) core.close();
@@ -61,7 +61,7 @@ describe('the demo territory', () => {
 
   it('differs with another seed', () => {
     expect(digestOf(seeded(2).context.sqlite)).not.toBe(digestOf(first.context.sqlite));
-  }, 30_000);
+  }, 120_000);
 
   it('has exactly the 33 communities, spelled in their own way, in five regions', () => {
     const communities = must(first.invoke('communities:list', {}));
@@ -128,7 +128,7 @@ describe('the demo territory', () => {
 
   it('was written through the contract: the change log holds the methods, by several people', () => {
     const methods = new Set(first.context.sqlite.prepare('SELECT DISTINCT method FROM changesets').pluck().all() as string[]);
-    for (const m of ['demo:seed', 'organisations:create', 'people:create', 'plans:create', 'plans:copyForward', 'priorities:add', 'actions:add', 'indicators:add', 'plans:agree', 'plans:activate', 'progress:record', 'indicators:recordValue', 'reports:submit', 'reports:comment', 'plans:close']) {
+    for (const m of ['regions:create', 'communities:create', 'detachments:create', 'themes:create', 'commitments:create', 'milestones:create', 'organisations:create', 'people:create', 'plans:create', 'plans:copyForward', 'priorities:add', 'actions:add', 'indicators:add', 'plans:agree', 'plans:activate', 'progress:record', 'indicators:recordValue', 'reports:submit', 'reports:comment', 'plans:close']) {
       expect(methods.has(m), m).toBe(true);
     }
     const actors = first.context.sqlite.prepare('SELECT count(DISTINCT actor) FROM changesets').pluck().get() as number;

@@ -28,7 +28,7 @@ import { completenessOfYear } from '../queries/completeness';
 import { indicatorHistory } from '../queries/indicators';
 import { liveActions, liveIndicators, plansOfYear, prioritiesOfYear } from '../queries/plans';
 import { lastStatuses } from '../queries/progress';
-import { liveCommunities, liveDetachments, liveThemes } from '../queries/reference';
+import { inLocale, liveCommunities, liveDetachments, liveThemes, localeOf } from '../queries/reference';
 
 export const PLAN_COMMITMENT_NUMBER = '4.4.2';
 const AGREED: readonly PlanStatus[] = ['agreed', 'active', 'closed'];
@@ -52,7 +52,11 @@ export function rollup(ctx: CoreContext, input: MethodInput<'rollup:get'>): Roll
   const asOf = input.asOf ?? today(ctx);
   const fy = input.fiscalYear;
 
-  const allCommunities: CommunityRow[] = liveCommunities(ctx).map((c) => ({
+  const planOf = plansOfYear(ctx, fy);
+  // A retired community stays in the years it had a plan, and leaves the others.
+  const allCommunities: CommunityRow[] = liveCommunities(ctx)
+    .filter((c) => !c.retired || planOf.has(c.id))
+    .map((c) => ({
     communityId: c.id,
     communityName: c.name,
     region: c.region,
@@ -63,7 +67,6 @@ export function rollup(ctx: CoreContext, input: MethodInput<'rollup:get'>): Roll
     .filter((c) => (input.region === undefined || c.region === input.region) && (input.detachmentId === undefined || c.detachmentId === input.detachmentId))
     .sort((a, b) => compare(a.communityName, b.communityName));
 
-  const planOf = plansOfYear(ctx, fy);
   const priorities = prioritiesOfYear(ctx, fy);
   const priorityMatches = (p: PriorityRow) => (input.themeId === undefined || p.themeIds.includes(input.themeId)) && (input.zone === undefined || p.zone === input.zone);
   const placeIds = new Set(placeCommunities.map((c) => c.communityId));
@@ -180,7 +183,8 @@ export function rollup(ctx: CoreContext, input: MethodInput<'rollup:get'>): Roll
 
 function commitmentProgress(ctx: CoreContext, fiscalYear: number, communities: CommunityRow[]): RollupData['commitment'] {
   const commitment = commitmentByNumber(ctx, PLAN_COMMITMENT_NUMBER);
-  const milestones = commitment ? milestonesOf(ctx, commitment.id).map((m) => ({ title: m.title, dueDate: m.dueDate, status: m.status as MilestoneStatus })) : [];
+  const locale = localeOf(ctx);
+  const milestones = commitment ? milestonesOf(ctx, commitment.id).map((m) => ({ title: inLocale(locale, m.title, m.titleFr), dueDate: m.dueDate, status: m.status as MilestoneStatus })) : [];
   const yearFigures = (fy: number) => {
     const plans = plansOfYear(ctx, fy);
     const agreed = communities.filter((c) => AGREED.includes(plans.get(c.communityId)?.status as PlanStatus)).length;
@@ -190,7 +194,7 @@ function commitmentProgress(ctx: CoreContext, fiscalYear: number, communities: C
   const current = years.at(-1)!;
   return {
     number: PLAN_COMMITMENT_NUMBER,
-    title: commitment?.title ?? null,
+    title: commitment ? inLocale(locale, commitment.title, commitment.titleFr) : null,
     status: (commitment?.status as CommitmentStatus | undefined) ?? null,
     agreed: current.agreed,
     total: current.total,

@@ -7,7 +7,8 @@ import { PLAN_TRANSITIONS, type PlanStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
-import { getCommunity } from './reference';
+import { communityForNewWork, getCommunity } from './reference';
+import { generatedPlanTitle, isGeneratedPlanTitle } from '../../../shared/plan-title';
 import { latestValueOfYear } from '../queries/indicators';
 import { isPlanEditable, liveActions, liveIndicators, livePriorities, loadPlan, openRevision, planExists, planRow, type PlanRow } from '../queries/plans';
 import { lastStatuses } from '../queries/progress';
@@ -20,7 +21,7 @@ export function assertPlanEditable(ctx: CoreContext, plan: PlanRow): void {
 }
 
 export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>): Plan {
-  const community = getCommunity(ctx, input.communityId);
+  const community = communityForNewWork(ctx, input.communityId);
   const id = naturalIds.plan(community.id, input.fiscalYear);
   assertNoPlanYet(ctx, id, community.name, input.fiscalYear);
   change(ctx, 'plans:create', (w) =>
@@ -28,7 +29,8 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
       id,
       communityId: community.id,
       fiscalYear: input.fiscalYear,
-      title: input.title ?? `${community.name} policing priorities action plan ${fiscalYearLabel(input.fiscalYear)}`,
+      // Without a title of its own, the plan's title is generated: shown in the reader's language (shared/plan-title.ts).
+      title: input.title ?? generatedPlanTitle(community.name, input.fiscalYear, 'en'),
       summary: null,
       status: 'draft',
       communitySignatory: null,
@@ -83,9 +85,11 @@ export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copy
       id: newPlanId,
       communityId: source.communityId,
       fiscalYear,
-      title: source.title.includes(fiscalYearLabel(source.fiscalYear))
-        ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
-        : source.title,
+      title: isGeneratedPlanTitle(source.title, source.fiscalYear)
+        ? generatedPlanTitle(community.name, fiscalYear, 'en')
+        : source.title.includes(fiscalYearLabel(source.fiscalYear))
+          ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
+          : source.title,
       summary: source.summary,
       status: 'draft',
       communitySignatory: null,

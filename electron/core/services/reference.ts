@@ -14,6 +14,7 @@ import { change, type CoreContext, readProfile, today } from '../changelog/core-
 import { plansOfYear } from '../queries/plans';
 import {
   liveCommunities,
+  liveCommunityById,
   liveDetachments,
   liveOrganisations,
   livePeople,
@@ -91,7 +92,7 @@ export function listCommunities(ctx: CoreContext, input: MethodInput<'communitie
 
 /** A community by id, retired or not (old plans name it). */
 export function getCommunity(ctx: CoreContext, communityId: string): Community {
-  const row = liveCommunities(ctx).find((c) => c.id === communityId);
+  const row = liveCommunityById(ctx, communityId);
   if (!row) throw notFound('community');
   return row;
 }

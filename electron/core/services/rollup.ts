@@ -9,7 +9,7 @@ import { notFound } from '../../../shared/domain-error';
 import { actionsNaming, agreedPlansByYear, commitmentRow, liveCommitments, milestonesOf, type CommitmentRow, type MilestoneRow } from '../queries/commitments';
 import { completenessOfYear } from '../queries/completeness';
 import { isLiveRow } from '../queries/live';
-import { themeUsesOfYear } from '../queries/plans';
+import { plansOfYear, themeUsesOfYear } from '../queries/plans';
 import { inLocale, liveCommunities, localeOf } from '../queries/reference';
 
 export function completenessMatrix(ctx: CoreContext, input: MethodInput<'completeness:matrix'>): CompletenessMatrix {
@@ -17,7 +17,10 @@ export function completenessMatrix(ctx: CoreContext, input: MethodInput<'complet
   const asOf = input.asOf ?? today(ctx);
   const completeness = completenessOfYear(ctx, input.fiscalYear, asOf);
   const compare = compareNames(profile.locale);
+  const plans = plansOfYear(ctx, input.fiscalYear);
   const rows = liveCommunities(ctx)
+    // A retired community stays in the years it had a plan, and leaves the others.
+    .filter((c) => !c.retired || plans.has(c.id))
     .sort((a, b) => compare(a.name, b.name))
     .map((c) => {
       const { plan, cells } = completeness(c.id);
