@@ -24,6 +24,8 @@ import { PeersScreen } from '../features/exchange/PeersScreen';
 import { TerritoryScreen } from '../features/territory-admin/TerritoryScreen';
 import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
+import { ComputersScreen } from '../features/enrolment/ComputersScreen';
+import { DemoBanner, useShowsWelcome, WelcomeFlow } from '../features/welcome/WelcomeFlow';
 
 // The reports and their charts are the heaviest part of the app and most people rarely open them:
 // they load on first use, so the everyday screens start faster on old laptops.
@@ -42,6 +44,7 @@ const SCREENS: PerRoute<ReactNode> = {
   commitments: () => <CommitmentsScreen />,
   commitment: (r) => <CommitmentScreen key={r.commitmentId} commitmentId={r.commitmentId} />,
   settings: () => <SettingsScreen />,
+  computers: () => <ComputersScreen />,
   exchange: () => <ExchangeScreen />,
   conflicts: () => <ConflictsScreen />,
   peers: () => <PeersScreen />,
@@ -71,6 +74,8 @@ const NAV: Array<{ section: Section; href: string; icon: IconName; coordinatorOn
   // The reference lists are the coordinator's to keep; other computers receive them in bundles.
   { section: 'territory', href: href.territory(), icon: 'archive', coordinatorOnly: true },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
+  // The Computers screen is the coordinator's: where enrolment is decided.
+  { section: 'computers', href: href.computers(), icon: 'lock', coordinatorOnly: true },
   { section: 'settings', href: href.settings(), icon: 'gear' },
 ];
 
@@ -90,13 +95,20 @@ export function App() {
   const other = locale === 'en' ? 'fr' : 'en';
   // A .planbundle double-clicked (or dropped on the window) opens its import preview.
   useBundleOpenEvents();
+  const showsWelcome = useShowsWelcome();
+  const nav = NAV.filter((item) => !item.coordinatorOnly || profile?.role === 'coordinator');
+
+  if (showsWelcome) return <WelcomeFlow />;
 
   // A printable report is a page of its own: no header or navigation on paper or in the PDF.
   if (route.name === 'printQuarterly' || route.name === 'printAnnual') {
     return (
-      <main className="print-main" id="main" tabIndex={-1}>
-        <CurrentScreen route={route} />
-      </main>
+      <>
+        <DemoBanner />
+        <main className="print-main" id="main" tabIndex={-1}>
+          <CurrentScreen route={route} />
+        </main>
+      </>
     );
   }
 
@@ -105,6 +117,7 @@ export function App() {
       <a className="skip-link" href="#main" onClick={focusMain}>
         {t('nav.skipToContent')}
       </a>
+      <DemoBanner />
       <header className="app-header">
         <span className="app-header__title">{t('app.name')}</span>
         {profile ? (
@@ -118,7 +131,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={t('nav.main')}>
         <ul>
-          {NAV.filter((item) => !item.coordinatorOnly || profile?.role === 'coordinator').map((item) => (
+          {nav.map((item) => (
             <li key={item.section}>
               <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
                 <Icon name={item.icon} size={16} />
@@ -131,6 +144,8 @@ export function App() {
                   t('reports.nav')
                 ) : item.section === 'territory' ? (
                   t('territoryAdmin.nav')
+                ) : item.section === 'computers' ? (
+                  t('territory.nav.computers')
                 ) : (
                   t(`nav.${item.section}`)
                 )}

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'commitments' }
   | { name: 'commitment'; commitmentId: string }
   | { name: 'settings' }
+  | { name: 'computers' }
   | { name: 'exchange' }
   | { name: 'conflicts' }
   | { name: 'peers' }
@@ -65,6 +66,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'territory' && parts.length === 1) return { name: 'territory', tab: 'communities' };
   if (first === 'territory' && parts.length === 2 && isTerritoryTab(second)) return { name: 'territory', tab: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'computers' && parts.length === 1) return { name: 'computers' };
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
   if (first === 'exchange' && parts.length === 2 && (second === 'conflicts' || second === 'peers')) return { name: second };
   return { name: 'notFound', path };
@@ -94,6 +96,7 @@ const HREFS: PerRoute<string> = {
   commitments: () => '#/commitments',
   commitment: (r) => `#/commitments/${encodeURIComponent(r.commitmentId)}`,
   settings: () => '#/settings',
+  computers: () => '#/computers',
   exchange: () => '#/exchange',
   conflicts: () => '#/exchange/conflicts',
   peers: () => '#/exchange/peers',
@@ -121,6 +124,7 @@ export const href = {
   commitments: () => hrefOf({ name: 'commitments' }),
   commitment: (commitmentId: string) => hrefOf({ name: 'commitment', commitmentId }),
   settings: () => hrefOf({ name: 'settings' }),
+  computers: () => hrefOf({ name: 'computers' }),
   exchange: () => hrefOf({ name: 'exchange' }),
   conflicts: () => hrefOf({ name: 'conflicts' }),
   peers: () => hrefOf({ name: 'peers' }),
@@ -130,7 +134,7 @@ export const href = {
 };
 
 /** The sections of the main navigation. */
-export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'settings';
+export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'computers' | 'settings';
 
 const SECTIONS: Record<RouteName, Section | null> = {
   home: 'home',
@@ -147,6 +151,7 @@ const SECTIONS: Record<RouteName, Section | null> = {
   commitments: 'commitments',
   commitment: 'commitments',
   settings: 'settings',
+  computers: 'computers',
   exchange: 'exchange',
   conflicts: 'exchange',
   peers: 'exchange',

@@ -17,6 +17,8 @@ import cycleEn from './cycle.en.json';
 import cycleFr from './cycle.fr.json';
 import territoryAdminEn from './territory-admin.en.json';
 import territoryAdminFr from './territory-admin.fr.json';
+import territoryEn from './territory.en.json';
+import territoryFr from './territory.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -26,8 +28,8 @@ import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
  * keys), which live in the one word catalogue shared with the core (shared/words/).
  */
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {
