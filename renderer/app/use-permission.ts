@@ -3,7 +3,7 @@
  * profile's role and communities, so a screen can hide or disable what the core would refuse and
  * say why — in the very sentence the core would answer with.
  */
-import { type MessageRef, renderMessage } from '../../shared/core-messages';
+import { type MessageRef, msg, renderMessage } from '../../shared/core-messages';
 import type { InstallationProfile } from '../../shared/domain';
 import { type Authority, mayChangeCommunity, maySign, methodVerdict, ruleOf, type SignOffSide, type Verdict } from '../../shared/permissions';
 import type { Locale } from '../../shared/vocabulary';
@@ -60,4 +60,15 @@ export function useSignOffPermission(side: SignOffSide): Permission {
   const locale = usePlanner((s) => s.locale);
   if (!profile) return { allowed: true, reason: null };
   return asPermission(maySign(profile.role, side), locale);
+}
+
+/**
+ * Whether Settings may change this computer's role and communities: not once enrolled (they come
+ * from its certificate), with the sentence the core would refuse with. For the Settings screen.
+ */
+export function useProfileLock(): Permission {
+  const profile = usePlanner((s) => s.profile);
+  const locale = usePlanner((s) => s.locale);
+  if (!profile || !authorityOf(profile).certified) return { allowed: true, reason: null };
+  return { allowed: false, reason: render(msg('permission.profileCertified'), locale) };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommunitySummary, InstallationProfile, Plan } from '../../shared/domain';
 import { PlanScreen } from '../../renderer/features/plans/PlanScreen';
 import { SignOffDialog } from '../../renderer/features/plans/SignOffDialog';
+import { useProfileLock } from '../../renderer/app/use-permission';
 import { setup, testProfile } from './support/render-app';
 
 const draft: Plan = {
@@ -92,5 +93,26 @@ describe('the screens say why a role may not do something', () => {
     await screen.findByRole('button', { name: 'Sign off…' });
     expect(screen.getAllByRole('button', { name: 'Add a priority' }).length).toBeGreaterThan(0);
     expect(screen.queryByText('You can read this plan but not change it.')).toBeNull();
+  });
+
+  it('tells Settings that role and communities come from the certificate once enrolled', async () => {
+    function Lock() {
+      const lock = useProfileLock();
+      return <p>{lock.allowed ? 'open' : lock.reason}</p>;
+    }
+    const enrolled = app({ role: 'detachment', scopeCommunityIds: ['com1'], certificateSerial: 'S1' } as Partial<InstallationProfile>, 'fr');
+    await enrolled.store.getState().loadProfile();
+    enrolled.renderIn(<Lock />);
+    expect(screen.getByText(/^Le rôle et les collectivités de cet ordinateur viennent de son certificat/)).toBeTruthy();
+  });
+
+  it('leaves them open on a database not enrolled', async () => {
+    function Lock() {
+      return <p>{useProfileLock().allowed ? 'open' : 'locked'}</p>;
+    }
+    const scratch = app({ role: 'detachment' });
+    await scratch.store.getState().loadProfile();
+    scratch.renderIn(<Lock />);
+    expect(screen.getByText('open')).toBeTruthy();
   });
 });
