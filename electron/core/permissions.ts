@@ -112,8 +112,18 @@ export function authorize(ctx: CoreContext, method: string, input: unknown): voi
     }
     case 'community-or-territory': {
       // The row's present community, and the one it is given (null: territory-wide).
-      const targets = targetCommunities(lookup, { ...fields, communityId: undefined });
-      if ('communityId' in fields || targets.length === 0) targets.push(typeof fields.communityId === 'string' ? fields.communityId : null);
+      // The row itself (an organisation's, a person's: a person's organisationId is only a reference),
+      // then the community it is given, if any (null: territory-wide).
+      const [table, idField] = method.startsWith('people:') ? (['people', 'personId'] as const) : (['organisations', 'organisationId'] as const);
+      const rowId = fields[idField];
+      const targets: Array<string | null> = [];
+      if (typeof rowId === 'string') {
+        const present = communityOfRow(lookup, table, rowId);
+        // A row that is not here is left to the method, which says so.
+        if (present === undefined || lookup(table, rowId, 'id') === undefined) return;
+        targets.push(present);
+      }
+      if ('communityId' in fields || typeof rowId !== 'string') targets.push(typeof fields.communityId === 'string' ? fields.communityId : null);
       for (const community of targets) {
         if (community === null) deny(fieldVerdict(who.role, 'organisations', 'name', true));
         else checkCommunity(ctx, who, community);

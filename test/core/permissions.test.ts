@@ -112,7 +112,11 @@ describe('the permission table, enforced by the core for local calls', () => {
     expect(refusedUnchanged('organisations:create', { name: 'Territorial health authority', kind: 'health' }).message).toMatch(/^Only the territorial coordinator may add or change territory-wide organisations and people/);
     expect(refusedUnchanged('people:create', { name: 'Someone', communityId: hayRiver }).message).toMatch(/^This computer is certified for Dettah only/);
     certify('coordinator', []);
-    expect(t.must('organisations:create', { name: 'Territorial health authority', kind: 'health' }).communityId).toBeNull();
+    const territorial = t.must('organisations:create', { name: 'Territorial health authority', kind: 'health' });
+    expect(territorial.communityId).toBeNull();
+    // A person of its own community may work for a territory-wide organisation: that is a reference, not a change to it.
+    certify('liaison', [dettah]);
+    expect(t.must('people:create', { name: 'Mary Kodakin', organisationId: territorial.id, communityId: dettah }).communityId).toBe(dettah);
   });
 
   it('refuses a change of role or communities in Settings once enrolled, and keeps the rest of the profile open', () => {
