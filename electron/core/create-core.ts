@@ -12,6 +12,7 @@ import type { CoreContext } from './changelog/core-context';
 import { DomainError } from '../../shared/domain-error';
 import { pause, storageFailure } from './storage-failure';
 import { handlers } from './handlers/handlers';
+import { authorize } from './permissions';
 import { ensureInstallation } from './services/installation';
 import { installationLocale, installationPublicKey } from './queries/installation';
 import { setupStateName } from './queries/territory';
@@ -158,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
       if (!parsed.success) return invalidInput(parsed.error.issues);
       const gate = setupGate(method);
       if (gate) return refusal('forbidden', gate);
+      authorize(context, method, parsed.data);
       const handler = handlers[method] as (ctx: CoreContext, input: unknown) => MethodOutput<M>;
       return ok(handler(context, parsed.data));
     } catch (error) {

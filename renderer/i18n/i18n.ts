@@ -19,17 +19,30 @@ import territoryAdminEn from './territory-admin.en.json';
 import territoryAdminFr from './territory-admin.fr.json';
 import territoryEn from './territory.en.json';
 import territoryFr from './territory.fr.json';
+import permissionsEn from './permissions.en.json';
+import permissionsFr from './permissions.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
- * The main catalogues joined with the plan bundle screens' own pair (sync.*.json: the "sync" keys),
- * the reports' (reports.*.json: the "reports" keys), the Territory screens' (territory-admin.*.json: the
- * "territoryAdmin" keys) and the labels of the vocabularies (the "vocab"
- * keys), which live in the one word catalogue shared with the core (shared/words/).
+ * Every pair of catalogues, in the order they are joined: the main one, then one pair per part of
+ * the app (its keys under its own top-level name: "sync", "reports", "cycle", "territoryAdmin",
+ * "territory", "permissions"), so that parts built side by side never edit the same file. No pair
+ * may repeat another's top-level key (test/renderer/i18n-catalogues.test.ts). The labels of the
+ * vocabularies (the "vocab" keys) live in the one word catalogue shared with the core (shared/words/).
  */
+export const cataloguePairs = {
+  main: { en, fr },
+  sync: { en: syncEn, fr: syncFr },
+  reports: { en: reportsEn, fr: reportsFr },
+  cycle: { en: cycleEn, fr: cycleFr },
+  territoryAdmin: { en: territoryAdminEn, fr: territoryAdminFr },
+  territory: { en: territoryEn, fr: territoryFr },
+  permissions: { en: permissionsEn, fr: permissionsFr },
+} as const;
+
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -21,7 +21,7 @@ const layers: Record<string, string[]> = {
   [`${core}/reports`]: [`${core}/reports`, `${core}/queries`, `${core}/changelog`, 'db', 'shared'],
   [`${core}/bundles`]: [`${core}/bundles`, `${core}/changelog`, `${core}/queries`, 'db', 'shared'],
   [`${core}/handlers`]: allOfCore,
-  // The root files of the core (create-core, storage-failure, dispatch, open-failure): what all adapters share.
+  // The root files of the core (create-core, storage-failure, dispatch, open-failure, permissions): what all adapters share.
   [core]: allOfCore,
   'electron/main': ['electron/main', core, 'electron/preload/planner-api.ts', 'db', 'shared'],
   'electron/preload': ['electron/preload', 'shared'],

@@ -108,6 +108,22 @@ describe('cli: init --demo, then call', () => {
     expect(digestOfFile(db)).not.toBe(before);
   });
 
+  it('refuses, with exit code 2 and the sentence, what the profile\'s role may not do; the database is unchanged', () => {
+    expect(runCli(['--db', db, 'call', 'installation:update', JSON.stringify({ role: 'liaison' })]).code).toBe(0);
+    try {
+      const before = digestOfFile(db);
+      const comment = runCli(['--db', db, 'call', 'reports:comment', JSON.stringify({ planId, quarter: 1, body: 'Looks fine.' })]);
+      expect(comment.code).toBe(2);
+      expect(envelope(comment)).toMatchObject({ ok: false, error: { code: 'forbidden', message: "Only the territorial coordinator may comment on a community's quarterly report." } });
+      const sign = runCli(['--db', db, 'call', 'plans:agree', JSON.stringify({ planId, detachmentSignatory: 'Sgt. Someone', detachmentSignedOn: '2026-04-01' })]);
+      expect(sign.code).toBe(2);
+      expect(envelope(sign)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only the detachment or the coordinator may sign for the detachment.' } });
+      expect(digestOfFile(db)).toBe(before);
+    } finally {
+      expect(runCli(['--db', db, 'call', 'installation:update', JSON.stringify({ role: 'coordinator' })]).code).toBe(0);
+    }
+  });
+
   it('refuses to seed a database that already has communities, and changes nothing', () => {
     const before = digestOfFile(db);
     const run = runCli(['--db', db, 'init', '--demo', '--now', NOW]);

@@ -51,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
     await page.getByRole('link', { name: `${community.name}, Q2: Due` }).waitFor();
   });
 
-  it('the detachment copies last year\'s plan forward, adds a priority, an action and an indicator, and signs off', async () => {
+  it('the detachment copies last year\'s plan forward, adds a priority, an action and an indicator, and signs its block; the community office signs the community\'s', async () => {
     await becomeInEnglish(page, server.url, { role: 'Detachment', userName: 'Sgt. Dana Okpik', community: community.name });
     await go(page, server.url, '#/');
     await page.getByRole('heading', { name: /My communities' plans/ }).waitFor();
@@ -97,11 +97,25 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
     await page.getByRole('rowheader', { name: 'Youth taking part in land-based programs' }).waitFor();
     await screenshot(page, 'scenario-en-plan-draft-edited');
 
+    // Each side signs its own block: the detachment cannot sign for the community, and the dialog says so.
     await page.getByRole('button', { name: 'Sign off…' }).click();
     const signOff = page.getByRole('dialog', { name: /Sign off the plan of/ });
-    await signOff.getByLabel('Signed for the community by').fill('Chief Alice Kenny');
+    expect(await signOff.getByLabel('Signed for the community by').isDisabled()).toBe(true);
+    await signOff.getByText('Only the community office or the coordinator may sign for the community.').waitFor();
     expect(await signOff.getByLabel('Signed for the detachment by').inputValue()).toBe('Sgt. Dana Okpik');
+    await screenshot(page, 'scenario-en-plan-sign-off-detachment');
     await signOff.getByRole('button', { name: 'Sign off the plan' }).click();
+    await page.getByText('Your block is signed.', { exact: false }).waitFor();
+    const draftUrl = page.url();
+
+    await becomeInEnglish(page, server.url, { role: 'Community office', userName: 'Noel Jerome', community: community.name });
+    await page.goto(draftUrl);
+    await waitForHeading(page, `${community.name} — FY 2027–28`);
+    await page.getByRole('button', { name: 'Sign off…' }).click();
+    const communitySide = page.getByRole('dialog', { name: /Sign off the plan of/ });
+    await communitySide.getByText('Signed by Sgt. Dana Okpik', { exact: false }).waitFor();
+    await communitySide.getByLabel('Signed for the community by').fill('Chief Alice Kenny');
+    await communitySide.getByRole('button', { name: 'Sign off the plan' }).click();
     await page.getByText('This plan is read-only').waitFor();
     await screenshot(page, 'scenario-en-plan-signed-off');
 
@@ -118,7 +132,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
   });
 
   it('the liaison, in French, records Q2 progress for every action and submits the report', async () => {
-    await becomeInEnglish(page, server.url, { role: 'Community liaison', userName: 'Noel Jerome', community: community.name });
+    await becomeInEnglish(page, server.url, { role: 'Community office', userName: 'Noel Jerome', community: community.name });
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
 

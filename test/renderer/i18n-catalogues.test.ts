@@ -1,20 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import fr from '../../renderer/i18n/fr.json';
-import syncEn from '../../renderer/i18n/sync.en.json';
-import syncFr from '../../renderer/i18n/sync.fr.json';
-import reportsEn from '../../renderer/i18n/reports.en.json';
-import reportsFr from '../../renderer/i18n/reports.fr.json';
-import cycleEn from '../../renderer/i18n/cycle.en.json';
-import cycleFr from '../../renderer/i18n/cycle.fr.json';
-import territoryAdminEn from '../../renderer/i18n/territory-admin.en.json';
-import territoryAdminFr from '../../renderer/i18n/territory-admin.fr.json';
-import territoryEn from '../../renderer/i18n/territory.en.json';
-import territoryFr from '../../renderer/i18n/territory.fr.json';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
-import { createI18n } from '../../renderer/i18n/i18n';
+import { cataloguePairs, createI18n } from '../../renderer/i18n/i18n';
 import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -29,39 +17,27 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-// The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
-// merged at the top level; none of their keys may shadow one of the main catalogues. The "vocab"
-// keys come from the one word catalogue in shared/words/, as renderer/i18n/i18n.ts loads them.
-const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), ...(cycleEn as Catalogue), ...(territoryAdminEn as Catalogue), ...(territoryEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
-const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), ...(cycleFr as Catalogue), ...(territoryAdminFr as Catalogue), ...(territoryFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
+// The parts' pairs (sync, reports, cycle, territory…) are merged at the top level with the main
+// one, as renderer/i18n/i18n.ts joins them. The "vocab" keys come from the one word catalogue in
+// shared/words/.
+const pairs = Object.entries(cataloguePairs) as Array<[string, { en: Catalogue; fr: Catalogue }]>;
+const english = flatten({ ...Object.assign({}, ...pairs.map(([, p]) => p.en)), vocab: vocabularyLabels.en as unknown as Catalogue });
+const french = flatten({ ...Object.assign({}, ...pairs.map(([, p]) => p.fr)), vocab: vocabularyLabels.fr as unknown as Catalogue });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
-  it('keep the plan bundle pair apart from the main catalogues (no top-level key in both)', () => {
-    expect(Object.keys(syncEn).filter((k) => k in en)).toEqual([]);
-    expect(Object.keys(syncFr).filter((k) => k in fr)).toEqual([]);
-    expect(Object.keys(syncEn)).toEqual(Object.keys(syncFr));
-  });
-
-  it('keep the first start and enrolment pair apart from the others', () => {
-    expect(Object.keys(territoryEn)).toEqual(['territory']);
-    expect(Object.keys(territoryFr)).toEqual(['territory']);
-    expect(['territory' in en, 'territory' in syncEn, 'territory' in reportsEn]).toEqual([false, false, false]);
-  });
-
-  it('keep the reports pair apart from the main and plan bundle catalogues', () => {
-    expect(Object.keys(reportsEn).filter((k) => k in en || k in syncEn)).toEqual([]);
-    expect(Object.keys(reportsFr).filter((k) => k in fr || k in syncFr)).toEqual([]);
-    expect(Object.keys(reportsEn)).toEqual(Object.keys(reportsFr));
-  });
-
-  it('keep the plan cycle pair apart from the other catalogues', () => {
-    expect(Object.keys(cycleEn).filter((k) => k in en || k in syncEn || k in reportsEn)).toEqual([]);
-    expect(Object.keys(cycleEn)).toEqual(Object.keys(cycleFr));
+  it.each(pairs.map(([name]) => name))('keep the %s pair apart from every other pair (no top-level key in two pairs), with the same keys in both languages', (name) => {
+    const pair = cataloguePairs[name as keyof typeof cataloguePairs];
+    const others = pairs.filter(([other]) => other !== name);
+    for (const language of ['en', 'fr'] as const) {
+      const clashes = Object.keys(pair[language]).filter((key) => others.some(([, p]) => key in p[language]));
+      expect(clashes).toEqual([]);
+    }
+    expect(Object.keys(pair.en).sort()).toEqual(Object.keys(pair.fr).sort());
   });
 
   it('leave the vocabulary labels to the one word catalogue (no second home in the JSON files)', () => {
-    for (const catalogue of [en, fr, syncEn, syncFr, reportsEn, reportsFr]) expect(Object.keys(catalogue)).not.toContain('vocab');
+    for (const catalogue of pairs.flatMap(([, p]) => [p.en, p.fr])) expect(Object.keys(catalogue)).not.toContain('vocab');
   });
 
   it('have exactly the same keys, so no screen shows a raw key in either language', () => {

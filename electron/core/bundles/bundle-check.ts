@@ -26,6 +26,7 @@ import {
 } from './bundle-format';
 import { readOrRefuse, refuse } from './bundle-refusal';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
+import { certifiedAuthorities, type OriginAuthority } from './import-scope';
 import { verifyInParallel } from './parallel-verify';
 import { territoryRow } from '../queries/territory';
 import { isDemoDatabase, storedCertified, type VerifiedSection, verifySection } from './territory-section';
@@ -57,6 +58,8 @@ export interface CheckedBundle {
   newOrigins: NewOrigin[];
   /** What each origin may change (null: everything); the check runs on the state after applying. */
   originScope: Map<string, string[] | null>;
+  /** Each certified origin's role and communities (import-scope.ts judges its ops by them). */
+  originAuthority: Map<string, OriginAuthority>;
   /** The earlier identity of a sender restored from a backup, when it is one. */
   continues: Peer | null;
   setAside: ImportPreview['setAside'];
@@ -143,6 +146,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
     total: manifest.changesetCount,
     newOrigins: provenOrigins,
     originScope: origins.originScope,
+    originAuthority: certifiedAuthorities(ctx, origins.originKey),
     continues: judged.senderTrust === 'trusted' && !judged.senderPeer ? (judged.continued?.peer ?? null) : null,
     setAside,
     forgottenOwn: [...origins.forgottenOwn].filter((origin) => fresh.some((c) => c.body.origin === origin)),

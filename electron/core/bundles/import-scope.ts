@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { msg } from '../../../shared/core-messages';
+import { fieldVerdict } from '../../../shared/permissions';
+import type { Role } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
 import { refuse } from './bundle-refusal';
 import { type ReplicatedTableName, sqlTableName } from '../changelog/replicated-tables';
@@ -7,11 +9,67 @@ import type { ChangesetBody } from '../changelog/changeset-body';
 import { storeChangeset } from '../changelog/changeset-store';
 import { communityOfRow, naturalIdOfRow, storedFieldLookup } from '../changelog/row-community';
 
+/**
+ * Who an origin is, by its certificate: its role and communities (null: every community). Role
+ * null: a computer known only by its fingerprint (trust on first use), held to the community scope
+ * alone, as before enrolment existed.
+ */
+export interface OriginAuthority {
+  role: Role | null;
+  communityIds: string[] | null;
+}
+
 /** What the scope check needs of a checked bundle: its new changesets and what each origin may change. */
 export interface ScopedBundle {
   fresh: ReadonlyArray<{ text: string; signature: string; body: ChangesetBody }>;
   /** null: everything. */
   originScope: ReadonlyMap<string, string[] | null>;
+  /** Each certified origin's role and communities; an origin not in it is judged by `originScope` alone. */
+  originAuthority?: ReadonlyMap<string, OriginAuthority>;
+}
+
+/**
+ * The authority of each origin with a certificate stored here (the newest one not revoked, else
+ * the newest) whose key is the one the origin signs with. Certificates are checked against the
+ * territory key when they are stored (enrolment); here they are only read.
+ */
+export function certifiedAuthorities(ctx: CoreContext, originKey: ReadonlyMap<string, string>): Map<string, OriginAuthority> {
+  const authorities = new Map<string, OriginAuthority>();
+  const certificates = ctx.sqlite.prepare(
+    'SELECT c.body AS body, (SELECT 1 FROM revocations r WHERE r.serial = c.serial) AS revoked FROM certificates c WHERE c.installation_id = ? ORDER BY revoked IS NOT NULL, c.issued_at DESC, c.serial DESC',
+  );
+  for (const [origin, key] of originKey) {
+    for (const row of certificates.all(origin) as Array<{ body: string }>) {
+      const body = parseCertificate(row.body);
+      if (!body || (body.signingKey !== undefined && body.signingKey !== key)) continue;
+      authorities.set(origin, { role: body.role, communityIds: body.role === 'coordinator' ? null : body.communityIds });
+      break;
+    }
+  }
+  return authorities;
+}
+
+function parseCertificate(text: string): { role: Role; communityIds: string[] | null; signingKey?: string } | null {
+  try {
+    const body = JSON.parse(text) as { role?: unknown; communityIds?: unknown; signingKey?: unknown };
+    if (body.role !== 'coordinator' && body.role !== 'detachment' && body.role !== 'liaison') return null;
+    const ids = Array.isArray(body.communityIds) ? body.communityIds.filter((id): id is string => typeof id === 'string') : null;
+    return { role: body.role, communityIds: ids, ...(typeof body.signingKey === 'string' ? { signingKey: body.signingKey } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/** An origin's communities: its certificate's when it has one, else what it is trusted for here. */
+function scopeOf(checked: ScopedBundle, origin: string): string[] | null {
+  const authority = checked.originAuthority?.get(origin);
+  if (authority && authority.role !== null) return authority.communityIds;
+  return checked.originScope.get(origin) ?? null;
+}
+
+/** The computer's name as pinned here, for a refusal that names it. */
+function originName(ctx: CoreContext, origin: string): string {
+  return (ctx.sqlite.prepare('SELECT name FROM peers WHERE installation_id = ?').pluck().get(origin) as string | undefined) ?? origin;
 }
 
 function outOfScope(message: ReturnType<typeof msg>): never {
@@ -45,14 +103,14 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
   // neither may several with the same scope): the extra passes grow with the number of distinct
   // scopes — trusted peers here — never with the number of origins a bundle introduces.
   const scopeKey = (origin: string) => {
-    const scope = checked.originScope.get(origin) ?? null;
+    const scope = scopeOf(checked, origin);
     return scope === null ? null : JSON.stringify([...scope].sort());
   };
   const groups = new Map<string, { scope: string[]; origins: Set<string> }>();
   for (const { body } of checked.fresh) {
     const key = scopeKey(body.origin);
     if (key === null) continue;
-    const group = groups.get(key) ?? { scope: checked.originScope.get(body.origin)!, origins: new Set<string>() };
+    const group = groups.get(key) ?? { scope: scopeOf(checked, body.origin)!, origins: new Set<string>() };
     group.origins.add(body.origin);
     groups.set(key, group);
   }
@@ -97,6 +155,7 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
   return {
     check() {
       const after = storedFieldLookup(ctx);
+      checkRoles(ctx, checked, after);
       for (const row of rows) {
         const now = communityOfRow(after, row.table, row.rowId);
         const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
@@ -112,4 +171,24 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
       }
     },
   };
+}
+
+/**
+ * The op-level table (shared/permissions.ts) against each certified origin's role, on the result:
+ * territory reference data, coordinator comments and territory-wide organisations and people only
+ * from the coordinator, each sign-off block only from its side. One op an origin may not write
+ * refuses the whole bundle, naming the computer and what it may not do.
+ */
+function checkRoles(ctx: CoreContext, checked: ScopedBundle, after: ReturnType<typeof storedFieldLookup>): void {
+  if (!checked.originAuthority || checked.originAuthority.size === 0) return;
+  for (const { body } of checked.fresh) {
+    const role = checked.originAuthority.get(body.origin)?.role ?? null;
+    if (role === null || role === 'coordinator') continue;
+    for (const op of body.ops) {
+      const table = op.table as ReplicatedTableName;
+      const territoryWide = (table === 'organisations' || table === 'people') && communityOfRow(after, table, op.rowId) === null;
+      const verdict = fieldVerdict(role, op.table, op.field, territoryWide);
+      if (!verdict.allowed) outOfScope(msg('import.forbidden', { name: originName(ctx, body.origin), reason: verdict.reason }));
+    }
+  }
 }

@@ -18,6 +18,7 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
+import { type Permission, usePermission } from '../../app/use-permission';
 import { ActionDialog } from './ActionDialog';
 import { CopyForwardDialog } from './CopyForwardDialog';
 import { usePlanCommands, type PlanCommands } from './plan-commands';
@@ -55,6 +56,8 @@ export function PlanScreen({ planId }: { planId: string }) {
   const [actionError, setActionError] = useState<unknown>(null);
   const focusAfterMove = useRef<string | null>(null);
   const task = useTask(setActionError);
+  // A plan of a community this computer does not work for is read here, changed by its own computers or the coordinator.
+  const mayChange = usePermission('plans:update', plan ? { id: plan.communityId, name: plan.communityName } : null);
 
   // Moving a priority re-renders the list; put focus back on the button that was pressed.
   useEffect(() => {
@@ -71,6 +74,7 @@ export function PlanScreen({ planId }: { planId: string }) {
   if (!plan) return <Loading />;
 
   const close = () => setDialog(null);
+  const editable = plan.editable && mayChange.allowed;
   const openRevision = plan.revisions.find((r) => r.closedAt === null) ?? null;
   const hasNextYear = (nextYear.data ?? []).length > 0;
   const currentQuarter = currentFiscalQuarter();
@@ -104,11 +108,17 @@ export function PlanScreen({ planId }: { planId: string }) {
         title={t('plan.heading', { name: plan.communityName, year: format.fiscalYear(plan.fiscalYear) })}
         status={<StatusChip kind="plan" value={plan.status} />}
         subtitle={plan.title}
-        actions={<PlanActions plan={plan} hasNextYear={hasNextYear} openRevision={openRevision !== null} onOpen={setDialog} />}
+        actions={<PlanActions plan={plan} mayChange={mayChange} hasNextYear={hasNextYear} openRevision={openRevision !== null} onOpen={setDialog} />}
       />
 
       <ErrorBanner error={actionError} />
-      <ReadOnlyBanner plan={plan} onOpenRevision={() => setDialog({ kind: 'openRevision' })} />
+      {mayChange.allowed ? (
+        <ReadOnlyBanner plan={plan} onOpenRevision={() => setDialog({ kind: 'openRevision' })} />
+      ) : (
+        <Banner tone="info" title={t('permissions.notYours')}>
+          <p data-permission-reason="">{mayChange.reason}</p>
+        </Banner>
+      )}
       {openRevision ? (
         <Banner
           tone="warning"
@@ -151,20 +161,20 @@ export function PlanScreen({ planId }: { planId: string }) {
       <section aria-labelledby="plan-priorities">
         <div className="panel__header">
           <h2 id="plan-priorities">{t('plan.prioritiesHeading', { count: plan.priorities.length })}</h2>
-          {plan.editable ? (
+          {editable ? (
             <Button variant="primary" icon="pencil" onClick={() => setDialog({ kind: 'priority' })}>
               {t('plan.addPriority')}
             </Button>
           ) : null}
         </div>
-        {plan.priorities.length === 0 ? <NoPriorities editable={plan.editable} onAdd={() => setDialog({ kind: 'priority' })} /> : null}
+        {plan.priorities.length === 0 ? <NoPriorities editable={editable} onAdd={() => setDialog({ kind: 'priority' })} /> : null}
         {plan.priorities.map((priority, index) => (
           <PriorityCard
             key={priority.id}
             priority={priority}
             position={index}
             count={plan.priorities.length}
-            editable={plan.editable}
+            editable={editable}
             reference={reference}
             onMove={(direction) => move(priority, direction)}
             onEdit={() => setDialog({ kind: 'priority', priority })}
@@ -244,9 +254,22 @@ function isWithdrawable(plan: Plan): boolean {
   return plan.status === 'draft' && !plan.communitySignedOn && !plan.detachmentSignedOn && !plan.communitySignatory && !plan.detachmentSignatory;
 }
 
-function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {
+function PlanActions({ plan, mayChange, hasNextYear, openRevision, onOpen }: { plan: Plan; mayChange: Permission; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const printButton = (
+    <>
+      {/* The annual document ends with the year-end summary: one print route for both. */}
+      <ButtonLink href={href.printAnnual(plan.id)} icon="printer" aria-describedby="plan-print-hint">
+        {t('reports.print.printAnnualPlan')}
+      </ButtonLink>
+      <span id="plan-print-hint" hidden>
+        {t('reports.print.printAnnualPlanHint')}
+      </span>
+    </>
+  );
+  // Reading and printing stay open to every computer; changing is for the community's own computers and the coordinator.
+  if (!mayChange.allowed) return printButton;
   return (
     <>
       {plan.editable ? (
@@ -279,13 +302,7 @@ function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; 
           {t('plan.copyForwardTo', { year: format.fiscalYear(plan.fiscalYear + 1) })}
         </Button>
       ) : null}
-      {/* The annual document ends with the year-end summary: one print route for both. */}
-      <ButtonLink href={href.printAnnual(plan.id)} icon="printer" aria-describedby="plan-print-hint">
-        {t('reports.print.printAnnualPlan')}
-      </ButtonLink>
-      <span id="plan-print-hint" hidden>
-        {t('reports.print.printAnnualPlanHint')}
-      </span>
+      {printButton}
     </>
   );
 }
@@ -326,20 +343,17 @@ function ReadOnlyBanner({ plan, onOpenRevision }: { plan: Plan; onOpenRevision: 
 function SignaturesAndRevisions({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (plan.status === 'draft' && plan.revisions.length === 0) return null;
+  // A draft shows the block one side has already signed (the plan is agreed once both are).
+  if (plan.status === 'draft' && plan.revisions.length === 0 && !plan.communitySignatory && !plan.detachmentSignatory) return null;
   return (
     <section className="panel" aria-labelledby="plan-signoff">
       <h2 id="plan-signoff">{t('plan.signaturesHeading')}</h2>
-      {plan.communitySignatory ? (
+      {plan.communitySignatory || plan.detachmentSignatory ? (
         <dl className="definition-list">
           <dt>{t('plan.signOff.communitySignatory')}</dt>
-          <dd>
-            {plan.communitySignatory} — {format.date(plan.communitySignedOn)}
-          </dd>
+          <dd>{plan.communitySignatory ? `${plan.communitySignatory} — ${format.date(plan.communitySignedOn)}` : '—'}</dd>
           <dt>{t('plan.signOff.detachmentSignatory')}</dt>
-          <dd>
-            {plan.detachmentSignatory} — {format.date(plan.detachmentSignedOn)}
-          </dd>
+          <dd>{plan.detachmentSignatory ? `${plan.detachmentSignatory} — ${format.date(plan.detachmentSignedOn)}` : '—'}</dd>
         </dl>
       ) : null}
       <h3 className="section-gap">

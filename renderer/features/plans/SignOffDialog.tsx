@@ -1,54 +1,142 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../shared/domain';
+import type { SignOffSide } from '../../../shared/permissions';
 import { Banner } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { FormDialog, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
 import { usePlanner } from '../../app/store-context';
 import { todayIso } from '../../app/today';
+import { type Permission, useSignOffPermission } from '../../app/use-permission';
 import { usePlanCommands } from './plan-commands';
 import { isFutureDate } from '../../../shared/rules/plan-cycle';
 
-/** Sign-off: the community's and the detachment's signatories, with dates. The plan then becomes read-only. */
+interface Block {
+  signatory: string;
+  signedOn: string;
+}
+
+/**
+ * Sign-off: the community's block and the detachment's, each entered only by its side (the
+ * community office, the detachment) or the coordinator — here or on the other side's computer.
+ * A block this computer may not enter is shown disabled with the reason; one already signed is
+ * shown as signed. The plan is agreed, and read-only, once both blocks are signed.
+ */
 export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const commands = usePlanCommands();
   const profile = usePlanner((s) => s.profile);
   const today = todayIso();
-  const [communitySignatory, setCommunitySignatory] = useState('');
-  const [communitySignedOn, setCommunitySignedOn] = useState(today);
-  const [detachmentSignatory, setDetachmentSignatory] = useState(profile?.role === 'detachment' ? profile.userName : '');
-  const [detachmentSignedOn, setDetachmentSignedOn] = useState(today);
+  const may = { community: useSignOffPermission('community'), detachment: useSignOffPermission('detachment') };
+  const signed = { community: plan.communitySignatory !== null, detachment: plan.detachmentSignatory !== null };
+  const [blocks, setBlocks] = useState<Record<SignOffSide, Block>>({
+    community: { signatory: '', signedOn: today },
+    detachment: { signatory: profile?.role === 'detachment' ? profile.userName : '', signedOn: today },
+  });
+  const open = (['community', 'detachment'] as const).filter((side) => !signed[side] && may[side].allowed);
+  const nothingToDo = open.length === 0 && !(signed.community && signed.detachment);
 
   return (
     <FormDialog
       title={t('plan.signOff.title', { name: plan.communityName, year: format.fiscalYear(plan.fiscalYear) })}
       submitLabel={t('plan.signOff.confirm')}
       onClose={onClose}
-      isValid={() => filled(communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn) && !isFutureDate(communitySignedOn, today) && !isFutureDate(detachmentSignedOn, today)}
-      save={() => commands.agree({ planId: plan.id, communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn })}
+      isValid={() => !nothingToDo && open.every((side) => filled(blocks[side].signatory, blocks[side].signedOn) && !isFutureDate(blocks[side].signedOn, today))}
+      save={() =>
+        commands.agree({
+          planId: plan.id,
+          ...(open.includes('community') ? { communitySignatory: blocks.community.signatory, communitySignedOn: blocks.community.signedOn } : {}),
+          ...(open.includes('detachment') ? { detachmentSignatory: blocks.detachment.signatory, detachmentSignedOn: blocks.detachment.signedOn } : {}),
+        })
+      }
     >
-      {(checked) => {
-        const required = (v: string) => requiredError(checked, v, t('plan.signOff.required'));
-        // Sign-off dates are never in the future (the core refuses them too).
-        const dateError = (v: string) => required(v) ?? (v && isFutureDate(v, today) ? t('cycle.dates.signedOnFuture', { date: format.date(today) }) : undefined);
-        const dateHint = t('cycle.dates.signedOnHint', { date: format.date(today) });
-        return (
-          <>
-            <Banner tone="info">
-              <p>{t('plan.signOff.explain')}</p>
+      {(checked) => (
+        <>
+          <Banner tone="info">
+            <p>{t('plan.signOff.explain')}</p>
+            <p>{t('permissions.signOff.eachSide')}</p>
+          </Banner>
+          {nothingToDo ? (
+            <Banner tone="warning">
+              <p>{t('permissions.signOff.nothingToDo')}</p>
             </Banner>
-            <div className="grid-2">
-              <TextField label={t('plan.signOff.communitySignatory')} hint={t('plan.signOff.communityHint')} value={communitySignatory} onChange={(e) => setCommunitySignatory(e.target.value)} error={required(communitySignatory)} required />
-              <TextField label={t('plan.signOff.communitySignedOn')} type="date" max={today} hint={dateHint} value={communitySignedOn} onChange={(e) => setCommunitySignedOn(e.target.value)} error={dateError(communitySignedOn)} required />
-              <TextField label={t('plan.signOff.detachmentSignatory')} hint={t('plan.signOff.detachmentHint')} value={detachmentSignatory} onChange={(e) => setDetachmentSignatory(e.target.value)} error={required(detachmentSignatory)} required />
-              <TextField label={t('plan.signOff.detachmentSignedOn')} type="date" max={today} hint={dateHint} value={detachmentSignedOn} onChange={(e) => setDetachmentSignedOn(e.target.value)} error={dateError(detachmentSignedOn)} required />
-            </div>
-          </>
-        );
-      }}
+          ) : null}
+          <SideBlock
+            side="community"
+            plan={plan}
+            permission={may.community}
+            block={blocks.community}
+            checked={checked}
+            today={today}
+            onChange={(block) => setBlocks((b) => ({ ...b, community: block }))}
+          />
+          <SideBlock
+            side="detachment"
+            plan={plan}
+            permission={may.detachment}
+            block={blocks.detachment}
+            checked={checked}
+            today={today}
+            onChange={(block) => setBlocks((b) => ({ ...b, detachment: block }))}
+          />
+        </>
+      )}
     </FormDialog>
+  );
+}
+
+function SideBlock({ side, plan, permission, block, checked, today, onChange }: { side: SignOffSide; plan: Plan; permission: Permission; block: Block; checked: boolean; today: string; onChange: (block: Block) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reasonId = useId();
+  const signatory = side === 'community' ? plan.communitySignatory : plan.detachmentSignatory;
+  const signedOn = side === 'community' ? plan.communitySignedOn : plan.detachmentSignedOn;
+  const legend = side === 'community' ? t('permissions.signOff.communityBlock') : t('permissions.signOff.detachmentBlock');
+  if (signatory !== null) {
+    return (
+      <fieldset className="choice-group">
+        <legend>{legend}</legend>
+        <p>{t('permissions.signOff.signedBy', { name: signatory, date: signedOn ? format.date(signedOn) : '' })}</p>
+      </fieldset>
+    );
+  }
+  const disabled = !permission.allowed;
+  const required = (v: string) => (disabled ? undefined : requiredError(checked, v, t('plan.signOff.required')));
+  // Sign-off dates are never in the future (the core refuses them too).
+  const dateError = (v: string) => required(v) ?? (!disabled && v && isFutureDate(v, today) ? t('cycle.dates.signedOnFuture', { date: format.date(today) }) : undefined);
+  const extra = disabled ? { disabled: true, 'aria-describedby': reasonId } : {};
+  return (
+    <fieldset className="choice-group" data-side={side} aria-disabled={disabled || undefined}>
+      <legend>{legend}</legend>
+      {disabled ? (
+        <p id={reasonId} className="muted small" data-permission-reason="">
+          {permission.reason}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <TextField
+          label={side === 'community' ? t('plan.signOff.communitySignatory') : t('plan.signOff.detachmentSignatory')}
+          hint={disabled ? undefined : side === 'community' ? t('plan.signOff.communityHint') : t('plan.signOff.detachmentHint')}
+          value={block.signatory}
+          onChange={(e) => onChange({ ...block, signatory: e.target.value })}
+          error={required(block.signatory)}
+          required={!disabled}
+          {...extra}
+        />
+        <TextField
+          label={side === 'community' ? t('plan.signOff.communitySignedOn') : t('plan.signOff.detachmentSignedOn')}
+          type="date"
+          max={today}
+          hint={disabled ? undefined : t('cycle.dates.signedOnHint', { date: format.date(today) })}
+          value={block.signedOn}
+          onChange={(e) => onChange({ ...block, signedOn: e.target.value })}
+          error={dateError(block.signedOn)}
+          required={!disabled}
+          {...extra}
+        />
+      </div>
+    </fieldset>
   );
 }

@@ -53,8 +53,8 @@ export function planCommands({ client, notify, t }: CommandDeps) {
       notify(t('plan.revision.opened'));
     },
     async agree(signatures: MethodRawInput<'plans:agree'>) {
-      await client.call('plans:agree', signatures);
-      notify(t('plan.signOff.done'));
+      const plan = await client.call('plans:agree', signatures);
+      notify(plan.status === 'agreed' ? t('plan.signOff.done') : t('permissions.signOff.halfDone'));
     },
     async updateDetails(plan: Plan, title: string, summary: string) {
       await client.call('plans:update', { planId: plan.id, title, summary: summary.trim() === '' ? null : summary });

@@ -20,6 +20,7 @@ import { usePlanner } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
 import { IndicatorValueRow } from './IndicatorValueRow';
 import { ProgressRow } from './ProgressRow';
+import { usePermission } from '../../app/use-permission';
 
 const FIRST_ROWS = 40;
 
@@ -34,6 +35,8 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const submit = usePlanner((s) => s.submitQuarterReport);
   const notify = usePlanner((s) => s.notify);
   const reference = usePlanReference(form?.plan.communityId ?? null);
+  // Progress of a community this computer does not work for is read here, recorded by its own computers or the coordinator.
+  const mayRecord = usePermission('progress:record', form ? { id: form.plan.communityId, name: form.plan.communityName } : null);
   const [confirming, setConfirming] = useState(false);
   // A plan with hundreds of actions: the first rows are shown at once, the rest right after the
   // first paint, in a transition React can interrupt, so the screen answers within its budget.
@@ -64,7 +67,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const notStarted = !mayRecordProgressOn(plan.fiscalYear, quarter, today);
   const submitOpensOn = report.submissionOpensOn ?? submissionOpensOn(plan.fiscalYear, quarter);
   const tooEarly = !maySubmitOn(plan.fiscalYear, quarter, today);
-  const readOnly = plan.status === 'closed' || notStarted;
+  const readOnly = plan.status === 'closed' || notStarted || !mayRecord.allowed;
   const recorded = form.rowOrder.filter((id) => {
     const row = form.rows[id];
     return row && row.saved !== null;
@@ -116,9 +119,13 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           <p>{t('progress.draftBody')}</p>
         </Banner>
       ) : null}
-      {readOnly ? (
+      {plan.status === 'closed' ? (
         <Banner tone="info" title={t('progress.closedTitle')}>
           <p>{t('progress.closedBody')}</p>
+        </Banner>
+      ) : !mayRecord.allowed ? (
+        <Banner tone="info" title={t('permissions.notYours')}>
+          <p data-permission-reason="">{mayRecord.reason}</p>
         </Banner>
       ) : null}
       {notStarted && plan.status !== 'closed' ? (

@@ -16,6 +16,7 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
 import { useCall, usePlanner } from '../../app/store-context';
+import { usePermission } from '../../app/use-permission';
 import { useReportCommands } from './quarterly-report-commands';
 import { AmendmentNote } from '../progress/ProgressRow';
 
@@ -24,7 +25,7 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
   const format = useFormat();
   const plan = useCall('plans:get', { planId });
   const progress = useCall('progress:get', { planId, quarter });
-  const profile = usePlanner((s) => s.profile);
+  const mayComment = usePermission('reports:comment');
 
   const error = plan.error ?? progress.error;
   if (error && (!plan.data || !progress.data)) return <ErrorBanner error={error} onRetry={() => { plan.reload(); progress.reload(); }} />;
@@ -133,7 +134,13 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
             <span className="muted small">{t('report.commentBy', { who: c.author, date: format.dateTime(c.createdAt) })}</span>
           </div>
         ))}
-        {profile?.role === 'coordinator' ? <CommentForm planId={planId} quarter={quarter} /> : <p className="muted small">{t('report.commentsByCoordinator')}</p>}
+        {mayComment.allowed ? (
+          <CommentForm planId={planId} quarter={quarter} />
+        ) : (
+          <p className="muted small" data-permission-reason="">
+            {mayComment.reason ?? t('report.commentsByCoordinator')}
+          </p>
+        )}
       </section>
     </>
   );
