@@ -132,6 +132,8 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     await preview.getByRole('button', { name: 'Import' }).click();
     await preview.getByText('Check the fingerprint with the sender, then tick the box to import.').waitFor();
     await preview.getByRole('checkbox', { name: 'I checked the fingerprint with the sender and it matches' }).check();
+    // The coordinator's computer: every community, chosen explicitly (never the default).
+    await preview.getByRole('radio', { name: 'All communities' }).check();
     await preview.getByRole('button', { name: 'Import' }).click();
     await preview.getByText('Bundle imported').waitFor({ timeout: 120_000 });
     await axe(pageB, 'en-import-done');

@@ -46,9 +46,14 @@ describe('the import preview', () => {
     expect(screen.getByText('Check the fingerprint with the sender, then tick the box to import.')).toBeTruthy();
     expect(app.bridge.calls.some((c) => c.method === 'bundles:import')).toBe(false);
     await user.click(screen.getByRole('checkbox', { name: /I checked the fingerprint/ }));
+    // Trust never defaults to every community: the communities must be chosen first.
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(screen.getByText(/Choose the communities this computer may change/)).toBeTruthy();
+    expect(app.bridge.calls.some((c) => c.method === 'bundles:import')).toBe(false);
+    await user.click(screen.getByRole('radio', { name: 'All communities' }));
     await user.click(screen.getByRole('button', { name: 'Import' }));
     expect(screen.getByRole('progressbar', { name: /Importing the bundle/ })).toBeTruthy();
-    expect(app.bridge.calls.find((c) => c.method === 'bundles:import')?.input).toEqual({ file: '/media/stick/Inuvik.planbundle', passphrase: 'caribou crossing', trustNewSender: true });
+    expect(app.bridge.calls.find((c) => c.method === 'bundles:import')?.input).toEqual({ file: '/media/stick/Inuvik.planbundle', passphrase: 'caribou crossing', trustNewSender: true, allCommunities: true });
     importing.resolve({ ...preview(), imported: true, backupFile: '/backups/b.db' });
     expect(await screen.findByText('Bundle imported')).toBeTruthy();
   });

@@ -10,11 +10,12 @@ import type { BundleInspection, ImportPreview, ImportResult } from '../../../sha
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback';
-import { TextField } from '../../components/Field';
+import { CheckboxGroup, TextField } from '../../components/Field';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { useExchangeCommands } from './exchange-commands';
-import { Fingerprint, TrustChip, WorkingBar, refusalReason } from './ExchangeParts';
+import { useCall } from '../../app/store-context';
+import { Fingerprint, TrustChip, TwoChoices, WorkingBar, refusalReason } from './ExchangeParts';
 
 type Stage =
   | { name: 'inspecting' }
@@ -33,6 +34,9 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
   const [typed, setTyped] = useState('');
   const [checkedFingerprint, setCheckedFingerprint] = useState(false);
   const [mustTick, setMustTick] = useState(false);
+  // A computer met for the first time may change only the communities chosen here: never all by default.
+  const [scope, setScope] = useState<NewSenderScope>({ all: false, communityIds: [] });
+  const [mustScope, setMustScope] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [inspection, setInspection] = useState<BundleInspection | null>(null);
   const name = file.split(/[\\/]/).pop() ?? file;
@@ -73,14 +77,15 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
 
   async function runImport(p: ImportPreview) {
     const unknownSender = p.sender.trust === 'unknown';
-    if (unknownSender && !checkedFingerprint) {
-      setMustTick(true);
-      return;
-    }
+    const noScope = unknownSender && !scope.all && scope.communityIds.length === 0;
+    setMustTick(unknownSender && !checkedFingerprint);
+    setMustScope(noScope);
+    if ((unknownSender && !checkedFingerprint) || noScope) return;
     setStage({ name: 'importing', preview: p });
     setError(null);
     try {
-      const result = await commands.importBundle({ file, passphrase, ...(unknownSender ? { trustNewSender: true } : {}) });
+      const trust = scope.all ? { trustNewSender: true, allCommunities: true } : { trustNewSender: true, scopeCommunityIds: scope.communityIds };
+      const result = await commands.importBundle({ file, passphrase, ...(unknownSender ? trust : {}) });
       setStage({ name: 'done', result });
     } catch (e) {
       setError(e);
@@ -144,6 +149,12 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
             if (v) setMustTick(false);
           }}
           mustTick={mustTick}
+          scope={scope}
+          onScope={(next) => {
+            setScope(next);
+            if (next.all || next.communityIds.length > 0) setMustScope(false);
+          }}
+          mustScope={mustScope}
         />
       ) : null}
       {stage.name === 'importing' ? <WorkingBar label={t('sync.import.importing')} /> : null}
@@ -152,7 +163,50 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
   );
 }
 
-function PreviewBody({ preview, checked, onChecked, mustTick }: { preview: ImportPreview; checked: boolean; onChecked: (v: boolean) => void; mustTick: boolean }) {
+interface NewSenderScope {
+  all: boolean;
+  communityIds: string[];
+}
+
+/** Which communities a computer met for the first time may change: some, ticked one by one, or all (said explicitly). */
+function NewSenderScopeChoice({ scope, onScope, mustScope }: { scope: NewSenderScope; onScope: (scope: NewSenderScope) => void; mustScope: boolean }) {
+  const { t } = useTranslation();
+  const communities = useCall('communities:list', {}, { live: false });
+  const options = (communities.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  return (
+    <div className="stack">
+      <TwoChoices legend={t('sync.import.scopeLegend')} name="new-sender-scope" value={scope.all} onChange={(all) => onScope({ ...scope, all })} yes={t('sync.peers.allCommunities')} no={t('sync.peers.someCommunities')} />
+      {scope.all ? (
+        <p className="small">{t('sync.import.scopeAllHint')}</p>
+      ) : (
+        <CheckboxGroup legend={t('sync.peers.communities')} hint={t('sync.peers.communitiesHint')} options={options} value={scope.communityIds} onChange={(communityIds) => onScope({ ...scope, communityIds })} />
+      )}
+      {mustScope ? (
+        <p id="sync-must-scope" className="field__error">
+          {t('sync.import.mustScope')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function PreviewBody({
+  preview,
+  checked,
+  onChecked,
+  mustTick,
+  scope,
+  onScope,
+  mustScope,
+}: {
+  preview: ImportPreview;
+  checked: boolean;
+  onChecked: (v: boolean) => void;
+  mustTick: boolean;
+  scope: NewSenderScope;
+  onScope: (scope: NewSenderScope) => void;
+  mustScope: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const unknown = preview.sender.trust === 'unknown';
@@ -186,6 +240,7 @@ function PreviewBody({ preview, checked, onChecked, mustTick }: { preview: Impor
               {t('sync.import.mustTick')}
             </p>
           ) : null}
+          <NewSenderScopeChoice scope={scope} onScope={onScope} mustScope={mustScope} />
         </Banner>
       ) : null}
       {preview.alreadyImported ? (

@@ -12,9 +12,9 @@ export function exchangeCommands({ client, notify, t }: CommandDeps) {
     previewBundle: (file: string, passphrase: string | null) => client.call('bundles:preview', { file, passphrase }),
     importBundle: (input: MethodRawInput<'bundles:import'>) => client.call('bundles:import', input),
     exportBundle: (input: MethodRawInput<'bundles:export'>) => client.call('bundles:export', input),
-    /** `scope` null: every community. */
+    /** `scope` null: every community, said explicitly (trust never defaults to all). */
     async trustPeer(peer: Peer, scope: string[] | null) {
-      await client.call('peers:trust', { fingerprint: peer.fingerprint, ...(scope === null ? {} : { scopeCommunityIds: scope }) });
+      await client.call('peers:trust', { fingerprint: peer.fingerprint, ...(scope === null ? { allCommunities: true } : { scopeCommunityIds: scope }) });
       notify(t('sync.peers.scopeSaved', { name: peer.name }));
     },
     async revokePeer(peer: Peer) {
