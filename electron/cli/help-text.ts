@@ -18,7 +18,7 @@ First start: start a territory, or join one
 Enrolment (the coordinator says who is who)
   enrol request --out FILE          This computer's enrolment request (again, to re-enrol).
   enrol read FILE                   Read a request; shows its id and key fingerprint.
-  enrol issue REQUEST_ID --role detachment|liaison|coordinator --community C … --out FILE.planbundle
+  enrol issue REQUEST_ID --role detachment|community-office|coordinator --community C … --out FILE.planbundle
         [--passphrase-file F | --no-encryption]
       Issue a certificate (signed by the territory key) for the communities named (ids or
       names; not for a coordinator) and write the enrolment bundle (all the data for now).
@@ -79,11 +79,13 @@ Plan bundles (files carried by USB stick or email between computers)
       not acknowledged yet; with --full, everything (for a computer met for the first time).
       Bundles are encrypted: give the passphrase in a file (its first line), or "-" to
       read it from stdin. At a terminal you are asked for it instead.
-  import FILE [--dry-run] [--passphrase-file F] [--trust-new-sender]
+  import FILE [--dry-run] [--passphrase-file F] [--trust-new-sender (--scope COMMUNITY … | --all-communities)]
       Import a bundle in one all-or-nothing step, after a backup. --dry-run shows what it
       would change (sender and trust, changes per plan, new conflicts, gaps) and changes
       nothing. A sender never seen here is refused with its fingerprint: check it with the
-      sender by phone, then import again with --trust-new-sender.
+      sender by phone, then import again with --trust-new-sender and the communities it
+      may change (--scope, repeated or comma-separated; --all-communities only for the
+      coordinator's computer). Computers enrolled in the same territory need no trust step.
   inspect FILE [--passphrase-file F]
       The bundle's header; with the passphrase, who sent it and what it holds.
   digest
@@ -138,9 +140,9 @@ Examples
   echo '{"fiscalYear": 2026}' | npm run -s cli -- --db demo.db call plans:list -
   npm run -s cli -- methods --json > methods.json
   npm run -s cli -- --db demo.db export --full --out territory.planbundle --passphrase-file pass.txt
-  npm run -s cli -- --db site.db init
+  npm run -s cli -- --db site.db init --computer "Inuvik site" --user "Jo"
   npm run -s cli -- --db site.db import territory.planbundle --dry-run --passphrase-file pass.txt
-  npm run -s cli -- --db site.db import territory.planbundle --passphrase-file pass.txt --trust-new-sender
+  npm run -s cli -- --db site.db import territory.planbundle --passphrase-file pass.txt --trust-new-sender --all-communities
   npm run -s cli -- --db site.db export --to 7QAZ-427U-A7KT-4KKP-HNZS-VC5G-5HFQ-J7UY --out to-coordinator.planbundle --passphrase-file pass.txt
   npm run -s cli -- --db site.db digest
   npm run -s cli -- --db site.db conflicts list

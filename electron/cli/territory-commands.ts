@@ -171,7 +171,7 @@ async function run(core: Core, args: TerritoryArgs, call: Call, answer: (value: 
     }
     case 'enrol read': {
       const info = call('enrolment:readRequest', { file: onePositional(args, 'the request file') });
-      answer(info, `Request ${info.requestId}: "${inert(info.computerName)}" used by ${inert(info.userName)}, key fingerprint ${info.fingerprint}. Enrol it with: enrol issue ${info.requestId} --role detachment|liaison|coordinator --community NAME --out FILE.`);
+      answer(info, `Request ${info.requestId}: "${inert(info.computerName)}" used by ${inert(info.userName)}, key fingerprint ${info.fingerprint}. Enrol it with: enrol issue ${info.requestId} --role detachment|community-office|coordinator --community NAME --out FILE.`);
       return;
     }
     case 'enrol list': {
@@ -187,8 +187,10 @@ async function run(core: Core, args: TerritoryArgs, call: Call, answer: (value: 
       return;
     }
     case 'enrol issue': {
-      const role = need(args, '--role', 'detachment, liaison or coordinator');
-      if (!['detachment', 'liaison', 'coordinator'].includes(role)) throw new UsageError(`--role is detachment, liaison (community office) or coordinator, not "${inert(role.slice(0, 20))}".`);
+      // "community-office" is what people call it; "liaison" is the stored code.
+      const typed = need(args, '--role', 'detachment, community-office or coordinator');
+      const role = typed === 'community-office' || typed === 'community_office' ? 'liaison' : typed;
+      if (!['detachment', 'liaison', 'coordinator'].includes(role)) throw new UsageError(`--role is detachment, community-office (or liaison) or coordinator, not "${inert(typed.slice(0, 20))}".`);
       const all = call('communities:list', {}).map((c) => ({ id: c.id, name: c.name }));
       const communityIds = args.communities.map((c) => findCommunity(all, c).id);
       const issued = call('enrolment:enrol', {
