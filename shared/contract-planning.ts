@@ -124,13 +124,13 @@ export const planningMethods = {
     input({ planId: id('plan id'), title: plan.title.optional(), summary: emptyOr(plan.summary) }),
   ),
   'plans:agree': write<D.Plan>()(
-    'Sign off a draft plan: names and dates for the community and the detachment.',
+    'Sign off a draft plan: the community\'s block (name and date), the detachment\'s, or both; each side enters only its own block (or the coordinator). The plan is agreed once both blocks are signed.',
     input({
       planId: id('plan id'),
-      communitySignatory: plan.communitySignatory,
-      communitySignedOn: plan.communitySignedOn,
-      detachmentSignatory: plan.detachmentSignatory,
-      detachmentSignedOn: plan.detachmentSignedOn,
+      communitySignatory: plan.communitySignatory.optional(),
+      communitySignedOn: plan.communitySignedOn.optional(),
+      detachmentSignatory: plan.detachmentSignatory.optional(),
+      detachmentSignedOn: plan.detachmentSignedOn.optional(),
     }),
   ),
   'plans:activate': write<D.Plan>()('Mark an agreed plan as active.', input({ planId: id('plan id') })),

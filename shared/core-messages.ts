@@ -12,7 +12,8 @@
  *   files declare the same key.
  * - Templates name their parameters: `{name}`, optionally with a format: `{name:fy}` (a fiscal
  *   year number → "FY 2025–26" / "EF 2025-2026"), `{name:number}` (locale digits: 10,000 /
- *   10 000), `{name:quoted}` (a list of texts → "a", "b" / « a », « b »), `{name:cap}` (capitalise
+ *   10 000), `{name:quoted}` (a list of texts → "a", "b" / « a », « b »), `{name:list}` (a list of
+ *   texts → "a, b and c" / « a, b et c »), `{name:cap}` (capitalise
  *   the first letter, for French nouns that start a sentence). A parameter may itself be a message
  *   reference (`msg('planStatus.draft')`, `noun('plan id')`), rendered in the same language: that is
  *   how words that change with the language (status names, field names with their French article)
@@ -35,6 +36,7 @@
  * Pure TypeScript (no i18next): shared/ is imported by the core, the CLI and the renderer.
  */
 import { inputMessages } from './core-messages-input';
+import { permissionMessages } from './core-messages-permissions';
 import { planningMessages } from './core-messages-planning';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
@@ -55,9 +57,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages, permissionMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages, ...permissionMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 
@@ -122,6 +124,8 @@ function isRef(value: unknown): value is MessageRef {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'key' in value;
 }
 
+const listFormats: Record<Locale, Intl.ListFormat> = { en: new Intl.ListFormat('en-CA', { type: 'conjunction' }), fr: new Intl.ListFormat('fr-CA', { type: 'conjunction' }) };
+
 const numberFormats: Record<Locale, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-CA'), fr: new Intl.NumberFormat('fr-CA') };
 
 function formatValue(value: ParamValue | undefined, format: string | undefined, locale: Locale, depth: number): string {
@@ -134,6 +138,10 @@ function formatValue(value: ParamValue | undefined, format: string | undefined, 
     case 'quoted': {
       const items = Array.isArray(value) ? (value as unknown[]).map(String) : [String(value)];
       return items.map((s) => (locale === 'fr' ? `«\u00a0${s}\u00a0»` : `"${s}"`)).join(', ');
+    }
+    case 'list': {
+      const items = Array.isArray(value) ? (value as unknown[]).map(String) : [String(value)];
+      return listFormats[locale].format(items);
     }
     case 'cap': {
       const text = formatValue(value, undefined, locale, depth);

@@ -12,6 +12,7 @@ import type { CoreContext } from './changelog/core-context';
 import { DomainError } from '../../shared/domain-error';
 import { pause, storageFailure } from './storage-failure';
 import { handlers } from './handlers/handlers';
+import { authorize } from './permissions';
 import { ensureInstallation } from './services/installation';
 import { installationLocale, installationPublicKey } from './queries/installation';
 import { continueIfRestored } from './changelog/restored-copy';
@@ -123,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     try {
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) return invalidInput(parsed.error.issues);
+      authorize(context, method, parsed.data);
       const handler = handlers[method] as (ctx: CoreContext, input: unknown) => MethodOutput<M>;
       return ok(handler(context, parsed.data));
     } catch (error) {

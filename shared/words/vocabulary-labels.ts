@@ -75,7 +75,7 @@ export const VOCABULARY_CODES = {
 } as const satisfies { [V in VocabularyName]: ReadonlyArray<keyof VocabularyLabels[V]> };
 
 const en = {
-  role: { detachment: 'Detachment', liaison: 'Community liaison', coordinator: 'Territorial coordinator' },
+  role: { detachment: 'Detachment', liaison: 'Community office', coordinator: 'Territorial coordinator' },
   locale: { en: 'English', fr: 'Français' },
   planStatus: { none: 'No plan', draft: 'Draft', agreed: 'Agreed', active: 'Active', closed: 'Closed' },
   progressStatus: {
@@ -115,7 +115,7 @@ const en = {
 } satisfies VocabularyLabels;
 
 const fr = {
-  role: { detachment: 'Détachement', liaison: 'Agent de liaison communautaire', coordinator: 'Coordination territoriale' },
+  role: { detachment: 'Détachement', liaison: 'Bureau communautaire', coordinator: 'Coordination territoriale' },
   locale: { en: 'English', fr: 'Français' },
   planStatus: { none: 'Aucun plan', draft: 'Provisoire', agreed: 'Approuvé', active: 'En œuvre', closed: 'Clos' },
   progressStatus: {

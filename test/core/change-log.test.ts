@@ -78,6 +78,7 @@ describe('commitments', () => {
     const detail = t.must('commitments:get', { commitmentId: commitment });
     expect(detail.linkedActions).toMatchObject([{ actionTitle: 'Write the plan with council', communityName: 'Ulukhaktok', fiscalYear: 2025 }]);
     expect(detail.plansByYear).toEqual([{ fiscalYear: 2025, communitiesWithAgreedPlan: 1, communityCount: 2 }]);
+    t.must('installation:update', { role: 'coordinator' }); // commitments are the coordinator's
     expect(t.must('commitments:update', { commitmentId: commitment, status: 'completed' }).status).toBe('completed');
     expect(t.must('commitments:list', {}).map((c) => c.number)).toEqual(['4.4.2']);
   });

@@ -98,6 +98,7 @@ describe('quarterly reports', () => {
   it("keeps the coordinator's comments with the report, even on a report not yet submitted", () => {
     t = makeCore('2025-11-15T12:00:00.000Z');
     const { plan } = agreedPlan(t, addCommunity(t, 'Sachs Harbour'), 2025, ['A']);
+    t.must('installation:update', { role: 'coordinator' }); // comments are the coordinator's
     t.must('reports:comment', { planId: plan.id, quarter: 2, body: 'We have not received Q2 yet — can you send it?' });
     t.clock.advance(1000);
     t.must('reports:comment', { planId: plan.id, quarter: 2, body: 'Thanks!' });

@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
   });
 
   it('the liaison, in French, records Q2 progress for every action and submits the report', async () => {
-    await becomeInEnglish(page, server.url, { role: 'Community liaison', userName: 'Noel Jerome', community: community.name });
+    await becomeInEnglish(page, server.url, { role: 'Community office', userName: 'Noel Jerome', community: community.name });
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
 

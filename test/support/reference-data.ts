@@ -1,6 +1,8 @@
 /** Reference data and a ready plan, written straight through the change log as a coordinator's import would. */
 import { change } from '../../electron/core/changelog/core-context';
 import { deterministicId, naturalIds } from '../../electron/core/changelog/deterministic-id';
+import type { MethodRawInput } from '../../shared/contract';
+import type { Role } from '../../shared/vocabulary';
 import type { TestCore } from './test-core';
 
 /** Adds a community (and optionally its detachment) as reference data. */
@@ -37,7 +39,7 @@ export function agreedPlan(t: TestCore, communityId: string, fiscalYear: number,
   const priority = t.must('priorities:add', { planId: plan.id, title: 'Reduce impaired driving', zone: 'prevention' });
   const actions = actionTitles.map((title) => t.must('actions:add', { priorityId: priority.id, title, owner: 'joint', plannedQuarters: [1, 2, 3, 4] }));
   const indicator = t.must('indicators:add', { priorityId: priority.id, name: 'Impaired driving charges', unit: 'charges', baseline: 12, target: 6, direction: 'decrease' });
-  t.must('plans:agree', {
+  signBothSides(t, {
     planId: plan.id,
     communitySignatory: 'Chief Mary Kodakin',
     communitySignedOn: `${fiscalYear}-03-20`,
@@ -46,4 +48,26 @@ export function agreedPlan(t: TestCore, communityId: string, fiscalYear: number,
   });
   t.must('plans:activate', { planId: plan.id });
   return { plan, priority, actions, indicator };
+}
+
+/**
+ * Signs both blocks of a plan as the two sides would: each block by the role that may enter it
+ * (shared/permissions.ts). On a database not enrolled the profile's role is switched for the other
+ * side's block and put back; a coordinator signs both at once.
+ */
+export function signBothSides(t: TestCore, input: Required<MethodRawInput<'plans:agree'>>) {
+  const { role } = t.must('installation:get', {});
+  if (role === 'coordinator') return t.must('plans:agree', input);
+  const blocks: Record<'liaison' | 'detachment', Partial<MethodRawInput<'plans:agree'>>> = {
+    liaison: { communitySignatory: input.communitySignatory, communitySignedOn: input.communitySignedOn },
+    detachment: { detachmentSignatory: input.detachmentSignatory, detachmentSignedOn: input.detachmentSignedOn },
+  };
+  const other: Role = role === 'liaison' ? 'detachment' : 'liaison';
+  t.must('plans:agree', { planId: input.planId, ...blocks[role] });
+  t.must('installation:update', { role: other });
+  try {
+    return t.must('plans:agree', { planId: input.planId, ...blocks[other as 'liaison' | 'detachment'] });
+  } finally {
+    t.must('installation:update', { role });
+  }
 }

@@ -163,16 +163,34 @@ export function agreePlan(ctx: CoreContext, input: MethodInput<'plans:agree'>): 
   if (livePriorities(ctx, plan.id).length === 0) {
     throw new DomainError('forbidden', msg('plan.agree.noPriority'));
   }
+  // Each side signs its own block, here or on its own computer: the plan is agreed once both are signed.
+  const community = signOffBlock(input.communitySignatory, input.communitySignedOn, 'community');
+  const detachment = signOffBlock(input.detachmentSignatory, input.detachmentSignedOn, 'detachment');
+  if (!community && !detachment && (plan.communitySignatory === null || plan.detachmentSignatory === null)) {
+    throw new DomainError('invalid_input', msg('plan.signOff.nothing'));
+  }
+  const signed = {
+    communitySignatory: community?.signatory ?? plan.communitySignatory,
+    communitySignedOn: community?.signedOn ?? plan.communitySignedOn,
+    detachmentSignatory: detachment?.signatory ?? plan.detachmentSignatory,
+    detachmentSignedOn: detachment?.signedOn ?? plan.detachmentSignedOn,
+  };
+  const bothSigned = signed.communitySignatory !== null && signed.communitySignedOn !== null && signed.detachmentSignatory !== null && signed.detachmentSignedOn !== null;
   change(ctx, 'plans:agree', (w) =>
     w.update('plans', plan.id, {
-      status: 'agreed',
-      communitySignatory: input.communitySignatory,
-      communitySignedOn: input.communitySignedOn,
-      detachmentSignatory: input.detachmentSignatory,
-      detachmentSignedOn: input.detachmentSignedOn,
+      ...(bothSigned ? { status: 'agreed' } : {}),
+      ...(community ? { communitySignatory: community.signatory, communitySignedOn: community.signedOn } : {}),
+      ...(detachment ? { detachmentSignatory: detachment.signatory, detachmentSignedOn: detachment.signedOn } : {}),
     }),
   );
   return loadPlan(ctx, plan.id);
+}
+
+/** A sign-off block as given: both its name and its date, or neither. */
+function signOffBlock(signatory: string | undefined, signedOn: string | undefined, side: 'community' | 'detachment'): { signatory: string; signedOn: string } | null {
+  if (signatory === undefined && signedOn === undefined) return null;
+  if (signatory === undefined || signedOn === undefined) throw new DomainError('invalid_input', msg(side === 'community' ? 'plan.signOff.community.incomplete' : 'plan.signOff.detachment.incomplete'));
+  return { signatory, signedOn };
 }
 
 export function setPlanStatus(ctx: CoreContext, planId: string, to: 'active' | 'closed'): Plan {

@@ -37,7 +37,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export interface Identity {
-  role: 'Detachment' | 'Community liaison' | 'Territorial coordinator';
+  role: 'Detachment' | 'Community office' | 'Territorial coordinator';
   userName: string;
   /** The community this installation works for; none for the coordinator. */
   community: string | null;
