@@ -140,6 +140,15 @@ export const planningMethods = {
     input({ planId: id('plan id'), reason: fieldRules.planRevisions.reason }),
   ),
   'plans:closeRevision': write<D.Plan>()('Close the open revision of a plan.', input({ planId: id('plan id') })),
+  'plans:withdraw': write<D.WithdrawnPlan>()(
+    'Withdraw an unsigned draft started by mistake: it leaves the lists and expects no reports (undo with plans:reinstate).',
+    input({ planId: id('plan id') }),
+  ),
+  'plans:reinstate': write<D.Plan>()('Bring a withdrawn draft back, as it was.', input({ planId: id('plan id') })),
+  'plans:withdrawn': read<D.WithdrawnPlan[]>()(
+    'Withdrawn drafts, optionally of one community and/or fiscal year.',
+    input({ communityId: id('community id').optional(), fiscalYear: fiscalYear.optional() }),
+  ),
 
   // Priorities, actions, indicators.
   'priorities:add': write<D.Priority>()('Add a priority to a plan.', input({ planId: id('plan id'), ...priorityFields })),

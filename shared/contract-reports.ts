@@ -31,7 +31,7 @@ const filterFields = {
 export const reportMethods = {
   'reports:quarterly': read<QuarterlyReportData>()(
     "The quarterly community report of a plan: each priority with its actions' status, narrative and next steps, indicator values against baseline and target with their trend.",
-    input({ planId: id('plan id'), quarter, ...publicFields }),
+    input({ planId: id('plan id'), quarter, ...publicFields, asSubmitted: z.boolean({ error: trueOrFalse('asSubmitted') }).optional() }),
   ),
   'reports:annual': read<AnnualPlanData>()(
     'The annual plan document for sign-off (priorities, actions, owners, indicators and targets, signatures) with the year-end summary.',

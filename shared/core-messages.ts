@@ -36,6 +36,7 @@
  * Pure TypeScript (no i18next): shared/ is imported by the core, the CLI and the renderer.
  */
 import { inputMessages } from './core-messages-input';
+import { cycleMessages } from './core-messages-cycle';
 import { permissionMessages } from './core-messages-permissions';
 import { planningMessages } from './core-messages-planning';
 import { reportsMessages } from './core-messages-reports';
@@ -57,9 +58,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, syncMessages, reportsMessages, startupMessages, territoryMessages, permissionMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, territoryMessages, permissionMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages, ...permissionMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...territoryMessages, ...permissionMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -15,6 +15,8 @@ export interface PrintOptions {
   lang: Locale | null;
   public: boolean;
   paper: 'letter' | 'a4';
+  /** The quarterly report's entries as they were submitted, before later amendments (query `as=submitted`). */
+  asSubmitted?: boolean;
 }
 
 export type ReportRoute =
@@ -27,7 +29,12 @@ const ID = /^[0-9A-Za-z_-]{1,64}$/;
 function optionsOf(query: string): PrintOptions {
   const params = new URLSearchParams(query);
   const lang = params.get('lang');
-  return { lang: lang === 'en' || lang === 'fr' ? lang : null, public: params.get('public') === '1', paper: params.get('paper') === 'a4' ? 'a4' : 'letter' };
+  return {
+    lang: lang === 'en' || lang === 'fr' ? lang : null,
+    public: params.get('public') === '1',
+    paper: params.get('paper') === 'a4' ? 'a4' : 'letter',
+    ...(params.get('as') === 'submitted' ? { asSubmitted: true } : {}),
+  };
 }
 
 function queryOf(options: PrintOptions): string {
@@ -35,6 +42,7 @@ function queryOf(options: PrintOptions): string {
   if (options.lang) params.set('lang', options.lang);
   if (options.public) params.set('public', '1');
   if (options.paper === 'a4') params.set('paper', 'a4');
+  if (options.asSubmitted) params.set('as', 'submitted');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

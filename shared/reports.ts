@@ -51,6 +51,15 @@ export interface ReportEntry {
   nextSteps: string | null;
   author: string;
   updatedAt: string;
+  /** Changes after the report was submitted, oldest first (absent: none). */
+  amendments?: ReportAmendment[];
+  /** The entry as it was submitted, when amended since (what council saw); null narratives when excluded. */
+  asSubmitted?: { status: ProgressStatus; narrative: string | null; nextSteps: string | null };
+}
+
+export interface ReportAmendment {
+  amendedAt: string;
+  amendedBy: string;
 }
 
 export interface ReportAction {
@@ -111,6 +120,8 @@ export interface QuarterlyReportData {
   plan: ReportPlanHeader;
   quarter: Quarter;
   report: { state: ReportState; submittedAt: string | null; submittedBy: string | null; dueDate: string };
+  /** True when the entries are shown as they were submitted, before any amendment. */
+  asSubmitted?: boolean;
   /** How many actions have each status this quarter (every status, in vocabulary order). */
   statusCounts: Array<{ status: StatusOrNone; count: ShownCount }>;
   priorities: ReportPriority[];

@@ -2,12 +2,13 @@ import 'i18next';
 import type en from './en.json';
 import type syncEn from './sync.en.json';
 import type reportsEn from './reports.en.json';
+import type cycleEn from './cycle.en.json';
 import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

@@ -85,3 +85,14 @@ export interface Plan extends Omit<PlanSummary, 'priorityCount' | 'actionCount'>
   /** True when the plan may be edited now: a draft, or an agreed/active plan with an open revision. */
   editable: boolean;
 }
+
+/** A draft that was withdrawn (issue 10 §5): it expects no reports and can be reinstated. */
+export interface WithdrawnPlan {
+  id: string;
+  communityId: string;
+  communityName: string;
+  fiscalYear: FiscalYear;
+  title: string;
+  withdrawnAt: string;
+  priorityCount: number;
+}

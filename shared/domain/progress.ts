@@ -13,6 +13,21 @@ export interface ProgressEntry {
   nextSteps: string | null;
   author: string;
   updatedAt: string;
+  /** Changes made after the quarter's report was submitted, oldest first (absent or empty: none). */
+  amendments?: ProgressAmendment[];
+}
+
+/**
+ * One change to a progress entry after its quarter's report was submitted: who, when, and the
+ * entry as it read just before. The oldest amendment's earlier text is what was submitted.
+ */
+export interface ProgressAmendment {
+  id: string;
+  amendedBy: string;
+  amendedAt: string;
+  previousStatus: ProgressStatus;
+  previousNarrative: string;
+  previousNextSteps: string | null;
 }
 
 export interface ReportComment {
@@ -33,6 +48,10 @@ export interface QuarterlyReport {
   submittedAt: string | null;
   dueDate: string;
   comments: ReportComment[];
+  /** The first day the report may be submitted (the last two weeks of its quarter). */
+  submissionOpensOn?: string;
+  /** The latest amendment to one of its entries after submission, if any. */
+  lastAmendment?: { amendedAt: string; amendedBy: string } | null;
 }
 
 export interface QuarterProgress {

@@ -9,6 +9,8 @@ export interface CompletenessCell {
   submittedAt: string | null;
   /** Days after the due date the report arrived (late), or has been outstanding (missing). */
   daysLate: number | null;
+  /** When the submitted report's progress was last amended, and by whom (absent: never). */
+  amended?: { on: string; by: string };
 }
 
 export interface CompletenessRow {

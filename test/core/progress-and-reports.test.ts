@@ -88,7 +88,8 @@ describe('quarterly reports', () => {
     const draft = t.must('plans:create', { communityId: community, fiscalYear: 2026 });
     expect(t.core.invoke('reports:submit', { planId: draft.id, quarter: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { plan, actions } = agreedPlan(t, community, 2025, ['A']);
-    t.must('progress:record', { actionId: actions[0]!.id, quarter: 3, status: 'not_started', narrative: '' });
+    // Progress for a quarter that has not started is refused too (issue 10 §5).
+    expect(t.core.invoke('progress:record', { actionId: actions[0]!.id, quarter: 3, status: 'not_started', narrative: '' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.core.invoke('reports:submit', { planId: plan.id, quarter: 3 })).toMatchObject({
       ok: false,
       error: { message: 'FY 2025–26 Q3 has not started yet; its report cannot be submitted.' },

@@ -7,6 +7,8 @@ import syncEn from '../../renderer/i18n/sync.en.json';
 import syncFr from '../../renderer/i18n/sync.fr.json';
 import reportsEn from '../../renderer/i18n/reports.en.json';
 import reportsFr from '../../renderer/i18n/reports.fr.json';
+import cycleEn from '../../renderer/i18n/cycle.en.json';
+import cycleFr from '../../renderer/i18n/cycle.fr.json';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
 import { createI18n } from '../../renderer/i18n/i18n';
 import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
@@ -26,8 +28,8 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 // The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
 // merged at the top level; none of their keys may shadow one of the main catalogues. The "vocab"
 // keys come from the one word catalogue in shared/words/, as renderer/i18n/i18n.ts loads them.
-const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
-const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
+const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), ...(cycleEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
+const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), ...(cycleFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
@@ -41,6 +43,11 @@ describe('the English and French catalogues', () => {
     expect(Object.keys(reportsEn).filter((k) => k in en || k in syncEn)).toEqual([]);
     expect(Object.keys(reportsFr).filter((k) => k in fr || k in syncFr)).toEqual([]);
     expect(Object.keys(reportsEn)).toEqual(Object.keys(reportsFr));
+  });
+
+  it('keep the plan cycle pair apart from the other catalogues', () => {
+    expect(Object.keys(cycleEn).filter((k) => k in en || k in syncEn || k in reportsEn)).toEqual([]);
+    expect(Object.keys(cycleEn)).toEqual(Object.keys(cycleFr));
   });
 
   it('leave the vocabulary labels to the one word catalogue (no second home in the JSON files)', () => {

@@ -2,6 +2,7 @@
 import * as items from '../services/plan-items';
 import { listPlanSummaries, loadPlan } from '../queries/plans';
 import * as plans from '../services/plans';
+import * as withdrawal from '../services/plan-withdrawal';
 import * as progress from '../services/progress';
 import * as rollup from '../services/rollup';
 import type { SomeHandlers } from './handler-types';
@@ -18,6 +19,9 @@ export const planningHandlers = {
   'plans:close': (ctx, i) => plans.setPlanStatus(ctx, i.planId, 'closed'),
   'plans:openRevision': plans.openPlanRevision,
   'plans:closeRevision': plans.closePlanRevision,
+  'plans:withdraw': withdrawal.withdrawPlan,
+  'plans:reinstate': withdrawal.reinstatePlan,
+  'plans:withdrawn': withdrawal.listWithdrawnPlans,
 
   'priorities:add': items.addPriority,
   'priorities:update': items.updatePriority,

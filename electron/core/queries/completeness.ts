@@ -1,6 +1,7 @@
 /**
  * Each community's reports of a fiscal year, as of a date: computed once here for both the
- * completeness matrix (`completeness:matrix`) and the roll-up (`rollup:get`).
+ * completeness matrix (`completeness:matrix`) and the roll-up (`rollup:get`). A withdrawn draft is no
+ * plan (plansOfYear reads live plans only): it expects no reports.
  */
 import type { CompletenessCell } from '../../../shared/domain';
 import { QUARTERS, type FiscalYear } from '../../../shared/fiscal-calendar';
@@ -8,7 +9,7 @@ import { completenessOf } from '../../../shared/rules/completeness';
 import type { PlanStatus } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { plansOfYear } from './plans';
-import { submissionsOfYear } from './progress';
+import { amendmentsOfYear, submissionsOfYear } from './progress';
 
 export interface CommunityCompleteness {
   plan: { id: string; status: PlanStatus } | null;
@@ -20,9 +21,15 @@ export function completenessOfYear(ctx: CoreContext, fiscalYear: FiscalYear, asO
   const { reportDueDays } = readProfile(ctx);
   const plans = plansOfYear(ctx, fiscalYear);
   const submitted = submissionsOfYear(ctx, fiscalYear);
+  const amended = amendmentsOfYear(ctx, fiscalYear);
   return (communityId) => {
     const plan = plans.get(communityId) ?? null;
-    const cells = QUARTERS.map((q) => completenessOf(plan !== null, fiscalYear, q, plan ? submitted.get(`${plan.id}:${q}`) ?? null : null, asOf, reportDueDays));
+    const cells = QUARTERS.map((q) => {
+      const cell = completenessOf(plan !== null, fiscalYear, q, plan ? submitted.get(`${plan.id}:${q}`) ?? null : null, asOf, reportDueDays);
+      // A submitted report whose progress changed afterwards says so (amended on …, by …).
+      const amendment = plan && cell.submittedAt ? amended.get(`${plan.id}:${q}`) : undefined;
+      return amendment ? { ...cell, amended: amendment } : cell;
+    });
     return { plan, cells };
   };
 }

@@ -1,7 +1,8 @@
 /** Reads of progress: entries of actions by quarter and year, and the quarterly reports of a plan. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
-import type { QuarterlyReport, ReportComment } from '../../../shared/domain';
+import type { ProgressAmendment, QuarterlyReport, ReportComment } from '../../../shared/domain';
+import { submissionOpensOn } from '../../../shared/rules/plan-cycle';
 import { reportDueDate, type FiscalYear, type Quarter } from '../../../shared/fiscal-calendar';
 import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
@@ -61,7 +62,53 @@ export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): Q
     submittedAt: submitted?.submittedAt ?? null,
     dueDate: reportDueDate(plan.fiscalYear, quarter, readProfile(ctx).reportDueDays),
     comments,
+    submissionOpensOn: submissionOpensOn(plan.fiscalYear, quarter),
+    lastAmendment: lastAmendmentOf(ctx, plan.id, plan.fiscalYear, quarter),
   };
+}
+
+export type ProgressAmendmentRow = typeof schema.progressAmendments.$inferSelect;
+
+/** The live amendments of these progress entries, oldest first, by entry id. */
+export function amendmentsOf(ctx: CoreContext, entryIds: string[]): Map<string, ProgressAmendment[]> {
+  const out = new Map<string, ProgressAmendment[]>();
+  if (entryIds.length === 0) return out;
+  const a = schema.progressAmendments;
+  const rows = ctx.db.select().from(a).where(and(inArray(a.progressEntryId, entryIds), isLive(a))).orderBy(asc(a.amendedAt), asc(a.id)).all();
+  for (const row of rows) {
+    const list = out.get(row.progressEntryId) ?? [];
+    list.push({
+      id: row.id,
+      amendedBy: row.amendedBy,
+      amendedAt: row.amendedAt,
+      previousStatus: row.previousStatus as ProgressStatus,
+      previousNarrative: row.previousNarrative,
+      previousNextSteps: row.previousNextSteps,
+    });
+    out.set(row.progressEntryId, list);
+  }
+  return out;
+}
+
+const AMENDMENTS_OF_PLAN = `SELECT m.amended_at AS amendedAt, m.amended_by AS amendedBy, pr.plan_id AS planId, e.quarter
+    FROM progress_amendments m
+    JOIN progress_entries e ON e.id = m.progress_entry_id AND ${live('e')}
+    JOIN actions a ON a.id = e.action_id AND ${live('a')}
+    JOIN priorities pr ON pr.id = a.priority_id AND ${live('pr')}
+   WHERE ${live('m')} AND e.fiscal_year = @fiscalYear`;
+
+/** The latest amendment to a plan's entries of a quarter, if any. */
+export function lastAmendmentOf(ctx: CoreContext, planId: string, fiscalYear: FiscalYear, quarter: Quarter): { amendedAt: string; amendedBy: string } | null {
+  const row = ctx.sqlite
+    .prepare(`${AMENDMENTS_OF_PLAN} AND pr.plan_id = @planId AND e.quarter = @quarter ORDER BY m.amended_at DESC, m.id DESC LIMIT 1`)
+    .get({ fiscalYear, planId, quarter }) as { amendedAt: string; amendedBy: string } | undefined;
+  return row ? { amendedAt: row.amendedAt, amendedBy: row.amendedBy } : null;
+}
+
+/** The latest amendment of each plan's quarter of a fiscal year, keyed `planId:quarter`. */
+export function amendmentsOfYear(ctx: CoreContext, fiscalYear: FiscalYear): Map<string, { on: string; by: string }> {
+  const rows = ctx.sqlite.prepare(`${AMENDMENTS_OF_PLAN} ORDER BY m.amended_at, m.id`).all({ fiscalYear }) as Array<{ amendedAt: string; amendedBy: string; planId: string; quarter: number }>;
+  return new Map(rows.map((r) => [`${r.planId}:${r.quarter}`, { on: r.amendedAt, by: r.amendedBy }]));
 }
 
 /** When each report of a fiscal year was submitted, keyed `planId:quarter`. */

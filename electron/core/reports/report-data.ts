@@ -27,7 +27,8 @@ import { PROGRESS_STATUSES, type CswbZone, type IndicatorDirection, type OwnerPa
 import type { CoreContext } from '../changelog/core-context';
 import { indicatorHistory } from '../queries/indicators';
 import { continuingPlans, signaturesOf, liveActions, liveIndicators, livePriorities, planRow, revisionsOf, type ActionRow, type IndicatorRow, type PlanRow } from '../queries/plans';
-import { entriesOf, loadReport, type ProgressEntryRow } from '../queries/progress';
+import { amendmentsOf, entriesOf, loadReport, type ProgressEntryRow } from '../queries/progress';
+import type { ProgressAmendment } from '../../../shared/domain';
 import { communityById, namesById } from '../queries/reference';
 
 /** How many past quarters a trend chart shows, the report's own included. */
@@ -40,8 +41,8 @@ export function planHeader(ctx: CoreContext, plan: PlanRow): ReportPlanHeader {
   return { id, title, summary, status: plan.status as PlanStatus, fiscalYear, communityId, ...place, ...signaturesOf(plan) };
 }
 
-function toEntry(row: ProgressEntryRow, options: PublicOptions): ReportEntry {
-  return {
+function toEntry(row: ProgressEntryRow, options: PublicOptions, amendments: ProgressAmendment[] = [], asSubmitted = false): ReportEntry {
+  const entry: ReportEntry = {
     fiscalYear: row.fiscalYear,
     quarter: row.quarter as Quarter,
     status: row.status as ProgressStatus,
@@ -50,6 +51,16 @@ function toEntry(row: ProgressEntryRow, options: PublicOptions): ReportEntry {
     author: row.author,
     updatedAt: row.updatedAt,
   };
+  const first = amendments[0];
+  if (!first) return entry;
+  // The oldest amendment kept the entry as it read when the report was submitted.
+  const submitted = {
+    status: first.previousStatus,
+    narrative: options.excludeNarratives ? null : first.previousNarrative,
+    nextSteps: options.excludeNarratives ? null : first.previousNextSteps,
+  };
+  const marks = { amendments: amendments.map(({ amendedAt, amendedBy }) => ({ amendedAt, amendedBy })), asSubmitted: submitted };
+  return asSubmitted ? { ...entry, ...submitted, ...marks } : { ...entry, ...marks };
 }
 
 /**
@@ -99,6 +110,7 @@ function buildPriorities(
   indicatorQuarter: Quarter,
   options: PublicOptions,
   currentValue: CurrentValue,
+  amended: { of: Map<string, ProgressAmendment[]>; asSubmitted: boolean } = { of: new Map(), asSubmitted: false },
 ): ReportPriority[] {
   const organisations = namesById(ctx, 'organisations');
   const themes = namesById(ctx, 'themes');
@@ -123,7 +135,7 @@ function buildPriorities(
           partnerNames: a.partnerOrganisationIds.flatMap((id) => (organisations.get(id) ? [organisations.get(id)!.name!] : [])),
           plannedQuarters: (a.plannedQuarters as Quarter[]).slice().sort(),
           commitmentNumbers: a.commitmentIds.flatMap((id) => (commitments.get(id) ? [commitments.get(id)!.number!] : [])),
-          entry: entry ? toEntry(entry, options) : null,
+          entry: entry ? toEntry(entry, options, amended.of.get(entry.id), amended.asSubmitted) : null,
         };
       }),
     indicators: parts.indicators.filter((i) => i.priorityId === p.id).map((i) => toReportIndicator(ctx, i, parts.plan.fiscalYear, indicatorQuarter, options, currentValue)),
@@ -135,10 +147,14 @@ export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:qu
   const parts = planParts(ctx, input.planId);
   const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear, input.quarter);
   const entryOf = (actionId: string) => entries.find((e) => e.actionId === actionId);
-  const priorities = buildPriorities(ctx, parts, entryOf, input.quarter, options, 'ofQuarter');
+  const amendments = amendmentsOf(ctx, entries.map((e) => e.id));
+  const asSubmitted = input.asSubmitted === true;
+  const priorities = buildPriorities(ctx, parts, entryOf, input.quarter, options, 'ofQuarter', { of: amendments, asSubmitted });
   const counts = new Map<StatusOrNone, number>([...PROGRESS_STATUSES, 'not_recorded' as const].map((s) => [s, 0]));
   for (const a of parts.actions) {
-    const status: StatusOrNone = (entryOf(a.id)?.status as ProgressStatus | undefined) ?? 'not_recorded';
+    const entry = entryOf(a.id);
+    const submittedStatus = asSubmitted && entry ? amendments.get(entry.id)?.[0]?.previousStatus : undefined;
+    const status: StatusOrNone = (submittedStatus ?? (entry?.status as ProgressStatus | undefined)) ?? 'not_recorded';
     counts.set(status, counts.get(status)! + 1);
   }
   const report = loadReport(ctx, parts.plan, input.quarter);
@@ -148,6 +164,7 @@ export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:qu
     plan: options.excludeNarratives ? { ...parts.header, summary: null } : parts.header,
     quarter: input.quarter,
     report: { state: report.state, submittedAt: report.submittedAt, submittedBy: report.submittedBy, dueDate: report.dueDate },
+    ...(asSubmitted ? { asSubmitted } : {}),
     statusCounts: [...counts].map(([status, count]) => ({ status, count: suppressCount(count, options) })),
     priorities,
   };

@@ -4,7 +4,9 @@ import type { Plan } from '../../../shared/domain';
 import { fiscalYearLabel } from '../../../shared/fiscal-calendar';
 import { isFinished } from '../../../shared/rules/action-outcome';
 import { PLAN_TRANSITIONS, type PlanStatus } from '../../../shared/vocabulary';
-import { change, type CoreContext, readProfile } from '../changelog/core-context';
+import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
+import { discardWithdrawnDraft } from './plan-withdrawal';
+import { isFutureDate } from '../../../shared/rules/plan-cycle';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
 import { getCommunity } from './reference';
@@ -23,7 +25,8 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
   const community = getCommunity(ctx, input.communityId);
   const id = naturalIds.plan(community.id, input.fiscalYear);
   assertNoPlanYet(ctx, id, community.name, input.fiscalYear);
-  change(ctx, 'plans:create', (w) =>
+  change(ctx, 'plans:create', (w) => {
+    discardWithdrawnDraft(ctx, w, id);
     w.upsert('plans', {
       id,
       communityId: community.id,
@@ -36,8 +39,8 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
       detachmentSignatory: null,
       detachmentSignedOn: null,
       copiedFromPlanId: null,
-    }),
-  );
+    });
+  });
   return loadPlan(ctx, id);
 }
 
@@ -79,6 +82,7 @@ export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copy
   const statuses = lastStatuses(ctx, actions.map((a) => a.id), source.fiscalYear);
 
   change(ctx, 'plans:copyForward', (w) => {
+    discardWithdrawnDraft(ctx, w, newPlanId);
     w.upsert('plans', {
       id: newPlanId,
       communityId: source.communityId,
@@ -176,6 +180,9 @@ export function agreePlan(ctx: CoreContext, input: MethodInput<'plans:agree'>): 
     detachmentSignedOn: detachment?.signedOn ?? plan.detachmentSignedOn,
   };
   const bothSigned = signed.communitySignatory !== null && signed.communitySignedOn !== null && signed.detachmentSignatory !== null && signed.detachmentSignedOn !== null;
+  const day = today(ctx);
+  if (community && isFutureDate(community.signedOn, day)) throw new DomainError('invalid_input', msg('plan.signedOn.communityFuture', { date: community.signedOn, today: day }));
+  if (detachment && isFutureDate(detachment.signedOn, day)) throw new DomainError('invalid_input', msg('plan.signedOn.detachmentFuture', { date: detachment.signedOn, today: day }));
   change(ctx, 'plans:agree', (w) =>
     w.update('plans', plan.id, {
       ...(bothSigned ? { status: 'agreed' } : {}),

@@ -8,9 +8,11 @@ import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
 import { valuesOfQuarter } from '../queries/indicators';
 import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from '../queries/plans';
-import { entriesOf, loadReport, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
+import { amendmentsOf, entriesOf, loadReport, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
+import { isLiveRow } from '../queries/live';
+import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
 
-function toEntry(row: ProgressEntryRow): ProgressEntry {
+function toEntry(row: ProgressEntryRow, amendments: ProgressEntry['amendments'] = []): ProgressEntry {
   return {
     id: row.id,
     actionId: row.actionId,
@@ -21,6 +23,7 @@ function toEntry(row: ProgressEntryRow): ProgressEntry {
     nextSteps: row.nextSteps,
     author: row.author,
     updatedAt: row.updatedAt,
+    amendments,
   };
 }
 
@@ -30,30 +33,50 @@ function assertProgressAllowed(plan: PlanRow): void {
   }
 }
 
-/** Records an action's status for a quarter of its plan's fiscal year (one row per action and quarter). */
+/**
+ * Records an action's status for a quarter of its plan's fiscal year (one row per action and
+ * quarter), once the quarter has begun. After the quarter's report was submitted, a change is an
+ * amendment: the same save records who changed it, when, and the entry as it read before.
+ */
 export function recordProgress(ctx: CoreContext, input: MethodInput<'progress:record'>): ProgressEntry {
   const action = actionRow(ctx, input.actionId);
   const plan = planRow(ctx, priorityRow(ctx, action.priorityId).planId);
   assertProgressAllowed(plan);
+  if (!mayRecordProgressOn(plan.fiscalYear, input.quarter, today(ctx))) {
+    throw new DomainError('forbidden', msg('progress.quarterNotStarted', { fiscalYear: plan.fiscalYear, quarter: input.quarter, date: quarterStart(plan.fiscalYear, input.quarter) }));
+  }
   if (input.status !== 'not_started' && input.narrative.trim().length === 0) {
     throw new DomainError('invalid_input', msg('progress.narrativeRequired'));
   }
   const id = naturalIds.progressEntry(action.id, plan.fiscalYear, input.quarter);
   const profile = readProfile(ctx);
-  change(ctx, 'progress:record', (w) =>
+  const before = progressEntryRow(ctx, id);
+  const next = { status: input.status, narrative: input.narrative, nextSteps: input.nextSteps ?? null };
+  const submitted = loadReport(ctx, plan, input.quarter).state === 'submitted';
+  const changed = !isLiveRow(before) || before.status !== next.status || before.narrative !== next.narrative || before.nextSteps !== next.nextSteps;
+  change(ctx, 'progress:record', (w) => {
+    if (submitted && isLiveRow(before) && changed) {
+      w.insert('progressAmendments', {
+        id: ctx.ids.newId(),
+        progressEntryId: id,
+        amendedBy: profile.userName,
+        amendedAt: ctx.clock.now(),
+        previousStatus: before.status,
+        previousNarrative: before.narrative,
+        previousNextSteps: before.nextSteps,
+      });
+    }
     w.upsert('progressEntries', {
       id,
       actionId: action.id,
       fiscalYear: plan.fiscalYear,
       quarter: input.quarter,
-      status: input.status,
-      narrative: input.narrative,
-      nextSteps: input.nextSteps ?? null,
+      ...next,
       author: profile.userName,
       updatedAt: ctx.clock.now(),
-    }),
-  );
-  return toEntry(progressEntryRow(ctx, id)!);
+    });
+  });
+  return toEntry(progressEntryRow(ctx, id)!, amendmentsOf(ctx, [id]).get(id) ?? []);
 }
 
 export function getReport(ctx: CoreContext, input: MethodInput<'reports:get'>): QuarterlyReport {
@@ -67,7 +90,9 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
   const actions = liveActions(ctx, priorities.map((p) => p.id));
   const byPriority = new Map(priorities.map((p, i) => [p.id, i]));
   actions.sort((a, b) => (byPriority.get(a.priorityId)! - byPriority.get(b.priorityId)!) || a.rank - b.rank);
-  const entries = new Map(entriesOf(ctx, actions.map((a) => a.id), plan.fiscalYear, input.quarter).map((e) => [e.actionId, toEntry(e)]));
+  const rows = entriesOf(ctx, actions.map((a) => a.id), plan.fiscalYear, input.quarter);
+  const amendments = amendmentsOf(ctx, rows.map((e) => e.id));
+  const entries = new Map(rows.map((e) => [e.actionId, toEntry(e, amendments.get(e.id) ?? [])]));
   const indicators = liveIndicators(ctx, priorities.map((p) => p.id));
   const values = valuesOfQuarter(ctx, indicators.map((i) => i.id), plan.fiscalYear, input.quarter);
   return {
@@ -82,8 +107,9 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
 }
 
 /**
- * Submits a plan's quarterly report. Only once the quarter has begun, only when every action has
- * its progress for the quarter, and only once: the submission time decides on time or late.
+ * Submits a plan's quarterly report. Only from the last two weeks of its quarter on, only when
+ * every action has its progress for the quarter, and only once: the submission time decides on
+ * time or late.
  */
 export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submit'>): QuarterlyReport {
   const plan = planRow(ctx, input.planId);
@@ -95,6 +121,13 @@ export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submi
   if (existing.state === 'submitted') {
     throw new DomainError('conflict', msg('report.alreadySubmitted', { ...period, date: existing.submittedAt?.slice(0, 10) ?? '', who: existing.submittedBy ?? '' }));
   }
+  // A report may be submitted in the last two weeks of its quarter (work finished a little early), not before.
+  if (today(ctx) < quarterStart(plan.fiscalYear, input.quarter)) {
+    throw new DomainError('forbidden', msg('report.notStarted', period));
+  }
+  if (!maySubmitOn(plan.fiscalYear, input.quarter, today(ctx))) {
+    throw new DomainError('forbidden', msg('report.tooEarly', { ...period, date: submissionOpensOn(plan.fiscalYear, input.quarter) }));
+  }
   const progress = getQuarterProgress(ctx, { planId: plan.id, quarter: input.quarter });
   const missing = progress.rows.filter((r) => r.entry === null).map((r) => r.action.title);
   if (progress.rows.length === 0) {
@@ -103,10 +136,6 @@ export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submi
   if (missing.length > 0) {
     const titles = missing.length > 5 ? msg('report.titlesAndMore', { titles: missing.slice(0, 5), count: missing.length - 5 }) : msg('report.titles', { titles: missing });
     throw new DomainError('forbidden', msg('report.missingProgress', { ...period, count: missing.length, titles }));
-  }
-  // A report may be submitted before its quarter ends (work finished early), never before it starts.
-  if (today(ctx) < quarterStart(plan.fiscalYear, input.quarter)) {
-    throw new DomainError('forbidden', msg('report.notStarted', period));
   }
   const profile = readProfile(ctx);
   change(ctx, 'reports:submit', (w) =>

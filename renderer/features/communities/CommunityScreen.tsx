@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary } from '../../../shared/domain';
+import type { PlanSummary, WithdrawnPlan } from '../../../shared/domain';
+import { useTask } from '../../components/use-task';
 import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
@@ -24,6 +25,7 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
   const commands = usePlanCommands();
   const community = useCall('communities:get', { communityId });
   const plans = useCall('plans:list', { communityId });
+  const withdrawn = useCall('plans:withdrawn', { communityId });
   const [copyFrom, setCopyFrom] = useState<PlanSummary | null>(null);
   const [startYear, setStartYear] = useState<number | null>(null);
 
@@ -64,6 +66,7 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
                   </Button>
                 ) : null}
                 <Button onClick={() => setStartYear(fy)}>{t('community.startEmpty', { year: format.fiscalYear(fy) })}</Button>
+                {(withdrawn.data ?? []).some((w) => w.fiscalYear === fy) ? <p className="muted small">{t('cycle.withdrawn.startInstead', { year: format.fiscalYear(fy) })}</p> : null}
               </div>
             );
           })}
@@ -103,6 +106,11 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
         )}
       </section>
 
+      <WithdrawnDrafts drafts={withdrawn.data ?? []} onReinstate={async (draft) => {
+        const plan = await commands.reinstate(draft.id, format.fiscalYear(draft.fiscalYear));
+        window.location.hash = href.plan(plan.id);
+      }} />
+
       {copyFrom ? <CopyForwardDialog sourcePlanId={copyFrom.id} sourceFiscalYear={copyFrom.fiscalYear} onClose={() => setCopyFrom(null)} /> : null}
       {startYear !== null ? (
         <ConfirmDialog
@@ -118,5 +126,37 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
         </ConfirmDialog>
       ) : null}
     </>
+  );
+}
+
+/** Drafts withdrawn by mistake stay findable here, each with the way back. */
+function WithdrawnDrafts({ drafts, onReinstate }: { drafts: WithdrawnPlan[]; onReinstate: (draft: WithdrawnPlan) => Promise<void> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [error, setError] = useState<unknown>(null);
+  const task = useTask(setError);
+  if (drafts.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="community-withdrawn">
+      <h2 id="community-withdrawn">{t('cycle.withdrawn.heading')}</h2>
+      <ErrorBanner error={error} />
+      <ul className="plain-list">
+        {drafts.map((draft) => (
+          <li key={draft.id} className="row spaced-row">
+            <span>
+              {t('cycle.withdrawn.row', {
+                year: format.fiscalYear(draft.fiscalYear),
+                title: draft.title,
+                date: format.date(draft.withdrawnAt),
+                priorities: t('cycle.withdrawn.priorities', { count: draft.priorityCount }),
+              })}
+            </span>
+            <Button size="small" icon="arrow-right" aria-label={t('cycle.withdrawn.reinstateNamed', { year: format.fiscalYear(draft.fiscalYear) })} onClick={() => void task.run(() => onReinstate(draft))}>
+              {t('cycle.withdrawn.reinstate')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -13,6 +13,8 @@ export const ACTIVITY_KEYS = {
   'plans:close': 'activity.plansClose',
   'plans:openRevision': 'activity.plansOpenRevision',
   'plans:closeRevision': 'activity.plansCloseRevision',
+  'plans:withdraw': 'cycle.activity.plansWithdraw',
+  'plans:reinstate': 'cycle.activity.plansReinstate',
   'priorities:add': 'activity.prioritiesAdd',
   'priorities:update': 'activity.prioritiesUpdate',
   'priorities:remove': 'activity.prioritiesRemove',

@@ -40,7 +40,8 @@ type OpenDialog =
   | { kind: 'openRevision' }
   | { kind: 'closeRevision' }
   | { kind: 'details' }
-  | { kind: 'copyForward' };
+  | { kind: 'copyForward' }
+  | { kind: 'withdraw' };
 
 export function PlanScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function PlanScreen({ planId }: { planId: string }) {
   const currentQuarter = currentFiscalQuarter();
   const suggestedQuarter = plan.fiscalYear === currentQuarter.fiscalYear ? currentQuarter.quarter : plan.fiscalYear < currentQuarter.fiscalYear ? 4 : 1;
 
-  const confirmation = dialog ? confirmationOf(dialog, plan, commands, t) : null;
+  const confirmation = dialog ? confirmationOf(dialog, plan, commands, t) ?? withdrawalOf(dialog, plan, commands, t, format.fiscalYear(plan.fiscalYear)) : null;
 
   function run(work: () => Promise<void>) {
     setActionError(null);
@@ -223,6 +224,26 @@ function confirmationOf(dialog: OpenDialog, plan: Plan, commands: PlanCommands, 
   }
 }
 
+/** Withdrawing an unsigned draft: what it does, and that it can be undone; then back to the community. */
+function withdrawalOf(dialog: OpenDialog, plan: Plan, commands: PlanCommands, t: TFunction, year: string): Confirmation | null {
+  if (dialog.kind !== 'withdraw') return null;
+  return {
+    danger: true,
+    title: t('cycle.withdraw.title', { year }),
+    confirmLabel: t('cycle.withdraw.confirm'),
+    body: t('cycle.withdraw.body', { name: plan.communityName }),
+    run: async () => {
+      await commands.withdraw(plan, year);
+      window.location.hash = href.community(plan.communityId);
+    },
+  };
+}
+
+/** Only a draft nobody has signed may be withdrawn (the core says the same). */
+function isWithdrawable(plan: Plan): boolean {
+  return plan.status === 'draft' && !plan.communitySignedOn && !plan.detachmentSignedOn && !plan.communitySignatory && !plan.detachmentSignatory;
+}
+
 function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; hasNextYear: boolean; openRevision: boolean; onOpen: (d: OpenDialog) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -236,6 +257,11 @@ function PlanActions({ plan, hasNextYear, openRevision, onOpen }: { plan: Plan; 
       {plan.status === 'draft' ? (
         <Button variant="primary" icon="lock" onClick={() => onOpen({ kind: 'signOff' })}>
           {t('plan.signOff.open')}
+        </Button>
+      ) : null}
+      {isWithdrawable(plan) ? (
+        <Button variant="danger" icon="archive" onClick={() => onOpen({ kind: 'withdraw' })}>
+          {t('cycle.withdraw.button')}
         </Button>
       ) : null}
       {plan.status === 'agreed' ? (

@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { usePlanner } from '../../app/store-context';
 import { todayIso } from '../../app/today';
 import { usePlanCommands } from './plan-commands';
+import { isFutureDate } from '../../../shared/rules/plan-cycle';
 
 /** Sign-off: the community's and the detachment's signatories, with dates. The plan then becomes read-only. */
 export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
@@ -26,11 +27,14 @@ export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => vo
       title={t('plan.signOff.title', { name: plan.communityName, year: format.fiscalYear(plan.fiscalYear) })}
       submitLabel={t('plan.signOff.confirm')}
       onClose={onClose}
-      isValid={() => filled(communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn)}
+      isValid={() => filled(communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn) && !isFutureDate(communitySignedOn, today) && !isFutureDate(detachmentSignedOn, today)}
       save={() => commands.agree({ planId: plan.id, communitySignatory, communitySignedOn, detachmentSignatory, detachmentSignedOn })}
     >
       {(checked) => {
         const required = (v: string) => requiredError(checked, v, t('plan.signOff.required'));
+        // Sign-off dates are never in the future (the core refuses them too).
+        const dateError = (v: string) => required(v) ?? (v && isFutureDate(v, today) ? t('cycle.dates.signedOnFuture', { date: format.date(today) }) : undefined);
+        const dateHint = t('cycle.dates.signedOnHint', { date: format.date(today) });
         return (
           <>
             <Banner tone="info">
@@ -38,9 +42,9 @@ export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => vo
             </Banner>
             <div className="grid-2">
               <TextField label={t('plan.signOff.communitySignatory')} hint={t('plan.signOff.communityHint')} value={communitySignatory} onChange={(e) => setCommunitySignatory(e.target.value)} error={required(communitySignatory)} required />
-              <TextField label={t('plan.signOff.communitySignedOn')} type="date" value={communitySignedOn} onChange={(e) => setCommunitySignedOn(e.target.value)} error={required(communitySignedOn)} required />
+              <TextField label={t('plan.signOff.communitySignedOn')} type="date" max={today} hint={dateHint} value={communitySignedOn} onChange={(e) => setCommunitySignedOn(e.target.value)} error={dateError(communitySignedOn)} required />
               <TextField label={t('plan.signOff.detachmentSignatory')} hint={t('plan.signOff.detachmentHint')} value={detachmentSignatory} onChange={(e) => setDetachmentSignatory(e.target.value)} error={required(detachmentSignatory)} required />
-              <TextField label={t('plan.signOff.detachmentSignedOn')} type="date" value={detachmentSignedOn} onChange={(e) => setDetachmentSignedOn(e.target.value)} error={required(detachmentSignedOn)} required />
+              <TextField label={t('plan.signOff.detachmentSignedOn')} type="date" max={today} hint={dateHint} value={detachmentSignedOn} onChange={(e) => setDetachmentSignedOn(e.target.value)} error={dateError(detachmentSignedOn)} required />
             </div>
           </>
         );

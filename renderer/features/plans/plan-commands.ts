@@ -34,6 +34,16 @@ export function planCommands({ client, notify, t }: CommandDeps) {
       await client.call('plans:close', { planId: plan.id });
       notify(t('plan.closed'));
     },
+    /** Withdraws an unsigned draft (Undo reinstates it); `yearLabel` names it in the notice. */
+    async withdraw(plan: Plan, yearLabel: string) {
+      await client.call('plans:withdraw', { planId: plan.id });
+      notify(t('cycle.withdraw.done', { year: yearLabel }), () => client.call('plans:reinstate', { planId: plan.id }));
+    },
+    async reinstate(planId: string, yearLabel: string) {
+      const plan = await client.call('plans:reinstate', { planId });
+      notify(t('cycle.withdrawn.reinstated', { year: yearLabel }));
+      return plan;
+    },
     async closeRevision(plan: Plan) {
       await client.call('plans:closeRevision', { planId: plan.id });
       notify(t('plan.revision.closed'));

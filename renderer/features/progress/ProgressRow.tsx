@@ -4,14 +4,15 @@
  */
 import type { ChangeEvent, FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../shared/domain';
+import type { Action, ProgressAmendment } from '../../../shared/domain';
+import { useFormat } from '../../i18n/format';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../shared/vocabulary';
 import { Select, TextArea } from '../../components/Field';
 import { saveStateOf } from './progress-slice';
 import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
 
-export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; readOnly: boolean; leadLabel: string | null }) {
+export function ProgressRow({ action, readOnly, leadLabel, amendments = [] }: { action: Action; readOnly: boolean; leadLabel: string | null; amendments?: ProgressAmendment[] }) {
   const { t } = useTranslation();
   const row = usePlanner((s) => s.progressForm?.rows[action.id]);
   const edit = usePlanner((s) => s.editProgressRow);
@@ -45,6 +46,7 @@ export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; r
         </span>
         <SaveStateLabel state={state} id={stateId} />
       </div>
+      <AmendmentNote amendments={amendments} />
       {row.error ? (
         <p className="field__error" role="alert">
           {row.error}
@@ -64,5 +66,29 @@ export function ProgressRow({ action, readOnly, leadLabel }: { action: Action; r
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} />
       </div>
     </section>
+  );
+}
+
+/** After submission: when the entry was last amended and by whom, with the text as it was submitted. */
+export function AmendmentNote({ amendments }: { amendments: ProgressAmendment[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const last = amendments.at(-1);
+  const first = amendments[0];
+  if (!last || !first) return null;
+  return (
+    <details className="amendment-note small">
+      <summary>
+        <strong>{t('cycle.amend.marker', { date: format.dateTime(last.amendedAt), who: last.amendedBy })}</strong> — {t('cycle.amend.showSubmitted')}
+      </summary>
+      <dl className="definition-list">
+        <dt>{t('progress.status')}</dt>
+        <dd>{t(`vocab.progressStatus.${first.previousStatus}`)}</dd>
+        <dt>{t('progress.narrative')}</dt>
+        <dd className="pre-wrap">{first.previousNarrative || '—'}</dd>
+        <dt>{t('progress.nextSteps')}</dt>
+        <dd className="pre-wrap">{first.previousNextSteps || '—'}</dd>
+      </dl>
+    </details>
   );
 }

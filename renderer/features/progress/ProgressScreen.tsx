@@ -5,7 +5,9 @@
  */
 import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
+import { QUARTERS, quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
+import { mayRecordProgressOn, maySubmitOn } from '../../../shared/rules/plan-cycle';
+import { todayIso } from '../../app/today';
 import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
@@ -56,7 +58,13 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
 
   const { plan, progress } = form;
   const report = progress.report;
-  const readOnly = plan.status === 'closed';
+  // The core's date rules, shown before they refuse: no progress before the quarter starts, no
+  // submission before the last two weeks of the quarter.
+  const today = todayIso();
+  const notStarted = !mayRecordProgressOn(plan.fiscalYear, quarter, today);
+  const submitOpensOn = report.submissionOpensOn ?? null;
+  const tooEarly = !maySubmitOn(plan.fiscalYear, quarter, today);
+  const readOnly = plan.status === 'closed' || notStarted;
   const recorded = form.rowOrder.filter((id) => {
     const row = form.rows[id];
     return row && row.saved !== null;
@@ -113,9 +121,15 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           <p>{t('progress.closedBody')}</p>
         </Banner>
       ) : null}
+      {notStarted && plan.status !== 'closed' ? (
+        <Banner tone="info" title={t('cycle.dates.quarterNotStartedTitle')}>
+          <p>{t('cycle.dates.quarterNotStarted', { quarter: quarterName, date: format.date(quarterStart(plan.fiscalYear, quarter)) })}</p>
+        </Banner>
+      ) : null}
       {report.state === 'submitted' ? (
-        <Banner tone="success" title={t('progress.submittedTitle')}>
-          <p>{t('progress.submittedBody')}</p>
+        <Banner tone="success" title={t('cycle.amend.noticeTitle')}>
+          <p>{t('cycle.amend.notice', { date: format.date(report.submittedAt), who: report.submittedBy ?? '' })}</p>
+          {report.lastAmendment ? <p>{t('cycle.amend.lastAmended', { date: format.date(report.lastAmendment.amendedAt), who: report.lastAmendment.amendedBy })}</p> : null}
         </Banner>
       ) : null}
 
@@ -130,7 +144,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
             <section key={group.priority.id} className="progress-group" aria-labelledby={`group-${group.priority.id}`}>
               <h2 id={`group-${group.priority.id}`}>{group.priority.title}</h2>
               {group.rows.map((r) => (
-                <ProgressRow key={r.action.id} action={r.action} readOnly={readOnly} leadLabel={reference.personName(r.action.leadPersonId) ?? r.action.leadName} />
+                <ProgressRow key={r.action.id} action={r.action} readOnly={readOnly} leadLabel={reference.personName(r.action.leadPersonId) ?? r.action.leadName} amendments={r.entry?.amendments ?? []} />
               ))}
             </section>
           ))}
@@ -174,9 +188,16 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
             {unsaved > 0 ? ` · ${t('progress.unsavedCount', { count: unsaved })}` : ''}
           </span>
           {report.state !== 'submitted' && !readOnly ? (
-            <Button variant="primary" icon="check" onClick={() => setConfirming(true)}>
-              {t('progress.submit', { quarter: format.quarterShort(quarter) })}
-            </Button>
+            <span className="row">
+              {tooEarly && submitOpensOn ? (
+                <span id="progress-submit-from" className="muted small">
+                  {t('cycle.dates.submitFrom', { date: format.date(submitOpensOn) })}
+                </span>
+              ) : null}
+              <Button variant="primary" icon="check" disabled={tooEarly} aria-describedby={tooEarly ? 'progress-submit-from' : undefined} onClick={() => setConfirming(true)}>
+                {t('progress.submit', { quarter: format.quarterShort(quarter) })}
+              </Button>
+            </span>
           ) : null}
         </div>
       ) : null}

@@ -18,7 +18,7 @@ type QuarterlyAction = QuarterlyReportData['priorities'][number]['actions'][numb
 export function QuarterlyReportDocument({ planId, quarter, options }: { planId: string; quarter: Quarter; options: PrintOptions }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const report = useCall('reports:quarterly', { planId, quarter, public: options.public }, { live: false });
+  const report = useCall('reports:quarterly', { planId, quarter, public: options.public, ...(options.asSubmitted ? { asSubmitted: true } : {}) }, { live: false });
   const data = report.data;
   const period = data ? format.quarter(data.plan.fiscalYear, quarter) : '';
   const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.quarterlyTitle'), period }) : null;
@@ -35,7 +35,15 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
   const shown = useShown();
   const narratives = !data.options.excludeNarratives;
   const columns: Array<PrintedColumn<QuarterlyAction>> = [
-    { header: t('reports.print.status'), cell: (a) => (a.entry ? <StatusChip kind="progress" value={a.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>) },
+    {
+      header: t('reports.print.status'),
+      cell: (a) => (
+        <>
+          {a.entry ? <StatusChip kind="progress" value={a.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>}
+          <PrintedAmendment entry={a.entry} asSubmitted={data.asSubmitted === true} format={format} />
+        </>
+      ),
+    },
     ...(narratives
       ? [
           { header: t('reports.print.narrative'), className: 'pre-wrap', cell: (a: QuarterlyAction) => a.entry?.narrative },
@@ -62,6 +70,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
           }
         />
         <PublicMarking options={data.options} />
+        {data.asSubmitted && data.report.submittedAt ? <p className="print-doc__note">{t('cycle.amend.asSubmittedNote', { date: format.date(data.report.submittedAt.slice(0, 10)) })}</p> : null}
       </header>
 
       <section className="print-section print-glance">
@@ -82,5 +91,18 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
       </PrintedPriorities>
       <GeneratedOn at={data.generatedAt} />
     </>
+  );
+}
+
+/** An amended entry says so in print: as it reads now, when and by whom it was last amended. */
+function PrintedAmendment({ entry, asSubmitted, format }: { entry: QuarterlyAction['entry']; asSubmitted: boolean; format: Formatter }) {
+  const { t } = useTranslation();
+  const last = entry?.amendments?.at(-1);
+  if (!last || asSubmitted) return null;
+  return (
+    <span className="print-amended small" data-amended="true">
+      {' '}
+      {t('cycle.amend.marker', { date: format.date(last.amendedAt.slice(0, 10)), who: last.amendedBy })}
+    </span>
   );
 }

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import { Button, ButtonLink } from '../../components/Button';
-import { EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
+import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
@@ -17,6 +17,7 @@ import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { useReportCommands } from './quarterly-report-commands';
+import { AmendmentNote } from '../progress/ProgressRow';
 
 export function QuarterlyReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
@@ -48,10 +49,19 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
           <>
             <ButtonLink href={href.progress(p.id, quarter)}>{t('report.editProgress')}</ButtonLink>
             <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: DEFAULT_PRINT_OPTIONS })}>{t('reports.print.printButton')}</ButtonLink>
+            {q.report.lastAmendment ? (
+              <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: { ...DEFAULT_PRINT_OPTIONS, asSubmitted: true } })}>{t('cycle.amend.printAsSubmitted')}</ButtonLink>
+            ) : null}
             <Button onClick={() => window.print()}>{t('report.print')}</Button>
           </>
         }
       />
+
+      {q.report.lastAmendment ? (
+        <Banner tone="info" title={t('cycle.amend.printedMarker')}>
+          <p>{t('cycle.amend.lastAmended', { date: format.date(q.report.lastAmendment.amendedAt), who: q.report.lastAmendment.amendedBy })}</p>
+        </Banner>
+      ) : null}
 
       {q.rows.length === 0 ? (
         <EmptyState title={t('progress.noActionsTitle')}>{t('progress.noActionsBody')}</EmptyState>
@@ -85,7 +95,10 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
                         <tr key={r.action.id}>
                           <th scope="row">{r.action.title}</th>
                           <td>{r.entry ? <StatusChip kind="progress" value={r.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>}</td>
-                          <td className="pre-wrap">{r.entry?.narrative}</td>
+                          <td className="pre-wrap">
+                            {r.entry?.narrative}
+                            <AmendmentNote amendments={r.entry?.amendments ?? []} />
+                          </td>
                           <td className="pre-wrap">{r.entry?.nextSteps}</td>
                         </tr>
                       ))}

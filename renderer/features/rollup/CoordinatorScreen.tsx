@@ -49,6 +49,12 @@ export function CoordinatorScreen() {
       <a className="matrix-link" href={href.report(row.planId, cell.quarter)}>
         <span className="visually-hidden">{t('coordinator.cellLabel', { name: row.communityName, quarter: format.quarterShort(cell.quarter) })} </span>
         {chip}
+        {cell.amended ? (
+          <span className="matrix-amended small" title={t('cycle.amend.marker', { date: format.dateTime(cell.amended.on), who: cell.amended.by })}>
+            {' '}
+            {t('cycle.amend.matrix', { date: format.date(cell.amended.on) })}
+          </span>
+        ) : null}
       </a>
     );
   }
