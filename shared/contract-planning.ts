@@ -28,6 +28,8 @@ const action = fieldRules.actions;
 const indicator = fieldRules.indicators;
 const entry = fieldRules.progressEntries;
 const emptyOr = <S extends z.ZodType>(schema: S) => schema.nullable().optional();
+/** Retired reference records leave the lists for new work unless asked for. */
+const includeRetired = z.boolean({ error: schemaMessage('input.yesOrNo') }).optional();
 
 const priorityFields = {
   title: priority.title,
@@ -85,21 +87,28 @@ export const planningMethods = {
   // Reference data.
   'communities:list': read<D.CommunitySummary[]>()(
     'Communities with their plan for a fiscal year (default: the current one), sorted by name.',
-    input({ fiscalYear: fiscalYear.optional(), region: shortText('region').optional(), search: z.string().max(MAX_SHORT_TEXT).optional() }),
+    input({
+      fiscalYear: fiscalYear.optional(),
+      /** A region's id, or its name in either language. */
+      region: shortText('region').optional(),
+      /** Any of a community's names, with or without diacritics and apostrophes. */
+      search: z.string().max(MAX_SHORT_TEXT).optional(),
+      includeRetired,
+    }),
   ),
   'communities:get': read<D.Community>()('One community.', input({ communityId: id('community id') })),
-  'detachments:list': read<D.Detachment[]>()('Detachments.', input({})),
-  'organisations:list': read<D.Organisation[]>()('Partner organisations.', input({ communityId: id('community id').optional() })),
+  'detachments:list': read<D.Detachment[]>()('Detachments.', input({ includeRetired })),
+  'organisations:list': read<D.Organisation[]>()('Partner organisations.', input({ communityId: id('community id').optional(), includeRetired })),
   'organisations:create': write<D.Organisation>()(
     'Add a partner organisation.',
     input({ name: fieldRules.organisations.name, kind: fieldRules.organisations.kind, communityId: emptyOr(fieldRules.organisations.communityId) }),
   ),
-  'people:list': read<D.Person[]>()('People.', input({ communityId: id('community id').optional() })),
+  'people:list': read<D.Person[]>()('People.', input({ communityId: id('community id').optional(), includeRetired })),
   'people:create': write<D.Person>()(
     'Add a person.',
     input({ name: fieldRules.people.name, title: emptyOr(fieldRules.people.title), organisationId: emptyOr(fieldRules.people.organisationId), communityId: emptyOr(fieldRules.people.communityId) }),
   ),
-  'themes:list': read<D.Theme[]>()('The reference list of themes.', input({})),
+  'themes:list': read<D.Theme[]>()('The reference list of themes.', input({ includeRetired })),
 
   // Plans.
   'plans:list': read<D.PlanSummary[]>()(

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
+import { referenceMethods } from './contract-reference';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
 import { territoryMethods } from './contract-territory';
@@ -15,6 +16,7 @@ export * from './contract-fields';
 
 export const contract = {
   ...planningMethods,
+  ...referenceMethods,
   ...syncMethods,
   ...reportMethods,
   ...filesMethods,

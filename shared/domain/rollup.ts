@@ -42,7 +42,10 @@ export interface ThemeAcrossCommunities {
 export interface Milestone {
   id: string;
   commitmentId: string;
+  /** The title in the installation's language (the English one when there is no French form). */
   title: string;
+  titleEn: string;
+  titleFr: string | null;
   dueDate: string | null;
   status: MilestoneStatus;
 }
@@ -51,7 +54,12 @@ export interface Commitment {
   id: string;
   kind: CommitmentKind;
   number: string;
+  /** The title in the installation's language (the English one when there is no French form). */
   title: string;
+  titleEn: string;
+  titleFr: string | null;
+  descriptionEn: string | null;
+  descriptionFr: string | null;
   leadDepartment: string;
   priorityArea: string | null;
   status: CommitmentStatus;

@@ -9,7 +9,7 @@ import { setup } from './support/render-app';
 function reference(over: Partial<PlanReference> = {}): PlanReference {
   return {
     themes: [],
-    people: [{ id: 'per1', name: 'Cst. Paul Martin', title: null, organisationId: null, communityId: 'com1' }],
+    people: [{ id: 'per1', name: 'Cst. Paul Martin', title: null, organisationId: null, communityId: 'com1', retired: false }],
     organisations: [],
     allPeople: [],
     allOrganisations: [],
@@ -28,7 +28,7 @@ const community = { id: 'com1', name: 'Délı̨nę' };
 
 describe('adding a person or an organisation from the action dialog', () => {
   it('adds a person with the keyboard, for the plan’s community, and makes them the lead without leaving the action', async () => {
-    const person: Person = { id: 'per2', name: 'Mary Kodakin', title: 'Youth worker', organisationId: null, communityId: 'com1' };
+    const person: Person = { id: 'per2', name: 'Mary Kodakin', title: 'Youth worker', organisationId: null, communityId: 'com1', retired: false };
     const app = setup({ 'people:create': () => person });
     const ref = reference();
     app.renderIn(<ActionDialog priorityId="pri1" reference={ref} community={community} onClose={() => {}} />);
@@ -66,7 +66,7 @@ describe('adding a person or an organisation from the action dialog', () => {
   });
 
   it('adds a territorial partner organisation and ticks it; Escape closes only the small dialog', async () => {
-    const organisation: Organisation = { id: 'org9', name: 'NWT Victim Services', kind: 'victim_services', communityId: null };
+    const organisation: Organisation = { id: 'org9', name: 'NWT Victim Services', kind: 'victim_services', communityId: null, retired: false };
     const app = setup({ 'organisations:create': () => organisation });
     app.renderIn(<ActionDialog priorityId="pri1" reference={reference()} community={community} onClose={() => {}} />);
     const user = userEvent.setup();
@@ -104,7 +104,7 @@ describe('adding a person or an organisation from the action dialog', () => {
   });
 
   it('keeps a partner from another community (the serving detachment) among the choices, by name', async () => {
-    const detachment: Organisation = { id: 'org9', name: 'Tulita RCMP detachment', kind: 'police', communityId: 'com9' };
+    const detachment: Organisation = { id: 'org9', name: 'Tulita RCMP detachment', kind: 'police', communityId: 'com9', retired: false };
     const app = setup({});
     const ref = reference({ allOrganisations: [detachment], organisationName: (id) => (id === 'org9' ? detachment.name : id) });
     const action = {

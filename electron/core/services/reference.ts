@@ -43,7 +43,7 @@ export function createOrganisation(ctx: CoreContext, input: MethodInput<'organis
   if (input.communityId) getCommunity(ctx, input.communityId);
   const row = { id: ctx.ids.newId(), name: input.name, kind: input.kind, communityId: input.communityId ?? null };
   change(ctx, 'organisations:create', (w) => w.insert('organisations', row));
-  return row;
+  return { ...row, retired: false };
 }
 
 export function listPeople(ctx: CoreContext, input: MethodInput<'people:list'>): Person[] {
@@ -61,7 +61,7 @@ export function createPerson(ctx: CoreContext, input: MethodInput<'people:create
     communityId: input.communityId ?? null,
   };
   change(ctx, 'people:create', (w) => w.insert('people', row));
-  return row;
+  return { ...row, retired: false };
 }
 
 export function listThemes(ctx: CoreContext): Theme[] {

@@ -1,16 +1,16 @@
 import type { MethodInput } from '../../../shared/contract';
-import type { Commitment, CommitmentDetail, CompletenessMatrix, ThemeAcrossCommunities } from '../../../shared/domain';
+import type { Commitment, CommitmentDetail, Milestone, CompletenessMatrix, ThemeAcrossCommunities } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { countStates } from '../../../shared/rules/completeness';
 import { compareNames } from '../../../shared/text-search';
-import type { CommitmentKind, CommitmentStatus, MilestoneStatus } from '../../../shared/vocabulary';
+import type { CommitmentKind, CommitmentStatus, Locale, MilestoneStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
 import { notFound } from '../../../shared/domain-error';
-import { actionsNaming, agreedPlansByYear, commitmentRow, liveCommitments, milestonesOf, type CommitmentRow } from '../queries/commitments';
+import { actionsNaming, agreedPlansByYear, commitmentRow, liveCommitments, milestonesOf, type CommitmentRow, type MilestoneRow } from '../queries/commitments';
 import { completenessOfYear } from '../queries/completeness';
 import { isLiveRow } from '../queries/live';
 import { themeUsesOfYear } from '../queries/plans';
-import { liveCommunities } from '../queries/reference';
+import { inLocale, liveCommunities, localeOf } from '../queries/reference';
 
 export function completenessMatrix(ctx: CoreContext, input: MethodInput<'completeness:matrix'>): CompletenessMatrix {
   const profile = readProfile(ctx);
@@ -44,18 +44,27 @@ export function themesAcrossCommunities(ctx: CoreContext, input: MethodInput<'th
     .sort((a, b) => b.communityCount - a.communityCount || a.code.localeCompare(b.code));
 }
 
-function toCommitment(ctx: CoreContext, row: CommitmentRow): Commitment {
+export function toCommitment(ctx: CoreContext, row: CommitmentRow): Commitment {
+  const locale = localeOf(ctx);
   return {
     id: row.id,
     kind: row.kind as CommitmentKind,
     number: row.number,
-    title: row.title,
+    title: inLocale(locale, row.title, row.titleFr),
+    titleEn: row.title,
+    titleFr: row.titleFr,
+    descriptionEn: row.descriptionEn,
+    descriptionFr: row.descriptionFr,
     leadDepartment: row.leadDepartment,
     priorityArea: row.priorityArea,
     status: row.status as CommitmentStatus,
     relatedCommitmentIds: row.relatedCommitmentIds,
-    milestones: milestonesOf(ctx, row.id).map((m) => ({ id: m.id, commitmentId: m.commitmentId, title: m.title, dueDate: m.dueDate, status: m.status as MilestoneStatus })),
+    milestones: milestonesOf(ctx, row.id).map((m) => toMilestone(locale, m)),
   };
+}
+
+export function toMilestone(locale: Locale, m: MilestoneRow): Milestone {
+  return { id: m.id, commitmentId: m.commitmentId, title: inLocale(locale, m.title, m.titleFr), titleEn: m.title, titleFr: m.titleFr, dueDate: m.dueDate, status: m.status as MilestoneStatus };
 }
 
 export function listCommitments(ctx: CoreContext): Commitment[] {
