@@ -15,6 +15,7 @@ import { handlers } from './handlers/handlers';
 import { authorize } from './permissions';
 import { ensureInstallation } from './services/installation';
 import { installationLocale, installationPublicKey } from './queries/installation';
+import { setupStateName } from './queries/territory';
 import { continueIfRestored } from './changelog/restored-copy';
 import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './bundles/identity';
 
@@ -29,10 +30,15 @@ export interface CoreOptions {
   migrationsFolder?: string;
   clock?: Clock;
   ids?: IdGenerator;
-  /** The profile a new installation starts with; an existing one is kept. */
-  initialProfile?: { name: string; userName: string; role: Role };
+  /**
+   * The profile a new installation starts with (tests, the demo); an existing one is kept. Without
+   * it a new database stays unset until territory:start or territory:join: no default profile is written.
+   */
+  initialProfile?: { name: string; userName: string; role: Role; isDemo?: boolean };
   /** Where this installation's private signing key is kept; default: a 0600 file beside the database. */
   keyStore?: KeyStore;
+  /** Where the territory key is kept on the coordinator's computer; default: a 0600 file beside the database. */
+  territoryKeyStore?: KeyStore;
   /** How long a write waits for another connection (a long import) before answering "busy"; default 5 s. */
   busyTimeoutMs?: number;
   /** Where unexpected errors are written (never shown to the person). */
@@ -52,7 +58,14 @@ export interface Core {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-const DEFAULT_PROFILE = { name: 'This computer', userName: 'Planner user', role: 'coordinator' as Role };
+/** The territory key's file: beside the database, readable only by its owner (the coordinator's computer). */
+export function defaultTerritoryKeyFile(dbFile: string): string {
+  return `${path.resolve(dbFile)}.territory-key`;
+}
+
+/** What may be called before this computer is set up, and while it waits for its enrolment. */
+const BEFORE_SETUP = new Set<MethodName>(['installation:setupState', 'territory:start', 'territory:join']);
+const WHILE_JOINING = new Set<MethodName>([...BEFORE_SETUP, 'enrolment:writeRequest', 'enrolment:accept', 'territory:recover', 'sync:whoami']);
 
 /** The composition root: opens and migrates the database and answers contract calls. */
 export function createCore(options: CoreOptions): Core {
@@ -60,9 +73,12 @@ export function createCore(options: CoreOptions): Core {
   const ids = options.ids ?? ulidGenerator(clock);
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder, busyTimeoutMs });
-  let keys: WorkingIdentity;
+  const keyStore = options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile));
+  const existing = installationPublicKey(opened.sqlite);
+  // A new database without a profile gets its keys when it is set up (territory:start or join), not before.
+  let keys: WorkingIdentity = { publicKey: '', privateKey: null };
   try {
-    keys = loadOrCreateKeys(options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile)), installationPublicKey(opened.sqlite));
+    if (existing !== null || options.initialProfile) keys = loadOrCreateKeys(keyStore, existing);
   } catch (error) {
     opened.sqlite.close();
     throw error;
@@ -81,8 +97,13 @@ export function createCore(options: CoreOptions): Core {
       },
     }),
     keys,
+    createIdentity: () => {
+      if (keys.publicKey !== '') return;
+      Object.assign(keys, loadOrCreateKeys(keyStore, null));
+    },
+    territoryKeyStore: options.territoryKeyStore ?? fileKeyStore(defaultTerritoryKeyFile(options.dbFile)),
   };
-  ensureInstallation(context, options.initialProfile ?? DEFAULT_PROFILE);
+  ensureInstallation(context, options.initialProfile ?? null);
   const restored = continueIfRestored(context);
   const log = options.log ?? ((message, error) => console.error(message, error));
 
@@ -120,10 +141,21 @@ export function createCore(options: CoreOptions): Core {
     return refusal('internal', msg('core.internal'));
   }
 
+  /** First start: without a profile only setting up answers; while joining, only the enrolment steps. */
+  function setupGate(method: MethodName): MessageRef | null {
+    if (BEFORE_SETUP.has(method)) return null;
+    const state = setupStateName(context);
+    if (state === 'new') return msg('setup.notSetUp');
+    if (state === 'joining' && !WHILE_JOINING.has(method)) return msg('setup.joining');
+    return null;
+  }
+
   function invokeOnce<M extends MethodName>(method: M, input: unknown): Result<MethodOutput<M>> {
     try {
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) return invalidInput(parsed.error.issues);
+      const gate = setupGate(method);
+      if (gate) return refusal('forbidden', gate);
       authorize(context, method, parsed.data);
       const handler = handlers[method] as (ctx: CoreContext, input: unknown) => MethodOutput<M>;
       return ok(handler(context, parsed.data));

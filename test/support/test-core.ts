@@ -33,7 +33,8 @@ export interface TestCoreOptions {
   backupFolder?: string;
   now?: string;
   ids?: IdGenerator;
-  profile?: { name: string; userName: string; role: Role };
+  /** null: a new database with no profile (first start: territory:start or territory:join). */
+  profile?: { name: string; userName: string; role: Role } | null;
   keys?: IdentityKeys;
   /** Names the core in a refusal's message, where a test runs several. */
   label?: string;
@@ -49,7 +50,7 @@ export function openTestCore(options: TestCoreOptions = {}): TestCore {
     ...(options.backupFolder ? { backupDir: path.join(dir, options.backupFolder) } : {}),
     clock,
     ids: options.ids ?? sequentialIds('t'),
-    initialProfile: options.profile ?? { name: 'Test detachment', userName: 'Cst. Test', role: 'detachment' },
+    ...(options.profile === null ? {} : { initialProfile: options.profile ?? { name: 'Test detachment', userName: 'Cst. Test', role: 'detachment' } }),
     log: () => {},
     keyStore: memoryKeyStore(options.keys),
   });

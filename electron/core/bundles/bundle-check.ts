@@ -27,11 +27,14 @@ import {
 import { readOrRefuse, refuse } from './bundle-refusal';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
 import { verifyInParallel } from './parallel-verify';
+import { isDemoDatabase, storedCertified, type VerifiedSection, verifySection } from './territory-section';
 
 export interface ImportRequest {
   file: string;
   passphrase?: string | null;
   trustNewSender?: boolean;
+  /** On a computer joining a territory: the territory key's fingerprint the person confirmed. */
+  joiningFingerprint?: string;
 }
 
 export interface Incoming {
@@ -55,6 +58,8 @@ export interface CheckedBundle {
   setAside: ImportPreview['setAside'];
   /** Ids this computer signed under and forgot (restored twice), with changes in this bundle. */
   forgottenOwn: string[];
+  /** The bundle's territory part, checked against the territory known here (null: none, or not enrolled). */
+  territory: VerifiedSection | null;
   /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
   awaitSignatures: () => void;
 }
@@ -77,8 +82,12 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   const decoded = readOrRefuse(() => decodeBundle(bytes, request.passphrase ?? null));
   const manifest = readSealed(decoded.lines);
   const sender = manifest.sender;
-  const judged = judgeSender(ctx, manifest, { refuseNewSender: forImport && !request.trustNewSender });
-  const origins = judgeOrigins(ctx, manifest, judged);
+  const demo = isDemoDatabase(ctx);
+  if ((manifest.demo === true) !== demo) refuse('demo_mismatch', msg(demo ? 'enrolment.realIntoDemo' : 'enrolment.demoIntoReal'));
+  const territory = verifySection(ctx, manifest.territory, request.joiningFingerprint !== undefined ? { joiningFingerprint: request.joiningFingerprint } : {});
+  const certified = territory?.certified ?? storedCertified(ctx);
+  const judged = judgeSender(ctx, manifest, { refuseNewSender: forImport && !request.trustNewSender, certified });
+  const origins = judgeOrigins(ctx, manifest, judged, certified);
 
   // First pass: read each changeset's origin and start checking every signature in parallel.
   const entries = decoded.lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
@@ -127,6 +136,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
     continues: judged.senderTrust === 'trusted' && !judged.senderPeer ? (judged.continued?.peer ?? null) : null,
     setAside,
     forgottenOwn: [...origins.forgottenOwn].filter((origin) => fresh.some((c) => c.body.origin === origin)),
+    territory,
     awaitSignatures: refuseForgery,
   };
 }
@@ -166,6 +176,11 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     }
     seenInBundle.add(body.id);
     seenInBundle.add(originSeq);
+    const certRevoked = origins.certRevoked.get(body.origin);
+    if (certRevoked && body.seq > certRevoked.acceptedUpTo) {
+      problems.push(() => refuse('revoked', msg('enrolment.revokedChanges', { name: certRevoked.name, date: certRevoked.at.slice(0, 10) })));
+      continue;
+    }
     const revoked = origins.revokedOrigins.get(body.origin);
     if (revoked !== undefined) {
       const aside = setAside.get(body.origin) ?? { installationId: body.origin, ...revoked, changesets: 0, reason: 'revoked' as const };

@@ -12,6 +12,13 @@ import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
 import { ownOrigins } from '../changelog/restored-copy';
 import { versionVector } from '../changelog/version-vector';
+import { isDemoDatabase, territorySectionForExport } from './territory-section';
+
+/** The territory, its certificates and revocations, and the demo mark, for the signed manifest. */
+export function territoryParts(ctx: CoreContext): Pick<BundleManifest, 'territory' | 'demo'> {
+  const territory = territorySectionForExport(ctx);
+  return { ...(territory ? { territory } : {}), ...(isDemoDatabase(ctx) ? { demo: true } : {}) };
+}
 
 export interface ExportRequest {
   to?: string;
@@ -78,6 +85,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     keys,
     changesetCount: selected.length,
     ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),
+    ...territoryParts(ctx),
   };
   const bytes = encodeBundle(
     bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),

@@ -6,6 +6,7 @@ import { PLAN_BUNDLE_EXTENSION } from '../../../shared/contract-files';
 import { idRecordSchema } from '../../../shared/id-record';
 import { BundleRefusal } from './bundle-refusal';
 import { verifyText } from './identity';
+import { territorySectionSchema } from './territory-crypto';
 
 /**
  * The .planbundle file:
@@ -74,6 +75,10 @@ export const manifestSchema = z.strictObject({
   changesetCount: z.number().int().min(0).max(LIMITS.changesets),
   /** Earlier ids of the sender (same key), after it was restored from a backup. */
   formerIds: z.array(installationId).max(16).optional(),
+  /** The sender's territory: its key history, certificates and revocations (absent: not enrolled). */
+  territory: territorySectionSchema.optional(),
+  /** Written by a demo database: never mixed with a real territory. */
+  demo: z.boolean().optional(),
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 /** One line per changeset: its text as its origin signed it, and that signature. */

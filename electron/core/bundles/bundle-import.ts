@@ -14,6 +14,7 @@ import { recordExchange } from './exchanges';
 import { fingerprintOf } from './identity';
 import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
+import { storeSection } from './territory-section';
 
 export type { ImportRequest } from './bundle-check';
 
@@ -44,7 +45,7 @@ export const importHooks: { insideTransaction?: () => void } = {};
  * Imports in one all-or-nothing transaction after an automatic backup. Re-importing changes
  * nothing and says so.
  */
-export function importBundle(ctx: CoreContext, request: ImportRequest): ImportResult {
+export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApply?: (checked: CheckedBundle) => void): ImportResult {
   const checked = checkBundle(ctx, request, { forImport: true });
   const head = { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt };
   let backupFile: string | null = null;
@@ -54,6 +55,8 @@ export function importBundle(ctx: CoreContext, request: ImportRequest): ImportRe
   }
   const outcome = ctx.sqlite.transaction(() => {
     const sender = checked.manifest.sender;
+    beforeApply?.(checked);
+    if (checked.territory) storeSection(ctx, checked.territory);
     if (checked.continues) {
       // Vouched for by its own earlier id (same key): same scope, and revoking either revokes both.
       pinPeer(ctx, { installationId: sender.installationId, name: sender.name || checked.continues.name, publicKey: sender.publicKey, scopeCommunityIds: checked.continues.scopeCommunityIds, introducedBy: checked.continues.installationId });

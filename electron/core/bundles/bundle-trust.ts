@@ -11,6 +11,7 @@ import type { BundleManifest } from './bundle-format';
 import { refuse } from './bundle-refusal';
 import { fingerprintOf } from './identity';
 import { effectiveTrust, findPeer, trustOfKey } from './peers';
+import type { CertifiedOrigin } from '../queries/territory';
 
 type KeyTrust = NonNullable<ReturnType<typeof trustOfKey>>;
 
@@ -42,6 +43,8 @@ export interface OriginJudgement {
   revokedOrigins: Map<string, { name: string; fingerprint: string }>;
   /** Ids this computer signed under and forgot (restored twice). */
   forgottenOwn: Set<string>;
+  /** Origins whose certificate the territory key revoked: changes after `acceptedUpTo` are refused. */
+  certRevoked: Map<string, { name: string; at: string; acceptedUpTo: number }>;
 }
 
 /**
@@ -60,13 +63,26 @@ function continuedPeer(ctx: CoreContext, manifest: BundleManifest): KeyTrust | n
 }
 
 /** Whether the sender is this computer, trusted, revoked, or new (refused unless it is to be trusted, or only previewed). */
-export function judgeSender(ctx: CoreContext, manifest: BundleManifest, { refuseNewSender }: { refuseNewSender: boolean }): SenderJudgement {
+export function judgeSender(
+  ctx: CoreContext,
+  manifest: BundleManifest,
+  { refuseNewSender, certified = new Map() }: { refuseNewSender: boolean; certified?: ReadonlyMap<string, CertifiedOrigin> },
+): SenderJudgement {
   const sender = manifest.sender;
   const senderFingerprint = fingerprintOf(sender.publicKey);
   const own = ownOrigins(ctx);
   // The key is the computer: a bundle signed with this computer's own key was made here, under any id.
   if (own.includes(sender.installationId) || sender.publicKey === ctx.keys.publicKey) refuse('own_bundle', msg('import.ownBundle'));
   const senderPeer = findPeer(ctx, sender.installationId);
+  // A computer certified by the territory key is trusted within its certificate, with no phone call.
+  const cert = certified.get(sender.installationId);
+  if (cert) {
+    if (cert.publicKey !== sender.publicKey) {
+      refuse('changed_key', msg('import.senderKeyChanged', { name: cert.name, fingerprint: senderFingerprint, expected: fingerprintOf(cert.publicKey) }), { fingerprint: senderFingerprint });
+    }
+    if (cert.revoked) refuse('revoked', msg('enrolment.revokedSender', { name: cert.name, date: cert.revoked.at.slice(0, 10) }));
+    return { own, senderPeer, continued: null, senderTrust: 'trusted', senderScope: cert.scope };
+  }
   // A trusted installation restored from a backup comes back under a new id with the same key.
   const continued = senderPeer ? null : continuedPeer(ctx, manifest);
   let senderTrust: 'trusted' | 'unknown' = 'unknown';
@@ -95,11 +111,11 @@ export function judgeSender(ctx: CoreContext, manifest: BundleManifest, { refuse
 }
 
 /** Every origin's key must match what we have pinned; unknown origins come in vouched for by the sender. */
-export function judgeOrigins(ctx: CoreContext, manifest: BundleManifest, judged: SenderJudgement): OriginJudgement {
+export function judgeOrigins(ctx: CoreContext, manifest: BundleManifest, judged: SenderJudgement, certified: ReadonlyMap<string, CertifiedOrigin> = new Map()): OriginJudgement {
   const { own, senderPeer, senderScope } = judged;
   const sender = manifest.sender;
-  const origins: OriginJudgement = { newOrigins: [], originKey: new Map(), originScope: new Map(), revokedOrigins: new Map(), forgottenOwn: new Set() };
-  const { newOrigins, originKey, originScope, revokedOrigins, forgottenOwn } = origins;
+  const origins: OriginJudgement = { newOrigins: [], originKey: new Map(), originScope: new Map(), revokedOrigins: new Map(), forgottenOwn: new Set(), certRevoked: new Map() };
+  const { newOrigins, originKey, originScope, revokedOrigins, forgottenOwn, certRevoked } = origins;
   for (const [origin, key] of Object.entries(manifest.keys)) {
     if (own.includes(origin)) {
       if (key !== ctx.keys.publicKey) refuse('forged', msg('import.forgedOwnChanges'));
@@ -111,6 +127,16 @@ export function judgeOrigins(ctx: CoreContext, manifest: BundleManifest, judged:
     if (key === ctx.keys.publicKey) {
       originKey.set(origin, key);
       forgottenOwn.add(origin);
+      continue;
+    }
+    const cert = certified.get(origin);
+    if (cert) {
+      if (cert.publicKey !== key) {
+        refuse('changed_key', msg('import.originKeyChanged', { name: cert.name, fingerprint: fingerprintOf(key), expected: fingerprintOf(cert.publicKey) }), { fingerprint: fingerprintOf(key) });
+      }
+      originScope.set(origin, cert.scope);
+      if (cert.revoked) certRevoked.set(origin, { name: cert.name, at: cert.revoked.at, acceptedUpTo: cert.revoked.acceptedUpTo });
+      originKey.set(origin, key);
       continue;
     }
     const peer = origin === sender.installationId ? senderPeer : findPeer(ctx, origin);

@@ -27,8 +27,12 @@ export interface CoreContext {
   dbFile: string;
   backupDir: string;
   recorder: ChangeRecorder;
-  /** This installation's signing keys. */
+  /** This installation's signing keys (empty until a new database is set up: see createIdentity). */
   keys: SigningKeys;
+  /** Makes this installation's signing keys, once, when a new database is set up (first start). */
+  createIdentity?: () => void;
+  /** Where the territory key's private half is kept (the coordinator's computer only). */
+  territoryKeyStore?: { load(): { publicKey: string; privateKey: string } | null; save(keys: { publicKey: string; privateKey: string }): void; readonly where?: string };
 }
 
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {

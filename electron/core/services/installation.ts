@@ -5,6 +5,8 @@ import type { InstallationProfile, InstallationState } from '../../../shared/dom
 import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile, today } from '../changelog/core-context';
 import { installationRow } from '../queries/installation';
+import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
 
 export interface InitialProfile {
   name: string;
@@ -12,12 +14,16 @@ export interface InitialProfile {
   role: Role;
   locale?: Locale;
   scopeCommunityIds?: string[];
+  /** A demo database: marked everywhere it is open, never exchanged with a real territory. */
+  isDemo?: boolean;
 }
 
 /** Creates this installation's identity once; later calls leave it as it is. */
-export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): InstallationProfile {
+export function ensureInstallation(ctx: CoreContext, initial: InitialProfile | null): InstallationProfile | null {
   const existing = installationRow(ctx);
   if (!existing) {
+    // First start: nothing is written until the person starts a territory, joins one or opens the demo.
+    if (initial === null) return null;
     ctx.db
       .insert(schema.installation)
       .values({
@@ -31,6 +37,7 @@ export function ensureInstallation(ctx: CoreContext, initial: InitialProfile): I
         reportDueDays: DEFAULT_REPORT_DUE_DAYS,
         publicKey: ctx.keys.publicKey,
         createdAt: ctx.clock.now(),
+        isDemo: initial.isDemo ?? false,
       })
       .run();
   } else if (existing.publicKey !== ctx.keys.publicKey) {
@@ -50,7 +57,15 @@ export function getInstallation(ctx: CoreContext): InstallationState {
 
 /** The profile is this machine's own: it is not a replicated row and is not in the change log. */
 export function updateInstallation(ctx: CoreContext, input: MethodInput<'installation:update'>): InstallationProfile {
-  readProfile(ctx);
+  const before = readProfile(ctx);
+  // An enrolled computer's role and communities come from its certificate.
+  const row = installationRow(ctx);
+  if (row?.certificateSerial) {
+    const sameScope = (ids: string[] | undefined) => ids === undefined || JSON.stringify([...ids].sort()) === JSON.stringify([...before.scopeCommunityIds].sort());
+    if ((input.role !== undefined && input.role !== before.role) || !sameScope(input.scopeCommunityIds)) {
+      throw new DomainError('forbidden', msg('setup.certifiedRole'));
+    }
+  }
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (Object.keys(patch).length > 0) {
     ctx.db.update(schema.installation).set(patch).where(eq(schema.installation.key, 1)).run();

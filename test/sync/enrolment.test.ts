@@ -1,0 +1,256 @@
+/**
+ * A territory from nothing (issue 10, §2–3): the coordinator starts it, a detachment and a
+ * community office join by request files and enrolment bundles, and from then on bundles between
+ * enrolled computers are accepted with no trust step, within each certificate's communities.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sequentialIds } from '../../electron/core/changelog/clock';
+import { generateIdentityKeys } from '../../electron/core/bundles/identity';
+import type { MethodName, MethodRawInput } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { addCommunity, bundlePath, databaseState, isPlainSentence, openTestCore, refusalOf, type TestCore } from '../support';
+
+export interface Computer extends TestCore {
+  label: string;
+  call<M extends MethodName>(method: M, input: MethodRawInput<M>): Result<unknown>;
+}
+
+export function newComputer(label: string, now = '2025-05-15T12:00:00.000Z'): Computer {
+  const t = openTestCore({ label, fileName: `${label}.db`, backupFolder: `${label}-backups`, ids: sequentialIds(label), profile: null, keys: generateIdentityKeys(), now });
+  return { ...t, label, call: (method, input) => t.core.invoke(method, input) as Result<unknown> };
+}
+
+export interface Territory {
+  coordinator: Computer;
+  detachment: Computer;
+  office: Computer;
+  communities: { lutselke: string; behchoko: string; gameti: string };
+  fingerprint: string;
+}
+
+/** Starts a territory with three communities and enrols a detachment (Łutselk'e) and a community office (Behchokǫ̀). */
+export function startTerritory(prefix = '', territoryName = 'Northwest Territories'): Territory {
+  const coordinator = newComputer(`${prefix}coord`);
+  const started = coordinator.must('territory:start', { territoryName, computerName: 'Justice HQ', userName: 'Dana Coordinator', locale: 'en' });
+  const communities = {
+    lutselke: addCommunity(coordinator, 'Łutselk’e', { detachment: 'Łutselk’e detachment' }),
+    behchoko: addCommunity(coordinator, 'Behchokǫ̀'),
+    gameti: addCommunity(coordinator, 'Gamètì'),
+  };
+  const detachment = enrolNew(coordinator, `${prefix}det`, 'detachment', [communities.lutselke], started.territory!.fingerprint);
+  const office = enrolNew(coordinator, `${prefix}office`, 'liaison', [communities.behchoko], started.territory!.fingerprint);
+  return { coordinator, detachment, office, communities, fingerprint: started.territory!.fingerprint };
+}
+
+export function enrolNew(coordinator: Computer, label: string, role: 'detachment' | 'liaison' | 'coordinator', communityIds: string[], fingerprint: string): Computer {
+  const computer = newComputer(label);
+  computer.must('territory:join', { computerName: `${label.replace(/^x/, '')} computer`, userName: `User of ${label}` });
+  const requestFile = path.join(computer.dir, `${label}.enrolment-request.json`);
+  computer.must('enrolment:writeRequest', { file: requestFile });
+  const request = coordinator.must('enrolment:readRequest', { file: requestFile });
+  const bundle = bundlePath(coordinator, `enrol-${label}`);
+  coordinator.must('enrolment:enrol', { requestId: request.requestId, role, communityIds, file: bundle, passphrase: 'correct horse battery' });
+  computer.must('enrolment:accept', { file: bundle, passphrase: 'correct horse battery', territoryFingerprint: fingerprint });
+  return computer;
+}
+
+function fullBundle(from: Computer, hint = 'b'): string {
+  const file = bundlePath(from, `${from.label}-${hint}`);
+  from.must('bundles:export', { full: true, file, encrypt: false });
+  return file;
+}
+
+describe('first start', () => {
+  it('writes no profile until a territory is started or joined, and refuses everything else with a sentence', () => {
+    const fresh = newComputer('fresh');
+    expect(fresh.must('installation:setupState', {})).toMatchObject({ state: 'new', territory: null, role: null });
+    const refused = refusalOf(fresh.call('communities:list', {}));
+    expect(refused.message).toBe('This computer is not set up yet: start a territory, join one, or open the demo.');
+    expect(fresh.core.context.sqlite.prepare('SELECT count(*) FROM installation').pluck().get()).toBe(0);
+    expect(fresh.core.context.sqlite.prepare("SELECT count(*) FROM installation WHERE name = 'This computer' OR user_name = 'Planner user'").pluck().get()).toBe(0);
+  });
+
+  it('starts a territory: the coordinator, its key and its own certificate for all communities', () => {
+    const c = newComputer('c1');
+    const state = c.must('territory:start', { territoryName: 'Nunavut', computerName: 'HQ laptop', userName: 'Sam', locale: 'fr' });
+    expect(state).toMatchObject({ state: 'ready', isDemo: false, locale: 'fr', role: 'coordinator', communities: null, territory: { name: 'Nunavut' } });
+    expect(state.territory!.fingerprint).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/);
+    expect(state.certificate).toMatchObject({ role: 'coordinator', communityIds: null });
+    expect(refusalOf(c.call('territory:start', { territoryName: 'Again', computerName: 'x', userName: 'y' })).message).toMatch(/^Cet ordinateur est déjà configuré sous le nom «\u00a0HQ laptop\u00a0»/);
+  });
+
+  it('a joining computer can only write its request and accept its enrolment', () => {
+    const j = newComputer('j1');
+    expect(j.must('territory:join', { computerName: 'Fort Good Hope detachment', userName: 'Cst. Lee' })).toMatchObject({ state: 'joining', role: null });
+    expect(refusalOf(j.call('plans:list', {})).message).toMatch(/waiting for its enrolment bundle/);
+    const written = j.must('enrolment:writeRequest', { file: path.join(j.dir, 'req.json') });
+    expect(written.fingerprint).toBe(j.must('sync:whoami', {}).fingerprint);
+    // The same request each time, until it is answered.
+    expect(j.must('enrolment:writeRequest', { file: path.join(j.dir, 'req2.json') }).requestId).toBe(written.requestId);
+  });
+});
+
+describe('enrolment', () => {
+  it('start → request → enrol → accept: role and communities come from the certificate', () => {
+    const { detachment, office, communities, coordinator } = startTerritory();
+    expect(detachment.must('installation:setupState', {})).toMatchObject({
+      state: 'ready',
+      role: 'detachment',
+      territory: { name: 'Northwest Territories' },
+      communities: [{ id: communities.lutselke, name: 'Łutselk’e' }],
+    });
+    expect(office.must('installation:get', {})).toMatchObject({ role: 'liaison', scopeCommunityIds: [communities.behchoko] });
+    // The enrolment bundle carried the reference data.
+    expect(detachment.must('communities:list', {}).map((c) => c.name).sort()).toEqual(['Behchokǫ̀', 'Gamètì', 'Łutselk’e']);
+    const list = coordinator.must('enrolment:list', {});
+    expect(list.requests).toHaveLength(2);
+    expect(list.certificates.map((c) => c.role).sort()).toEqual(['coordinator', 'detachment', 'liaison']);
+    expect(list.requests.every((r) => r.certificateSerial !== null)).toBe(true);
+  });
+
+  it('bundles between two enrolled computers are accepted with no trust step', () => {
+    const { detachment, office, coordinator, communities } = startTerritory();
+    const plan = detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
+    // Detachment → office directly: neither has ever trusted the other by fingerprint.
+    const file = fullBundle(detachment);
+    const result = office.must('bundles:import', { file });
+    expect(result.imported).toBe(true);
+    expect(office.must('plans:get', { planId: plan.id }).communityId).toBe(communities.lutselke);
+    // And up to the coordinator.
+    coordinator.must('bundles:import', { file: fullBundle(office) });
+    expect(coordinator.must('plans:get', { planId: plan.id }).id).toBe(plan.id);
+    expect(office.must('peers:list', {}).find((p) => p.name === 'det computer')).toMatchObject({ scopeCommunityIds: [communities.lutselke], revokedAt: null });
+  });
+
+  it('refuses communities left out for a detachment or a community office', () => {
+    const { coordinator } = startTerritory();
+    const j = newComputer('j2');
+    j.must('territory:join', { computerName: 'Spare', userName: 'Someone' });
+    const req = path.join(j.dir, 'r.json');
+    j.must('enrolment:writeRequest', { file: req });
+    const request = coordinator.must('enrolment:readRequest', { file: req });
+    const refused = refusalOf(coordinator.call('enrolment:enrol', { requestId: request.requestId, role: 'liaison', communityIds: [], file: bundlePath(coordinator) }));
+    expect(refused.message).toBe('A community office computer serves some communities: choose at least one.');
+  });
+
+  it('refuses a wrong territory fingerprint on accept, changing nothing', () => {
+    const { coordinator, fingerprint } = startTerritory();
+    const j = newComputer('j3');
+    j.must('territory:join', { computerName: 'Spare', userName: 'Someone' });
+    const req = path.join(j.dir, 'r.json');
+    j.must('enrolment:writeRequest', { file: req });
+    const request = coordinator.must('enrolment:readRequest', { file: req });
+    const bundle = bundlePath(coordinator);
+    coordinator.must('enrolment:enrol', { requestId: request.requestId, role: 'liaison', communityIds: [coordinator.must('communities:list', {})[0]!.id], file: bundle });
+    const wrong = fingerprint.split('-').reverse().join('-');
+    const before = databaseState(j);
+    const refused = refusalOf(j.call('enrolment:accept', { file: bundle, territoryFingerprint: wrong }));
+    expect(refused.message).toMatch(/^The territory fingerprint you typed .* is not the one of this enrolment bundle/);
+    expect(databaseState(j)).toEqual(before);
+    // Typed in lower case without dashes, the right one is accepted.
+    expect(j.must('enrolment:accept', { file: bundle, territoryFingerprint: fingerprint.toLowerCase().replace(/-/g, ' ') }).setup.state).toBe('ready');
+  });
+
+  it('an enrolled computer cannot change its role or communities in Settings', () => {
+    const { detachment, communities } = startTerritory();
+    const before = databaseState(detachment);
+    const refused = refusalOf(detachment.call('installation:update', { role: 'coordinator' }));
+    expect(refused.message).toMatch(/^The role and communities of this computer come from its certificate/);
+    expect(refusalOf(detachment.call('installation:update', { scopeCommunityIds: [communities.behchoko] })).code).toBe('forbidden');
+    expect(databaseState(detachment)).toEqual(before);
+    expect(detachment.must('installation:update', { userName: 'Cst. New' }).userName).toBe('Cst. New');
+  });
+});
+
+describe('refusals: the database is left unchanged', () => {
+  it('a detachment changing a community outside its certificate', () => {
+    const { detachment, coordinator, communities } = startTerritory();
+    // The detachment's own database does not stop it (helper D adds the local check): the import does.
+    detachment.must('plans:create', { communityId: communities.gameti, fiscalYear: 2025 });
+    const before = databaseState(coordinator);
+    const refused = refusalOf(coordinator.call('bundles:import', { file: fullBundle(detachment) }));
+    expect(refused.reason).toBe('out_of_scope');
+    expect(refused.message).toContain('Gamètì');
+    expect(isPlainSentence(refused.message)).toBe(true);
+    expect(databaseState(coordinator)).toEqual(before);
+  });
+
+  it('a forged certificate (not signed by the territory key)', async () => {
+    const { coordinator, communities } = startTerritory();
+    const { readParts, writeParts } = await import('../support');
+    const intruder = newComputer('intruder');
+    intruder.must('territory:join', { computerName: 'Intruder', userName: 'Mallory' });
+    const me = intruder.must('sync:whoami', {});
+    // The intruder copies a real bundle's territory part and adds a certificate it signed itself.
+    const real = readParts(fullBundle(coordinator));
+    const territory = real.manifest.territory as { certificates: Array<{ body: string; signature: string }> };
+    const fake = JSON.parse(territory.certificates[0]!.body) as Record<string, unknown>;
+    const intruderKeys = (intruder.core.context.keys as { publicKey: string; privateKey: string });
+    const forgedBody = JSON.stringify({ ...fake, serial: 'FORGED1', installationId: me.installationId, name: 'Intruder', role: 'coordinator', communityIds: null, signingKey: me.publicKey });
+    const { signText } = await import('../../electron/core/bundles/identity');
+    territory.certificates.push({ body: forgedBody, signature: signText(intruderKeys.privateKey, forgedBody) });
+    const file = writeParts({ ...real, manifest: { ...real.manifest, sender: { installationId: me.installationId, name: 'Intruder', publicKey: me.publicKey }, keys: { ...real.manifest.keys, [me.installationId]: me.publicKey } } }, bundlePath(intruder), intruderKeys.privateKey);
+    const before = databaseState(coordinator);
+    const refused = refusalOf(coordinator.call('bundles:import', { file }));
+    expect(refused.message).toBe('The certificate of "Intruder" is not signed by the territory key: it was forged or damaged. Nothing was imported.');
+    expect(databaseState(coordinator)).toEqual(before);
+    void communities;
+  });
+
+  it('a certificate from another territory', () => {
+    const { detachment } = startTerritory();
+    const other = startTerritory('x', 'Yukon');
+    const before = databaseState(detachment);
+    const refused = refusalOf(detachment.call('bundles:import', { file: fullBundle(other.coordinator) }));
+    expect(refused.reason).toBe('other_territory');
+    expect(refused.message).toBe('This bundle comes from another territory ("Yukon"). Nothing was imported.');
+    expect(databaseState(detachment)).toEqual(before);
+  });
+
+  it("a revoked computer's new changes; its old ones still verify", () => {
+    const { detachment, office, coordinator, communities } = startTerritory();
+    const relay = enrolNewFrom(coordinator, communities.lutselke);
+    const old = detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
+    coordinator.must('bundles:import', { file: fullBundle(detachment) });
+    const revoked = coordinator.must('enrolment:revoke', { installationId: detachment.must('sync:whoami', {}).installationId, reason: 'Laptop lost' });
+    expect(revoked.acceptedUpTo).toBeGreaterThan(0);
+    // The revocation travels to the office (with the detachment's old, accepted changes).
+    office.must('bundles:import', { file: fullBundle(coordinator) });
+    expect(office.must('plans:get', { planId: old.id }).id).toBe(old.id);
+    // The lost laptop goes on working: its new changes are refused, naming it.
+    detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2026 });
+    const direct = fullBundle(detachment);
+    const before = databaseState(office);
+    const refusedDirect = refusalOf(office.call('bundles:import', { file: direct }));
+    expect(refusedDirect.message).toMatch(/^This bundle was written by "det computer", which was revoked on 2025-05-15 by the coordinator/);
+    expect(databaseState(office)).toEqual(before);
+    // Relayed by an unrevoked computer that picked them up before it heard of the revocation: still refused.
+    relay.must('bundles:import', { file: direct });
+    const relayed = fullBundle(relay);
+    const refusedRelay = refusalOf(office.call('bundles:import', { file: relayed }));
+    expect(refusedRelay.message).toBe('"det computer" was revoked on 2025-05-15 by the coordinator: its changes after that are not accepted. Nothing was imported.');
+    expect(databaseState(office)).toEqual(before);
+  });
+
+  it('a demo bundle into a real territory, and a real one into the demo', () => {
+    const { office } = startTerritory();
+    const demo = openTestCore({ label: 'demo', fileName: 'demo.db', ids: sequentialIds('demo'), keys: generateIdentityKeys() });
+    demo.core.context.sqlite.prepare('UPDATE installation SET is_demo = 1').run();
+    const demoFile = bundlePath(demo, 'demo');
+    demo.must('bundles:export', { full: true, file: demoFile, encrypt: false });
+    const before = databaseState(office);
+    const refused = refusalOf(office.call('bundles:import', { file: demoFile, trustNewSender: true }));
+    expect(refused.message).toBe('This bundle comes from the demo: the demo’s data is never mixed with a real territory’s. Nothing was imported.');
+    expect(databaseState(office)).toEqual(before);
+    const realFile = bundlePath(office, 'real');
+    office.must('bundles:export', { full: true, file: realFile, encrypt: false });
+    expect(refusalOf(demo.core.invoke('bundles:import', { file: realFile, trustNewSender: true })).reason).toBe('demo_mismatch');
+  });
+});
+
+/** Another detachment for the same community, enrolled while the relay test needs one. */
+function enrolNewFrom(coordinator: Computer, communityId: string): Computer {
+  const fingerprint = coordinator.must('installation:setupState', {}).territory!.fingerprint;
+  return enrolNew(coordinator, `relay${Math.random().toString(36).slice(2, 6)}`, 'detachment', [communityId], fingerprint);
+}
