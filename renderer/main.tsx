@@ -1,6 +1,7 @@
 /**
  * Start: find the way to the core (window.api in Electron, the harness bridge in a browser), load
- * this installation's profile (which sets the language), and show the app.
+ * where this database stands (first start, joining, or in use: then its profile, which sets the
+ * language), and show the app.
  */
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -28,7 +29,7 @@ if (!client) {
   const store = createPlannerStore({ client, i18n }, window.location.hash);
   client.on('data:changed', () => store.getState().dataChanged());
   window.addEventListener('hashchange', () => store.getState().syncRoute(window.location.hash));
-  void store.getState().loadProfile();
+  void store.getState().loadSetup();
   root.render(
     <I18nextProvider i18n={i18n}>
       <PlannerProvider store={store} client={client}>

@@ -23,6 +23,8 @@ import { ConflictsBadge, useBundleOpenEvents } from '../features/exchange/nav-ba
 import { PeersScreen } from '../features/exchange/PeersScreen';
 import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
+import { ComputersScreen } from '../features/enrolment/ComputersScreen';
+import { DemoBanner, useShowsWelcome, WelcomeFlow } from '../features/welcome/WelcomeFlow';
 
 // The reports and their charts are the heaviest part of the app and most people rarely open them:
 // they load on first use, so the everyday screens start faster on old laptops.
@@ -41,6 +43,7 @@ const SCREENS: PerRoute<ReactNode> = {
   commitments: () => <CommitmentsScreen />,
   commitment: (r) => <CommitmentScreen key={r.commitmentId} commitmentId={r.commitmentId} />,
   settings: () => <SettingsScreen />,
+  computers: () => <ComputersScreen />,
   exchange: () => <ExchangeScreen />,
   conflicts: () => <ConflictsScreen />,
   peers: () => <PeersScreen />,
@@ -67,6 +70,7 @@ const NAV: Array<{ section: Section; href: string; icon: IconName }> = [
   { section: 'reports', href: href.reports(), icon: 'chart' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
+  { section: 'computers', href: href.computers(), icon: 'lock' },
   { section: 'settings', href: href.settings(), icon: 'gear' },
 ];
 
@@ -86,11 +90,17 @@ export function App() {
   const other = locale === 'en' ? 'fr' : 'en';
   // A .planbundle double-clicked (or dropped on the window) opens its import preview.
   useBundleOpenEvents();
+  const showsWelcome = useShowsWelcome();
+  // The Computers screen is the coordinator's: where enrolment is decided.
+  const nav = NAV.filter((item) => item.section !== 'computers' || profile?.role === 'coordinator');
+
+  if (showsWelcome) return <WelcomeFlow />;
 
   // A printable report is a page of its own: no header or navigation on paper or in the PDF.
   if (route.name === 'printQuarterly' || route.name === 'printAnnual') {
     return (
       <main className="print-main" id="main" tabIndex={-1}>
+        <DemoBanner />
         <CurrentScreen route={route} />
       </main>
     );
@@ -101,6 +111,7 @@ export function App() {
       <a className="skip-link" href="#main" onClick={focusMain}>
         {t('nav.skipToContent')}
       </a>
+      <DemoBanner />
       <header className="app-header">
         <span className="app-header__title">{t('app.name')}</span>
         {profile ? (
@@ -114,7 +125,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={t('nav.main')}>
         <ul>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <li key={item.section}>
               <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
                 <Icon name={item.icon} size={16} />
@@ -125,6 +136,8 @@ export function App() {
                   </>
                 ) : item.section === 'reports' ? (
                   t('reports.nav')
+                ) : item.section === 'computers' ? (
+                  t('territory.nav.computers')
                 ) : (
                   t(`nav.${item.section}`)
                 )}

@@ -11,6 +11,7 @@ import { parseRoute } from './routes';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createExchangeSlice, type ExchangeSlice } from '../features/exchange/exchange-slice';
 import type { Route } from './routes';
+import { createSetupSlice, type SetupSlice } from '../features/welcome/setup-slice';
 
 export interface DataSlice {
   /** Bumped whenever the core reports a change; screens that show live data reload on it. */
@@ -26,7 +27,7 @@ export interface RouteSlice {
   syncRoute(hash: string): void;
 }
 
-export type PlannerState = SessionSlice & NoticeSlice & ProgressSlice & ExchangeSlice & DataSlice & RouteSlice;
+export type PlannerState = SessionSlice & SetupSlice & NoticeSlice & ProgressSlice & ExchangeSlice & DataSlice & RouteSlice;
 export type PlannerStore = StoreApi<PlannerState>;
 
 export interface StoreDeps {
@@ -46,6 +47,7 @@ export function createPlannerStore(deps: StoreDeps, initialHash = ''): PlannerSt
     ...createNoticeSlice(set, get, deps),
     ...createProgressSlice(set, get, deps),
     ...createExchangeSlice(set, get, deps),
+    ...createSetupSlice(set, get, deps),
     dataVersion: 0,
     dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
     route: parseRoute(initialHash),

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'commitments' }
   | { name: 'commitment'; commitmentId: string }
   | { name: 'settings' }
+  | { name: 'computers' }
   | { name: 'exchange' }
   | { name: 'conflicts' }
   | { name: 'peers' }
@@ -57,6 +58,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
   if (first === 'commitments' && parts.length === 2 && idOk(second)) return { name: 'commitment', commitmentId: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'computers' && parts.length === 1) return { name: 'computers' };
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
   if (first === 'exchange' && parts.length === 2 && (second === 'conflicts' || second === 'peers')) return { name: second };
   return { name: 'notFound', path };
@@ -86,6 +88,7 @@ const HREFS: PerRoute<string> = {
   commitments: () => '#/commitments',
   commitment: (r) => `#/commitments/${encodeURIComponent(r.commitmentId)}`,
   settings: () => '#/settings',
+  computers: () => '#/computers',
   exchange: () => '#/exchange',
   conflicts: () => '#/exchange/conflicts',
   peers: () => '#/exchange/peers',
@@ -112,6 +115,7 @@ export const href = {
   commitments: () => hrefOf({ name: 'commitments' }),
   commitment: (commitmentId: string) => hrefOf({ name: 'commitment', commitmentId }),
   settings: () => hrefOf({ name: 'settings' }),
+  computers: () => hrefOf({ name: 'computers' }),
   exchange: () => hrefOf({ name: 'exchange' }),
   conflicts: () => hrefOf({ name: 'conflicts' }),
   peers: () => hrefOf({ name: 'peers' }),
@@ -120,7 +124,7 @@ export const href = {
 };
 
 /** The sections of the main navigation. */
-export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'settings';
+export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'computers' | 'settings';
 
 const SECTIONS: Record<RouteName, Section | null> = {
   home: 'home',
@@ -137,6 +141,7 @@ const SECTIONS: Record<RouteName, Section | null> = {
   commitments: 'commitments',
   commitment: 'commitments',
   settings: 'settings',
+  computers: 'computers',
   exchange: 'exchange',
   conflicts: 'exchange',
   peers: 'exchange',

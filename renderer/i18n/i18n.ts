@@ -15,6 +15,8 @@ import reportsEn from './reports.en.json';
 import reportsFr from './reports.fr.json';
 import cycleEn from './cycle.en.json';
 import cycleFr from './cycle.fr.json';
+import territoryEn from './territory.en.json';
+import territoryFr from './territory.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -23,8 +25,8 @@ import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
  * keys), which live in the one word catalogue shared with the core (shared/words/).
  */
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -9,6 +9,7 @@ import { LOCALES, ROLES, type Locale, type Role } from '../../../shared/vocabula
 import { Button } from '../../components/Button';
 import { Banner, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
 import { CheckboxGroup, Select, TextField } from '../../components/Field';
+import { DefinitionList } from '../../components/DefinitionList';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <LanguagePanel />
+      <CertificatePanel />
       <ProfilePanel />
       <DatabasePanel />
     </>
@@ -48,9 +50,37 @@ function LanguagePanel() {
   );
 }
 
+/**
+ * An enrolled computer: its role and communities come from the coordinator's certificate and are
+ * shown, not edited (issue 10, §3). Nothing for an unenrolled database (a scratch file, the demo).
+ */
+function CertificatePanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const setup = usePlanner((s) => s.setup);
+  const certificate = setup?.certificate;
+  if (!setup || !certificate) return null;
+  return (
+    <section className="panel" aria-labelledby="settings-certificate">
+      <h2 id="settings-certificate">{t('territory.settings.title')}</h2>
+      <p>{t('territory.settings.setBy', { serial: certificate.serial, date: format.date(certificate.issuedAt) })}</p>
+      <DefinitionList
+        facts={[
+          [t('territory.settings.territory'), setup.territory?.name ?? ''],
+          [t('territory.settings.role'), <span key="role" data-testid="certified-role">{t(`territory.role.${certificate.role}`)}</span>],
+          [t('territory.settings.communities'), setup.communities === null ? t('territory.settings.allCommunities') : setup.communities.map((c) => c.name).join(', ')],
+          [t('territory.settings.fingerprint'), <code key="fp">{setup.territory?.fingerprint ?? ''}</code>],
+        ]}
+      />
+    </section>
+  );
+}
+
 function ProfilePanel() {
   const { t } = useTranslation();
   const profile = usePlanner((s) => s.profile)!;
+  // Enrolled: role and communities are the certificate's, shown above.
+  const certified = usePlanner((s) => s.setup?.certificate != null);
   const saveProfile = usePlanner((s) => s.saveProfile);
   const notify = usePlanner((s) => s.notify);
   const communities = useCall('communities:list', {}, { live: false });
@@ -63,7 +93,7 @@ function ProfilePanel() {
   const dueDaysValid = /^\d{1,3}$/.test(dueDays.trim()) && Number(dueDays) <= 365;
   const { busy, error, submit } = useSubmit(
     async () => {
-      await saveProfile({ name, userName, role, reportDueDays: Number(dueDays), scopeCommunityIds: scope });
+      await saveProfile(certified ? { name, userName, reportDueDays: Number(dueDays) } : { name, userName, role, reportDueDays: Number(dueDays), scopeCommunityIds: scope });
       notify(t('settings.saved'));
     },
     () => setChecked(false),
@@ -83,7 +113,7 @@ function ProfilePanel() {
         <div className="grid-2">
           <TextField label={t('settings.installationName')} hint={t('settings.installationNameHint')} value={name} onChange={(e) => setName(e.target.value)} error={checked && name.trim() === '' ? t('settings.required') : undefined} required maxLength={200} />
           <TextField label={t('settings.userName')} hint={t('settings.userNameHint')} value={userName} onChange={(e) => setUserName(e.target.value)} error={checked && userName.trim() === '' ? t('settings.required') : undefined} required maxLength={200} />
-          <Select label={t('settings.role')} hint={t('settings.roleHint')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }))} />
+          {certified ? null : <Select label={t('settings.role')} hint={t('settings.roleHint')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }))} />}
           <TextField
             label={t('settings.dueDays')}
             hint={t('settings.dueDaysHint')}
@@ -93,7 +123,7 @@ function ProfilePanel() {
             error={checked && !dueDaysValid ? t('settings.dueDaysInvalid') : undefined}
           />
         </div>
-        {communities.data ? (
+        {certified ? null : communities.data ? (
           <CheckboxGroup
             legend={t('settings.scope')}
             hint={t('settings.scopeHint')}

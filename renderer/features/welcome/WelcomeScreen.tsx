@@ -1,0 +1,216 @@
+/**
+ * First start (issue 10, §2): on a database with no profile, three choices in the person's
+ * language — start a new territory (the coordinator), join a territory (a detachment or a community
+ * office), or explore the demo (its own database). No name is ever filled in for the person: what
+ * they type is what their peers will read.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
+import { ErrorBanner } from '../../components/Feedback';
+import { TextField } from '../../components/Field';
+import { useSubmit } from '../../components/use-submit';
+import { usePlanner } from '../../app/store-context';
+import { useWelcomeCommands } from './welcome-commands';
+
+type Choice = 'choose' | 'start' | 'join';
+
+export function WelcomeScreen() {
+  const [choice, setChoice] = useState<Choice>('choose');
+  if (choice === 'start') return <StartTerritoryForm onBack={() => setChoice('choose')} />;
+  if (choice === 'join') return <JoinTerritoryForm onBack={() => setChoice('choose')} />;
+  return <WelcomeChoices onChoose={setChoice} />;
+}
+
+function WelcomeChoices({ onChoose }: { onChoose: (choice: Choice) => void }) {
+  const { t } = useTranslation();
+  const commands = useWelcomeCommands();
+  const loadSetup = usePlanner((s) => s.loadSetup);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function openDemo() {
+    setBusy(true);
+    setError(null);
+    try {
+      await commands.openDemo();
+      await loadSetup();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <div className="page-header">
+        <div className="page-header__text">
+          <h1 tabIndex={-1}>{t('territory.welcome.title')}</h1>
+          <p className="page-header__subtitle">{t('territory.welcome.intro')}</p>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
+      <ul className="welcome-choices">
+        <li className="panel">
+          <h2>{t('territory.welcome.startTitle')}</h2>
+          <p>{t('territory.welcome.startBody')}</p>
+          <Button variant="primary" onClick={() => onChoose('start')}>
+            {t('territory.welcome.start')}
+          </Button>
+        </li>
+        <li className="panel">
+          <h2>{t('territory.welcome.joinTitle')}</h2>
+          <p>{t('territory.welcome.joinBody')}</p>
+          <Button variant="primary" onClick={() => onChoose('join')}>
+            {t('territory.welcome.join')}
+          </Button>
+        </li>
+        <li className="panel">
+          <h2>{t('territory.welcome.demoTitle')}</h2>
+          <p>{t('territory.welcome.demoBody')}</p>
+          <Button busy={busy} onClick={() => void openDemo()}>
+            {busy ? t('territory.welcome.demoOpening') : t('territory.welcome.demo')}
+          </Button>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+const blank = (s: string) => s.trim() === '';
+
+/** The coordinator's computer: the territory's name, this computer's and the person's. */
+function StartTerritoryForm({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const commands = useWelcomeCommands();
+  const locale = usePlanner((s) => s.locale);
+  const setupChanged = usePlanner((s) => s.setupChanged);
+  const [territoryName, setTerritoryName] = useState('');
+  const [computerName, setComputerName] = useState('');
+  const [userName, setUserName] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const setup = await commands.start(territoryName.trim(), computerName.trim(), userName.trim(), locale);
+    await setupChanged(setup, 'reference');
+  }, () => {});
+  return (
+    <>
+      <div className="page-header">
+        <div className="page-header__text">
+          <h1 tabIndex={-1}>{t('territory.start.title')}</h1>
+          <p className="page-header__subtitle">{t('territory.start.intro')}</p>
+        </div>
+      </div>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setChecked(true);
+          if (!blank(territoryName) && !blank(computerName) && !blank(userName)) void submit();
+        }}
+      >
+        <ErrorBanner error={error} />
+        <TextField
+          label={t('territory.start.territoryName')}
+          hint={t('territory.start.territoryNameHint')}
+          value={territoryName}
+          onChange={(e) => setTerritoryName(e.target.value)}
+          error={checked && blank(territoryName) ? t('territory.start.territoryNameMissing') : undefined}
+          required
+          maxLength={200}
+        />
+        <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.start.computerNameHint')} />
+        <div className="button-group">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('territory.start.submit')}
+          </Button>
+          <Button onClick={onBack}>{t('territory.welcome.back')}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function NameFields({
+  computerName,
+  setComputerName,
+  userName,
+  setUserName,
+  checked,
+  computerHint,
+}: {
+  computerName: string;
+  setComputerName: (s: string) => void;
+  userName: string;
+  setUserName: (s: string) => void;
+  checked: boolean;
+  computerHint: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid-2">
+      <TextField
+        label={t('territory.names.computerName')}
+        hint={computerHint}
+        value={computerName}
+        onChange={(e) => setComputerName(e.target.value)}
+        error={checked && blank(computerName) ? t('territory.names.computerNameMissing') : undefined}
+        required
+        maxLength={200}
+      />
+      <TextField
+        label={t('territory.names.userName')}
+        hint={t('territory.names.userNameHint')}
+        value={userName}
+        onChange={(e) => setUserName(e.target.value)}
+        error={checked && blank(userName) ? t('territory.names.userNameMissing') : undefined}
+        required
+        maxLength={200}
+        autoComplete="name"
+      />
+    </div>
+  );
+}
+
+/** A detachment or community office computer: its name and its person's, then the enrolment request. */
+function JoinTerritoryForm({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const commands = useWelcomeCommands();
+  const locale = usePlanner((s) => s.locale);
+  const setupChanged = usePlanner((s) => s.setupChanged);
+  const [computerName, setComputerName] = useState('');
+  const [userName, setUserName] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const setup = await commands.join(computerName.trim(), userName.trim(), locale);
+    await setupChanged(setup);
+  }, () => {});
+  return (
+    <>
+      <div className="page-header">
+        <div className="page-header__text">
+          <h1 tabIndex={-1}>{t('territory.join.title')}</h1>
+          <p className="page-header__subtitle">{t('territory.join.intro')}</p>
+        </div>
+      </div>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setChecked(true);
+          if (!blank(computerName) && !blank(userName)) void submit();
+        }}
+      >
+        <ErrorBanner error={error} />
+        <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.join.computerNameHint')} />
+        <div className="button-group">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('territory.join.submit')}
+          </Button>
+          <Button onClick={onBack}>{t('territory.welcome.back')}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
