@@ -169,15 +169,15 @@ export const referenceMethods = {
   ),
 
   // Spreadsheets.
-  'reference:template': read<D.ReferenceTemplate>()(
+  'reference:template': read<Promise<D.ReferenceTemplate>>()(
     'A spreadsheet template (CSV or XLSX) for a reference list: its columns and an example row.',
     input({ kind: oneOf(REFERENCE_KINDS, 'reference list'), format: oneOf(SPREADSHEET_FORMATS, 'file format') }),
   ),
-  'reference:previewImport': read<D.ReferenceImportPreview>()(
+  'reference:previewImport': read<Promise<D.ReferenceImportPreview>>()(
     "Read a spreadsheet of a reference list and say what importing it would do, with each row's problem as a sentence. Changes nothing.",
     input(importSource),
   ),
-  'reference:import': write<D.ReferenceImportOutcome>()(
+  'reference:import': write<Promise<D.ReferenceImportOutcome>>()(
     'Import a spreadsheet of a reference list, all or nothing: refused with the same sentences as the preview if any row has a problem.',
     input(importSource),
   ),

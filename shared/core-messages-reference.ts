@@ -122,8 +122,12 @@ export const referenceMessages = {
     en: 'the community has no detachment of its own, so the detachment column must name the one that serves it.',
     fr: 'la collectivité n’a pas son propre détachement; la colonne du détachement doit donc nommer celui qui la dessert.',
   },
+  /** `problems`: the rows' sentences ('import.row'), the first ones when there are many. */
   'import.refused': {
-    en: { one: 'Nothing was imported: the file has {count} problem.', other: 'Nothing was imported: the file has {count} problems.' },
-    fr: { one: 'Rien n’a été importé\u00a0: le fichier présente {count}\u00a0problème.', other: 'Rien n’a été importé\u00a0: le fichier présente {count}\u00a0problèmes.' },
+    en: { one: 'Nothing was imported: the file has {count} problem. {problems}', other: 'Nothing was imported: the file has {count} problems. {problems}' },
+    fr: {
+      one: 'Rien n’a été importé\u00a0: le fichier présente {count}\u00a0problème. {problems}',
+      other: 'Rien n’a été importé\u00a0: le fichier présente {count}\u00a0problèmes. {problems}',
+    },
   },
 } as const satisfies Record<string, Bilingual>;

@@ -192,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
         try {
           return ok(await result.value);
         } catch (error) {
+          if (error instanceof DomainError) return refusal(error.code, error.ref, error.details);
           return failure(method, error);
         }
       }

@@ -1,18 +1,17 @@
 /**
- * Reference data of the demo territory. Rows with no create method in the contract (detachments,
- * communities, themes, commitments, milestones) are written as one recorded change with
- * deterministic ids; organisations and people go through organisations:create and people:create.
+ * Reference data of the demo territory, written through the coordinator's reference methods
+ * (regions:create, communities:create, detachments:create, themes:create, commitments:create,
+ * milestones:create, organisations:create, people:create), as a real territory's would be.
  */
 import { fiscalYearEnd } from '../../shared/fiscal-calendar';
 import type { OrganisationKind } from '../../shared/vocabulary';
-import { change } from '../core/changelog/core-context';
 import type { Core } from '../core/create-core';
-import { deterministicId, naturalIds } from '../core/changelog/deterministic-id';
+import { naturalIds } from '../core/changelog/deterministic-id';
 import { Keyboard, must } from './acting';
 import { NamePool } from './names';
 import type { LeadRole, PartnerRole } from './priority-catalogue';
 import type { Random } from './prng';
-import { COMMITMENTS, COMMUNITIES, type DemoCommunity, SERGEANT_DETACHMENTS, slugOf, TERRITORIAL_ORGANISATIONS, THEMES, type ThemeCode } from './territory';
+import { COMMITMENTS, COMMUNITIES, type DemoCommunity, REGION_NAMES_FR, REGIONS, SERGEANT_DETACHMENTS, TERRITORIAL_ORGANISATIONS, THEMES, type ThemeCode } from './territory';
 
 export interface DemoPerson {
   id: string;
@@ -45,8 +44,6 @@ export interface TerritoryDirectory {
   detachmentCount: number;
 }
 
-export const communityId = (c: Pick<DemoCommunity, 'name'>) => deterministicId('community', slugOf(c.name));
-export const detachmentId = (communityName: string) => deterministicId('detachment', slugOf(communityName));
 const commitmentId = (kind: string, number: string) => naturalIds.commitment(kind, number);
 
 export function leadPerson(c: CommunityDirectory, role: LeadRole, random: Random): DemoPerson {
@@ -64,48 +61,58 @@ export function leadPerson(c: CommunityDirectory, role: LeadRole, random: Random
   }
 }
 
-function insertReferenceRows(core: Core, years: { first: number; current: number }): void {
-  change(core.context, 'demo:seed', (w) => {
-    for (const community of COMMUNITIES.filter((x) => x.ownDetachment)) {
-      w.insert('detachments', { id: detachmentId(community.name), name: `${community.name} detachment`, communityId: communityId(community) });
-    }
-    for (const community of COMMUNITIES) {
-      w.insert('communities', {
-        id: communityId(community),
-        name: community.name,
-        region: community.region,
-        hasDetachment: community.ownDetachment,
-        servedByDetachmentId: detachmentId(community.servedBy ?? community.name),
+/** The territory's reference data, written as the coordinator would: through the reference methods. Returns the communities' ids by name. */
+function insertReferenceRows(core: Core, years: { first: number; current: number }): Map<string, string> {
+  const regionIds = new Map(REGIONS.map((name) => [name, must(core, 'regions:create', { nameEn: name, nameFr: REGION_NAMES_FR[name] }).id]));
+  const communityIds = new Map<string, string>();
+  const pendingRelations: Array<{ id: string; related: string[] }> = [];
+  for (const community of COMMUNITIES) {
+    const created = must(core, 'communities:create', {
+      name: community.name,
+      otherNames: [...community.otherNames],
+      regionId: regionIds.get(community.region)!,
+      hasDetachment: community.ownDetachment,
+    });
+    communityIds.set(community.name, created.id);
+  }
+  for (const community of COMMUNITIES.filter((x) => x.ownDetachment)) {
+    const served = COMMUNITIES.filter((c) => (c.servedBy ?? c.name) === community.name).map((c) => communityIds.get(c.name)!);
+    must(core, 'detachments:create', {
+      name: `${community.name} detachment`,
+      nameFr: `Détachement de ${community.name}`,
+      communityId: communityIds.get(community.name)!,
+      servesCommunityIds: served,
+    });
+  }
+  for (const theme of THEMES) must(core, 'themes:create', { ...theme });
+  for (const commitment of COMMITMENTS) {
+    const related = commitment.related.map((n) => {
+      const target = COMMITMENTS.find((x) => x.number === n)!;
+      return commitmentId(target.kind, target.number);
+    });
+    const id = must(core, 'commitments:create', {
+      kind: commitment.kind,
+      number: commitment.number,
+      title: commitment.title,
+      titleFr: commitment.titleFr,
+      leadDepartment: commitment.leadDepartment,
+      priorityArea: commitment.priorityArea,
+      status: commitment.status,
+    }).id;
+    for (const milestone of commitment.milestones) {
+      must(core, 'milestones:create', {
+        commitmentId: id,
+        title: milestone.title,
+        titleFr: milestone.titleFr,
+        dueDate: fiscalYearEnd(milestone.due === 'first' ? years.first : years.current),
+        status: milestone.status,
       });
     }
-    for (const theme of THEMES) w.insert('themes', { id: naturalIds.theme(theme.code), ...theme });
-    for (const commitment of COMMITMENTS) {
-      const id = commitmentId(commitment.kind, commitment.number);
-      const related = commitment.related.map((n) => {
-        const target = COMMITMENTS.find((x) => x.number === n)!;
-        return commitmentId(target.kind, target.number);
-      });
-      w.insert('commitments', {
-        id,
-        kind: commitment.kind,
-        number: commitment.number,
-        title: commitment.title,
-        leadDepartment: commitment.leadDepartment,
-        priorityArea: commitment.priorityArea,
-        status: commitment.status,
-        relatedCommitmentIds: related,
-      });
-      for (const milestone of commitment.milestones) {
-        w.insert('milestones', {
-          id: deterministicId('milestone', commitment.number, milestone.key),
-          commitmentId: id,
-          title: milestone.title,
-          dueDate: fiscalYearEnd(milestone.due === 'first' ? years.first : years.current),
-          status: milestone.status,
-        });
-      }
-    }
-  });
+    // Related commitments may be listed before they exist: named once all are created.
+    if (related.length > 0) pendingRelations.push({ id, related });
+  }
+  for (const { id, related } of pendingRelations.splice(0)) must(core, 'commitments:edit', { commitmentId: id, relatedCommitmentIds: related });
+  return communityIds;
 }
 
 function organisation(core: Core, name: string, kind: OrganisationKind, communityId: string | null): string {
@@ -119,7 +126,8 @@ function person(core: Core, name: string, title: string, signature: string, orga
 
 /** Writes the territory's reference data and returns who is who, for the plans. */
 export function seedReference(core: Core, random: Random, keyboard: Keyboard, years: { first: number; current: number }): TerritoryDirectory {
-  insertReferenceRows(core, years);
+  const communityIds = insertReferenceRows(core, years);
+  const communityId = (c: Pick<DemoCommunity, 'name'>) => communityIds.get(c.name)!;
   const names = new NamePool(random);
   const coordinatorName = names.next();
   keyboard.as(`${coordinatorName}, territorial coordinator`);

@@ -32,7 +32,7 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; error: { message:
 
 const EXPECTED_NAMES = [
   'Aklavik', 'Behchokǫ̀', 'Colville Lake', 'Délı̨nę', 'Dettah', 'Enterprise', 'Fort Good Hope', 'Fort Liard', 'Fort McPherson',
-  'Fort Providence', 'Fort Resolution', 'Fort Simpson', 'Fort Smith', 'Gamètì', 'Hay River', "Hay River Reserve (K'átł'odeeche)",
+  'Fort Providence', 'Fort Resolution', 'Fort Simpson', 'Fort Smith', 'Gamètì', 'Hay River', "K'átł'odeeche",
   'Inuvik', 'Jean Marie River', 'Kakisa', "Łutselk'e", 'Nahanni Butte', 'Norman Wells', 'Paulatuk', 'Sachs Harbour', "Sambaa K'e",
   'Tsiigehtchic', 'Tuktoyaktuk', 'Ulukhaktok', 'Wekweètì', 'Whatì', 'Wrigley', 'Yellowknife', "N'dilo",
 ].map((n) => n.normalize('NFC'));

@@ -3,6 +3,8 @@
  * each row by id (live, or removed when restoring), and the plans of a year. Services, reports
  * and exports read plans only through here.
  */
+import { planDisplayTitle } from '../../../shared/plan-title';
+import { localeOf } from './reference';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
 import type { Action, Indicator, Plan, PlanRevision, PlanSummary, Priority } from '../../../shared/domain';
@@ -134,7 +136,7 @@ export function loadPlan(ctx: CoreContext, planId: string): Plan {
     communityId: plan.communityId,
     communityName: community?.name ?? '',
     fiscalYear: plan.fiscalYear,
-    title: plan.title,
+    title: planDisplayTitle(plan.title, community?.name ?? '', plan.fiscalYear, localeOf(ctx)),
     summary: plan.summary,
     status: plan.status as PlanStatus,
     copiedFromPlanId: plan.copiedFromPlanId,
@@ -164,7 +166,8 @@ export function listPlanSummaries(ctx: CoreContext, filter: { communityId?: stri
         ORDER BY p.fiscal_year DESC, c.name`,
     )
     .all({ communityId: filter.communityId ?? null, fiscalYear: filter.fiscalYear ?? null }) as PlanSummary[];
-  return rows;
+  const locale = localeOf(ctx);
+  return rows.map((r) => ({ ...r, title: planDisplayTitle(r.title, r.communityName, r.fiscalYear, locale) }));
 }
 
 /** Each community's live plan of a fiscal year, by community id. */

@@ -89,6 +89,11 @@ export function liveCommunities(ctx: CoreContext): CommunityRow[] {
   return communitiesWhere(ctx, isLive(schema.communities));
 }
 
+/** One live community by id (retired or not). */
+export function liveCommunityById(ctx: CoreContext, communityId: string): CommunityRow | undefined {
+  return communitiesWhere(ctx, and(eq(schema.communities.id, communityId), isLive(schema.communities))!)[0];
+}
+
 /** One community by id, removed or not (a printed plan still names its community). */
 export function communityById(ctx: CoreContext, communityId: string): CommunityRow | undefined {
   return communitiesWhere(ctx, eq(schema.communities.id, communityId))[0];

@@ -29,15 +29,17 @@ import { indicatorHistory } from '../queries/indicators';
 import { continuingPlans, signaturesOf, liveActions, liveIndicators, livePriorities, planRow, revisionsOf, type ActionRow, type IndicatorRow, type PlanRow } from '../queries/plans';
 import { amendmentsOf, entriesOf, loadReport, type ProgressEntryRow } from '../queries/progress';
 import type { ProgressAmendment } from '../../../shared/domain';
-import { communityById, namesById } from '../queries/reference';
+import { communityById, localeOf, namesById } from '../queries/reference';
+import { planDisplayTitle } from '../../../shared/plan-title';
 
 /** How many past quarters a trend chart shows, the report's own included. */
 export const TREND_QUARTERS = 8;
 
 export function planHeader(ctx: CoreContext, plan: PlanRow): ReportPlanHeader {
   const community = communityById(ctx, plan.communityId);
-  const { id, title, summary, fiscalYear, communityId } = plan;
+  const { id, summary, fiscalYear, communityId } = plan;
   const place = { communityName: community?.name ?? '', region: community?.region ?? '', detachmentName: community?.servedByDetachmentName ?? null };
+  const title = planDisplayTitle(plan.title, place.communityName, fiscalYear, localeOf(ctx));
   return { id, title, summary, status: plan.status as PlanStatus, fiscalYear, communityId, ...place, ...signaturesOf(plan) };
 }
 

@@ -9,7 +9,8 @@ import { discardWithdrawnDraft } from './plan-withdrawal';
 import { isFutureDate } from '../../../shared/rules/plan-cycle';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
-import { getCommunity } from './reference';
+import { communityForNewWork, getCommunity } from './reference';
+import { generatedPlanTitle, isGeneratedPlanTitle } from '../../../shared/plan-title';
 import { latestValueOfYear } from '../queries/indicators';
 import { isPlanEditable, liveActions, liveIndicators, livePriorities, loadPlan, openRevision, planExists, planRow, type PlanRow } from '../queries/plans';
 import { lastStatuses } from '../queries/progress';
@@ -22,7 +23,7 @@ export function assertPlanEditable(ctx: CoreContext, plan: PlanRow): void {
 }
 
 export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>): Plan {
-  const community = getCommunity(ctx, input.communityId);
+  const community = communityForNewWork(ctx, input.communityId);
   const id = naturalIds.plan(community.id, input.fiscalYear);
   assertNoPlanYet(ctx, id, community.name, input.fiscalYear);
   change(ctx, 'plans:create', (w) => {
@@ -31,7 +32,8 @@ export function createPlan(ctx: CoreContext, input: MethodInput<'plans:create'>)
       id,
       communityId: community.id,
       fiscalYear: input.fiscalYear,
-      title: input.title ?? `${community.name} policing priorities action plan ${fiscalYearLabel(input.fiscalYear)}`,
+      // Without a title of its own, the plan's title is generated: shown in the reader's language (shared/plan-title.ts).
+      title: input.title ?? generatedPlanTitle(community.name, input.fiscalYear, 'en'),
       summary: null,
       status: 'draft',
       communitySignatory: null,
@@ -87,9 +89,11 @@ export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copy
       id: newPlanId,
       communityId: source.communityId,
       fiscalYear,
-      title: source.title.includes(fiscalYearLabel(source.fiscalYear))
-        ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
-        : source.title,
+      title: isGeneratedPlanTitle(source.title, source.fiscalYear)
+        ? generatedPlanTitle(community.name, fiscalYear, 'en')
+        : source.title.includes(fiscalYearLabel(source.fiscalYear))
+          ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
+          : source.title,
       summary: source.summary,
       status: 'draft',
       communitySignatory: null,
