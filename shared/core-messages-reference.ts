@@ -57,8 +57,8 @@ export const referenceMessages = {
     fr: 'Le fichier compte plus de {max:number}\u00a0lignes\u00a0: répartissez-le en plusieurs fichiers.',
   },
   'import.notSpreadsheet': {
-    en: 'The file could not be read as a {format} spreadsheet. Open it in a spreadsheet program and save it again as {format}.',
-    fr: 'Le fichier n’a pas pu être lu comme un tableur {format}. Ouvrez-le dans un tableur et enregistrez-le de nouveau en {format}.',
+    en: 'The file could not be read as a spreadsheet ({format}). Open it in a spreadsheet program and save it again as {format}.',
+    fr: 'Le fichier n’a pas pu être lu comme un tableur ({format}). Ouvrez-le dans un tableur et enregistrez-le de nouveau en {format}.',
   },
   'import.noRows': { en: 'The file has no rows under its header.', fr: 'Le fichier ne contient aucune ligne sous son en-tête.' },
   'import.missingColumns': {

@@ -21,6 +21,7 @@ import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { ConflictsBadge, useBundleOpenEvents } from '../features/exchange/nav-badge';
 import { PeersScreen } from '../features/exchange/PeersScreen';
+import { TerritoryScreen } from '../features/territory-admin/TerritoryScreen';
 import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
 import { ComputersScreen } from '../features/enrolment/ComputersScreen';
@@ -47,6 +48,7 @@ const SCREENS: PerRoute<ReactNode> = {
   exchange: () => <ExchangeScreen />,
   conflicts: () => <ConflictsScreen />,
   peers: () => <PeersScreen />,
+  territory: (r) => <TerritoryScreen tab={r.tab} />,
   rollup: (r) => <RollupScreen key={r.view} view={r.view} />,
   printQuarterly: (r) => <PrintScreen kind="quarterly" planId={r.planId} quarter={r.quarter} options={r.options} />,
   printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
@@ -63,12 +65,14 @@ function CurrentScreen({ route }: { route: Route }) {
   return <Suspense fallback={<Loading />}>{byRoute(SCREENS, route)}</Suspense>;
 }
 
-const NAV: Array<{ section: Section; href: string; icon: IconName }> = [
+const NAV: Array<{ section: Section; href: string; icon: IconName; coordinatorOnly?: boolean }> = [
   { section: 'home', href: href.home(), icon: 'home' },
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
   { section: 'reports', href: href.reports(), icon: 'chart' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
+  // The reference lists are the coordinator's to keep; other computers receive them in bundles.
+  { section: 'territory', href: href.territory(), icon: 'archive', coordinatorOnly: true },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },
   { section: 'computers', href: href.computers(), icon: 'lock' },
   { section: 'settings', href: href.settings(), icon: 'gear' },
@@ -92,7 +96,7 @@ export function App() {
   useBundleOpenEvents();
   const showsWelcome = useShowsWelcome();
   // The Computers screen is the coordinator's: where enrolment is decided.
-  const nav = NAV.filter((item) => item.section !== 'computers' || profile?.role === 'coordinator');
+  const nav = NAV.filter((item) => (item.section !== 'computers' && !item.coordinatorOnly) || profile?.role === 'coordinator');
 
   if (showsWelcome) return <WelcomeFlow />;
 
@@ -138,6 +142,8 @@ export function App() {
                   t('reports.nav')
                 ) : item.section === 'computers' ? (
                   t('territory.nav.computers')
+                ) : item.section === 'territory' ? (
+                  t('territoryAdmin.nav')
                 ) : (
                   t(`nav.${item.section}`)
                 )}

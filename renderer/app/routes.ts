@@ -21,10 +21,16 @@ export type Route =
   | { name: 'exchange' }
   | { name: 'conflicts' }
   | { name: 'peers' }
+  | { name: 'territory'; tab: TerritoryTab }
   | ReportRoute
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
+
+/** The pages of the Territory section: the coordinator's reference lists. */
+export const TERRITORY_TABS = ['communities', 'regions', 'detachments', 'themes', 'organisations'] as const;
+export type TerritoryTab = (typeof TERRITORY_TABS)[number];
+const isTerritoryTab = (s: string | undefined): s is TerritoryTab => (TERRITORY_TABS as readonly string[]).includes(s ?? '');
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 
@@ -57,6 +63,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'coordinator' && parts.length === 2 && second === 'history') return { name: 'completenessHistory' };
   if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
   if (first === 'commitments' && parts.length === 2 && idOk(second)) return { name: 'commitment', commitmentId: second };
+  if (first === 'territory' && parts.length === 1) return { name: 'territory', tab: 'communities' };
+  if (first === 'territory' && parts.length === 2 && isTerritoryTab(second)) return { name: 'territory', tab: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'computers' && parts.length === 1) return { name: 'computers' };
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
@@ -92,6 +100,7 @@ const HREFS: PerRoute<string> = {
   exchange: () => '#/exchange',
   conflicts: () => '#/exchange/conflicts',
   peers: () => '#/exchange/peers',
+  territory: (r) => (r.tab === 'communities' ? '#/territory' : `#/territory/${r.tab}`),
   rollup: reportHref,
   printQuarterly: reportHref,
   printAnnual: reportHref,
@@ -119,12 +128,13 @@ export const href = {
   exchange: () => hrefOf({ name: 'exchange' }),
   conflicts: () => hrefOf({ name: 'conflicts' }),
   peers: () => hrefOf({ name: 'peers' }),
+  territory: (tab: TerritoryTab = 'communities') => hrefOf({ name: 'territory', tab }),
   reports: () => hrefOf({ name: 'rollup', view: 'completeness' }),
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
 };
 
 /** The sections of the main navigation. */
-export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'exchange' | 'computers' | 'settings';
+export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'computers' | 'settings';
 
 const SECTIONS: Record<RouteName, Section | null> = {
   home: 'home',
@@ -145,6 +155,7 @@ const SECTIONS: Record<RouteName, Section | null> = {
   exchange: 'exchange',
   conflicts: 'exchange',
   peers: 'exchange',
+  territory: 'territory',
   notFound: null,
 };
 

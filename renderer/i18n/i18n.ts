@@ -17,16 +17,19 @@ import cycleEn from './cycle.en.json';
 import cycleFr from './cycle.fr.json';
 import territoryEn from './territory.en.json';
 import territoryFr from './territory.fr.json';
+import territoryAdminEn from './territory-admin.en.json';
+import territoryAdminFr from './territory-admin.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
  * The main catalogues joined with the plan bundle screens' own pair (sync.*.json: the "sync" keys),
- * the reports' (reports.*.json: the "reports" keys) and the labels of the vocabularies (the "vocab"
+ * the reports' (reports.*.json: the "reports" keys), the Territory screens' (territory-admin.*.json: the
+ * "territoryAdmin" keys) and the labels of the vocabularies (the "vocab"
  * keys), which live in the one word catalogue shared with the core (shared/words/).
  */
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryEn, ...territoryAdminEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryFr, ...territoryAdminFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -4,12 +4,13 @@ import type syncEn from './sync.en.json';
 import type reportsEn from './reports.en.json';
 import type cycleEn from './cycle.en.json';
 import type territoryEn from './territory.en.json';
+import type territoryAdminEn from './territory-admin.en.json';
 import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryEn & typeof territoryAdminEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

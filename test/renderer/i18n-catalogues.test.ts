@@ -11,6 +11,8 @@ import cycleEn from '../../renderer/i18n/cycle.en.json';
 import cycleFr from '../../renderer/i18n/cycle.fr.json';
 import territoryEn from '../../renderer/i18n/territory.en.json';
 import territoryFr from '../../renderer/i18n/territory.fr.json';
+import territoryAdminEn from '../../renderer/i18n/territory-admin.en.json';
+import territoryAdminFr from '../../renderer/i18n/territory-admin.fr.json';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
 import { createI18n } from '../../renderer/i18n/i18n';
 import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
@@ -30,8 +32,8 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 // The plan bundle screens keep their strings in their own pair (sync.en.json, sync.fr.json),
 // merged at the top level; none of their keys may shadow one of the main catalogues. The "vocab"
 // keys come from the one word catalogue in shared/words/, as renderer/i18n/i18n.ts loads them.
-const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), ...(cycleEn as Catalogue), ...(territoryEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
-const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), ...(cycleFr as Catalogue), ...(territoryFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
+const english = flatten({ ...(en as Catalogue), ...(syncEn as Catalogue), ...(reportsEn as Catalogue), ...(cycleEn as Catalogue), ...(territoryEn as Catalogue), ...(territoryAdminEn as Catalogue), vocab: vocabularyLabels.en as unknown as Catalogue });
+const french = flatten({ ...(fr as Catalogue), ...(syncFr as Catalogue), ...(reportsFr as Catalogue), ...(cycleFr as Catalogue), ...(territoryFr as Catalogue), ...(territoryAdminFr as Catalogue), vocab: vocabularyLabels.fr as unknown as Catalogue });
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {

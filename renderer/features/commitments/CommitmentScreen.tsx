@@ -1,7 +1,12 @@
-/** One commitment: status (the coordinator may change it), milestones, linked actions, plans by year. */
+/**
+ * One commitment: its description, status, milestones, linked actions, plans by year. The
+ * coordinator edits it (English and French), changes its status and adds or edits milestones.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Milestone } from '../../../shared/domain';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/vocabulary';
+import { Button } from '../../components/Button';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
 import { Select } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,19 +16,26 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { useCommitmentCommands } from './commitment-commands';
+import { CommitmentDialog } from './CommitmentDialog';
+import { MilestoneDialog } from './MilestoneDialog';
 
 export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const commands = useCommitmentCommands();
   const role = usePlanner((s) => s.profile?.role);
+  const locale = usePlanner((s) => s.locale);
   const detail = useCall('commitments:get', { commitmentId });
   const all = useCall('commitments:list', {}, { live: false });
   const [statusError, setStatusError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [milestone, setMilestone] = useState<Milestone | 'new' | null>(null);
+  const isCoordinator = role === 'coordinator';
 
   if (detail.error && !detail.data) return <ErrorBanner error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading />;
   const c = detail.data;
+  const description = locale === 'fr' ? (c.descriptionFr ?? c.descriptionEn) : (c.descriptionEn ?? c.descriptionFr);
 
   async function changeStatus(status: CommitmentStatus) {
     setStatusError(null);
@@ -41,9 +53,22 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
         title={`${c.number} — ${c.title}`}
         status={<StatusChip kind="commitment" value={c.status} />}
         subtitle={[t(`vocab.commitmentKind.${c.kind}`), c.leadDepartment, c.priorityArea].filter(Boolean).join(' · ')}
+        actions={
+          isCoordinator ? (
+            <Button icon="pencil" onClick={() => setEditing(true)}>
+              {t('territoryAdmin.commitments.edit')}
+            </Button>
+          ) : null
+        }
       />
+      {description ? (
+        <section className="panel" aria-labelledby="commitment-description">
+          <h2 id="commitment-description">{t('territoryAdmin.commitments.description')}</h2>
+          <p className="pre-wrap">{description}</p>
+        </section>
+      ) : null}
       <ErrorBanner error={statusError} />
-      {role === 'coordinator' ? (
+      {isCoordinator ? (
         <div className="panel">
           <Select
             className="field--inline"
@@ -57,7 +82,14 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
 
       <div className="grid-2">
         <section className="panel" aria-labelledby="commitment-milestones">
-          <h2 id="commitment-milestones">{t('commitments.milestones')}</h2>
+          <div className="panel__header">
+            <h2 id="commitment-milestones">{t('commitments.milestones')}</h2>
+            {isCoordinator ? (
+              <Button size="small" icon="pencil" onClick={() => setMilestone('new')}>
+                {t('territoryAdmin.milestones.add')}
+              </Button>
+            ) : null}
+          </div>
           {c.milestones.length === 0 ? (
             <p className="muted">{t('commitments.noMilestones')}</p>
           ) : (
@@ -74,6 +106,11 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
                       </>
                     ) : null}
                   </span>
+                  {isCoordinator ? (
+                    <Button size="small" variant="ghost" icon="pencil" onClick={() => setMilestone(m)} aria-label={t('territoryAdmin.milestones.editNamed', { name: m.title })}>
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -132,6 +169,8 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
           </p>
         </Banner>
       ) : null}
+      {editing ? <CommitmentDialog commitment={c} others={all.data ?? []} onClose={() => setEditing(false)} /> : null}
+      {milestone ? <MilestoneDialog commitmentId={c.id} milestone={milestone === 'new' ? undefined : milestone} onClose={() => setMilestone(null)} /> : null}
     </>
   );
 }

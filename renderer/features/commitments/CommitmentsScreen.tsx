@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text-search';
+import { Button } from '../../components/Button';
 import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,17 +10,30 @@ import { StatusChip } from '../../components/StatusChip';
 import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
-import { useCall } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
+import { CommitmentDialog } from './CommitmentDialog';
 
 export function CommitmentsScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const list = useCall('commitments:list', {});
   const [search, setSearch] = useState('');
+  const isCoordinator = usePlanner((s) => s.profile?.role === 'coordinator');
+  const [adding, setAdding] = useState(false);
   const rows = useMemo(() => (list.data ?? []).filter((c) => matchesSearch(`${c.number} ${c.title} ${c.leadDepartment}`, search)), [list.data, search]);
   return (
     <>
-      <PageHeader title={t('commitments.title')} subtitle={t('commitments.subtitle')} />
+      <PageHeader
+        title={t('commitments.title')}
+        subtitle={t('commitments.subtitle')}
+        actions={
+          isCoordinator ? (
+            <Button variant="primary" icon="pencil" onClick={() => setAdding(true)}>
+              {t('territoryAdmin.commitments.add')}
+            </Button>
+          ) : null
+        }
+      />
       <div className="panel">
         <TextField className="field--inline" type="search" label={t('commitments.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
@@ -45,6 +59,7 @@ export function CommitmentsScreen() {
           )
         }
       </LoadedList>
+      {adding ? <CommitmentDialog others={list.data ?? []} onClose={() => setAdding(false)} onCreated={(c) => (window.location.hash = href.commitment(c.id))} /> : null}
     </>
   );
 }

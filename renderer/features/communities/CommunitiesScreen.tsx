@@ -1,12 +1,14 @@
 /**
  * Every community with its plan for the chosen year and its quarterly report completeness.
- * Search ignores accents and case ("deline" finds "Délı̨nę"); names sort as the language expects.
+ * The core does the search, by any of a community's names, ignoring accents, apostrophes and case
+ * ("deline" finds "Délı̨nę", "Lutselke" finds "Łutselk'e"); names sort as the language expects.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunitySummary, CompletenessRow } from '../../../shared/domain';
-import { compareNames, matchesSearch } from '../../../shared/text-search';
+import { compareNames } from '../../../shared/text-search';
 import { PLAN_STATUSES } from '../../../shared/vocabulary';
+import { ButtonLink } from '../../components/Button';
 import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
 import { Select } from '../../components/Field';
 import { NoPlanCell } from '../../components/NoPlanCell';
@@ -24,24 +26,28 @@ export function CommunitiesScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = usePlanner((s) => s.locale);
+  const isCoordinator = usePlanner((s) => s.profile?.role === 'coordinator');
   const filter = useYearAndSearch();
   const { fiscalYear, search } = filter;
   const [region, setRegion] = useState('');
   const [planFilter, setPlanFilter] = useState('');
-  const communities = useCall('communities:list', { fiscalYear });
+  const searching = search.trim() !== '';
+  const communities = useCall('communities:list', { fiscalYear, ...(searching ? { search } : {}) });
+  // The regions to filter by come from every community, not only those the search found.
+  const all = useCall('communities:list', searching ? { fiscalYear } : null);
   const matrix = useCall('completeness:matrix', { fiscalYear });
 
-  const regions = useMemo(() => [...new Set((communities.data ?? []).map((c) => c.region))].sort(compareNames(locale)), [communities.data, locale]);
+  const everyCommunity = searching ? all.data : communities.data;
+  const regions = useMemo(() => [...new Set((everyCommunity ?? []).map((c) => c.region))].sort(compareNames(locale)), [everyCommunity, locale]);
   const rows: Row[] = useMemo(() => {
     const byCommunity = new Map((matrix.data?.rows ?? []).map((r) => [r.communityId, r]));
     const compare = compareNames(locale);
     return (communities.data ?? [])
-      .filter((c) => matchesSearch(c.name, search))
       .filter((c) => (region ? c.region === region : true))
       .filter((c) => (planFilter ? (c.plan?.status ?? 'none') === planFilter : true))
       .sort((a, b) => compare(a.name, b.name))
       .map((c) => ({ ...c, completeness: byCommunity.get(c.id) }));
-  }, [communities.data, matrix.data, search, region, planFilter, locale]);
+  }, [communities.data, matrix.data, region, planFilter, locale]);
 
   const columns: Array<Column<Row>> = [
     {
@@ -100,7 +106,18 @@ export function CommunitiesScreen() {
           options={(['none', ...PLAN_STATUSES] as const).map((s) => ({ value: s, label: t(`vocab.planStatus.${s}`) }))}
         />
       </YearAndSearchPanel>
-      <LoadedList call={{ ...communities, error: communities.error ?? matrix.error, reload: () => { communities.reload(); matrix.reload(); } }} empty={<EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>}>
+      <LoadedList call={{ ...communities, error: communities.error ?? matrix.error, reload: () => { communities.reload(); matrix.reload(); } }} empty={
+          searching ? (
+            <NoMatch />
+          ) : // The coordinator keeps the reference lists: point to them, not to a bundle from oneself.
+          isCoordinator ? (
+            <EmptyState title={t('communities.emptyTitle')} action={<ButtonLink href={href.territory()} variant="primary" icon="arrow-right">{t('territoryAdmin.communitiesPage.goToTerritory')}</ButtonLink>}>
+              {t('territoryAdmin.communitiesPage.emptyBody')}
+            </EmptyState>
+          ) : (
+            <EmptyState title={t('communities.emptyTitle')}>{t('communities.emptyBody')}</EmptyState>
+          )
+        }>
         {() =>
           rows.length === 0 ? (
             <NoMatch />
