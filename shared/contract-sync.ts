@@ -41,14 +41,21 @@ export const syncMethods = {
   ),
   'bundles:import': write<D.ImportResult>()(
     'Import a bundle in one all-or-nothing step, after a backup. A new sender must be trusted explicitly.',
-    input({ file: filePath, passphrase, trustNewSender: z.boolean().optional() }),
+    input({
+      file: filePath,
+      passphrase,
+      trustNewSender: z.boolean().optional(),
+      /** With trustNewSender: the communities the new sender may change (or allCommunities, for the coordinator's computer). */
+      scopeCommunityIds: idList('community id').optional(),
+      allCommunities: z.boolean().optional(),
+    }),
   ),
   'bundles:history': read<D.Exchange[]>()('Bundles written and read here, newest first.', input({})),
 
   'peers:list': read<D.Peer[]>()('Installations whose bundles are accepted, with their scope.', input({})),
   'peers:trust': write<D.Peer>()(
-    'Trust a peer seen in a bundle preview, by its fingerprint, for some communities or all.',
-    input({ fingerprint, scopeCommunityIds: idList('community id').optional(), name: plainName('peer name').optional() }),
+    'Trust a peer seen in a bundle preview, by its fingerprint, for the communities named, or all of them when said explicitly (never by default).',
+    input({ fingerprint, scopeCommunityIds: idList('community id').optional(), allCommunities: z.boolean().optional(), name: plainName('peer name').optional() }),
   ),
   'peers:revoke': write<D.Revocation>()('Stop accepting bundles signed by a peer and by the installations it introduced.', input({ fingerprint })),
 

@@ -28,6 +28,8 @@ export interface ParsedArgs {
   value?: string;
   /** peers trust: every --scope, in order (each may hold several ids separated by commas). */
   scope?: string[];
+  /** peers trust / import --trust-new-sender: every community, said explicitly. */
+  allCommunities?: boolean;
   name?: string;
 }
 
@@ -45,7 +47,7 @@ export class UsageError extends Error {
 }
 
 const VALUE_OPTIONS = ['--db', '--seed', '--scale', '--now', '--to', '--out', '--passphrase-file', '--pick', '--value', '--scope', '--name'] as const;
-const FLAG_OPTIONS = ['--demo', '--json', '--help', '-h', '--full', '--no-encryption', '--dry-run', '--trust-new-sender'] as const;
+const FLAG_OPTIONS = ['--demo', '--json', '--help', '-h', '--full', '--no-encryption', '--dry-run', '--trust-new-sender', '--all-communities'] as const;
 /** Options that may be given more than once, each adding to the list. */
 const REPEATABLE_OPTIONS = ['--scope'] as const;
 /** Which command each option belongs to (--db and --help go with any). */
@@ -64,7 +66,8 @@ const OPTION_COMMANDS: Record<string, readonly Command[]> = {
   '--trust-new-sender': ['import'],
   '--pick': ['conflicts'],
   '--value': ['conflicts'],
-  '--scope': ['peers'],
+  '--scope': ['peers', 'import'],
+  '--all-communities': ['peers', 'import'],
   '--name': ['peers'],
 };
 /** The subcommands of conflicts and peers; the first is the default. */
@@ -73,7 +76,7 @@ const SUBCOMMANDS: Partial<Record<Command, readonly string[]>> = {
   peers: ['list', 'trust', 'revoke'],
 };
 /** Options that go with one subcommand only. */
-const OPTION_SUBCOMMANDS: Record<string, string> = { '--pick': 'resolve', '--value': 'resolve', '--scope': 'trust', '--name': 'trust' };
+const OPTION_SUBCOMMANDS: Record<string, string> = { '--pick': 'resolve', '--value': 'resolve', '--scope': 'trust', '--name': 'trust', '--all-communities': 'trust' };
 const COMMAND_LIST = 'init, call, methods, export, import, inspect, digest, conflicts, peers, whoami, help';
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
@@ -169,6 +172,7 @@ export function parseArgs(argv: readonly string[], limits = { maxScale: 20 }): P
     pick: values.get('--pick'),
     value: values.get('--value'),
     scope: repeated.has('--scope') ? repeated.get('--scope')!.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '') : undefined,
+    allCommunities: flags.has('--all-communities'),
     name: values.get('--name'),
   };
 }

@@ -5,9 +5,41 @@ Usage
   npm run -s cli -- [--db FILE] <command> [arguments] [--json]
   (-s keeps npm's own lines off stdout, so "call" and --json print only JSON.)
 
+First start: start a territory, or join one
+  init --start-territory NAME --computer NAME --user NAME [--lang en|fr]
+      The coordinator's computer: creates the territory and its key, and prints the
+      territory fingerprint every joining computer checks with you by phone.
+  init --join --computer NAME --user NAME --request-out FILE [--lang en|fr]
+      A detachment or community office computer: writes its enrolment request for the
+      coordinator. Then: enrol accept BUNDLE --territory-fingerprint FP.
+  init --computer NAME --user NAME
+      An unenrolled scratch database (no territory; peers trusted by fingerprint).
+
+Enrolment (the coordinator says who is who)
+  enrol request --out FILE          This computer's enrolment request (again, to re-enrol).
+  enrol read FILE                   Read a request; shows its id and key fingerprint.
+  enrol issue REQUEST_ID --role detachment|liaison|coordinator --community C … --out FILE.planbundle
+        [--passphrase-file F | --no-encryption]
+      Issue a certificate (signed by the territory key) for the communities named (ids or
+      names; not for a coordinator) and write the enrolment bundle (all the data for now).
+  enrol reenrol REQUEST_ID --replaces SERIAL --out FILE.planbundle [--passphrase-file F | --no-encryption]
+      Enrol a replacement computer with the role and communities of SERIAL (revoked).
+  enrol accept FILE --territory-fingerprint FP [--passphrase-file F]
+      On the joining computer: check the bundle against the fingerprint read by phone,
+      take the certificate and import the data.
+  enrol list                        Requests read here and certificates issued.
+  enrol revoke SERIAL --reason TEXT
+      The computer's later changes are refused everywhere once the revocation travels.
+  territory recovery --out FILE     The territory key, encrypted with a recovery code
+                                    printed once: keep both apart.
+  territory recover FILE --code CODE
+      Put the territory key on this (new) coordinator computer.
+  territory rotate-key              A new territory key, handed over by the old one.
+
 Commands
   init [--demo] [--seed N] [--scale N] [--now YYYY-MM-DD]
-      Create the database, or bring an existing one up to date. With --demo, fill an
+      Create the database, or bring an existing one up to date (and say how to set it up).
+      The demo goes in a database of its own, marked as demo. With --demo, fill an
       empty database with a demo territory: 33 communities, 12 of them with plans over
       2 + N fiscal years (scale 1 to ${maxScale}) ending in the year of --now (default today).
       The same seed, scale and date give the same plans, people and history.
@@ -43,11 +75,12 @@ Plan bundles (files carried by USB stick or email between computers)
       ("--value -" reads it from stdin). A unique beginning of an id is enough. The
       choice travels with the next bundle.
   peers [list]
-  peers trust FINGERPRINT [--scope COMMUNITY …] [--name NAME]
+  peers trust FINGERPRINT (--scope COMMUNITY … | --all-communities) [--name NAME]
   peers revoke FINGERPRINT
       The computers whose bundles are accepted. --scope (repeat it, or separate with
-      commas; ids or names) limits which communities a peer may change; without --scope
-      or --name, trust covers every community. --name alone renames and keeps the scope.
+      commas; ids or names) names the communities a peer may change; --all-communities
+      trusts it for every community (the coordinator's computer). --name alone renames
+      and keeps the scope.
   whoami
       This computer's installation id, name and key fingerprint (read it to your peers).
   help

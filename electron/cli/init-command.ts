@@ -23,7 +23,15 @@ export function initCommand(io: CliIo, dbFile: string, options: InitOptions): nu
     const core = openCore(io, file, { mustExist: false });
     try {
       const { n } = core.context.sqlite.prepare('SELECT count(*) AS n FROM communities WHERE deleted_at IS NULL').get() as { n: number };
+      const setUp = core.invoke('installation:setupState', {});
+      const notSetUp = setUp.ok && setUp.value.state === 'new';
       io.stdout(`${existed ? 'The database is up to date' : 'Created the database'}: ${file} (${n} ${n === 1 ? 'community' : 'communities'}).\n`);
+      if (notSetUp) {
+        io.stdout(
+          'It is not set up yet. Start a territory: init --start-territory NAME --computer NAME --user NAME; join one: init --join --computer NAME --user NAME --request-out FILE; ' +
+            'or make an unenrolled scratch database: init --computer NAME --user NAME. The demo goes in a database of its own: init --demo --db FILE.\n',
+        );
+      }
       return 0;
     } finally {
       core.close();
@@ -39,7 +47,7 @@ export function initCommand(io: CliIo, dbFile: string, options: InitOptions): nu
   }
   const started = performance.now();
   // The installation is created as usual first (its own id and signing key), then seeded.
-  const plain = openCore(io, file, { mustExist: false });
+  const plain = openCore(io, file, { mustExist: false, core: { initialProfile: demoCoreOptions(demo).initialProfile } });
   let installationId: string;
   try {
     const communities = plain.context.sqlite.prepare('SELECT count(*) FROM communities').pluck().get() as number;

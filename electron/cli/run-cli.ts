@@ -10,6 +10,7 @@ import { describeMethods, formatMethods } from './method-catalogue';
 import { syncCommand } from './sync-commands';
 import { parseReportArgs, reportCommand } from './report-commands';
 import { inert, inertLines } from './terminal-text';
+import { parseTerritoryArgs, territoryCommand } from './territory-commands';
 
 export async function runCli(argv: readonly string[], outerIo: CliIo): Promise<number> {
   const io = inertOutput(outerIo);
@@ -17,6 +18,8 @@ export async function runCli(argv: readonly string[], outerIo: CliIo): Promise<n
   try {
     const batch = parseBatchArgs(argv);
     if (batch) return await batchCallCommand(io, batch.db ?? defaultDb);
+    const setup = parseTerritoryArgs(argv);
+    if (setup) return await territoryCommand(io, setup.db ?? defaultDb, setup);
     const report = parseReportArgs(argv);
     if (report) return await reportCommand(io, report.db ?? defaultDb, report);
     const args = parseArgs(argv, { maxScale: MAX_DEMO_SCALE });

@@ -172,7 +172,12 @@ function importCommand(run: Run, file: string, passphrase: string | null): void 
     const trust = args.trustNewSender || preview.sender.trust === 'unknown' ? ['--trust-new-sender'] : [];
     return run.emit(preview, () => text.preview(preview, { trustNewSender: args.trustNewSender === true, importCommand: again(...trust) }));
   }
-  const result = run.must('bundles:import', { file, passphrase, trustNewSender: args.trustNewSender === true }, hint);
+  const scopeCommunityIds = args.trustNewSender && args.scope !== undefined ? scopeIds(run, args.scope) : undefined;
+  const result = run.must(
+    'bundles:import',
+    { file, passphrase, trustNewSender: args.trustNewSender === true, ...(scopeCommunityIds ? { scopeCommunityIds } : {}), ...(args.allCommunities ? { allCommunities: true } : {}) },
+    hint,
+  );
   run.emit(result, () => text.imported(result, commandLine(args, ['peers', 'trust', result.sender.fingerprint, '--scope', 'COMMUNITY_ID'])));
 }
 
@@ -257,13 +262,12 @@ function trustCommand(run: Run, fingerprintArg: string): void {
   let scopeCommunityIds: string[] | undefined;
   if (args.scope !== undefined) {
     scopeCommunityIds = scopeIds(run, args.scope);
-  } else if (args.name !== undefined) {
-    // Renaming alone keeps the scope; "peers trust FP" with neither option trusts for every community.
-    scopeCommunityIds = run.must('peers:list', {}).find((p) => p.fingerprint === fingerprint)?.scopeCommunityIds ?? undefined;
   }
+  // Renaming alone keeps the scope; otherwise the communities are named, or --all-communities said: never all by default.
   const peer = run.must('peers:trust', {
     fingerprint,
     ...(scopeCommunityIds !== undefined ? { scopeCommunityIds } : {}),
+    ...(args.allCommunities ? { allCommunities: true } : {}),
     ...(args.name !== undefined ? { name: args.name } : {}),
   });
   const names = communityNames(run);

@@ -142,9 +142,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   /** First start: without a profile only setting up answers; while joining, only the enrolment steps. */
+  let setUp = false;
   function setupGate(method: MethodName): MessageRef | null {
-    if (BEFORE_SETUP.has(method)) return null;
+    if (setUp || BEFORE_SETUP.has(method)) return null;
     const state = setupStateName(context);
+    // A database once ready stays ready: the check is not made again on every call.
+    setUp = state === 'ready';
     if (state === 'new') return msg('setup.notSetUp');
     if (state === 'joining' && !WHILE_JOINING.has(method)) return msg('setup.joining');
     return null;

@@ -93,7 +93,7 @@ export function demoCoreOptions(
   return {
     clock,
     ids: seededUlids(o.seed, clock, options.salt),
-    initialProfile: { name: DEMO_INSTALLATION_NAME, userName: 'Territorial coordinator', role: 'coordinator' },
+    initialProfile: { name: DEMO_INSTALLATION_NAME, userName: 'Territorial coordinator', role: 'coordinator', isDemo: true },
   };
 }
 

@@ -58,7 +58,7 @@ beforeAll(() => {
   stranger.core.context.sqlite.prepare('UPDATE installation SET name = ?, user_name = ?').run(forgedName(), FORGED_ACTOR);
   bundle = exportBundle(stranger, null);
   victimDb = path.join(root, 'victim.db');
-  createCore({ dbFile: victimDb, log: () => {} }).close();
+  createCore({ dbFile: victimDb, log: () => {}, initialProfile: { name: 'Victim', userName: 'Victim user', role: 'detachment' } }).close();
 });
 
 afterAll(() => {
@@ -80,7 +80,7 @@ describe("a stranger's names and actors in the terminal", () => {
   }, 60_000);
 
   it('conflicts list cannot be given forged lines by an actor with \\r\\n', async () => {
-    ok(await cli('import', bundle, '--trust-new-sender'));
+    ok(await cli('import', bundle, '--trust-new-sender', '--all-communities'));
     const victim = createCore({ dbFile: victimDb, log: () => {} });
     change(victim.context, 'test:edit', (w) => w.update('commitments', commitmentId, { title: 'Safer roads (victim)' }));
     victim.close();

@@ -23,8 +23,8 @@ beforeAll(() => {
   change(coordinator.core.context, 'test:seed', (w) => w.insert('communities', { id: hay2, name: 'Hay River', region: 'South Slave', hasDetachment: false, servedByDetachmentId: null }));
   ids = { smith, hope, hay1, hay2 };
   db = path.join(root, 'site.db');
-  const site = createCore({ dbFile: db, log: () => {} });
-  const imported = site.invoke('bundles:import', { file: exportBundle(coordinator, null), passphrase: null, trustNewSender: true });
+  const site = createCore({ dbFile: db, log: () => {}, initialProfile: { name: 'Site', userName: 'Site user', role: 'detachment' } });
+  const imported = site.invoke('bundles:import', { file: exportBundle(coordinator, null), passphrase: null, trustNewSender: true, allCommunities: true });
   site.close();
   if (!imported.ok) throw new Error(imported.error.message);
 });

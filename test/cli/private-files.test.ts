@@ -18,7 +18,7 @@ describe.runIf(posix)('cli: files only their owner can read', () => {
   it('creates the database and its key file 0600 in a new folder made 0700, and exports a workbook 0600', () => {
     const folder = path.join(makeTempDir(), 'planner');
     const db = path.join(folder, 'planner.db');
-    expect(runCli(['--db', db, 'init']).code).toBe(0);
+    expect(runCli(['--db', db, 'init', '--computer', 'Test computer', '--user', 'Tester']).code).toBe(0);
     expect(modeOf(folder)).toBe('700');
     expect(modeOf(db)).toBe('600');
     expect(modeOf(`${db}.identity-key`)).toBe('600');
@@ -31,7 +31,7 @@ describe.runIf(posix)('cli: files only their owner can read', () => {
 
   it('refuses a key file others can read, saying how to make it private', () => {
     const db = path.join(makeTempDir(), 'planner.db');
-    expect(runCli(['--db', db, 'init']).code).toBe(0);
+    expect(runCli(['--db', db, 'init', '--computer', 'Test computer', '--user', 'Tester']).code).toBe(0);
     fs.chmodSync(`${db}.identity-key`, 0o644);
     const run = runCli(['--db', db, 'call', 'communities:list', '{}']);
     expect(run.code).toBe(1);
@@ -45,7 +45,7 @@ describe.runIf(posix)('cli: files only their owner can read', () => {
     const db = path.join(makeTempDir(), 'planner.db');
     const planted = JSON.stringify(generateIdentityKeys());
     fs.writeFileSync(`${db}.identity-key`, planted, { mode: 0o600 });
-    const run = runCli(['--db', db, 'init']);
+    const run = runCli(['--db', db, 'init', '--computer', 'Test computer', '--user', 'Tester']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^A signing key file already exists at .*planner\.db\.identity-key, but its database is new: the planner never takes an existing key for a new database/);
     expect(fs.readFileSync(`${db}.identity-key`, 'utf8')).toBe(planted);

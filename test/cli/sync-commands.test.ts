@@ -67,7 +67,7 @@ beforeAll(async () => {
   emptyDb = path.join(root, 'empty', 'empty.db');
   fullBundle = path.join(root, 'coord.planbundle');
 
-  const [demo, init] = await Promise.all([cli(coordDb, 'init', '--demo', '--now', NOW), cli(emptyDb, 'init')]);
+  const [demo, init] = await Promise.all([cli(coordDb, 'init', '--demo', '--now', NOW), cli(emptyDb, 'init', '--computer', 'Test computer', '--user', 'Tester')]);
   out(demo, 'init --demo');
   out(init, 'init');
   const [exported, plans, me] = await Promise.all([
@@ -100,8 +100,8 @@ describe.concurrent('cli: plan bundles', () => {
     const pass = ['--passphrase-file', passFile];
 
     // Two new, empty installations take in the coordinator's full bundle, trusting it on first use.
-    await Promise.all([must(a, 'init'), must(b, 'init')]);
-    const imports = await Promise.all([a, b].map((db) => must(db, 'import', fullBundle, ...pass, '--trust-new-sender')));
+    await Promise.all([must(a, 'init', '--computer', 'Test computer', '--user', 'Tester'), must(b, 'init', '--computer', 'Test computer', '--user', 'Tester')]);
+    const imports = await Promise.all([a, b].map((db) => must(db, 'import', fullBundle, ...pass, '--trust-new-sender', '--all-communities')));
     for (const text of imports) expect(text).toMatch(/^Imported 2,\d{3} new changes from "Territorial coordinator \(demo data\)".*\nFingerprint of the sender's key: [A-Z2-9-]{39}\nTrusted the new sender for every community/);
     const [digestLines, meA, meB, meC] = await Promise.all([
       Promise.all([c, a, b].map((db) => must(db, 'digest'))),
@@ -127,17 +127,17 @@ describe.concurrent('cli: plan bundles', () => {
     // First contact needs full bundles (a peer is known once one of its bundles was imported);
     // after that, --to sends only what the peer has not acknowledged. Round 1: a → coord → b → a.
     await must(a, 'export', '--full', '--out', file('a1'), ...pass);
-    expect(await must(c, 'import', file('a1'), ...pass, '--trust-new-sender')).toMatch(/^Imported \d+ new changes? from "This computer"/);
+    expect(await must(c, 'import', file('a1'), ...pass, '--trust-new-sender', '--all-communities')).toMatch(/^Imported \d+ new changes? from "Test computer"/);
     await must(c, 'export', '--full', '--out', file('c1'), ...pass);
     expect(await must(b, 'import', file('c1'), ...pass)).toMatch(/New conflicts: 1\. See them with "conflicts list"\./);
     // b has never had a bundle from a, but a was vouched for by the coordinator: --to works.
     expect(await must(b, 'export', '--to', meA.installationId, '--out', file('b1'), ...pass)).toMatch(/^Wrote .*b1\.planbundle: .*, for "Computer introduced by/);
-    await must(a, 'import', file('b1'), ...pass, '--trust-new-sender');
+    await must(a, 'import', file('b1'), ...pass, '--trust-new-sender', '--all-communities');
     expect(await must(a, 'import', file('b1'), ...pass)).toBe('Already imported: nothing changed.\n');
 
     // Round 2, the other way round and relayed: b → coord → a. The coordinator meets b for the first time.
     await must(b, 'export', '--to', meC.installationId, '--out', file('b2'), ...pass);
-    await must(c, 'import', file('b2'), ...pass, '--trust-new-sender');
+    await must(c, 'import', file('b2'), ...pass, '--trust-new-sender', '--all-communities');
     await must(c, 'export', '--to', meA.installationId, '--out', file('c2'), ...pass);
     await must(a, 'import', file('c2'), ...pass);
 
@@ -221,7 +221,7 @@ describe.concurrent('cli: plan bundles', () => {
       must(db, 'inspect', fullBundle),
       mustJson<{ encrypted: boolean; manifest: { sender: { fingerprint: string }; full: boolean; origins: Array<{ changesets: number }> } }>(db, 'inspect', fullBundle, '--passphrase-file', passFile),
     ]);
-    expect(me).toMatchObject({ installationId: expect.stringMatching(/^\w+$/), name: 'This computer', fingerprint: expect.stringMatching(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/) });
+    expect(me).toMatchObject({ installationId: expect.stringMatching(/^\w+$/), name: 'Test computer', fingerprint: expect.stringMatching(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){7}$/) });
     expect(me.fingerprint).not.toBe(coordFingerprint);
     expect(preview).toMatchObject({ sender: { fingerprint: coordFingerprint, trust: 'unknown' }, alreadyImported: false, newConflicts: [], gaps: [] });
     expect(preview.changesPerPlan.length).toBeGreaterThan(10);
@@ -230,7 +230,7 @@ describe.concurrent('cli: plan bundles', () => {
     expect(manifest).toMatchObject({ encrypted: true, manifest: { sender: { fingerprint: coordFingerprint }, full: true } });
     expect(manifest.manifest.origins.reduce((n, o) => n + o.changesets, 0)).toBe(preview.changesetCount);
 
-    expect(await must(db, 'import', fullBundle, '--passphrase-file', passFile, '--trust-new-sender')).toContain(`\nFingerprint of the sender's key: ${coordFingerprint}\n`);
+    expect(await must(db, 'import', fullBundle, '--passphrase-file', passFile, '--trust-new-sender', '--all-communities')).toContain(`\nFingerprint of the sender's key: ${coordFingerprint}\n`);
     const [peers, communities] = await Promise.all([mustJson<Peer[]>(db, 'peers', 'list'), call<Array<{ id: string; name: string }>>(db, 'communities:list', {})]);
     expect(peers).toEqual([expect.objectContaining({ name: 'Territorial coordinator (demo data)', fingerprint: coordFingerprint, scopeCommunityIds: null, revokedAt: null })]);
 

@@ -16,7 +16,7 @@ let unwritable: string;
 beforeAll(() => {
   dir = makeTempDir();
   db = path.join(dir, 'planner.db');
-  expect(runCli(['--db', db, 'init']).code).toBe(0);
+  expect(runCli(['--db', db, 'init', '--computer', 'Test computer', '--user', 'Tester']).code).toBe(0);
   const locked = path.join(dir, 'locked');
   fs.mkdirSync(locked, { mode: 0o555 });
   fs.chmodSync(locked, 0o555);

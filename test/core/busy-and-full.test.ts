@@ -21,6 +21,7 @@ function coreOn(dbFile: string, busyTimeoutMs?: number): Core {
     clock: fixedClock('2025-05-15T12:00:00.000Z'),
     ids: sequentialIds('b'),
     keyStore: memoryKeyStore(),
+    initialProfile: { name: 'Busy test', userName: 'Tester', role: 'detachment' },
     log: () => {},
     ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
   });
@@ -59,7 +60,7 @@ describe('a write while another connection holds the database', () => {
       expect(result.error.message).toBe('The planner is busy: another window or command is writing to its database (a long import, for example). Nothing was changed; try again in a moment.');
       expect(result.error.details).toMatchObject({ messageKey: 'core.busy' });
     }
-    expect(core.invoke('installation:get', {})).toMatchObject({ ok: true, value: { name: 'This computer' } });
+    expect(core.invoke('installation:get', {})).toMatchObject({ ok: true, value: { name: 'Busy test' } });
   });
 
   it('succeeds when the other writer finishes within the busy timeout', async () => {

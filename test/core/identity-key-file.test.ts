@@ -19,7 +19,7 @@ function modeOf(file: string): string {
 }
 
 function openPlanner(dbFile: string) {
-  return createCore({ dbFile, log: () => {} });
+  return createCore({ dbFile, log: () => {}, initialProfile: { name: 'Key file test', userName: 'Tester', role: 'detachment' } });
 }
 
 describe.runIf(posix)('the signing key file', () => {

@@ -31,7 +31,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 /** A second, empty installation, made the way a person would: `cli --db FILE init`. */
 function createEmptyDatabase(dir: string): string {
   const dbFile = path.join(dir, 'site.db');
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'electron', 'cli', 'cli.ts'), '--db', dbFile, 'init'], {
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'electron', 'cli', 'cli.ts'), '--db', dbFile, 'init', '--computer', 'Site computer', '--user', 'Site user'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,

@@ -102,7 +102,7 @@ describe('the packaged app (electron-builder --dir, offline)', () => {
 
   it('is also the command line: `planner call --batch` runs the packaged CLI bundle and exits with its code, no window', () => {
     const db = path.join(scratch, 'cli.db');
-    const init = runPackagedMain({}, ['--db', db, 'init']);
+    const init = runPackagedMain({}, ['--db', db, 'init', '--computer', 'Packaged test', '--user', 'Tester']);
     expect(init.stderr).toBe('');
     expect(linesOf(init.lines, 'exit')).toEqual([{ kind: 'exit', code: 0 }]);
     const batch = runPackagedMain({}, ['--db', db, 'call', '--batch'], '{"method": "themes:list"}\n{"method": "installation:get"}\n');

@@ -64,7 +64,7 @@ export function exportBundle(from: TestCore & { label?: string }, to: Installati
 }
 
 export function importBundle(into: TestCore, file: string, passphrase: string | null = null) {
-  return into.must('bundles:import', { file, passphrase, trustNewSender: true });
+  return into.must('bundles:import', { file, passphrase, trustNewSender: true, allCommunities: true });
 }
 
 /** The refusal of a call: code, sentence and reason; fails if the call succeeded. */

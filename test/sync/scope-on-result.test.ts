@@ -167,7 +167,7 @@ describe('revocation reaches what the revoked computer vouched for', () => {
   let N: Installation;
   beforeEach(() => {
     // F, trusted for every community at first, introduces a new installation N to V: N's changes travel in F's bundles.
-    V.must('peers:trust', { fingerprint: F.fingerprint });
+    V.must('peers:trust', { fingerprint: F.fingerprint, allCommunities: true });
     N = makeInstallation('newcomer', { idPrefix: 'n' });
     importBundle(N, exportBundle(C, null));
     N.must('plans:update', { planId: planDettah.plan.id, summary: 'From the newcomer' });

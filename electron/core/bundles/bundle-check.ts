@@ -27,12 +27,16 @@ import {
 import { readOrRefuse, refuse } from './bundle-refusal';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
 import { verifyInParallel } from './parallel-verify';
+import { territoryRow } from '../queries/territory';
 import { isDemoDatabase, storedCertified, type VerifiedSection, verifySection } from './territory-section';
 
 export interface ImportRequest {
   file: string;
   passphrase?: string | null;
   trustNewSender?: boolean;
+  /** With trustNewSender: what the new sender may change. */
+  scopeCommunityIds?: string[];
+  allCommunities?: boolean;
   /** On a computer joining a territory: the territory key's fingerprint the person confirmed. */
   joiningFingerprint?: string;
 }
@@ -83,10 +87,16 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   const manifest = readSealed(decoded.lines);
   const sender = manifest.sender;
   const demo = isDemoDatabase(ctx);
-  if ((manifest.demo === true) !== demo) refuse('demo_mismatch', msg(demo ? 'enrolment.realIntoDemo' : 'enrolment.demoIntoReal'));
+  // The demo and a real territory never mix (unenrolled scratch databases may take either, for practice).
+  if (manifest.demo === true && !demo && territoryRow(ctx) !== null) refuse('demo_mismatch', msg('enrolment.demoIntoReal'));
+  if (demo && manifest.demo !== true && manifest.territory !== undefined) refuse('demo_mismatch', msg('enrolment.realIntoDemo'));
   const territory = verifySection(ctx, manifest.territory, request.joiningFingerprint !== undefined ? { joiningFingerprint: request.joiningFingerprint } : {});
   const certified = territory?.certified ?? storedCertified(ctx);
   const judged = judgeSender(ctx, manifest, { refuseNewSender: forImport && !request.trustNewSender, certified });
+  if (judged.senderTrust === 'unknown' && request.trustNewSender) {
+    // The first import from a newly trusted sender is held to the communities it is trusted for.
+    judged.senderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : [];
+  }
   const origins = judgeOrigins(ctx, manifest, judged, certified);
 
   // First pass: read each changeset's origin and start checking every signature in parallel.

@@ -15,6 +15,8 @@ import { fingerprintOf } from './identity';
 import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
 import { storeSection } from './territory-section';
+import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
 
 export type { ImportRequest } from './bundle-check';
 
@@ -47,6 +49,9 @@ export const importHooks: { insideTransaction?: () => void } = {};
  */
 export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApply?: (checked: CheckedBundle) => void): ImportResult {
   const checked = checkBundle(ctx, request, { forImport: true });
+  // A new sender is trusted for the communities the person names, never for all by default.
+  const newSenderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : undefined;
+  if (checked.senderTrust === 'unknown' && !checked.continues && newSenderScope === undefined) throw new DomainError('invalid_input', msg('peer.scopeRequired'));
   const head = { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt };
   let backupFile: string | null = null;
   if (checked.fresh.length > 0) {
@@ -61,7 +66,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
       // Vouched for by its own earlier id (same key): same scope, and revoking either revokes both.
       pinPeer(ctx, { installationId: sender.installationId, name: sender.name || checked.continues.name, publicKey: sender.publicKey, scopeCommunityIds: checked.continues.scopeCommunityIds, introducedBy: checked.continues.installationId });
     } else if (checked.senderTrust === 'unknown') {
-      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: null, introducedBy: null });
+      pinPeer(ctx, { installationId: sender.installationId, name: sender.name || 'Unnamed computer', publicKey: sender.publicKey, scopeCommunityIds: newSenderScope === undefined ? [] : newSenderScope, introducedBy: null });
     }
     for (const origin of checked.newOrigins) {
       if (origin.installationId === sender.installationId) continue;
@@ -71,7 +76,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
         pinPeer(ctx, { installationId: origin.installationId, name: same.name, publicKey: origin.publicKey, scopeCommunityIds: same.scopeCommunityIds, introducedBy: same.installationId });
         continue;
       }
-      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderScope, introducedBy: sender.installationId });
+      pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope === undefined ? [] : newSenderScope) : checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
     importHooks.insideTransaction?.();

@@ -95,11 +95,17 @@ function peerByFingerprint(ctx: CoreContext, fingerprint: string): (Peer & { pub
  * Narrows or widens what a known peer may change, or re-trusts a revoked one. The person now
  * vouches for the peer directly, so it no longer depends on whoever introduced it.
  */
-export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeCommunityIds?: string[]; name?: string }): Peer {
+export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeCommunityIds?: string[]; allCommunities?: boolean; name?: string }): Peer {
   const peer = peerByFingerprint(ctx, input.fingerprint);
   if (!peer) {
     throw new DomainError('not_found', msg('peer.notSeen'));
   }
+  // The communities are said, never assumed: a rename alone keeps the scope it had.
+  let scope: string[] | null;
+  if (input.scopeCommunityIds !== undefined && input.scopeCommunityIds.length > 0) scope = input.scopeCommunityIds;
+  else if (input.allCommunities === true) scope = null;
+  else if (input.name !== undefined && input.scopeCommunityIds === undefined && peer.trustedAt !== null && peer.revokedAt === null) scope = peer.scopeCommunityIds;
+  else throw new DomainError('invalid_input', msg('peer.scopeRequired'));
   // Every id that signs with this key is the same installation (it may have continued under a new
   // id after a restore); only a voucher with another key is dropped.
   ctx.sqlite
@@ -108,7 +114,7 @@ export function trustPeer(ctx: CoreContext, input: { fingerprint: string; scopeC
          introduced_by = CASE WHEN (SELECT i.public_key FROM peers i WHERE i.installation_id = peers.introduced_by) = peers.public_key THEN introduced_by ELSE NULL END
        WHERE fingerprint = ?`,
     )
-    .run(input.scopeCommunityIds ? JSON.stringify(input.scopeCommunityIds) : null, input.name ?? peer.name, input.fingerprint);
+    .run(scope === null ? null : JSON.stringify(scope), input.name ?? peer.name, input.fingerprint);
   return listPeers(ctx).find((p) => p.fingerprint === input.fingerprint)!;
 }
 
