@@ -22,6 +22,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createCore, type Core } from '../core/create-core';
+import { demoDatabaseFile, openDemoDatabase } from '../demo/demo-database';
 import type { Clock } from '../core/changelog/clock';
 import { dispatch, type DispatchSteps } from '../core/dispatch';
 import { err } from '../../shared/result';
@@ -50,6 +51,8 @@ export interface PreviewServerOptions {
   build?: 'auto' | 'always' | 'never';
   /** An injected clock (end-to-end tests pin "today"); the system clock otherwise. */
   clock?: Clock;
+  /** The demo's database (demo:open); default: demo.<name> beside dbFile. */
+  demoDbFile?: string;
   log?: (line: string) => void;
 }
 
@@ -59,7 +62,8 @@ export interface PreviewServer {
   port: number;
   /** A new one-time address that signs in the browser that opens it (print it only to whoever started the harness). */
   openingUrl(): string;
-  core: Core;
+  /** The core answering now: the real database's, or the demo's while the demo is open. */
+  readonly core: Core;
   /**
    * The per-run folder for plan bundles (uploads/ and exports/): a browser cannot show native
    * file dialogs, so bundles are uploaded into it and exported bundles are written there and
@@ -80,7 +84,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   // Tells the page to reach the core over HTTP; not a secret (the session cookie is).
   const indexHtml = fs.readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>\n    <meta name="${HARNESS_META_NAME}" content="http">`);
 
-  const core = createCore({ dbFile: options.dbFile, ...(options.clock ? { clock: options.clock } : {}) });
+  const realCore = createCore({ dbFile: options.dbFile, ...(options.clock ? { clock: options.clock } : {}) });
+  // The demo is its own database beside the real one (demo:open / demo:leave switch which one answers).
+  const demoFile = options.demoDbFile ?? demoDatabaseFile(options.dbFile);
+  let demoCore: Core | null = null;
+  let core: Core = realCore;
   const filesDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-preview-bundles-')));
   const uploadsDir = path.join(filesDir, 'uploads');
   const exportsDir = path.join(filesDir, 'exports');
@@ -257,14 +265,23 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
       return { ok: true, value: { file: target } };
     },
+    'demo:open': () => {
+      demoCore ??= openDemoDatabase(demoFile, (options.clock ?? { now: () => new Date().toISOString() }).now().slice(0, 10), options.clock ? { clock: options.clock } : {});
+      core = demoCore;
+      return { ok: true, value: { demo: true } };
+    },
+    'demo:leave': () => {
+      core = realCore;
+      return { ok: true, value: { demo: false } };
+    },
   };
 
   /** The core, behind the harness's path guard: bundle files named by the page must be inside the per-run folder. */
   const guardedCore: Pick<Core, 'call'> = {
     call(method, input) {
-      const file = method.startsWith('bundles:') && input !== null && typeof input === 'object' && 'file' in input ? (input as { file: unknown }).file : undefined;
+      const file = (method.startsWith('bundles:') || method.startsWith('enrolment:') || method.startsWith('territory:')) && input !== null && typeof input === 'object' && 'file' in input ? (input as { file: unknown }).file : undefined;
       if (typeof file === 'string' && insideFilesDir(file) === null) {
-        return Promise.resolve(err('forbidden', 'The browser preview only reads and writes plan bundles in its own folder: upload the bundle, or export it here and download it.'));
+        return Promise.resolve(err('forbidden', 'The browser preview only reads and writes plan bundles and enrolment files in its own folder: upload the file, or write it here and download it.'));
       }
       return core.call(method, input);
     },
@@ -321,12 +338,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     url,
     port,
     openingUrl: session.openingUrl,
-    core,
+    get core() {
+      return core;
+    },
     filesDir,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          core.close();
+          realCore.close();
+          demoCore?.close();
           fs.rmSync(filesDir, { recursive: true, force: true });
           resolve();
         });

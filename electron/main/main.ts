@@ -16,6 +16,7 @@ import { appLayout, type AppLayout } from './app-layout';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
 import { COMMAND_LINE_BUNDLE, commandLineArguments, type CommandLineModule, runCommandLine } from './command-line-mode';
+import { createDemoSwitch, type DemoSwitch } from './demo-switch';
 import { isTrustedSender, registerIpc, sendEvent } from './ipc-registrar';
 import { focusWindow, openMainWindow } from './main-window';
 import { PendingPlanBundles, planBundlePathsFromArgv } from './plan-bundle-files';
@@ -94,11 +95,31 @@ function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSl
   });
 }
 
+/** A database of the app (the real one or the demo's), its key kept by the system's safe storage. */
+function openDatabaseCore(layout: AppLayout, dbFile: string): Core {
+  const keyStore = safeStorageKeyStore(safeStorage, `${dbFile}.identity-key.safe`, defaultKeyFile(dbFile), (reason) => console.warn(reason));
+  return createCore({ dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
+}
+
+/** The bundled CLI, as `planner …` runs it (see command-line-mode.ts). */
+const loadCommandLine = () => createRequire(__filename)(path.join(__dirname, COMMAND_LINE_BUNDLE)) as CommandLineModule;
+
+/** The real database and, on demand, the demo's own (demo:open and demo:leave). */
+function demoSwitchFor(layout: AppLayout, real: Core): DemoSwitch<Core> {
+  return createDemoSwitch({
+    real,
+    demoExists: () => fs.existsSync(layout.demoDbFile),
+    seedDemo: () => loadCommandLine().runCommandLine(['--db', layout.demoDbFile, 'init', '--demo']),
+    openDemo: () => openDatabaseCore(layout, layout.demoDbFile),
+    logError,
+    locale: () => installationLocaleOr(real, systemLocale),
+  });
+}
+
 /** Opens the database (backup and migrations happen inside createCore), or explains why not. */
 function openCore(layout: AppLayout): Core | null {
   try {
-    const keyStore = safeStorageKeyStore(safeStorage, `${layout.dbFile}.identity-key.safe`, defaultKeyFile(layout.dbFile), (reason) => console.warn(reason));
-    return createCore({ dbFile: layout.dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
+    return openDatabaseCore(layout, layout.dbFile);
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
     showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile, systemLocale()));
@@ -122,9 +143,10 @@ function setupSecurity(bundles: PendingPlanBundles): void {
   });
 }
 
-function setupIpc(core: Core, windowSlot: WindowSlot): void {
-  const locale = () => installationLocaleOr(core, () => 'en');
+function setupIpc(cores: DemoSwitch<Core>, windowSlot: WindowSlot): void {
+  const locale = () => installationLocaleOr(cores.current(), () => 'en');
   const adapterMethods = {
+    ...cores.adapterMethods,
     ...bundleFileDialogHandlers({
       dialog,
       parent: () => windowSlot.current,
@@ -135,7 +157,7 @@ function setupIpc(core: Core, windowSlot: WindowSlot): void {
     // Prints the calling page (event.sender, the app window the registrar checked) to a PDF.
     ...printToPdfHandlers({ dialog, parent: () => windowSlot.current, documentsFolder: () => app.getPath('documents'), locale, logError }),
   };
-  registerIpc(ipcMain, core, {
+  registerIpc(ipcMain, cores.door, {
     adapterMethods,
     locale,
     isTrustedSender: (event) => isTrustedSender(event, APP_ORIGIN),
@@ -168,12 +190,12 @@ function setupWindow(layout: AppLayout, bundles: PendingPlanBundles, windowSlot:
   });
 }
 
-function setupShutdown(core: Core): void {
+function setupShutdown(cores: DemoSwitch<Core>): void {
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;
     closed = true;
-    core.close();
+    cores.close();
   });
 }
 
@@ -185,11 +207,12 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   }
   const core = openCore(layout);
   if (!core) return;
-  failureLanguage.of = () => installationLocaleOr(core, systemLocale);
-  setupShutdown(core);
+  const cores = demoSwitchFor(layout, core);
+  failureLanguage.of = () => installationLocaleOr(cores.current(), systemLocale);
+  setupShutdown(cores);
   setupSecurity(bundles);
   serveAppProtocol(protocol, layout.rendererRoot);
-  setupIpc(core, windowSlot);
+  setupIpc(cores, windowSlot);
   setupWindow(layout, bundles, windowSlot);
 }
 
@@ -197,7 +220,7 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
 function mainAsCommandLine(args: string[]): void {
   app.dock?.hide();
   void runCommandLine(args, {
-    load: () => createRequire(__filename)(path.join(__dirname, COMMAND_LINE_BUNDLE)) as CommandLineModule,
+    load: loadCommandLine,
     // On macOS, stdout to a pipe is asynchronous: exit only once what was written has gone out.
     exit: (code) => process.stdout.write('', () => process.stderr.write('', () => app.exit(code))),
     stderr: (text) => void process.stderr.write(text),

@@ -103,10 +103,12 @@ export function App() {
   // A printable report is a page of its own: no header or navigation on paper or in the PDF.
   if (route.name === 'printQuarterly' || route.name === 'printAnnual') {
     return (
-      <main className="print-main" id="main" tabIndex={-1}>
+      <>
         <DemoBanner />
-        <CurrentScreen route={route} />
-      </main>
+        <main className="print-main" id="main" tabIndex={-1}>
+          <CurrentScreen route={route} />
+        </main>
+      </>
     );
   }
 

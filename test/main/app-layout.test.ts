@@ -6,6 +6,7 @@ describe('appLayout', () => {
   it('keeps the database and its backups in the user data folder', () => {
     const layout = appLayout('/opt/planner/resources/app.asar', '/home/ana/.config/Community Safety Planner');
     expect(layout.dbFile).toBe(path.join('/home/ana/.config/Community Safety Planner', 'planner.db'));
+    expect(layout.demoDbFile).toBe(path.join('/home/ana/.config/Community Safety Planner', 'demo.planner.db'));
     expect(layout.backupDir).toBe(path.join('/home/ana/.config/Community Safety Planner', 'backups'));
   });
 

@@ -1,6 +1,8 @@
 /** First start's calls: start a territory, join one, the enrolment request and bundle, the recovery file, the demo. */
 import type { DemoSwitched } from '../../../shared/contract-demo';
+import type { StandardTheme } from '../../../shared/domain';
 import type { Locale } from '../../../shared/vocabulary';
+import type { PastedCommunity } from './reference-list';
 import { ApiError } from '../../api/api-error';
 import type { PlannerClient } from '../../api/planner-client';
 import type { Result } from '../../../shared/result';
@@ -24,6 +26,23 @@ export function welcomeCommands({ client }: CommandDeps) {
     accept: (file: string, territoryFingerprint: string, passphrase: string | null) =>
       client.call('enrolment:accept', { file, territoryFingerprint, passphrase }),
     exportRecovery: (file: string) => client.call('territory:exportRecovery', { file }),
+    /** The chosen themes, then each region named in the list once, then the communities. */
+    async createReference(themes: StandardTheme[], communities: PastedCommunity[]) {
+      for (const th of themes) await client.call('themes:create', { code: th.code, nameEn: th.nameEn, nameFr: th.nameFr });
+      const known = new Map((await client.call('regions:list', {})).map((r) => [r.nameEn.toLowerCase(), r.id]));
+      let regions = 0;
+      for (const c of communities) {
+        if (known.has(c.region.toLowerCase())) continue;
+        // The region's French name is the same until the coordinator gives another one.
+        const region = await client.call('regions:create', { nameEn: c.region, nameFr: c.region });
+        known.set(c.region.toLowerCase(), region.id);
+        regions++;
+      }
+      for (const c of communities) {
+        await client.call('communities:create', { name: c.name, otherNames: c.otherNames, regionId: known.get(c.region.toLowerCase())!, hasDetachment: false, servedByDetachmentId: null });
+      }
+      return { themes: themes.length, regions, communities: communities.length };
+    },
     openDemo: () => callDemo(client, 'demo:open'),
     leaveDemo: () => callDemo(client, 'demo:leave'),
   };

@@ -1,0 +1,78 @@
+/**
+ * The demo kept apart, in the app: the demo territory is its own database file
+ * (`<userData>/demo.planner.db`), never the real one. demo:open makes it (through the bundled
+ * CLI's `init --demo`, the first time) and switches the core main calls to it; demo:leave switches
+ * back. Pure: the cores, the seeding and the opening are given, so tests use fakes.
+ */
+import type { DemoSwitched } from '../../shared/contract-demo';
+import { err, ok, type Result } from '../../shared/result';
+import type { Locale } from '../../shared/vocabulary';
+import type { Core } from '../core/create-core';
+import type { AdapterMethod } from '../core/dispatch';
+
+export interface DemoSwitchDeps<C extends Pick<Core, 'call' | 'close'>> {
+  real: C;
+  /** Whether the demo database file exists already. */
+  demoExists(): boolean;
+  /** Makes and seeds the demo database (the CLI's `init --demo`); resolves to the CLI's exit code. */
+  seedDemo(): Promise<number>;
+  /** Opens the demo database once it exists. */
+  openDemo(): C;
+  logError(message: string, error: unknown): void;
+  /** The language of the refusal. */
+  locale(): Locale;
+}
+
+export interface DemoSwitch<C> {
+  /** The core that answers now. */
+  current(): C;
+  /** A core-shaped door that always calls the current one (give it to the IPC registrar). */
+  door: Pick<Core, 'call'>;
+  adapterMethods: Record<'demo:open' | 'demo:leave', AdapterMethod<unknown>>;
+  close(): void;
+}
+
+export const DEMO_FAILED: Record<Locale, string> = {
+  en: 'The demo could not be opened. Your real data is not affected.',
+  fr: 'La démonstration n’a pas pu être ouverte. Vos données réelles ne sont pas touchées.',
+};
+
+export function createDemoSwitch<C extends Pick<Core, 'call' | 'close'>>(deps: DemoSwitchDeps<C>): DemoSwitch<C> {
+  let demo: C | null = null;
+  let current: C = deps.real;
+  let opening: Promise<Result<DemoSwitched>> | null = null;
+
+  async function open(): Promise<Result<DemoSwitched>> {
+    try {
+      if (!demo) {
+        if (!deps.demoExists()) {
+          const code = await deps.seedDemo();
+          if (code !== 0) return err('internal', DEMO_FAILED[deps.locale()]);
+        }
+        demo = deps.openDemo();
+      }
+      current = demo;
+      return ok({ demo: true });
+    } catch (error) {
+      deps.logError('Could not open the demo database.', error);
+      return err('internal', DEMO_FAILED[deps.locale()]);
+    }
+  }
+
+  return {
+    current: () => current,
+    door: { call: (method, input) => current.call(method, input) },
+    adapterMethods: {
+      // Two clicks while the demo is being made wait for the same seeding.
+      'demo:open': () => (opening ??= open().finally(() => (opening = null))),
+      'demo:leave': () => {
+        current = deps.real;
+        return ok({ demo: false });
+      },
+    },
+    close() {
+      deps.real.close();
+      demo?.close();
+    },
+  };
+}
