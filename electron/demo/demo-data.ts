@@ -22,6 +22,7 @@ import type { Core, CoreOptions } from '../core/create-core';
 import { Keyboard, must } from './acting';
 import type { PlansByYear, Seeding } from './plan-lifecycle';
 import { scheduleYear } from './plan-lifecycle';
+import { amendSubmittedReports } from './amendments';
 import { Random } from './prng';
 import { type CommunityDirectory, seedReference } from './reference-data';
 import { drawHabit, drawOutcome, ensureMix, lateIsPossible, type Outcome, type Submission, submissionFor } from './reporting-outcomes';
@@ -177,6 +178,7 @@ export function seedDemoTerritory(core: Core, options: DemoOptions = {}): DemoSu
     }
     seeding.timeline.run(clock, o.now);
     clock.set(o.now);
+    amendSubmittedReports(core, keyboard, o.current);
     // Whoever opens the demo next is the territorial coordinator.
     must(core, 'installation:update', { name: DEMO_INSTALLATION_NAME, userName: `${directory.coordinator.name}, territorial coordinator`, role: 'coordinator' });
   });

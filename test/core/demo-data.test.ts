@@ -126,6 +126,13 @@ describe('the demo territory', () => {
     expect(matrix.totals.find((t) => t.quarter === 3)!.upcoming).toBe(12);
   });
 
+  it('shows a correction or two made after submission, marked amended in the matrix', () => {
+    const matrix = must(first.invoke('completeness:matrix', { fiscalYear: 2026, asOf: NOW }));
+    const amended = matrix.rows.flatMap((r) => r.cells.filter((c) => c.amended));
+    expect(amended.length).toBe(2);
+    expect(amended.every((c) => c.state === 'on_time' || c.state === 'late')).toBe(true);
+  });
+
   it('was written through the contract: the change log holds the methods, by several people', () => {
     const methods = new Set(first.context.sqlite.prepare('SELECT DISTINCT method FROM changesets').pluck().all() as string[]);
     for (const m of ['demo:seed', 'organisations:create', 'people:create', 'plans:create', 'plans:copyForward', 'priorities:add', 'actions:add', 'indicators:add', 'plans:agree', 'plans:activate', 'progress:record', 'indicators:recordValue', 'reports:submit', 'reports:comment', 'plans:close']) {

@@ -72,6 +72,18 @@ describe('withdrawing a draft', () => {
     expect(refusal(t, 'plans:create', { communityId: community, fiscalYear: 2025 })).toMatchObject({ code: 'conflict', message: 'Délı̨nę already has a plan for FY 2025–26.' });
   });
 
+  it("copying last year's plan forward again after withdrawing the copy starts from last year, not from the withdrawn copy", () => {
+    const t = core();
+    const { plan } = agreedPlan(t, addCommunity(t, 'Wrigley'), 2025, ['Patrols']);
+    const copy = t.must('plans:copyForward', { planId: plan.id });
+    t.must('priorities:add', { planId: copy.id, title: 'Added to the mistaken copy', zone: 'prevention' });
+    t.must('plans:withdraw', { planId: copy.id });
+    expect(t.must('plans:list', { fiscalYear: 2026 })).toEqual([]);
+    const again = t.must('plans:copyForward', { planId: plan.id });
+    expect(again.id).toBe(copy.id);
+    expect(again.priorities.map((p) => [p.title, p.actions.map((a) => a.title)])).toEqual([['Reduce impaired driving', ['Patrols']]]);
+  });
+
   it('travels in a bundle to another computer, and so does its reinstatement', () => {
     const AUGUST = '2025-08-10T12:00:00.000Z';
     const coordinator = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });

@@ -14,7 +14,7 @@ import { addCommitment, addCommunity, addTheme, makeCore, type TestCore } from '
 export const FIXTURE_NOW = '2025-11-15T12:00:00.000Z';
 
 export function buildReportFixture() {
-  const t: TestCore = makeCore('2025-03-01T12:00:00.000Z');
+  const t: TestCore = makeCore('2025-03-25T12:00:00.000Z');
   const ids = {
     aklavik: addCommunity(t, 'Aklavik', { region: 'Beaufort Delta', detachment: 'Aklavik Detachment' }),
     behchoko: addCommunity(t, 'Behchokǫ̀', { region: 'North Slave', detachment: 'Behchokǫ̀ Detachment' }),

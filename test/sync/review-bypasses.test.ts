@@ -149,6 +149,7 @@ describe('scope: a peer trusted only for Dettah', () => {
   it('still records Dettah progress, an indicator value and submits Dettah’s report (rows with natural keys it creates)', () => {
     for (const action of planDettah.actions) F.must('progress:record', { actionId: action.id, quarter: 1, status: 'on_track', narrative: 'Done' });
     F.must('indicators:recordValue', { indicatorId: planDettah.indicator.id, quarter: 1, value: 4 });
+    F.clock.set('2025-06-20T12:00:00.000Z'); // a report is submitted from the last two weeks of its quarter on
     F.must('reports:submit', { planId: planDettah.plan.id, quarter: 1 });
     const result = V.must('bundles:import', { file: exportBundle(F, V), passphrase: null });
     expect(result.newChangesetCount).toBe(planDettah.actions.length + 2);

@@ -6,7 +6,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS, quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
-import { mayRecordProgressOn, maySubmitOn } from '../../../shared/rules/plan-cycle';
+import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
 import { todayIso } from '../../app/today';
 import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -62,7 +62,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   // submission before the last two weeks of the quarter.
   const today = todayIso();
   const notStarted = !mayRecordProgressOn(plan.fiscalYear, quarter, today);
-  const submitOpensOn = report.submissionOpensOn ?? null;
+  const submitOpensOn = report.submissionOpensOn ?? submissionOpensOn(plan.fiscalYear, quarter);
   const tooEarly = !maySubmitOn(plan.fiscalYear, quarter, today);
   const readOnly = plan.status === 'closed' || notStarted;
   const recorded = form.rowOrder.filter((id) => {
@@ -189,7 +189,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           </span>
           {report.state !== 'submitted' && !readOnly ? (
             <span className="row">
-              {tooEarly && submitOpensOn ? (
+              {tooEarly ? (
                 <span id="progress-submit-from" className="muted small">
                   {t('cycle.dates.submitFrom', { date: format.date(submitOpensOn) })}
                 </span>
