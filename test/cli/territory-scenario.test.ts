@@ -145,8 +145,8 @@ describe.skipIf(missing.length > 0)(`a real territory from nothing, on the comma
     const readDet = await call(db.coord, 'enrolment:readRequest', { file: detRequest.file });
     expect(readDet).toMatchObject({ computerName: 'Łutselk’e detachment desktop', userName: 'Sgt. Dana Okpik', fingerprint: detRequest.fingerprint });
     const readOffice = await call(db.coord, 'enrolment:readRequest', { file: officeRequest.file });
-    const issuedDet = await call(db.coord, 'enrolment:enrol', { requestId: readDet.requestId, role: 'detachment', communityIds: [ids.lutselke], file: file('det.enrolment'), passphrase: PASSPHRASE });
-    const issuedOffice = await call(db.coord, 'enrolment:enrol', { requestId: readOffice.requestId, role: 'liaison', communityIds: [ids.lutselke], file: file('office.enrolment'), passphrase: PASSPHRASE });
+    const issuedDet = await call(db.coord, 'enrolment:enrol', { requestId: readDet.requestId, role: 'detachment', communityIds: [ids.lutselke], file: file('det-enrolment.planbundle'), passphrase: PASSPHRASE });
+    const issuedOffice = await call(db.coord, 'enrolment:enrol', { requestId: readOffice.requestId, role: 'liaison', communityIds: [ids.lutselke], file: file('office-enrolment.planbundle'), passphrase: PASSPHRASE });
     expect(issuedDet.certificate).toMatchObject({ role: 'detachment' });
     expect(issuedOffice.certificate).toMatchObject({ role: 'liaison' });
 
@@ -248,7 +248,7 @@ describe.skipIf(missing.length > 0)(`a real territory from nothing, on the comma
       await call(lateJoin, 'territory:join', { computerName: 'Spare laptop', userName: 'Sam Spare' });
       const request = await call(lateJoin, 'enrolment:writeRequest', { file: file('late.request') });
       const read = await call(db.other, 'enrolment:readRequest', { file: request.file });
-      const issued = await call(db.other, 'enrolment:enrol', { requestId: read.requestId, role: 'detachment', communityIds: null, file: file('late.enrolment'), passphrase: PASSPHRASE });
+      const issued = await call(db.other, 'enrolment:enrol', { requestId: read.requestId, role: 'detachment', communityIds: null, file: file('late-enrolment.planbundle'), passphrase: PASSPHRASE });
       await refused(lateJoin, 'enrolment:accept', { file: issued.file, passphrase: PASSPHRASE, territoryFingerprint: fingerprint });
     });
 
