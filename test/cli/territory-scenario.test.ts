@@ -248,7 +248,7 @@ describe.skipIf(missing.length > 0)(`a real territory from nothing, on the comma
       await call(lateJoin, 'territory:join', { computerName: 'Spare laptop', userName: 'Sam Spare' });
       const request = await call(lateJoin, 'enrolment:writeRequest', { file: file('late.request') });
       const read = await call(db.other, 'enrolment:readRequest', { file: request.file });
-      const issued = await call(db.other, 'enrolment:enrol', { requestId: read.requestId, role: 'detachment', communityIds: null, file: file('late-enrolment.planbundle'), passphrase: PASSPHRASE });
+      const issued = await call(db.other, 'enrolment:enrol', { requestId: read.requestId, role: 'coordinator', communityIds: null, file: file('late-enrolment.planbundle'), passphrase: PASSPHRASE });
       await refused(lateJoin, 'enrolment:accept', { file: issued.file, passphrase: PASSPHRASE, territoryFingerprint: fingerprint });
     });
 
