@@ -28,10 +28,6 @@ export const territoryMessages = {
     en: 'This computer is already set up as "{name}": a territory is started or joined only on a new database.',
     fr: `Cet ordinateur est déjà configuré sous le nom «${NBSP}{name}${NBSP}»${NBSP}: on ne démarre un territoire ou ne s’y joint que sur une nouvelle base de données.`,
   },
-  'setup.certifiedRole': {
-    en: 'The role and communities of this computer come from its certificate, issued by the coordinator: they cannot be changed here. Ask the coordinator to enrol it again.',
-    fr: `Le rôle et les collectivités de cet ordinateur viennent de son certificat, délivré par la coordination${NBSP}: ils ne peuvent pas être modifiés ici. Demandez à la coordination de l’inscrire de nouveau.`,
-  },
 
   // The territory key.
   'territory.coordinatorOnly': {

@@ -21,7 +21,7 @@ function coreOn(dbFile: string, busyTimeoutMs?: number): Core {
     clock: fixedClock('2025-05-15T12:00:00.000Z'),
     ids: sequentialIds('b'),
     keyStore: memoryKeyStore(),
-    initialProfile: { name: 'Busy test', userName: 'Tester', role: 'detachment' },
+    initialProfile: { name: 'Busy test', userName: 'Tester', role: 'coordinator' },
     log: () => {},
     ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
   });

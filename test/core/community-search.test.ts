@@ -8,7 +8,7 @@ import { COMMUNITIES, REGION_NAMES_FR, REGIONS } from '../../electron/demo/terri
 import { CommunityNotMatched, findCommunity } from '../../electron/cli/community-match';
 import { foldForSearch, matchesSearch } from '../../shared/text-search';
 import type { Community } from '../../shared/domain';
-import { makeCore, type TestCore } from '../support';
+import { makeCoordinatorCore, type TestCore } from '../support';
 
 /** How a person types a name on a plain keyboard: no diacritics, no apostrophes, ł as l. */
 const plainTyped = (name: string) =>
@@ -23,7 +23,7 @@ let t: TestCore;
 let communities: Community[];
 
 beforeAll(() => {
-  t = makeCore();
+  t = makeCoordinatorCore();
   const regionIds = new Map(REGIONS.map((r) => [r, t.must('regions:create', { nameEn: r, nameFr: REGION_NAMES_FR[r] }).id]));
   for (const c of COMMUNITIES) {
     t.must('communities:create', { name: c.name, otherNames: [...c.otherNames], regionId: regionIds.get(c.region)!, hasDetachment: c.ownDetachment });

@@ -3,7 +3,7 @@
  * be undone), the date rules, and amendments to progress after its report was submitted.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCommunity, agreedPlan, exportBundle, importBundle, makeCore, makeInstallation, snapshotTables, type TestCore } from '../support';
+import { addCommunity, agreedPlan, exportBundle, importBundle, makeCore, makeCoordinatorCore, makeInstallation, snapshotTables, type TestCore } from '../support';
 
 const open: Array<{ core: { close(): void } }> = [];
 afterEach(() => open.splice(0).forEach((i) => i.core.close()));
@@ -109,7 +109,9 @@ describe('withdrawing a draft', () => {
 
 describe('date rules', () => {
   it('refuses sign-off dates in the future, by the core clock, and changes nothing', () => {
-    const t = core('2025-03-20T12:00:00.000Z');
+    // The coordinator may enter both sign-off blocks at once.
+    const t = makeCoordinatorCore('2025-03-20T12:00:00.000Z');
+    open.push(t);
     const community = addCommunity(t, 'Aklavik');
     const { plan } = draftWithPriority(t, community);
     const before = snapshotTables(t.core);

@@ -4,13 +4,13 @@
  * with a French form are French in a French installation's printed report.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCore, snapshotTables, type TestCore } from '../support';
+import { makeCoordinatorCore, snapshotTables, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());
 
 function territory() {
-  t = makeCore();
+  t = makeCoordinatorCore();
   const north = t.must('regions:create', { nameEn: 'North Slave', nameFr: 'Slave Nord' });
   const behchoko = t.must('communities:create', { name: 'Behchokǫ̀', otherNames: ['Rae-Edzo', 'Rae'], regionId: north.id, hasDetachment: true });
   const wekweeti = t.must('communities:create', { name: 'Wekweètì', otherNames: ['Snare Lake'], regionId: north.id, hasDetachment: false });
@@ -110,7 +110,7 @@ describe('regions, communities and detachments', () => {
 
 describe('themes', () => {
   it('offers the standard list in English and French, creates, changes and retires themes', () => {
-    t = makeCore();
+    t = makeCoordinatorCore();
     const standard = t.must('themes:standard', {});
     expect(standard.length).toBeGreaterThanOrEqual(10);
     for (const s of standard) expect(s.nameFr).not.toBe(s.nameEn);
@@ -145,7 +145,7 @@ describe('organisations and people', () => {
 
 describe('commitments and milestones', () => {
   it('creates and edits a commitment in English and French, with milestones and related commitments', () => {
-    t = makeCore();
+    t = makeCoordinatorCore();
     const a = t.must('commitments:create', {
       kind: 'commitment',
       number: '4.4.2',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
-import { makeCore, snapshotTables, type TestCore } from '../support';
+import { makeCoordinatorCore, snapshotTables, type TestCore } from '../support';
 
 let t: TestCore;
 afterEach(() => t?.core.close());
@@ -38,7 +38,7 @@ async function xlsxFile(name: string, rows: unknown[][]): Promise<string> {
 }
 
 function withRegions() {
-  t = makeCore();
+  t = makeCoordinatorCore();
   t.must('regions:create', { nameEn: 'North Slave', nameFr: 'Slave Nord' });
   t.must('regions:create', { nameEn: 'South Slave', nameFr: 'Slave Sud' });
 }

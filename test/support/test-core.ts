@@ -73,6 +73,11 @@ export function makeCore(now = '2025-05-15T12:00:00.000Z'): TestCore {
   return openTestCore({ now });
 }
 
+/** A coordinator's core: the one that may change the territory's reference data. */
+export function makeCoordinatorCore(now = '2025-05-15T12:00:00.000Z'): TestCore {
+  return openTestCore({ now, profile: { name: 'Test coordinator', userName: 'Sam Coordinator', role: 'coordinator' } });
+}
+
 /** Every row of every table, for "nothing changed" assertions. */
 export function snapshotTables(core: Core): string {
   const tables = core.context.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as Array<{ name: string }>;

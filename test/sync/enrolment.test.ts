@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../electron/core/changelog/clock';
+import { change } from '../../electron/core/changelog/core-context';
+import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import { generateIdentityKeys } from '../../electron/core/bundles/identity';
 import { bundlePath, databaseState, isPlainSentence, openTestCore, refusalOf } from '../support';
 import { type Computer, enrolNew, newComputer, startTerritory } from './support/territory';
@@ -111,7 +113,7 @@ describe('enrolment', () => {
     const { detachment, communities } = startTerritory();
     const before = databaseState(detachment);
     const refused = refusalOf(detachment.call('installation:update', { role: 'coordinator' }));
-    expect(refused.message).toMatch(/^The role and communities of this computer come from its certificate/);
+    expect(refused.message).toMatch(/^This computer's role and communities come from its certificate/);
     expect(refusalOf(detachment.call('installation:update', { scopeCommunityIds: [communities.behchoko] })).code).toBe('forbidden');
     expect(databaseState(detachment)).toEqual(before);
     expect(detachment.must('installation:update', { userName: 'Cst. New' }).userName).toBe('Cst. New');
@@ -121,8 +123,14 @@ describe('enrolment', () => {
 describe('refusals: the database is left unchanged', () => {
   it('a detachment changing a community outside its certificate', () => {
     const { detachment, coordinator, communities } = startTerritory();
-    // The detachment's own database does not stop it (helper D adds the local check): the import does.
-    detachment.must('plans:create', { communityId: communities.gameti, fiscalYear: 2025 });
+    // Its own core refuses it with a sentence, changing nothing…
+    const own = databaseState(detachment);
+    expect(refusalOf(detachment.call('plans:create', { communityId: communities.gameti, fiscalYear: 2025 })).message).toContain('Gamètì');
+    expect(databaseState(detachment)).toEqual(own);
+    // …and a change written past that check (a tampered copy of the planner) is refused by the import.
+    change(detachment.core.context, 'plans:create', (w) =>
+      w.insert('plans', { id: naturalIds.plan(communities.gameti, 2025), communityId: communities.gameti, fiscalYear: 2025, title: 'Forged', summary: null, status: 'draft', communitySignatory: null, communitySignedOn: null, detachmentSignatory: null, detachmentSignedOn: null, copiedFromPlanId: null }),
+    );
     const before = databaseState(coordinator);
     const refused = refusalOf(coordinator.call('bundles:import', { file: fullBundle(detachment) }));
     expect(refused.reason).toBe('out_of_scope');

@@ -5,8 +5,6 @@ import type { InstallationProfile, InstallationState } from '../../../shared/dom
 import { DEFAULT_REPORT_DUE_DAYS, type Locale, type Role } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile, today } from '../changelog/core-context';
 import { installationRow } from '../queries/installation';
-import { msg } from '../../../shared/core-messages';
-import { DomainError } from '../../../shared/domain-error';
 
 export interface InitialProfile {
   name: string;
@@ -57,15 +55,9 @@ export function getInstallation(ctx: CoreContext): InstallationState {
 
 /** The profile is this machine's own: it is not a replicated row and is not in the change log. */
 export function updateInstallation(ctx: CoreContext, input: MethodInput<'installation:update'>): InstallationProfile {
-  const before = readProfile(ctx);
-  // An enrolled computer's role and communities come from its certificate.
-  const row = installationRow(ctx);
-  if (row?.certificateSerial) {
-    const sameScope = (ids: string[] | undefined) => ids === undefined || JSON.stringify([...ids].sort()) === JSON.stringify([...before.scopeCommunityIds].sort());
-    if ((input.role !== undefined && input.role !== before.role) || !sameScope(input.scopeCommunityIds)) {
-      throw new DomainError('forbidden', msg('setup.certifiedRole'));
-    }
-  }
+  // An enrolled computer's role and communities come from its certificate: the permission check
+  // before every call refuses to change them (shared/permissions.ts, rule 'profile').
+  readProfile(ctx);
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (Object.keys(patch).length > 0) {
     ctx.db.update(schema.installation).set(patch).where(eq(schema.installation.key, 1)).run();
