@@ -93,9 +93,10 @@ async function checkWindow(): Promise<void> {
       return 'window.api.invoke only';
     });
     await check('4 a call goes through IPC to the core', async () => {
-      const result = await page!.evaluate(() => (window as any).api.invoke('installation:get', {}));
+      // A new database answers the first start's question: what this computer is for.
+      const result = await page!.evaluate(() => (window as any).api.invoke('installation:setupState', {}));
       if (!result?.ok) throw new Error(JSON.stringify(result));
-      return `installation "${result.value.name}"`;
+      return `set-up state "${result.value.state}"`;
     });
     await check('5 the signing key is in the system key store', () => {
       if (!fs.existsSync(`${userDb}.identity-key.safe`)) throw new Error(`no ${userDb}.identity-key.safe`);

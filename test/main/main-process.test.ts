@@ -58,7 +58,10 @@ describe('the bundled main process', () => {
     expect(find(lines, 'shown')).toHaveLength(1);
 
     const invokes = Object.fromEntries(find(lines, 'invoke').map((l) => [l.name, l.result]));
-    expect(invokes['installation:get']).toMatchObject({ ok: true });
+    // A new database is not set up: nothing but the first start answers until a territory is started or joined.
+    expect(invokes['new']).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(invokes['start']).toMatchObject({ ok: true });
+    expect(invokes['installation:get']).toMatchObject({ ok: true, value: { name: 'Main test', role: 'coordinator' } });
     expect(invokes['untrusted']).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(invokes['unknown']).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(invokes['bad input']).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -76,6 +79,7 @@ describe('the bundled main process', () => {
     expect(invokes['write']).toMatchObject({ ok: true, value: { name: 'Ana Tremblay' } });
     expect(find(lines, 'send')).toEqual([
       { kind: 'send', channel: 'api:event', args: ['bundle:open', { file: bundle }] },
+      { kind: 'send', channel: 'api:event', args: ['data:changed', { methods: ['territory:start'] }] },
       { kind: 'send', channel: 'api:event', args: ['data:changed', { methods: ['people:create'] }] },
     ]);
     expect(find(lines, 'closed-core')).toHaveLength(1);
@@ -95,7 +99,7 @@ describe('the bundled main process', () => {
   });
 
   it('words a crash after the database is open in the installation\'s language, not the system\'s', () => {
-    // The system is French; the installation (new, so English) decides once the database is open.
+    // The system is French; the installation (started in English) decides once the database is open.
     const { status, lines } = runMain({ FAKE_USER_DATA: path.join(scratch, 'user-crash'), FAKE_LOCALE: 'fr-CA', FAKE_CRASH: '1' });
     expect(status).toBe(1);
     const dialogs = find(lines, 'dialog');
