@@ -71,11 +71,11 @@ describe('the exchange commands', () => {
     expect(notices[0]!.message).toContain('Annex');
   });
 
-  it('trusts a computer for every community when no scope is given', async () => {
+  it('trusts a computer for every community only by saying so (allCommunities), never by leaving the scope out', async () => {
     const { bridge, deps } = depsWith({ 'peers:trust': () => undefined as never });
     await exchangeCommands(deps).trustPeer({ fingerprint: 'AB-CD', name: 'Office' } as Peer, null);
     await exchangeCommands(deps).trustPeer({ fingerprint: 'AB-CD', name: 'Office' } as Peer, ['c1']);
-    expect(bridge.calls.map((c) => c.input)).toEqual([{ fingerprint: 'AB-CD' }, { fingerprint: 'AB-CD', scopeCommunityIds: ['c1'] }]);
+    expect(bridge.calls.map((c) => c.input)).toEqual([{ fingerprint: 'AB-CD', allCommunities: true }, { fingerprint: 'AB-CD', scopeCommunityIds: ['c1'] }]);
   });
 });
 
