@@ -79,6 +79,28 @@ const SUBCOMMANDS: Partial<Record<Command, readonly string[]>> = {
 const OPTION_SUBCOMMANDS: Record<string, string> = { '--pick': 'resolve', '--value': 'resolve', '--scope': 'trust', '--name': 'trust', '--all-communities': 'trust' };
 const COMMAND_LIST = 'init, call, methods, export, import, inspect, digest, conflicts, peers, whoami, help';
 
+/** One argument of a command line, as the command parsers of the CLI read them. */
+export type ScannedArg =
+  | { kind: 'value'; name: string; value: string | undefined }
+  | { kind: 'flag'; name: string }
+  | { kind: 'otherOption'; arg: string }
+  | { kind: 'word'; arg: string };
+
+/**
+ * Reads a command line into options with a value (`--name value` or `--name=value`; `value`
+ * undefined when the line ends first), flags, other options and plain words, in order.
+ */
+export function* scanArgs(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): Generator<ScannedArg> {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (valueOptions.includes(name)) yield { kind: 'value', name, value: inline ?? argv[++i] };
+    else if (flagOptions.includes(name)) yield { kind: 'flag', name };
+    else if (arg.startsWith('-')) yield { kind: 'otherOption', arg };
+    else yield { kind: 'word', arg };
+  }
+}
+
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {

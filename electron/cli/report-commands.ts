@@ -13,7 +13,7 @@ import { fiscalYearOf } from '../../shared/fiscal-calendar';
 import { reportHref } from '../../shared/report-routes';
 import { type CliIo, CliFailure } from './cli-io';
 import { openCore } from './open-core';
-import { UsageError } from './args';
+import { scanArgs, UsageError } from './args';
 import { csvFiles, xlsxFile } from '../core/reports/exports';
 import { printRouteToPdf } from './report-pdf';
 import { findCommunity, type NamedCommunity } from './community-match';
@@ -46,24 +46,21 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | null {
   const positionals: string[] = [];
   const values: Record<string, string> = {};
   const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (VALUE_OPTIONS.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) {
-        if (command) throw new UsageError(`${name} needs a value.`);
+  for (const scanned of scanArgs(argv, VALUE_OPTIONS, FLAGS)) {
+    if (scanned.kind === 'value') {
+      if (scanned.value === undefined) {
+        if (command) throw new UsageError(`${scanned.name} needs a value.`);
         return null;
       }
-      values[name] = value;
-    } else if (FLAGS.includes(name)) flags.add(name);
-    else if (arg.startsWith('-')) {
-      if (command) throw new UsageError(`"${arg}" is not an option of ${command}.`);
+      values[scanned.name] = scanned.value;
+    } else if (scanned.kind === 'flag') flags.add(scanned.name);
+    else if (scanned.kind === 'otherOption') {
+      if (command) throw new UsageError(`"${scanned.arg}" is not an option of ${command}.`);
       return null;
     } else if (command === null) {
-      if (!(REPORT_COMMANDS as readonly string[]).includes(arg)) return null;
-      command = arg as ReportCommand;
-    } else positionals.push(arg);
+      if (!(REPORT_COMMANDS as readonly string[]).includes(scanned.arg)) return null;
+      command = scanned.arg as ReportCommand;
+    } else positionals.push(scanned.arg);
   }
   if (!command) return null;
   const args: ReportArgs = { command, db: values['--db'], out: values['--out'], community: values['--community'], public: flags.has('--public'), json: flags.has('--json'), paper: 'letter' };

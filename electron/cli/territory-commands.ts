@@ -13,7 +13,7 @@
  */
 import type { MethodName, MethodOutput, MethodRawInput } from '../../shared/contract';
 import type { Core } from '../core/create-core';
-import { UsageError } from './args';
+import { scanArgs, UsageError } from './args';
 import { type CliIo, CliFailure, sentence } from './cli-io';
 import { findCommunity } from './community-match';
 import { openCore } from './open-core';
@@ -64,31 +64,28 @@ export function parseTerritoryArgs(argv: readonly string[]): TerritoryArgs | nul
   const communities: string[] = [];
   const flags = new Set<string>();
   const seen: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (VALUE_OPTIONS.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) {
-        if (command) throw new UsageError(`${name} needs a value.`);
+  for (const scanned of scanArgs(argv, VALUE_OPTIONS, FLAGS)) {
+    if (scanned.kind === 'value') {
+      if (scanned.value === undefined) {
+        if (command) throw new UsageError(`${scanned.name} needs a value.`);
         return null;
       }
-      if (name === '--community') communities.push(...value.split(',').map((v) => v.trim()).filter(Boolean));
-      else values[name] = value;
-      seen.push(name);
-    } else if (FLAGS.includes(name)) {
-      flags.add(name);
-      seen.push(name);
-    } else if (arg.startsWith('-')) {
-      if (command && command !== 'init') throw new UsageError(`"${arg}" is not an option of ${command}.`);
+      if (scanned.name === '--community') communities.push(...scanned.value.split(',').map((v) => v.trim()).filter(Boolean));
+      else values[scanned.name] = scanned.value;
+      seen.push(scanned.name);
+    } else if (scanned.kind === 'flag') {
+      flags.add(scanned.name);
+      seen.push(scanned.name);
+    } else if (scanned.kind === 'otherOption') {
+      if (command && command !== 'init') throw new UsageError(`"${scanned.arg}" is not an option of ${command}.`);
       return null;
     } else if (command === null) {
-      if (!['init', 'enrol', 'territory'].includes(arg)) return null;
-      command = arg as TerritoryCommand;
+      if (!['init', 'enrol', 'territory'].includes(scanned.arg)) return null;
+      command = scanned.arg as TerritoryCommand;
     } else if (command !== 'init' && sub === null) {
-      if (!SUBCOMMANDS[command].includes(arg)) throw new UsageError(`${command} has no subcommand "${inert(arg.slice(0, 40))}": use ${SUBCOMMANDS[command].join(', ')}.`);
-      sub = arg;
-    } else positionals.push(arg);
+      if (!SUBCOMMANDS[command].includes(scanned.arg)) throw new UsageError(`${command} has no subcommand "${inert(scanned.arg.slice(0, 40))}": use ${SUBCOMMANDS[command].join(', ')}.`);
+      sub = scanned.arg;
+    } else positionals.push(scanned.arg);
   }
   if (!command) return null;
   if (command === 'init' && !seen.some((o) => SETUP_OPTIONS.includes(o))) return null;

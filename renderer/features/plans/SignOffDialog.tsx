@@ -63,24 +63,18 @@ export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => vo
               <p>{t('permissions.signOff.nothingToDo')}</p>
             </Banner>
           ) : null}
-          <SideBlock
-            side="community"
-            plan={plan}
-            permission={may.community}
-            block={blocks.community}
-            checked={checked}
-            today={today}
-            onChange={(block) => setBlocks((b) => ({ ...b, community: block }))}
-          />
-          <SideBlock
-            side="detachment"
-            plan={plan}
-            permission={may.detachment}
-            block={blocks.detachment}
-            checked={checked}
-            today={today}
-            onChange={(block) => setBlocks((b) => ({ ...b, detachment: block }))}
-          />
+          {(['community', 'detachment'] as const).map((side) => (
+            <SideBlock
+              key={side}
+              side={side}
+              plan={plan}
+              permission={may[side]}
+              block={blocks[side]}
+              checked={checked}
+              today={today}
+              onChange={(block) => setBlocks((b) => ({ ...b, [side]: block }))}
+            />
+          ))}
         </>
       )}
     </FormDialog>
