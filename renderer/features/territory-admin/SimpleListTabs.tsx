@@ -84,7 +84,7 @@ export function ThemesTab() {
   const columns: Array<Column<Theme>> = [
     { key: 'en', header: t('territoryAdmin.common.english'), rowHeader: true, render: (r) => <span lang="en-CA">{r.nameEn}</span> },
     { key: 'fr', header: t('territoryAdmin.common.french'), render: (r) => <span lang="fr-CA">{r.nameFr}</span> },
-    { key: 'code', header: t('territoryAdmin.themes.code'), render: (r) => <code>{r.code}</code> },
+    { key: 'code', header: t('territoryAdmin.themes.code'), render: (r) => <code className="theme-code">{r.code}</code> },
   ];
   const live = (themes.data ?? []).filter((r) => !r.retired);
   return (

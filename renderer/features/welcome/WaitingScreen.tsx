@@ -52,7 +52,7 @@ function RequestPanel() {
       <Button variant={written ? 'secondary' : 'primary'} busy={busy} onClick={() => void submit()}>
         {written ? t('territory.waiting.writeAgain') : t('territory.waiting.write')}
       </Button>
-      <div aria-live="polite">
+      <div className="after-actions" aria-live="polite">
         {written ? (
           <Banner tone="success" title={t('territory.waiting.written')}>
             <p>{t('territory.waiting.writtenBody', { file: written.file })}</p>
