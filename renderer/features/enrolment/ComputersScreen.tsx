@@ -252,8 +252,17 @@ function EnrolledPanel({ onReplace }: { onReplace: (certificate: IssuedCertifica
               },
               { key: 'role', header: t('territory.computers.role'), render: (c) => roleLabel(c.role) },
               { key: 'communities', header: t('territory.computers.communities'), render: (c) => (c.communityNames ? c.communityNames.join(', ') : t('territory.computers.allCommunities')) },
-              { key: 'issued', header: t('territory.computers.issued'), render: (c) => format.date(c.issuedAt) },
-              { key: 'serial', header: t('territory.computers.serial'), render: (c) => <code className="certificate-serial">{c.serial}</code> },
+              {
+                key: 'certificate',
+                header: t('territory.computers.certificate'),
+                render: (c) => (
+                  <>
+                    {t('territory.computers.issuedOn', { date: format.date(c.issuedAt) })}
+                    <br />
+                    <code className="certificate-serial small">{c.serial}</code>
+                  </>
+                ),
+              },
               {
                 key: 'state',
                 header: t('territory.computers.state'),
