@@ -275,7 +275,7 @@ function EnrolledPanel({ onReplace }: { onReplace: (certificate: IssuedCertifica
                   c.serial === ownSerial ? (
                     <span className="muted small">{t('territory.computers.thisComputer')}</span>
                   ) : (
-                    <div className="button-group">
+                    <div className="button-group computer-actions">
                       {c.revoked ? null : (
                         <Button size="small" variant="danger" onClick={() => setRevoking(c)} aria-label={t('territory.computers.revokeNamed', { name: c.name })}>
                           {t('territory.computers.revoke')}
