@@ -79,7 +79,7 @@ function EnrolPanel({ replacing, onReplaced }: { replacing: IssuedCertificate | 
         />
         {replacing ? <Button onClick={onReplaced}>{t('territory.computers.cancelReplace')}</Button> : null}
       </div>
-      <div aria-live="polite">
+      <div className="after-actions" aria-live="polite">
         {issued ? (
           <Banner tone="success" title={t('territory.computers.bundleWritten', { name: issued.certificate.name })}>
             <p>{t('territory.computers.bundleWrittenBody', { file: issued.file, serial: issued.certificate.serial })}</p>
@@ -252,8 +252,17 @@ function EnrolledPanel({ onReplace }: { onReplace: (certificate: IssuedCertifica
               },
               { key: 'role', header: t('territory.computers.role'), render: (c) => roleLabel(c.role) },
               { key: 'communities', header: t('territory.computers.communities'), render: (c) => (c.communityNames ? c.communityNames.join(', ') : t('territory.computers.allCommunities')) },
-              { key: 'issued', header: t('territory.computers.issued'), render: (c) => format.date(c.issuedAt) },
-              { key: 'serial', header: t('territory.computers.serial'), render: (c) => <code>{c.serial}</code> },
+              {
+                key: 'certificate',
+                header: t('territory.computers.certificate'),
+                render: (c) => (
+                  <>
+                    {t('territory.computers.issuedOn', { date: format.date(c.issuedAt) })}
+                    <br />
+                    <code className="certificate-serial small">{c.serial}</code>
+                  </>
+                ),
+              },
               {
                 key: 'state',
                 header: t('territory.computers.state'),
@@ -266,7 +275,7 @@ function EnrolledPanel({ onReplace }: { onReplace: (certificate: IssuedCertifica
                   c.serial === ownSerial ? (
                     <span className="muted small">{t('territory.computers.thisComputer')}</span>
                   ) : (
-                    <div className="button-group">
+                    <div className="button-group computer-actions">
                       {c.revoked ? null : (
                         <Button size="small" variant="danger" onClick={() => setRevoking(c)} aria-label={t('territory.computers.revokeNamed', { name: c.name })}>
                           {t('territory.computers.revoke')}

@@ -1,5 +1,5 @@
 /** The Regions and Themes lists: English and French names, edit, retire and bring back, import. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region, Theme } from '../../../shared/domain';
 import { Button } from '../../components/Button';
@@ -25,6 +25,9 @@ function AddAndImport({ addLabel, onAdd, onImport }: { addLabel: string; onAdd: 
     </>
   );
 }
+
+/** A code such as "mental_health_addictions" may wrap after its underscores, not in the middle of a word. */
+const breakableCode = (code: string) => code.split('_').map((part, i) => (i === 0 ? part : <Fragment key={i}>_<wbr />{part}</Fragment>));
 
 const actionsHeader = (label: string) => <span className="visually-hidden">{label}</span>;
 
@@ -84,7 +87,7 @@ export function ThemesTab() {
   const columns: Array<Column<Theme>> = [
     { key: 'en', header: t('territoryAdmin.common.english'), rowHeader: true, render: (r) => <span lang="en-CA">{r.nameEn}</span> },
     { key: 'fr', header: t('territoryAdmin.common.french'), render: (r) => <span lang="fr-CA">{r.nameFr}</span> },
-    { key: 'code', header: t('territoryAdmin.themes.code'), render: (r) => <code>{r.code}</code> },
+    { key: 'code', header: t('territoryAdmin.themes.code'), render: (r) => <code>{breakableCode(r.code)}</code> },
   ];
   const live = (themes.data ?? []).filter((r) => !r.retired);
   return (

@@ -41,7 +41,7 @@ export interface ListedRecord {
 export function RowActions({ name, onEdit, onRetire }: { name: string; onEdit: () => void; onRetire: () => void }) {
   const { t } = useTranslation();
   return (
-    <span className="button-group">
+    <span className="button-group row-actions">
       <Button size="small" icon="pencil" onClick={onEdit} aria-label={t('territoryAdmin.common.editNamed', { name })}>
         {t('territoryAdmin.common.edit')}
       </Button>

@@ -31,7 +31,7 @@ export function RecoveryExport({ territoryName }: { territoryName: string }) {
         </Button>
         {exported ? <Button onClick={() => window.print()}>{t('territory.recovery.print')}</Button> : null}
       </div>
-      <div aria-live="polite">
+      <div className="after-actions" aria-live="polite">
         {exported ? (
           <Banner tone="warning" title={t('territory.recovery.codeTitle')}>
             <p>{t('territory.recovery.writtenBody', { file: exported.file })}</p>
@@ -66,7 +66,7 @@ export function RecoveryStep({ territoryName, onDone }: { territoryName: string;
           {t('territory.recovery.continue')}
         </Button>
       </div>
-      <p className="muted">{t('territory.recovery.later')}</p>
+      <p className="muted after-note">{t('territory.recovery.later')}</p>
     </>
   );
 }

@@ -52,12 +52,14 @@ function RequestPanel() {
       <Button variant={written ? 'secondary' : 'primary'} busy={busy} onClick={() => void submit()}>
         {written ? t('territory.waiting.writeAgain') : t('territory.waiting.write')}
       </Button>
-      <div aria-live="polite">
+      <div className="after-actions" aria-live="polite">
         {written ? (
           <Banner tone="success" title={t('territory.waiting.written')}>
             <p>{t('territory.waiting.writtenBody', { file: written.file })}</p>
             <p>
-              {t('territory.waiting.ownFingerprint')} <code className="fingerprint">{written.fingerprint}</code>
+              {t('territory.waiting.ownFingerprint')}
+              <br />
+              <code className="fingerprint">{written.fingerprint}</code>
             </p>
           </Banner>
         ) : null}
@@ -90,6 +92,7 @@ function AcceptPanel() {
       <OpenFileButton label={file ? t('territory.waiting.chooseOther') : t('territory.waiting.choose')} variant={file ? 'secondary' : 'primary'} onChosen={setFile} onError={setOpenError} testId="enrolment-bundle-input" />
       {file ? (
         <form
+          className="after-actions"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
