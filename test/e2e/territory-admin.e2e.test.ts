@@ -165,7 +165,8 @@ describe.skipIf(!chromiumAvailable())('the coordinator builds the territory’s 
     dir = makeTempDir();
     // A fresh database: no communities, no regions, no themes.
     server = await startHarness(path.join(dir, 'planner.db'), E2E_NOW);
-    must(server.core.invoke('installation:update', { name: 'Coordinator laptop', userName: 'Dana Beaulieu', role: 'coordinator', scopeCommunityIds: [] }));
+    // The coordinator's computer: a territory started, nothing in it yet (first start is tested in first-start.e2e).
+    must(server.core.invoke('territory:start', { territoryName: 'Northwest Territories', computerName: 'Coordinator laptop', userName: 'Dana Beaulieu', locale: 'en' }));
     browser = await launchChromium();
     page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
   });
