@@ -72,7 +72,7 @@ describe('the lines of a bundle', () => {
 describe('refusal reasons (shared/bundle-refusals.ts)', () => {
   it('answer forbidden when the sender or what it may change is refused, invalid input when the file is', () => {
     const forbidden = BUNDLE_REFUSAL_REASONS.filter((r) => refusalCode(r) === 'forbidden');
-    expect(forbidden.sort()).toEqual(['changed_key', 'forged', 'out_of_scope', 'own_bundle', 'revoked', 'seq_reused', 'untrusted_sender']);
+    expect(forbidden.sort()).toEqual(['changed_key', 'demo_mismatch', 'forged', 'other_territory', 'out_of_scope', 'own_bundle', 'revoked', 'seq_reused', 'untrusted_sender']);
     expect(refusalCode('wrong_passphrase')).toBe('invalid_input');
     expect(refusalCode('bad_signature')).toBe('invalid_input');
     expect(new Set(BUNDLE_REFUSAL_REASONS).size).toBe(BUNDLE_REFUSAL_REASONS.length);
