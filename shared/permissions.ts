@@ -51,7 +51,8 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'enrolment:revoke': computers,
   'enrolment:reenrol': computers,
   'territory:exportRecovery': computers,
-  'territory:recover': computers,
+  // A new coordinator computer takes the key back: the recovery file and its printed code are the authority.
+  'territory:recover': anyone,
   'territory:rotateKey': computers,
 
   // Territory reference data.

@@ -59,7 +59,7 @@ describe('cli: start a territory, enrol a detachment, exchange without a trust s
     // Only the coordinator can revoke: the detachment is refused with the sentence, exit 2.
     const refused = await at(det, 'enrol', 'revoke', serial, '--reason', 'x');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('Only the coordinator’s computer, which holds the territory key, can do this.\n');
+    expect(refused.stderr).toBe("Only the territorial coordinator may enrol, trust or revoke computers and look after the territory's key.\n");
 
     // The recovery code is printed once.
     const recovery = ok(await at(coord, 'territory', 'recovery', '--out', path.join(dir, 'territory.recovery')));

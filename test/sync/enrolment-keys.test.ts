@@ -75,7 +75,7 @@ describe('the territory key', () => {
   it('only the coordinator’s computer, holding the territory key, can enrol or revoke', () => {
     const { detachment } = startTerritory('o');
     const refused = refusalOf(detachment.call('enrolment:revoke', { serial: 'X', reason: 'test' }));
-    expect(refused.message).toBe('Only the coordinator’s computer, which holds the territory key, can do this.');
+    expect(refused.message).toBe("Only the territorial coordinator may enrol, trust or revoke computers and look after the territory's key.");
   });
 });
 
