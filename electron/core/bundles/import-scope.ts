@@ -181,16 +181,17 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
  */
 function checkRoles(ctx: CoreContext, checked: ScopedBundle, after: ReturnType<typeof storedFieldLookup>): void {
   if (!checked.originAuthority || checked.originAuthority.size === 0) return;
-  const everFilled = ctx.sqlite.prepare("SELECT 1 FROM change_ops WHERE table_name = ? AND row_id = ? AND field = ? AND changeset_id <> ? AND value <> 'null' LIMIT 1");
+  const filledOp = ctx.sqlite.prepare("SELECT 1 FROM change_ops WHERE op_id = ? AND value <> 'null'");
   for (const { body } of checked.fresh) {
     const role = checked.originAuthority.get(body.origin)?.role ?? null;
     if (role === null || role === 'coordinator') continue;
     for (const op of body.ops) {
       const table = op.table as ReplicatedTableName;
       // A row is written whole, its empty fields included (a new plan's empty sign-off blocks): an
-      // empty value where nothing was ever filled in changes nothing and is no one's to refuse. An
-      // empty value over a filled one (erasing the other side's signature) is judged like any write.
-      if (op.value === null && everFilled.get(op.table, op.rowId, op.field, body.id) === undefined) continue;
+      // empty value that replaces nothing filled in (its `pred` names no filled value) changes
+      // nothing and is no one's to refuse. An empty value over a filled one (erasing the other
+      // side's signature) is judged like any write.
+      if (op.value === null && op.pred.every((pred) => filledOp.get(pred) === undefined)) continue;
       const territoryWide = (table === 'organisations' || table === 'people') && communityOfRow(after, table, op.rowId) === null;
       const verdict = fieldVerdict(role, op.table, op.field, territoryWide);
       if (!verdict.allowed) outOfScope(msg('import.forbidden', { name: originName(ctx, body.origin), reason: verdict.reason }));
