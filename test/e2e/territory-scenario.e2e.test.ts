@@ -1,13 +1,17 @@
 /**
  * Issue 10's "done when", through the UI only, in real Chromium, on three fresh empty databases
  * (the coordinator's, a detachment's and a community office's), in English and in French: the
- * coordinator starts a territory; the two other computers join and write their enrolment request
- * files; the coordinator types the reference data (a region, three communities — Łutselk'e also
- * known as "Snowdrift" —, two detachments, the standard themes), opens both requests and writes
- * the enrolment bundles (detachment / community office, both for Łutselk'e); each computer opens
- * its bundle and types the territory fingerprint; the plan of Łutselk'e is created, signed block
- * by block, activated, its Q1 progress recorded by both sides and the Q1 report submitted; bundles
- * travel as files; the coordinator imports both and sees Łutselk'e on time for Q1.
+ * coordinator starts a territory and, in the first start's reference step, keeps the standard themes
+ * and types three communities with their region (Łutselk'e also known as "Snowdrift"), exports the
+ * recovery file, then adds two detachments on the Territory screens; the two other computers join
+ * and write their enrolment request files; the coordinator opens both requests on the Computers
+ * screen and writes the enrolment bundles (detachment / community office, both for Łutselk'e); each
+ * computer opens its bundle and types the territory fingerprint the Computers screen shows. The
+ * detachment starts the plan of Łutselk'e, adds a priority, a police action and a community action,
+ * and signs its block; its bundle goes to the community office, which signs the community's block
+ * (the plan is agreed) and records the community action's Q1 progress; the office's bundle goes back,
+ * the detachment marks the plan active, records its own action and submits the Q1 report; both
+ * bundles go to the coordinator, whose roll-up shows Łutselk'e on time for Q1.
  *
  * Files go the browser way, as a person in the preview would: downloads saved to a folder of the
  * test, uploads through the hidden file inputs (test/e2e/sync-exchange.e2e.test.ts does the same).
@@ -371,7 +375,8 @@ function scenario(lang: 'en' | 'fr') {
         await dialog.getByLabel(x.nameFr).fill(frName);
         await dialog.getByRole('button', { name: x.submitDetachment }).click();
         await dialog.waitFor({ state: 'detached' });
-        await page.getByRole('rowheader', { name: fr ? frName : en }).waitFor();
+        // The list is headed by the detachment's official (English) name in both languages, as on the Territory screens.
+        await page.getByRole('rowheader', { name: en }).waitFor();
       }
       await look(page, 'detachments');
       await go(page, server.url, '#/territory');
