@@ -34,9 +34,6 @@ const NOW = '2026-06-20T15:00:00.000Z';
 const PASSPHRASE = 'lac de la montagne enneigée';
 const LUTSELKE = 'Łutselk\u2019e';
 const KATLODEECHE = 'K\u2019átł\u2019odeeche';
-const PRIORITY = 'Youth on the land';
-const POLICE_ACTION = 'Patrols at the spring camp';
-const COMMUNITY_ACTION = 'Spring culture camp with elders';
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -198,6 +195,10 @@ function scenario(lang: 'en' | 'fr') {
   const s = fr
     ? { send: 'Envoyer un paquet…', sendTitle: 'Envoyer un paquet', full: /^Un paquet complet/, next: 'Suivant', passphrase: 'Phrase de passe', again: 'Retapez la phrase de passe', write: 'Écrire le paquet', ready: 'Le paquet est prêt', download: 'Télécharger le paquet', done: 'Terminé', choose: 'Choisir un paquet à importer…', importTitle: /^Importer « /, unlock: 'Ouvrir le paquet', import: 'Importer', imported: 'Paquet importé', close: 'Fermer' }
     : { send: 'Send a bundle…', sendTitle: 'Send a bundle', full: /^A full bundle/, next: 'Next', passphrase: 'Passphrase', again: 'Type the passphrase again', write: 'Write the bundle', ready: 'The bundle is ready', download: 'Download the bundle', done: 'Done', choose: 'Choose a bundle to import…', importTitle: /^Import “/, unlock: 'Open the bundle', import: 'Import', imported: 'Bundle imported', close: 'Close' };
+  /** What the detachment types in the plan, in the language it works in. */
+  const PRIORITY = fr ? 'Les jeunes sur le territoire' : 'Youth on the land';
+  const POLICE_ACTION = fr ? 'Patrouilles au camp du printemps' : 'Patrols at the spring camp';
+  const COMMUNITY_ACTION = fr ? 'Camp culturel du printemps avec les aînés' : 'Spring culture camp with elders';
   const names = {
     det: { computer: `Détachement de ${LUTSELKE}`, user: 'Sgt. Dana Okpik' },
     office: { computer: `Bureau communautaire de ${LUTSELKE}`, user: 'Noel Jerome' },
