@@ -80,6 +80,20 @@ describe('enrolment', () => {
     expect(office.must('peers:list', {}).find((p) => p.name === 'det computer')).toMatchObject({ scopeCommunityIds: [communities.lutselke], revokedAt: null });
   });
 
+  it('a plan the detachment created and signed for its side reaches its community office: creating it signed nothing for the community', () => {
+    const { coordinator, detachment, communities, fingerprint } = startTerritory();
+    // Enrolled after the detachment: its enrolment bundle carries the detachment's certificate.
+    const office = enrolNew(coordinator, 'lkoffice', 'liaison', [communities.lutselke], fingerprint);
+    const plan = detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
+    detachment.must('priorities:add', { planId: plan.id, title: 'Youth on the land', zone: 'social_development', themeIds: [] });
+    detachment.must('plans:agree', { planId: plan.id, detachmentSignatory: 'Sgt. Dana Okpik', detachmentSignedOn: '2025-05-15' });
+    expect(office.must('bundles:import', { file: fullBundle(detachment) }).imported).toBe(true);
+    expect(office.must('plans:get', { planId: plan.id })).toMatchObject({ status: 'draft', detachmentSignatory: 'Sgt. Dana Okpik', communitySignatory: null });
+    office.must('plans:agree', { planId: plan.id, communitySignatory: 'Chief Alice Kenny', communitySignedOn: '2025-05-15' });
+    expect(detachment.must('bundles:import', { file: fullBundle(office) }).imported).toBe(true);
+    expect(detachment.must('plans:get', { planId: plan.id }).status).toBe('agreed');
+  });
+
   it('refuses communities left out for a detachment or a community office', () => {
     const { coordinator } = startTerritory();
     const j = newComputer('j2');

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { msg } from '../../../shared/core-messages';
-import { fieldVerdict } from '../../../shared/permissions';
+import { fieldRuleOf, fieldVerdict } from '../../../shared/permissions';
 import type { Role } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
 import { refuse } from './bundle-refusal';
@@ -155,7 +155,9 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
   return {
     check() {
       const after = storedFieldLookup(ctx);
-      checkRoles(ctx, checked, after);
+      // Rows that only these changes make exist: their creation writes empty sign-off blocks.
+      const created = new Set(rows.filter((row) => !row.known).map((row) => `${row.table}\u0000${row.rowId}`));
+      checkRoles(ctx, checked, after, created);
       for (const row of rows) {
         const now = communityOfRow(after, row.table, row.rowId);
         const inScope = (c: string | null | undefined) => typeof c === 'string' && row.scope.includes(c);
@@ -179,19 +181,17 @@ export function scopeGuard(ctx: CoreContext, checked: ScopedBundle): { check(): 
  * from the coordinator, each sign-off block only from its side. One op an origin may not write
  * refuses the whole bundle, naming the computer and what it may not do.
  */
-function checkRoles(ctx: CoreContext, checked: ScopedBundle, after: ReturnType<typeof storedFieldLookup>): void {
+function checkRoles(ctx: CoreContext, checked: ScopedBundle, after: ReturnType<typeof storedFieldLookup>, created: ReadonlySet<string>): void {
   if (!checked.originAuthority || checked.originAuthority.size === 0) return;
-  const filledOp = ctx.sqlite.prepare("SELECT 1 FROM change_ops WHERE op_id = ? AND value <> 'null'");
   for (const { body } of checked.fresh) {
     const role = checked.originAuthority.get(body.origin)?.role ?? null;
     if (role === null || role === 'coordinator') continue;
     for (const op of body.ops) {
       const table = op.table as ReplicatedTableName;
-      // A row is written whole, its empty fields included (a new plan's empty sign-off blocks): an
-      // empty value that replaces nothing filled in (its `pred` names no filled value) changes
-      // nothing and is no one's to refuse. An empty value over a filled one (erasing the other
-      // side's signature) is judged like any write.
-      if (op.value === null && op.pred.every((pred) => filledOp.get(pred) === undefined)) continue;
+      // Creating a plan writes its sign-off blocks empty: that signs nothing for either side. Only a
+      // row this origin creates (unknown without its changes), an op replacing nothing (no pred):
+      // an empty value written over or beside the other side's signature is judged like any write.
+      if (op.value === null && op.pred.length === 0 && created.has(`${op.table}\u0000${op.rowId}`) && fieldRuleOf(op.table, op.field).who === 'side') continue;
       const territoryWide = (table === 'organisations' || table === 'people') && communityOfRow(after, table, op.rowId) === null;
       const verdict = fieldVerdict(role, op.table, op.field, territoryWide);
       if (!verdict.allowed) outOfScope(msg('import.forbidden', { name: originName(ctx, body.origin), reason: verdict.reason }));
