@@ -166,6 +166,8 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     await preview.getByText(/modifié ici et par l’expéditeur/).waitFor();
     await axe(pageA, 'fr-import-preview-conflict');
     await preview.getByRole('checkbox', { name: /J’ai vérifié l’empreinte/ }).check();
+    // Trust on first use names the communities: here every one, chosen explicitly.
+    await preview.getByRole('radio', { name: 'Toutes les collectivités' }).check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
     await preview.getByText('Paquet importé').waitFor({ timeout: 120_000 });
     await preview.getByRole('button', { name: 'Fermer' }).click();
