@@ -1,29 +1,13 @@
 /** The commitments' writes: the coordinator adds and edits commitments and their milestones, and changes a status. */
 import type { Commitment } from '../../../shared/domain';
-import type { CommitmentKind, CommitmentStatus, MilestoneStatus } from '../../../shared/vocabulary';
+import type { MethodRawInput } from '../../../shared/contract';
+import type { CommitmentStatus } from '../../../shared/vocabulary';
 import { useCommands, type CommandDeps } from '../../app/use-commands';
 
-export interface CommitmentFields {
-  kind: CommitmentKind;
-  number: string;
-  /** The English title. */
-  title: string;
-  titleFr: string;
-  descriptionEn: string | null;
-  descriptionFr: string | null;
-  leadDepartment: string;
-  priorityArea: string | null;
-  status: CommitmentStatus;
-  relatedCommitmentIds: string[];
-}
-
-export interface MilestoneFields {
-  /** The English title. */
-  title: string;
-  titleFr: string;
-  dueDate: string | null;
-  status: MilestoneStatus;
-}
+/** What a commitment's form sends: the contract's own input (shared/contract-reference.ts). */
+export type CommitmentFields = MethodRawInput<'commitments:create'>;
+/** What a milestone's form sends, apart from which commitment or milestone it is. */
+export type MilestoneFields = Omit<MethodRawInput<'milestones:create'>, 'commitmentId'>;
 
 export function commitmentCommands({ client, notify, t }: CommandDeps) {
   return {

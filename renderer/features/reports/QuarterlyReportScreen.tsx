@@ -15,7 +15,7 @@ import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
-import { useCall, usePlanner } from '../../app/store-context';
+import { useCall } from '../../app/store-context';
 import { usePermission } from '../../app/use-permission';
 import { useReportCommands } from './quarterly-report-commands';
 import { AmendmentNote } from '../progress/ProgressRow';

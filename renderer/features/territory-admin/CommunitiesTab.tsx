@@ -6,14 +6,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunitySummary } from '../../../shared/domain';
-import { Button } from '../../components/Button';
 import { EmptyState, LoadedList, NoMatch } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { Table, type Column } from '../../components/Table';
 import { useCall } from '../../app/store-context';
 import { CommunityDialog } from './CommunityDialog';
 import { ImportDialog } from './ImportDialog';
-import { ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
+import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
 
 export function CommunitiesTab() {
@@ -48,14 +47,7 @@ export function CommunitiesTab() {
       <ListToolbar
         actions={
           canAdminister ? (
-            <>
-              <Button variant="primary" icon="pencil" onClick={() => setEditing('new')}>
-                {t('territoryAdmin.communities.add')}
-              </Button>
-              <Button icon="arrow-right" onClick={() => setImporting(true)}>
-                {t('territoryAdmin.common.importSpreadsheet')}
-              </Button>
-            </>
+            <AddAndImport addLabel={t('territoryAdmin.communities.add')} onAdd={() => setEditing('new')} onImport={() => setImporting(true)} />
           ) : null
         }
       >

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunitySummary, Detachment } from '../../../shared/domain';
 import { compareNames } from '../../../shared/text-search';
-import { Button } from '../../components/Button';
 import { EmptyState, LoadedList } from '../../components/Feedback';
 import { CheckboxGroup } from '../../components/Field';
 import { FormDialog, filled } from '../../components/FormDialog';
@@ -11,7 +10,7 @@ import { Table, type Column } from '../../components/Table';
 import { useCall, usePlanner } from '../../app/store-context';
 import { BilingualNames } from './BilingualDialogs';
 import { ImportDialog } from './ImportDialog';
-import { ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
+import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
 
 export function useDetachmentName() {
@@ -78,14 +77,7 @@ export function DetachmentsTab() {
       <ListToolbar
         actions={
           canAdminister ? (
-            <>
-              <Button variant="primary" icon="pencil" onClick={() => setEditing('new')}>
-                {t('territoryAdmin.detachments.add')}
-              </Button>
-              <Button icon="arrow-right" onClick={() => setImporting(true)}>
-                {t('territoryAdmin.common.importSpreadsheet')}
-              </Button>
-            </>
+            <AddAndImport addLabel={t('territoryAdmin.detachments.add')} onAdd={() => setEditing('new')} onImport={() => setImporting(true)} />
           ) : null
         }
       />

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { CommunitySummary, Organisation, Person } from '../../../shared/domain';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../../shared/vocabulary';
 import { compareNames } from '../../../shared/text-search';
-import { Button } from '../../components/Button';
 import { EmptyState, LoadedList } from '../../components/Feedback';
 import { Select, TextField } from '../../components/Field';
 import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { Table, type Column } from '../../components/Table';
 import { useCall, usePlanner } from '../../app/store-context';
 import { ImportDialog } from './ImportDialog';
-import { ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
+import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
 
 const TERRITORY = '';
@@ -124,14 +123,7 @@ export function OrganisationsTab() {
         <ListToolbar
           actions={
             canAdminister ? (
-              <>
-                <Button variant="primary" icon="pencil" onClick={() => setEditingOrg('new')}>
-                  {t('territoryAdmin.organisations.add')}
-                </Button>
-                <Button icon="arrow-right" onClick={() => setImporting('organisations')}>
-                  {t('territoryAdmin.common.importSpreadsheet')}
-                </Button>
-              </>
+              <AddAndImport addLabel={t('territoryAdmin.organisations.add')} onAdd={() => setEditingOrg('new')} onImport={() => setImporting('organisations')} />
             ) : null
           }
         />
@@ -157,14 +149,7 @@ export function OrganisationsTab() {
         <ListToolbar
           actions={
             canAdminister ? (
-              <>
-                <Button variant="primary" icon="pencil" onClick={() => setEditingPerson('new')}>
-                  {t('territoryAdmin.people.add')}
-                </Button>
-                <Button icon="arrow-right" onClick={() => setImporting('people')}>
-                  {t('territoryAdmin.common.importSpreadsheet')}
-                </Button>
-              </>
+              <AddAndImport addLabel={t('territoryAdmin.people.add')} onAdd={() => setEditingPerson('new')} onImport={() => setImporting('people')} />
             ) : null
           }
         />

@@ -2,29 +2,14 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region, Theme } from '../../../shared/domain';
-import { Button } from '../../components/Button';
 import { EmptyState, LoadedList } from '../../components/Feedback';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { useCall } from '../../app/store-context';
 import { RegionDialog, ThemeDialog, useBilingualName } from './BilingualDialogs';
 import { ImportDialog } from './ImportDialog';
-import { ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
+import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
-
-function AddAndImport({ addLabel, onAdd, onImport }: { addLabel: string; onAdd: () => void; onImport: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Button variant="primary" icon="pencil" onClick={onAdd}>
-        {addLabel}
-      </Button>
-      <Button icon="arrow-right" onClick={onImport}>
-        {t('territoryAdmin.common.importSpreadsheet')}
-      </Button>
-    </>
-  );
-}
 
 /** A code such as "mental_health_addictions" may wrap after its underscores, not in the middle of a word. */
 const breakableCode = (code: string) => code.split('_').map((part, i) => (i === 0 ? part : <Fragment key={i}>_<wbr />{part}</Fragment>));

@@ -121,6 +121,21 @@ export function RetiredSection<T extends ListedRecord>({
 }
 
 /** The header of a list: its buttons (for the coordinator) beside whatever filters it has. */
+/** The coordinator's two buttons above a list: add one record, or import many from a spreadsheet. */
+export function AddAndImport({ addLabel, onAdd, onImport }: { addLabel: string; onAdd: () => void; onImport: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button variant="primary" icon="pencil" onClick={onAdd}>
+        {addLabel}
+      </Button>
+      <Button icon="arrow-right" onClick={onImport}>
+        {t('territoryAdmin.common.importSpreadsheet')}
+      </Button>
+    </>
+  );
+}
+
 export function ListToolbar({ children, actions }: { children?: ReactNode; actions?: ReactNode }) {
   if (!children && !actions) return null;
   // Buttons alone sit above the list; with filters beside them they share a panel.

@@ -3,6 +3,7 @@
  * with a recovery code shown once, to print and keep apart from the file. A lost coordinator
  * laptop then does not orphan the territory.
  */
+import { PageHeader } from '../../components/PageHeader';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryExported } from '../../../shared/domain';
@@ -50,12 +51,7 @@ export function RecoveryStep({ territoryName, onDone }: { territoryName: string;
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.recovery.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.recovery.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('territory.recovery.title')} subtitle={t('territory.recovery.intro')} />
       <section className="panel" aria-labelledby="recovery-export">
         <h2 id="recovery-export">{t('territory.recovery.exportTitle')}</h2>
         <p>{t('territory.recovery.exportBody')}</p>

@@ -4,6 +4,7 @@
  * ("Community; Region" a line), with a preview of what will be created and each line's problem as
  * a sentence. Everything can be changed later on the territory's screens.
  */
+import { PageHeader } from '../../components/PageHeader';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StandardTheme } from '../../../shared/domain';
@@ -33,12 +34,7 @@ export function ReferenceDataStep({ onDone }: { onDone: () => void }) {
   const label = (th: StandardTheme) => (locale === 'fr' ? th.nameFr : th.nameEn);
   return (
     <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.reference.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.reference.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('territory.reference.title')} subtitle={t('territory.reference.intro')} />
       {done ? null : (
         <section className="panel" aria-labelledby="reference-themes">
           <h2 id="reference-themes">{t('territory.reference.themesTitle')}</h2>

@@ -3,6 +3,7 @@
  * the coordinator, then opens the enrolment bundle that comes back and checks the territory's
  * fingerprint, read to the person by phone, before accepting it.
  */
+import { PageHeader } from '../../components/PageHeader';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentRequestWritten } from '../../../shared/domain';
@@ -23,12 +24,7 @@ export function WaitingScreen() {
   const { t } = useTranslation();
   return (
     <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.waiting.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.waiting.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('territory.waiting.title')} subtitle={t('territory.waiting.intro')} />
       <RequestPanel />
       <AcceptPanel />
     </>

@@ -4,6 +4,7 @@
  * office), or explore the demo (its own database). No name is ever filled in for the person: what
  * they type is what their peers will read.
  */
+import { PageHeader } from '../../components/PageHeader';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
@@ -42,12 +43,7 @@ function WelcomeChoices({ onChoose }: { onChoose: (choice: Choice) => void }) {
   }
   return (
     <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.welcome.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.welcome.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('territory.welcome.title')} subtitle={t('territory.welcome.intro')} />
       <ErrorBanner error={error} />
       <ul className="welcome-choices">
         <li className="panel">
@@ -78,6 +74,55 @@ function WelcomeChoices({ onChoose }: { onChoose: (choice: Choice) => void }) {
 
 const blank = (s: string) => s.trim() === '';
 
+/**
+ * The frame both first-start forms share: the title, the fields (told once the form was submitted,
+ * so missing ones show their sentence), the refusal of the core, submit and Back.
+ */
+function SetupForm({
+  title,
+  intro,
+  submitLabel,
+  complete,
+  run,
+  onBack,
+  children,
+}: {
+  title: string;
+  intro: string;
+  submitLabel: string;
+  complete: boolean;
+  run: () => Promise<void>;
+  onBack: () => void;
+  children: (checked: boolean) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmit(run, () => {});
+  return (
+    <>
+      <PageHeader title={title} subtitle={intro} />
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setChecked(true);
+          if (complete) void submit();
+        }}
+      >
+        <ErrorBanner error={error} />
+        {children(checked)}
+        <div className="button-group">
+          <Button type="submit" variant="primary" busy={busy}>
+            {submitLabel}
+          </Button>
+          <Button onClick={onBack}>{t('territory.welcome.back')}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
 /** The coordinator's computer: the territory's name, this computer's and the person's. */
 function StartTerritoryForm({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -87,47 +132,33 @@ function StartTerritoryForm({ onBack }: { onBack: () => void }) {
   const [territoryName, setTerritoryName] = useState('');
   const [computerName, setComputerName] = useState('');
   const [userName, setUserName] = useState('');
-  const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmit(async () => {
-    const setup = await commands.start(territoryName.trim(), computerName.trim(), userName.trim(), locale);
-    await setupChanged(setup, 'reference');
-  }, () => {});
   return (
-    <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.start.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.start.intro')}</p>
-        </div>
-      </div>
-      <form
-        className="panel"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setChecked(true);
-          if (!blank(territoryName) && !blank(computerName) && !blank(userName)) void submit();
-        }}
-      >
-        <ErrorBanner error={error} />
-        <TextField
-          label={t('territory.start.territoryName')}
-          hint={t('territory.start.territoryNameHint')}
-          value={territoryName}
-          onChange={(e) => setTerritoryName(e.target.value)}
-          error={checked && blank(territoryName) ? t('territory.start.territoryNameMissing') : undefined}
-          required
-          maxLength={200}
-        />
-        <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.start.computerNameHint')} />
-        <div className="button-group">
-          <Button type="submit" variant="primary" busy={busy}>
-            {t('territory.start.submit')}
-          </Button>
-          <Button onClick={onBack}>{t('territory.welcome.back')}</Button>
-        </div>
-      </form>
-    </>
+    <SetupForm
+      title={t('territory.start.title')}
+      intro={t('territory.start.intro')}
+      submitLabel={t('territory.start.submit')}
+      complete={!blank(territoryName) && !blank(computerName) && !blank(userName)}
+      run={async () => {
+        const setup = await commands.start(territoryName.trim(), computerName.trim(), userName.trim(), locale);
+        await setupChanged(setup, 'reference');
+      }}
+      onBack={onBack}
+    >
+      {(checked) => (
+        <>
+          <TextField
+            label={t('territory.start.territoryName')}
+            hint={t('territory.start.territoryNameHint')}
+            value={territoryName}
+            onChange={(e) => setTerritoryName(e.target.value)}
+            error={checked && blank(territoryName) ? t('territory.start.territoryNameMissing') : undefined}
+            required
+            maxLength={200}
+          />
+          <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.start.computerNameHint')} />
+        </>
+      )}
+    </SetupForm>
   );
 }
 
@@ -180,37 +211,19 @@ function JoinTerritoryForm({ onBack }: { onBack: () => void }) {
   const setupChanged = usePlanner((s) => s.setupChanged);
   const [computerName, setComputerName] = useState('');
   const [userName, setUserName] = useState('');
-  const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmit(async () => {
-    const setup = await commands.join(computerName.trim(), userName.trim(), locale);
-    await setupChanged(setup);
-  }, () => {});
   return (
-    <>
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>{t('territory.join.title')}</h1>
-          <p className="page-header__subtitle">{t('territory.join.intro')}</p>
-        </div>
-      </div>
-      <form
-        className="panel"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setChecked(true);
-          if (!blank(computerName) && !blank(userName)) void submit();
-        }}
-      >
-        <ErrorBanner error={error} />
-        <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.join.computerNameHint')} />
-        <div className="button-group">
-          <Button type="submit" variant="primary" busy={busy}>
-            {t('territory.join.submit')}
-          </Button>
-          <Button onClick={onBack}>{t('territory.welcome.back')}</Button>
-        </div>
-      </form>
-    </>
+    <SetupForm
+      title={t('territory.join.title')}
+      intro={t('territory.join.intro')}
+      submitLabel={t('territory.join.submit')}
+      complete={!blank(computerName) && !blank(userName)}
+      run={async () => {
+        const setup = await commands.join(computerName.trim(), userName.trim(), locale);
+        await setupChanged(setup);
+      }}
+      onBack={onBack}
+    >
+      {(checked) => <NameFields computerName={computerName} setComputerName={setComputerName} userName={userName} setUserName={setUserName} checked={checked} computerHint={t('territory.join.computerNameHint')} />}
+    </SetupForm>
   );
 }
