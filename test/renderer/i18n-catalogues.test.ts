@@ -3,19 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KEYS } from '../../renderer/features/home/activity';
 import { cataloguePairs, createI18n } from '../../renderer/i18n/i18n';
+import { type Catalogue, flattenCatalogue as flatten, placeholders as variables } from './support/catalogue';
 import { VOCABULARY_CODES, vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
-type Catalogue = { [key: string]: string | Catalogue };
-
-function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 // The parts' pairs (sync, reports, cycle, territory…) are merged at the top level with the main
 // one, as renderer/i18n/i18n.ts joins them. The "vocab" keys come from the one word catalogue in
@@ -23,7 +13,6 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 const pairs = Object.entries(cataloguePairs) as Array<[string, { en: Catalogue; fr: Catalogue }]>;
 const english = flatten({ ...Object.assign({}, ...pairs.map(([, p]) => p.en)), vocab: vocabularyLabels.en as unknown as Catalogue });
 const french = flatten({ ...Object.assign({}, ...pairs.map(([, p]) => p.fr)), vocab: vocabularyLabels.fr as unknown as Catalogue });
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and French catalogues', () => {
   it.each(pairs.map(([name]) => name))('keep the %s pair apart from every other pair (no top-level key in two pairs), with the same keys in both languages', (name) => {
