@@ -27,10 +27,12 @@ export const installation = sqliteTable('installation', {
   scopeCommunityIds: json('scope_community_ids').$type<string[]>().notNull().default(sql`'[]'`),
   locale: text('locale').notNull().default('en'),
   reportDueDays: integer('report_due_days').notNull().default(30),
-  /** The last changeset sequence number this installation issued. */
+  /** The last changeset sequence number this installation issued (before partitions: its one sequence). */
   lastSeq: integer('last_seq').notNull().default(0),
   /** This installation's Ed25519 public key (SPKI DER, base64); the private key is kept outside the database. */
   publicKey: text('public_key'),
+  /** This installation's X25519 public key for bundles encrypted to it (SPKI DER, base64); private half kept with the signing key. */
+  encryptionPublicKey: text('encryption_public_key'),
   createdAt: text('created_at').notNull(),
   /** Earlier installation ids of this same installation (same key), oldest first. */
   formerInstallationIds: json('former_installation_ids').$type<string[]>().notNull().default(sql`'[]'`),
@@ -106,6 +108,12 @@ export const changesets = sqliteTable(
   {
     id: text('id').primaryKey(),
     origin: text('origin').notNull(),
+    /**
+     * The partition the changeset belongs to: a community's id, 'territory', or '*' for changesets
+     * written before partitions existed (they go only to computers that read everything).
+     */
+    partition: text('partition').notNull().default('*'),
+    /** Numbered 1, 2, 3… per (origin, partition). */
     seq: integer('seq').notNull(),
     hlc: text('hlc').notNull(),
     actor: text('actor').notNull(),
@@ -118,7 +126,7 @@ export const changesets = sqliteTable(
     /** When this installation stored it (its own saves: when made; others': when imported). */
     receivedAt: text('received_at').notNull(),
   },
-  (t) => [uniqueIndex('changesets_origin_seq').on(t.origin, t.seq)],
+  (t) => [uniqueIndex('changesets_origin_partition_seq').on(t.origin, t.partition, t.seq)],
 );
 
 /**
@@ -167,6 +175,31 @@ export const fieldHeads = sqliteTable(
   (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field, t.opId] })],
 );
 
+/** The partition of every replicated row, fixed by the first op that created it here. */
+export const rowPartitions = sqliteTable(
+  'row_partitions',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    partition: text('partition').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index('row_partitions_partition').on(t.partition)],
+);
+
+/**
+ * Fields named by ops this version of the planner does not know (made by a newer version): the ops
+ * are kept as they came and relayed; an upgraded planner materialises them and clears the line.
+ */
+export const unknownFields = sqliteTable(
+  'unknown_fields',
+  {
+    tableName: text('table_name').notNull(),
+    field: text('field').notNull(),
+    firstSeenAt: text('first_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.field] })],
+);
+
 /** Rows whose ops arrived before their parent row: kept hidden until the parent arrives. */
 export const pendingRows = sqliteTable(
   'pending_rows',
@@ -190,7 +223,7 @@ export const peers = sqliteTable('peers', {
   revokedAt: text('revoked_at'),
   /** The installation whose bundle introduced this key, when it was relayed rather than met. */
   introducedBy: text('introduced_by'),
-  /** The peer's version vector as of its last bundle to us: what it already has. */
+  /** The peer's version vector as of its last bundle to us, per "origin partition": what it already has. */
   acknowledged: json('acknowledged').$type<Record<string, number>>().notNull().default(sql`'{}'`),
 });
 
