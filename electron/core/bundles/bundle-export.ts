@@ -5,7 +5,8 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle } from './bundle-format';
+import { planEncryption } from './recipients';
 import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { idRecord, valueFor } from '../../../shared/id-record';
@@ -26,6 +27,10 @@ export interface ExportRequest {
   file: string;
   passphrase?: string | null;
   encrypt?: boolean;
+  /** More recipients beside `to` (a detachment and its community office): the bundle is encrypted to each. */
+  alsoTo?: string[];
+  /** Recipient keys known otherwise (the enrolment bundle: the key of the request). */
+  recipientKeys?: Array<{ name: string; key: string }>;
 }
 
 /**
@@ -41,11 +46,6 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   if ((request.to === undefined) === (request.full !== true)) {
     throw new DomainError('invalid_input', msg('export.recipient'));
   }
-  const encrypt = request.encrypt ?? true;
-  const passphrase = encrypt ? (request.passphrase ?? '') : null;
-  if (encrypt && passphrase!.length < MIN_PASSPHRASE_LENGTH) {
-    throw new DomainError('invalid_input', msg('export.passphrase', { min: MIN_PASSPHRASE_LENGTH }));
-  }
   if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
     throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
@@ -57,6 +57,13 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     acknowledged = peer.acknowledged;
     recipientName = peer.name;
   }
+  // Who can open it (recipients.ts): the recipients' keys, else a passphrase; a revoked computer never.
+  const plan = planEncryption(ctx, {
+    recipientIds: [...(request.to !== undefined ? [request.to] : []), ...(request.alsoTo ?? [])],
+    ...(request.recipientKeys ? { extraKeys: request.recipientKeys } : {}),
+    passphrase: request.passphrase ?? null,
+    encrypt: request.encrypt ?? true,
+  });
 
   const rows = ctx.sqlite.prepare('SELECT origin, seq, body, signature FROM changesets ORDER BY origin, seq').all() as Array<{
     origin: string;
@@ -89,7 +96,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   };
   const bytes = encodeBundle(
     bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),
-    passphrase,
+    plan.encryption,
   );
 
   const target = path.resolve(request.file);
@@ -108,8 +115,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     at: manifest.createdAt,
     changesetCount: selected.length,
     newChangesetCount: selected.length,
-    encrypted: passphrase !== null,
+    encrypted: plan.kind !== 'none',
   });
-  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
+  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: plan.kind !== 'none', recipient: recipientName, encryption: plan.kind, recipients: plan.recipients };
 }
 
