@@ -168,6 +168,18 @@ export interface BundleContent {
 export const FORMAT_V1 = 1;
 /** The planner version that first reads format 2: what a format-2 file `requires`. */
 export const READS_FORMAT_2_SINCE = '0.1.0';
+/** This planner's version (package.json's; a test keeps them equal): a future file asking for no later one is damaged, not new. */
+export const PLANNER_VERSION = '0.1.0';
+
+/** Compares dotted version numbers ("0.10.2" > "0.9"). */
+export function versionAfter(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+}
 export const MAX_RECIPIENTS = 32;
 export const HEADER_MAC_BYTES = 32;
 
@@ -289,7 +301,7 @@ export function readBundleHeader(file: Buffer): ReadHeader {
   const headerLength = file.readUInt32BE(MAGIC.length + 2);
   if (version > FORMAT_VERSION) {
     const requires = requiredVersion(file, headerLength);
-    throw new BundleRefusal('newer_version', requires !== null ? msg('bundle.needsVersion', { version: requires }) : msg('bundle.newerVersion', { version }));
+    throw new BundleRefusal('newer_version', requires !== null && versionAfter(requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: requires }) : msg('bundle.newerVersion', { version }));
   }
   if (version !== FORMAT_VERSION && version !== FORMAT_V1) {
     throw new BundleRefusal('unsupported_version', msg('bundle.newerVersion', { version }));
