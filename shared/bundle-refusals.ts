@@ -7,7 +7,7 @@
 /** Refusals about who sent a file or what it may change: the core answers 'forbidden'. */
 const ABOUT_THE_SENDER = ['untrusted_sender', 'changed_key', 'revoked', 'out_of_scope', 'forged', 'seq_reused', 'own_bundle', 'other_territory', 'demo_mismatch'] as const;
 /** Refusals about the file itself (its size, format, passphrase, content): 'invalid_input'. */
-const ABOUT_THE_FILE = ['too_large', 'not_a_bundle', 'unsupported_version', 'newer_version', 'damaged', 'passphrase_required', 'wrong_passphrase', 'bad_signature'] as const;
+const ABOUT_THE_FILE = ['too_large', 'not_a_bundle', 'unsupported_version', 'newer_version', 'damaged', 'passphrase_required', 'wrong_passphrase', 'bad_signature', 'not_for_this_computer'] as const;
 
 export const BUNDLE_REFUSAL_REASONS = [...ABOUT_THE_FILE, ...ABOUT_THE_SENDER] as const;
 export type BundleRefusalReason = (typeof BUNDLE_REFUSAL_REASONS)[number];

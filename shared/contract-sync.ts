@@ -22,9 +22,11 @@ export const syncMethods = {
   'sync:status': read<D.SyncStatus>()('What this installation holds: changesets per origin, conflicts, waiting rows.', input({})),
 
   'bundles:export': write<D.ExportResult>()(
-    'Write a plan bundle for a peer (everything it has not acknowledged) or a full bundle, encrypted with a passphrase unless turned off.',
+    'Write a plan bundle for a peer (everything it has not acknowledged) or a full bundle, encrypted to its recipients\' keys (a passphrase where no key is known) unless turned off.',
     input({
       to: id('peer installation id').optional(),
+      /** More computers the bundle is encrypted to, beside `to` (e.g. a detachment's community office). */
+      alsoTo: idList('peer installation id').optional(),
       full: z.boolean().optional(),
       file: filePath,
       passphrase,

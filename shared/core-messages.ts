@@ -39,6 +39,7 @@ import { inputMessages } from './core-messages-input';
 import { cycleMessages } from './core-messages-cycle';
 import { permissionMessages } from './core-messages-permissions';
 import { planningMessages } from './core-messages-planning';
+import { recipientsMessages } from './core-messages-recipients';
 import { referenceMessages } from './core-messages-reference';
 import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
@@ -60,9 +61,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages, permissionMessages, partitionMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages, permissionMessages, partitionMessages, recipientsMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages, ...permissionMessages, ...partitionMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages, ...permissionMessages, ...partitionMessages, ...recipientsMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

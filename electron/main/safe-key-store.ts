@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertPrivateFile, makePrivateFolder, replaceWithPrivateFile } from '../../db/private-files';
-import { fileKeyStore, type IdentityKeys, KEY_FILE, type KeyStore, refuseKeyForNewDatabase } from '../core/bundles/identity';
+import { fileKeyStore, type IdentityKeys, KEY_FILE, type KeyStore, parsedKeys, refuseKeyForNewDatabase } from '../core/bundles/identity';
 
 /** The part of Electron's safeStorage we use; a parameter so tests pass a fake. */
 export interface SafeStorageLike {
@@ -26,9 +26,9 @@ export function safeStorageKeyStore(safeStorage: SafeStorageLike, file: string, 
         if (!safeStorage.isEncryptionAvailable()) {
           throw new Error("The planner's signing key is protected by this computer's key store, which is not available right now. Log in to your desktop session normally and start the planner again.");
         }
-        const parsed = JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as Partial<IdentityKeys>;
-        if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') throw new Error("The planner's signing key file is damaged.");
-        return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
+        const keys = parsedKeys(JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as Partial<IdentityKeys>);
+        if (keys === null) throw new Error("The planner's signing key file is damaged.");
+        return keys;
       }
       // A key kept in a plain owner-only file (by the command line or the browser preview on this
       // database, or where the key store was missing) moves into the key store when it can.

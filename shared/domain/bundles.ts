@@ -59,12 +59,22 @@ export interface ExportResult {
   changesetCount: number;
   encrypted: boolean;
   recipient: string | null;
+  /** How the bundle is encrypted: to its recipients' keys, with a passphrase (no key known for one of them), or not at all. */
+  encryption: 'recipients' | 'passphrase' | 'none';
+  /** The names of the computers it is made for (empty: a full bundle for anyone with the passphrase). */
+  recipients: string[];
 }
 
 export interface BundleInspection {
   formatVersion: number;
   encrypted: boolean;
+  /** The passphrase's settings, for a passphrase bundle. */
   encryption: { kdf: string; N: number; r: number; p: number; cipher: string } | null;
+  /** Format 2: how it is encrypted; recipients: how many computers it is encrypted to (who they are is not written). */
+  encryptedFor: 'recipients' | 'passphrase' | 'none';
+  recipients: number;
+  /** Whether a passphrase is needed to read it (a recipient bundle is opened with this computer's key). */
+  passphraseNeeded: boolean;
   bytes: number;
   /** Present when the content could be read (unencrypted, or the passphrase was given). */
   manifest: {

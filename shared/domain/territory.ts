@@ -52,6 +52,8 @@ export interface CertificateBody {
   issuedAt: string;
   /** The serial of the certificate this one replaces (re-enrolment of a replacement computer). */
   replacesSerial: string | null;
+  /** The installation's X25519 encryption key (SPKI DER, base64); absent from certificates issued before bundles were encrypted to recipients. */
+  encryptionKey?: string;
 }
 
 /** The signed body of a revocation. */

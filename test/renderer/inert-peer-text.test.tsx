@@ -36,7 +36,7 @@ function expectNoMarkup(container: HTMLElement) {
 describe('text from a peer in the app', () => {
   it('the import preview shows a hostile sender name as isolated text, and the real fingerprint apart from it', async () => {
     const preview = importPreview({ sender: { installationId: 'i2', name: HOSTILE_NAME, fingerprint: REAL_FP, trust: 'unknown' } });
-    const app = setup({ 'bundles:inspect': () => ({ formatVersion: 1, encrypted: false, encryption: null, bytes: 10, manifest: null }), 'bundles:preview': () => preview });
+    const app = setup({ 'bundles:inspect': () => ({ formatVersion: 2, encrypted: false, encryption: null, encryptedFor: 'none' as const, recipients: 0, passphraseNeeded: false, bytes: 10, manifest: null }), 'bundles:preview': () => preview });
     const { container } = app.renderIn(
       <BundleFilesContext.Provider value={files}>
         <ImportDialog file="/media/stick/x.planbundle" onClose={() => {}} />

@@ -28,7 +28,7 @@ describe('the import preview', () => {
   it('asks for the passphrase of an encrypted bundle, shows an unknown sender’s fingerprint, and imports only once the box is ticked', async () => {
     const importing = deferred<ImportPreview & { imported: boolean; backupFile: string | null }>();
     const app = setup({
-      'bundles:inspect': () => ({ formatVersion: 1, encrypted: true, encryption: null, bytes: 10, manifest: null }),
+      'bundles:inspect': () => ({ formatVersion: 2, encrypted: true, encryption: null, encryptedFor: 'passphrase' as const, recipients: 0, passphraseNeeded: true, bytes: 10, manifest: null }),
       'bundles:preview': () => preview(),
       'bundles:import': () => importing.promise,
     });
@@ -62,7 +62,7 @@ describe('the import preview', () => {
 describe('changes set aside from a revoked computer', () => {
   it('are listed by name, count and fingerprint before importing', async () => {
     const app = setup({
-      'bundles:inspect': () => ({ formatVersion: 1, encrypted: false, encryption: null, bytes: 10, manifest: null }),
+      'bundles:inspect': () => ({ formatVersion: 2, encrypted: false, encryption: null, encryptedFor: 'none' as const, recipients: 0, passphraseNeeded: false, bytes: 10, manifest: null }),
       'bundles:preview': () => preview({ sender: { installationId: 'c', name: 'Coordinator', fingerprint: FP, trust: 'trusted' }, setAside: [{ installationId: 'f', name: 'Old laptop', fingerprint: FP, changesets: 3, reason: 'revoked' }] }),
     });
     app.renderIn(

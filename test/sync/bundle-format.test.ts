@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeBundle,
-  encodeBundle,
-  FORMAT_VERSION,
+  encodeBundleV1 as encodeBundle,
+  FORMAT_V1 as FORMAT_VERSION,
+  FORMAT_VERSION as CURRENT_FORMAT,
   LIMITS,
   MAGIC,
   readBundleHeader,
@@ -15,6 +16,8 @@ import { BundleRefusal } from '../../electron/core/bundles/bundle-refusal';
 /**
  * The .planbundle container on its own: what comes out is what went in, and anything damaged,
  * hostile or foreign is refused with a BundleRefusal (never another exception, never a crash).
+ * These are format 1's files (one passphrase, one AES-GCM over the whole), which the planner still
+ * reads; format 2 (recipients, chunks) is tested in bundle-format-v2.test.ts.
  */
 
 const PASSPHRASE = 'correct horse battery';
@@ -175,7 +178,7 @@ describe('single bit flips', () => {
     const bits = SEALED.length * 8;
     const check = (bit: number) => {
       const r = refusal(flipBit(SEALED, bit), PASSPHRASE);
-      expect(['not_a_bundle', 'unsupported_version', 'damaged', 'wrong_passphrase', 'too_large']).toContain(r.reason);
+      expect(['not_a_bundle', 'unsupported_version', 'newer_version', 'damaged', 'wrong_passphrase', 'too_large']).toContain(r.reason);
       plainSentence(r.message);
     };
     // Every bit of the fixed prefix, a spread through the header JSON (the header is the AAD) …
@@ -282,10 +285,10 @@ describe('hostile headers', () => {
     expect(refusal(rebuild(Buffer.from('{"encryption":null,"encryption":{"kdf":"scrypt"}}')), null).reason).toBe('damaged');
   });
 
-  it('refuses a future format version with unsupported_version, and says to update', () => {
-    for (const version of [FORMAT_VERSION + 1, 0xffff]) {
+  it('refuses a future format version with newer_version, and says to update', () => {
+    for (const version of [CURRENT_FORMAT + 1, 0xffff]) {
       const r = refusal(withHeader(PLAIN, { encryption: null }, version), null);
-      expect(r.reason).toBe('unsupported_version');
+      expect(r.reason).toBe('newer_version');
       expect(r.message).toMatch(/update/i);
       plainSentence(r.message);
     }

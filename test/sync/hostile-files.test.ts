@@ -134,7 +134,8 @@ describe('damaged files (truncated, bit-flipped, wrong passphrase)', () => {
     for (const byte of [0, 9, 12, 30, 70, Math.floor(bytes.length / 2), bytes.length - 20, bytes.length - 1]) {
       const copy = Buffer.from(bytes);
       copy[byte]! ^= 0x10;
-      expectRefused(writeVariant(copy, `flip-${byte}`), ['not_a_bundle', 'unsupported_version', 'damaged', 'wrong_passphrase'], { passphrase: PASSPHRASE });
+      // A flipped version byte reads as a file from a later planner (format 2's header cannot tell it apart).
+      expectRefused(writeVariant(copy, `flip-${byte}`), ['not_a_bundle', 'unsupported_version', 'newer_version', 'damaged', 'wrong_passphrase'], { passphrase: PASSPHRASE });
     }
   });
 

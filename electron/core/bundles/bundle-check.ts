@@ -87,7 +87,8 @@ function readSealed(lines: readonly string[]): BundleManifest {
 
 export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
   const bytes = readFileCapped(request.file);
-  const decoded = readOrRefuse(() => decodeBundle(bytes, request.passphrase ?? null));
+  // This computer's key opens a bundle made for it; the passphrase one made with a passphrase.
+  const decoded = readOrRefuse(() => decodeBundle(bytes, { passphrase: request.passphrase ?? null, encryptionPrivateKey: ctx.keys.encryptionPrivateKey ?? null }));
   const manifest = readSealed(decoded.lines);
   const sender = manifest.sender;
   const demo = isDemoDatabase(ctx);
@@ -140,7 +141,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   // applied inside the caller's transaction; applying waits for them before judging scope.
   return {
     manifest,
-    encrypted: decoded.header.encryption !== null,
+    encrypted: decoded.encryption !== 'none',
     senderTrust: judged.senderTrust,
     senderScope: judged.senderScope,
     fresh,

@@ -5,7 +5,8 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, MIN_PASSPHRASE_LENGTH } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle } from './bundle-format';
+import { planEncryption } from './recipients';
 import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { idRecord, valueFor } from '../../../shared/id-record';
@@ -29,6 +30,10 @@ export interface ExportRequest {
   encrypt?: boolean;
   /** A full bundle limited to one read scope: the enrolment bundle of a computer that reads only its communities. */
   scope?: ReadScope;
+  /** More recipients beside `to` (a detachment and its community office): the bundle is encrypted to each. */
+  alsoTo?: string[];
+  /** Recipient keys known otherwise (the enrolment bundle: the key of the request). */
+  recipientKeys?: Array<{ name: string; key: string }>;
 }
 
 /**
@@ -44,11 +49,6 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   if ((request.to === undefined) === (request.full !== true)) {
     throw new DomainError('invalid_input', msg('export.recipient'));
   }
-  const encrypt = request.encrypt ?? true;
-  const passphrase = encrypt ? (request.passphrase ?? '') : null;
-  if (encrypt && passphrase!.length < MIN_PASSPHRASE_LENGTH) {
-    throw new DomainError('invalid_input', msg('export.passphrase', { min: MIN_PASSPHRASE_LENGTH }));
-  }
   if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
     throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
@@ -58,9 +58,17 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     if (!peer || peer.trustedAt === null) throw new DomainError('not_found', msg('export.unknownPeer'));
     recipientName = peer.name;
   }
-  // Need to know (bundle-selection.ts): only partitions in the recipient's read scope.
-  const audience: BundleAudience = request.to !== undefined ? { to: [request.to] } : { full: true, ...(request.scope ? { scope: request.scope } : {}) };
+  // Need to know (bundle-selection.ts): only partitions in every recipient's read scope.
+  const recipientIds = [...(request.to !== undefined ? [request.to] : []), ...(request.alsoTo ?? [])];
+  const audience: BundleAudience = request.to !== undefined ? { to: recipientIds } : { full: true, ...(request.scope ? { scope: request.scope } : {}) };
   const selected = selectChangesets(ctx, audience);
+  // Who can open it (recipients.ts): the recipients' keys, else a passphrase; a revoked computer never.
+  const plan = planEncryption(ctx, {
+    recipientIds,
+    ...(request.recipientKeys ? { extraKeys: request.recipientKeys } : {}),
+    passphrase: request.passphrase ?? null,
+    encrypt: request.encrypt ?? true,
+  });
   const own = ownOrigins(ctx);
   const keys = idRecord(own.map((origin) => [origin, ctx.keys.publicKey] as [string, string]));
   for (const origin of new Set(selected.map((r) => r.origin))) {
@@ -85,7 +93,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   };
   const bytes = encodeBundle(
     bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),
-    passphrase,
+    plan.encryption,
   );
 
   const target = path.resolve(request.file);
@@ -104,8 +112,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     at: manifest.createdAt,
     changesetCount: selected.length,
     newChangesetCount: selected.length,
-    encrypted: passphrase !== null,
+    encrypted: plan.kind !== 'none',
   });
-  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: passphrase !== null, recipient: recipientName };
+  return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: plan.kind !== 'none', recipient: recipientName, encryption: plan.kind, recipients: plan.recipients };
 }
 

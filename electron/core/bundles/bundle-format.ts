@@ -1,15 +1,32 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, type KeyObject, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { msg } from '../../../shared/core-messages';
 import { PLAN_BUNDLE_EXTENSION } from '../../../shared/contract-files';
 import { idRecordSchema } from '../../../shared/id-record';
+import {
+  CHUNK_BYTES,
+  headerMacKey,
+  hmacSha256,
+  macEqual,
+  openStream,
+  payloadKey,
+  privateKeyObject,
+  rawPublicKey,
+  rawPublicOf,
+  sealStream,
+  unwrapStanza,
+  unwrapWithKey,
+  wrapForRecipient,
+  wrapWithKey,
+} from './bundle-crypto';
 import { BundleRefusal } from './bundle-refusal';
 import { verifyText } from './identity';
 import { territorySectionSchema } from './territory-crypto';
 
 /**
- * The .planbundle file:
+ * The .planbundle file (format 1; format 2, which this planner writes, is described below at
+ * encodeBundle):
  *
  *   "PLANBNDL" | format version (uint16 BE) | header length (uint32 BE) | header JSON | payload
  *
@@ -24,7 +41,8 @@ import { territorySectionSchema } from './territory-crypto';
 export const BUNDLE_EXTENSION = PLAN_BUNDLE_EXTENSION;
 
 export const MAGIC = Buffer.from('PLANBNDL', 'ascii');
-export const FORMAT_VERSION = 1;
+/** The format this planner writes; it reads this one and format 1. */
+export const FORMAT_VERSION = 2;
 export const LIMITS = {
   fileBytes: 256 * 1024 * 1024,
   headerBytes: 4096,
@@ -131,7 +149,102 @@ export interface BundleContent {
   lines: string[];
 }
 
-export function encodeBundle(lines: readonly string[], passphrase: string | null): Buffer {
+// --- Format 2: encrypted to recipients (or one passphrase), the body in authenticated chunks ----
+
+/**
+ * Format 2:
+ *
+ *   "PLANBNDL" | 2 (uint16 BE) | header length (uint32 BE) | header JSON | [header MAC, 32 bytes] | body
+ *
+ * The header (plaintext, bounded) says which planner version reads it (`requires`) and, when the
+ * body is encrypted, the stanzas that wrap a random 32-byte file key: one X25519 stanza per
+ * recipient (an ephemeral key, and the file key sealed with a key derived by HKDF from the shared
+ * secret and both public keys), or one scrypt stanza when no recipient key is known. The MAC is an
+ * HMAC-SHA256 of every byte before it, keyed from the file key: a header byte changed is caught
+ * once the file key is unwrapped, before the body is touched. The body is the gzipped line stream,
+ * sealed in 64 KiB chunks (AES-256-GCM, STREAM nonces: counter and last-chunk flag) with a key
+ * derived from the file key and the header's nonce. Unencrypted: the header says so and the body
+ * is the gzip stream. The lines are signed first (the trailer), then encrypted.
+ */
+export const FORMAT_V1 = 1;
+/** The planner version that first reads format 2: what a format-2 file `requires`. */
+export const READS_FORMAT_2_SINCE = '0.1.0';
+/** This planner's version (package.json's; a test keeps them equal): a future file asking for no later one is damaged, not new. */
+export const PLANNER_VERSION = '0.1.0';
+
+/** Compares dotted version numbers ("0.10.2" > "0.9"). */
+export function versionAfter(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+}
+export const MAX_RECIPIENTS = 32;
+export const HEADER_MAC_BYTES = 32;
+
+const base64Of = (bytes: number) => z.base64().length(4 * Math.ceil(bytes / 3));
+const x25519StanzaSchema = z.strictObject({ type: z.literal('x25519'), ephemeral: base64Of(32), wrapped: base64Of(48) });
+const scryptStanzaSchema = z.strictObject({ type: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: base64Of(16), wrapped: base64Of(48) });
+export const headerV2Schema = z.strictObject({
+  requires: z.string().max(40),
+  encryption: z
+    .strictObject({
+      cipher: z.literal('aes-256-gcm'),
+      chunkBytes: z.literal(CHUNK_BYTES),
+      nonce: base64Of(16),
+      /** One scrypt stanza alone, or X25519 stanzas: never both (a passphrase would open what was meant for keys). */
+      stanzas: z.union([z.tuple([scryptStanzaSchema]), z.array(x25519StanzaSchema).min(1).max(MAX_RECIPIENTS)]),
+    })
+    .nullable(),
+});
+export type BundleHeaderV2 = z.infer<typeof headerV2Schema>;
+
+/** How a bundle is written: to recipients' X25519 keys (SPKI DER base64), with a passphrase, or (null) not encrypted. */
+export type BundleEncryption = { passphrase: string } | { recipients: readonly string[] };
+/** What opens a bundle: this computer's X25519 private key (PKCS#8 DER base64) and/or a passphrase. */
+export interface BundleKeys {
+  passphrase?: string | null;
+  encryptionPrivateKey?: string | null;
+}
+export type EncryptionKind = 'none' | 'passphrase' | 'recipients';
+
+function prefixed(version: number, headerJson: Buffer): Buffer {
+  const prefix = Buffer.alloc(MAGIC.length + 6);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt16BE(version, MAGIC.length);
+  prefix.writeUInt32BE(headerJson.length, MAGIC.length + 2);
+  return Buffer.concat([prefix, headerJson]);
+}
+
+/** Writes format 2. A string is a passphrase (as before), null means not encrypted. */
+export function encodeBundle(lines: readonly string[], encryption: string | null | BundleEncryption): Buffer {
+  const enc: BundleEncryption | null = typeof encryption === 'string' ? { passphrase: encryption } : encryption;
+  const payload = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 6 });
+  if (enc === null) return Buffer.concat([prefixed(FORMAT_VERSION, Buffer.from(JSON.stringify({ requires: READS_FORMAT_2_SINCE, encryption: null } satisfies BundleHeaderV2))), payload]);
+  const fileKey = randomBytes(32);
+  const nonce = randomBytes(16);
+  let stanzas: NonNullable<BundleHeaderV2['encryption']>['stanzas'];
+  if ('passphrase' in enc) {
+    const salt = randomBytes(16);
+    stanzas = [{ type: 'scrypt', ...DEFAULT_SCRYPT, salt: salt.toString('base64'), wrapped: wrapWithKey(fileKey, deriveKey(enc.passphrase, salt, DEFAULT_SCRYPT)).toString('base64') }];
+  } else {
+    if (enc.recipients.length === 0 || enc.recipients.length > MAX_RECIPIENTS) throw new Error(`A bundle has 1 to ${MAX_RECIPIENTS} recipients.`);
+    stanzas = enc.recipients.map((key) => {
+      const raw = rawPublicKey(key);
+      if (raw === null) throw new Error('A recipient key is not an X25519 public key.');
+      const { ephemeral, wrapped } = wrapForRecipient(fileKey, raw);
+      return { type: 'x25519' as const, ephemeral: ephemeral.toString('base64'), wrapped: wrapped.toString('base64') };
+    });
+  }
+  const header: BundleHeaderV2 = { requires: READS_FORMAT_2_SINCE, encryption: { cipher: 'aes-256-gcm', chunkBytes: CHUNK_BYTES, nonce: nonce.toString('base64'), stanzas } };
+  const head = prefixed(FORMAT_VERSION, Buffer.from(JSON.stringify(header), 'utf8'));
+  return Buffer.concat([head, hmacSha256(headerMacKey(fileKey), head), sealStream(payloadKey(fileKey, nonce), payload)]);
+}
+
+/** Format 1 (read only, for bundles written before format 2): scrypt → one AES-256-GCM over the whole gzip stream. */
+export function encodeBundleV1(lines: readonly string[], passphrase: string | null): Buffer {
   const payload = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 6 });
   let header: BundleHeader = { encryption: null };
   let salt: Buffer | undefined;
@@ -141,12 +254,7 @@ export function encodeBundle(lines: readonly string[], passphrase: string | null
     iv = randomBytes(12);
     header = { encryption: { kdf: 'scrypt', ...DEFAULT_SCRYPT, salt: salt.toString('base64'), cipher: 'aes-256-gcm', iv: iv.toString('base64') } };
   }
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const prefix = Buffer.alloc(MAGIC.length + 6);
-  MAGIC.copy(prefix, 0);
-  prefix.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
-  prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 2);
-  const head = Buffer.concat([prefix, headerBytes]);
+  const head = prefixed(FORMAT_V1, Buffer.from(JSON.stringify(header), 'utf8'));
   if (passphrase === null) return Buffer.concat([head, payload]);
   const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt!, DEFAULT_SCRYPT), iv!);
   cipher.setAAD(head);
@@ -154,8 +262,36 @@ export function encodeBundle(lines: readonly string[], passphrase: string | null
   return Buffer.concat([head, encrypted, cipher.getAuthTag()]);
 }
 
-/** Reads only the header: what `inspect` shows without a passphrase. */
-export function readBundleHeader(file: Buffer): { version: number; header: BundleHeader; payloadOffset: number } {
+/** What the header of any readable format says. */
+export interface ReadHeader {
+  version: number;
+  encryption: EncryptionKind;
+  /** The scrypt parameters of a passphrase bundle. */
+  scrypt: { N: number; r: number; p: number } | null;
+  /** How many recipients a recipient bundle has (who they are is not written). */
+  recipients: number;
+  /** Format 1's header (its encryption settings), when the file is format 1. */
+  header: BundleHeader;
+  v2: BundleHeaderV2 | null;
+  /** Where the header MAC starts (format 2, encrypted) or the body does. */
+  headerEnd: number;
+  payloadOffset: number;
+}
+
+/** A version a future file asks for, read leniently from its header: null when it cannot say. */
+function requiredVersion(file: Buffer, headerLength: number): string | null {
+  try {
+    const start = MAGIC.length + 6;
+    if (headerLength > LIMITS.headerBytes || start + headerLength > file.length) return null;
+    const requires = (JSON.parse(file.subarray(start, start + headerLength).toString('utf8')) as { requires?: unknown }).requires;
+    return typeof requires === 'string' && /^\d{1,6}(\.\d{1,6}){0,3}$/.test(requires) ? requires : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads only the header: what `inspect` shows without a key or passphrase. */
+export function readBundleHeader(file: Buffer): ReadHeader {
   if (file.length > LIMITS.fileBytes) {
     throw new BundleRefusal('too_large', msg('bundle.tooLarge', { megabytes: LIMITS.fileBytes / 1024 / 1024 }));
   }
@@ -163,44 +299,120 @@ export function readBundleHeader(file: Buffer): { version: number; header: Bundl
     throw new BundleRefusal('not_a_bundle', msg('bundle.notABundle'));
   }
   const version = file.readUInt16BE(MAGIC.length);
-  if (version !== FORMAT_VERSION) {
+  const headerLength = file.readUInt32BE(MAGIC.length + 2);
+  if (version > FORMAT_VERSION) {
+    const requires = requiredVersion(file, headerLength);
+    throw new BundleRefusal('newer_version', requires !== null && versionAfter(requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: requires }) : msg('bundle.newerVersion', { version }));
+  }
+  if (version !== FORMAT_VERSION && version !== FORMAT_V1) {
     throw new BundleRefusal('unsupported_version', msg('bundle.newerVersion', { version }));
   }
-  const headerLength = file.readUInt32BE(MAGIC.length + 2);
-  const payloadOffset = MAGIC.length + 6 + headerLength;
-  if (headerLength > LIMITS.headerBytes || payloadOffset > file.length) throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
-  let header: BundleHeader;
+  const headerEnd = MAGIC.length + 6 + headerLength;
+  if (headerLength > LIMITS.headerBytes || headerEnd > file.length) throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
+  let parsed: unknown;
   try {
-    header = headerSchema.parse(JSON.parse(file.subarray(MAGIC.length + 6, payloadOffset).toString('utf8')));
+    parsed = JSON.parse(file.subarray(MAGIC.length + 6, headerEnd).toString('utf8'));
   } catch {
     throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
   }
-  const enc = header.encryption;
-  if (enc && !SCRYPT_WHITELIST.some((w) => w.N === enc.N && w.r === enc.r && w.p === enc.p)) {
-    throw new BundleRefusal('damaged', msg('bundle.encryptionSettings'));
+  const whitelisted = (params: { N: number; r: number; p: number }) => {
+    if (!SCRYPT_WHITELIST.some((w) => w.N === params.N && w.r === params.r && w.p === params.p)) throw new BundleRefusal('damaged', msg('bundle.encryptionSettings'));
+    return { N: params.N, r: params.r, p: params.p };
+  };
+  if (version === FORMAT_V1) {
+    const header = headerSchema.safeParse(parsed);
+    if (!header.success) throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
+    const enc = header.data.encryption;
+    const scrypt = enc ? whitelisted(enc) : null;
+    return { version, encryption: enc ? 'passphrase' : 'none', scrypt, recipients: 0, header: header.data, v2: null, headerEnd, payloadOffset: headerEnd };
   }
-  return { version, header, payloadOffset };
+  const v2 = headerV2Schema.safeParse(parsed);
+  if (!v2.success) throw new BundleRefusal('damaged', msg('bundle.headerDamaged'));
+  const enc = v2.data.encryption;
+  if (enc === null) return { version, encryption: 'none', scrypt: null, recipients: 0, header: { encryption: null }, v2: v2.data, headerEnd, payloadOffset: headerEnd };
+  if (headerEnd + HEADER_MAC_BYTES > file.length) throw new BundleRefusal('damaged', msg('bundle.cutShort'));
+  const first = enc.stanzas[0];
+  const scrypt = first.type === 'scrypt' ? whitelisted(first) : null;
+  return {
+    version,
+    encryption: scrypt ? 'passphrase' : 'recipients',
+    scrypt,
+    recipients: scrypt ? 0 : enc.stanzas.length,
+    header: { encryption: null },
+    v2: v2.data,
+    headerEnd,
+    payloadOffset: headerEnd + HEADER_MAC_BYTES,
+  };
 }
 
-/** Decrypts (verifying the tag first), decompresses within bounds and splits into lines. */
-export function decodeBundle(file: Buffer, passphrase: string | null): BundleContent & { header: BundleHeader } {
-  const { header, payloadOffset } = readBundleHeader(file);
-  let payload = file.subarray(payloadOffset);
-  const enc = header.encryption;
-  if (enc) {
+/** The file key of a format-2 bundle, from this computer's key or the passphrase; refuses otherwise. */
+function unwrapFileKey(enc: NonNullable<BundleHeaderV2['encryption']>, keys: BundleKeys): Buffer {
+  const first = enc.stanzas[0];
+  if (first.type === 'scrypt') {
+    const passphrase = keys.passphrase ?? null;
     if (passphrase === null) throw new BundleRefusal('passphrase_required', msg('bundle.passphraseRequired'));
-    if (payload.length < 16) throw new BundleRefusal('damaged', msg('bundle.cutShort'));
-    const tag = payload.subarray(payload.length - 16);
-    const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc), Buffer.from(enc.iv, 'base64'));
-    decipher.setAAD(file.subarray(0, payloadOffset));
-    decipher.setAuthTag(tag);
-    try {
-      // update() hands back bytes before the tag is checked; they are not looked at until final() passes.
-      payload = Buffer.concat([decipher.update(payload.subarray(0, payload.length - 16)), decipher.final()]);
-    } catch {
-      throw new BundleRefusal('wrong_passphrase', msg('bundle.wrongPassphrase'));
-    }
+    const fileKey = unwrapWithKey(Buffer.from(first.wrapped, 'base64'), deriveKey(passphrase, Buffer.from(first.salt, 'base64'), first));
+    if (fileKey === null) throw new BundleRefusal('wrong_passphrase', msg('bundle.wrongPassphrase'));
+    return fileKey;
   }
+  const notForMe = () => new BundleRefusal('not_for_this_computer', msg('bundle.notForThisComputer'));
+  if (!keys.encryptionPrivateKey) throw notForMe();
+  let own: KeyObject;
+  try {
+    own = privateKeyObject(keys.encryptionPrivateKey);
+  } catch {
+    throw notForMe();
+  }
+  const ownRaw = rawPublicOf(own);
+  for (const stanza of enc.stanzas as ReadonlyArray<{ ephemeral: string; wrapped: string }>) {
+    const fileKey = unwrapStanza(own, ownRaw, { ephemeral: Buffer.from(stanza.ephemeral, 'base64'), wrapped: Buffer.from(stanza.wrapped, 'base64') });
+    if (fileKey !== null) return fileKey;
+  }
+  throw notForMe();
+}
+
+/** The gzip stream of a format-1 file, after its tag verifies. */
+function openV1(file: Buffer, read: ReadHeader, passphrase: string | null): Buffer {
+  let payload = file.subarray(read.payloadOffset);
+  const enc = read.header.encryption;
+  if (!enc) return payload;
+  if (passphrase === null) throw new BundleRefusal('passphrase_required', msg('bundle.passphraseRequired'));
+  if (payload.length < 16) throw new BundleRefusal('damaged', msg('bundle.cutShort'));
+  const tag = payload.subarray(payload.length - 16);
+  const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc), Buffer.from(enc.iv, 'base64'));
+  decipher.setAAD(file.subarray(0, read.payloadOffset));
+  decipher.setAuthTag(tag);
+  try {
+    // update() hands back bytes before the tag is checked; they are not looked at until final() passes.
+    payload = Buffer.concat([decipher.update(payload.subarray(0, payload.length - 16)), decipher.final()]);
+  } catch {
+    throw new BundleRefusal('wrong_passphrase', msg('bundle.wrongPassphrase'));
+  }
+  return payload;
+}
+
+/** The gzip stream of a format-2 file: the file key unwrapped, the header's MAC checked, then each chunk opened in turn. */
+function openV2(file: Buffer, read: ReadHeader, keys: BundleKeys): Buffer {
+  const enc = read.v2!.encryption;
+  if (enc === null) return file.subarray(read.payloadOffset);
+  const fileKey = unwrapFileKey(enc, keys);
+  const mac = file.subarray(read.headerEnd, read.payloadOffset);
+  if (!macEqual(hmacSha256(headerMacKey(fileKey), file.subarray(0, read.headerEnd)), mac)) throw new BundleRefusal('damaged', msg('bundle.headerChanged'));
+  const chunks: Buffer[] = [];
+  const problem = openStream(payloadKey(fileKey, Buffer.from(enc.nonce, 'base64')), file.subarray(read.payloadOffset), (chunk) => chunks.push(chunk));
+  if (problem === 'cut_short') throw new BundleRefusal('damaged', msg('bundle.cutShort'));
+  if (problem === 'damaged') throw new BundleRefusal('damaged', msg('bundle.chunkDamaged'));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Decrypts (every authentication checked before a byte is used), decompresses within bounds and
+ * splits into lines. `keys`: a passphrase (string), nothing (null), or this computer's key and/or a passphrase.
+ */
+export function decodeBundle(file: Buffer, keys: string | null | BundleKeys): BundleContent & { header: BundleHeader; read: ReadHeader; encryption: EncryptionKind } {
+  const given: BundleKeys = typeof keys === 'string' || keys === null ? { passphrase: keys } : keys;
+  const read = readBundleHeader(file);
+  const payload = read.version === FORMAT_V1 ? openV1(file, read, given.passphrase ?? null) : openV2(file, read, given);
   let text: string;
   try {
     text = gunzipSync(payload, { maxOutputLength: LIMITS.decompressedBytes }).toString('utf8');
@@ -214,7 +426,7 @@ export function decodeBundle(file: Buffer, passphrase: string | null): BundleCon
     throw new BundleRefusal('damaged', msg('bundle.holdsTooMuch'));
   }
   if (!lines.every((l) => jsonDepthWithin(l, LIMITS.jsonDepth))) throw tooDeep();
-  return { header, lines };
+  return { header: read.header, read, encryption: read.encryption, lines };
 }
 
 export const tooDeep = () => new BundleRefusal('damaged', msg('bundle.nestedTooDeep', { max: LIMITS.jsonDepth }));

@@ -1,9 +1,9 @@
-/** What `inspect` shows of a bundle: its header, and with the passphrase who sent it and what it holds. */
+/** What `inspect` shows of a bundle: its header, and with this computer's key or the passphrase who sent it and what it holds. */
 import { msg } from '../../../shared/core-messages';
 import type { BundleInspection } from '../../../shared/domain';
 import { valueFor } from '../../../shared/id-record';
 import { readFileCapped } from './bundle-file';
-import { type BundleManifest, decodeBundle, readBundleHeader, sealedTrailer, trailerSigned } from './bundle-format';
+import { type BundleKeys, type BundleManifest, decodeBundle, readBundleHeader, sealedTrailer, trailerSigned } from './bundle-format';
 import { readOrRefuse, refuse } from './bundle-refusal';
 import { fingerprintOf } from './identity';
 
@@ -12,19 +12,23 @@ import { fingerprintOf } from './identity';
  * is read as it stands (not by its schema), so a file that import would refuse can still be looked
  * at; every field is read defensively.
  */
-export function inspectBundle(file: string, passphrase: string | null): BundleInspection {
+export function inspectBundle(file: string, keys: BundleKeys): BundleInspection {
   const bytes = readFileCapped(file);
   const header = readOrRefuse(() => readBundleHeader(bytes));
-  const enc = header.header.encryption;
+  const passphraseNeeded = header.encryption === 'passphrase';
   const result: BundleInspection = {
     formatVersion: header.version,
-    encrypted: enc !== null,
-    encryption: enc ? { kdf: enc.kdf, N: enc.N, r: enc.r, p: enc.p, cipher: enc.cipher } : null,
+    encrypted: header.encryption !== 'none',
+    encryption: header.scrypt ? { kdf: 'scrypt', ...header.scrypt, cipher: 'aes-256-gcm' } : null,
+    encryptedFor: header.encryption,
+    recipients: header.recipients,
+    passphraseNeeded,
     bytes: bytes.length,
     manifest: null,
   };
-  if (enc && passphrase === null) return result;
-  const { lines } = readOrRefuse(() => decodeBundle(bytes, passphrase));
+  if (passphraseNeeded && (keys.passphrase ?? null) === null) return result;
+  // A recipient bundle is opened with this computer's key: one made for other computers is refused here, with a sentence.
+  const { lines } = readOrRefuse(() => decodeBundle(bytes, keys));
   try {
     result.manifest = describeContent(lines);
   } catch {

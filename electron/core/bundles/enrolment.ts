@@ -42,6 +42,8 @@ const requestSchema = z.strictObject({
     computerName: z.string().min(1).max(200),
     userName: z.string().min(1).max(200),
     signingKey: z.string().max(200),
+    /** The X25519 key the certificate will name (absent from requests written before it). */
+    encryptionKey: z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/).optional(),
     createdAt: z.string().max(40),
   }),
   signature: z.string().max(200),
@@ -131,6 +133,7 @@ export function enrol(ctx: CoreContext, input: MethodInput<'enrolment:enrol'>): 
       signingKey: request.signingKey,
       issuedAt: now,
       replacesSerial: replaces,
+      ...(request.encryptionKey !== undefined ? { encryptionKey: request.encryptionKey } : {}),
     });
     ctx.sqlite.prepare('UPDATE enrolment_requests SET certificate_serial = ? WHERE request_id = ?').run(serial, row.requestId);
     if (replaces !== null && revocationOf(ctx, replaces) === null) {
@@ -140,7 +143,17 @@ export function enrol(ctx: CoreContext, input: MethodInput<'enrolment:enrol'>): 
     const passphrase = input.passphrase ?? null;
     // The enrolment bundle carries only the new computer's read scope (its communities and the territory).
     const scope: ReadScope = communityIds === null ? { all: true } : { all: false, communities: communityIds };
-    const written = exportBundle(ctx, { full: true, scope, file: input.file, passphrase, encrypt: passphrase !== null && passphrase !== '' });
+    // Encrypted to the key the request names (signed with the key whose fingerprint was checked by
+    // phone); a request written before encryption keys falls back to the passphrase, as before.
+    const recipientKeys = request.encryptionKey !== undefined ? [{ name: request.computerName, key: request.encryptionKey }] : undefined;
+    const written = exportBundle(ctx, {
+      full: true,
+      scope,
+      file: input.file,
+      passphrase,
+      encrypt: recipientKeys !== undefined || (passphrase !== null && passphrase !== ''),
+      ...(recipientKeys ? { recipientKeys } : {}),
+    });
     const cert = storedCertificates(ctx).find((c) => c.serial === serial)!.parsed;
     result = { certificate: issuedCertificate(ctx, cert, null), file: written.file, encrypted: written.encrypted, changesetCount: written.changesetCount };
   })();

@@ -5,6 +5,7 @@ import { assertPrivateFile, FileRefused, makePrivateFolder, replaceWithPrivateFi
 import { msg } from '../../../shared/core-messages';
 import type { Identity } from '../../../shared/domain';
 import { type CoreContext, readProfile, type SigningKeys } from '../changelog/core-context';
+import { generateEncryptionKeys } from './bundle-crypto';
 
 /**
  * Each installation's Ed25519 identity. Keys are DER bytes in base64 (SPKI for public, PKCS#8 for
@@ -13,6 +14,9 @@ import { type CoreContext, readProfile, type SigningKeys } from '../changelog/co
 export interface IdentityKeys {
   publicKey: string;
   privateKey: string;
+  /** The X25519 pair bundles are encrypted to (bundle-crypto.ts); a key file written before it has none, and gets one when loaded. */
+  encryptionPublicKey?: string;
+  encryptionPrivateKey?: string;
 }
 
 /** Where the private key lives: a protected file for the CLI, Electron's safeStorage in the app. */
@@ -41,10 +45,24 @@ export function refuseKeyForNewDatabase(file: string): never {
 
 export function generateIdentityKeys(): IdentityKeys {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const encryption = generateEncryptionKeys();
   return {
     publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
     privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    encryptionPublicKey: encryption.publicKey,
+    encryptionPrivateKey: encryption.privateKey,
   };
+}
+
+/** The keys read from a key file or store: the two halves of each pair, when present as text. */
+export function parsedKeys(parsed: Partial<IdentityKeys>): IdentityKeys | null {
+  if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') return null;
+  const keys: IdentityKeys = { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
+  if (typeof parsed.encryptionPublicKey === 'string' && typeof parsed.encryptionPrivateKey === 'string') {
+    keys.encryptionPublicKey = parsed.encryptionPublicKey;
+    keys.encryptionPrivateKey = parsed.encryptionPrivateKey;
+  }
+  return keys;
 }
 
 const privateKeys = new Map<string, KeyObject>();
@@ -98,11 +116,9 @@ export function fileKeyStore(file: string): KeyStore {
       if (!fs.existsSync(file)) return null;
       assertPrivateFile(file, KEY_FILE);
       if (context?.newDatabase) refuseKeyForNewDatabase(file);
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IdentityKeys>;
-      if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') {
-        throw new Error(`The identity key file ${file} is damaged.`);
-      }
-      return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
+      const keys = parsedKeys(JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<IdentityKeys>);
+      if (keys === null) throw new Error(`The identity key file ${file} is damaged.`);
+      return keys;
     },
     save(keys) {
       makePrivateFolder(path.dirname(file));
@@ -131,11 +147,22 @@ export type WorkingIdentity = SigningKeys;
 /** `installation`: the database's installation row (its public key), or null for a new database. */
 export function loadOrCreateKeys(store: KeyStore, installation: { publicKey: string | null } | null): WorkingIdentity {
   const existing = store.load({ newDatabase: installation === null });
-  if (existing) return existing;
-  if (installation?.publicKey) return { publicKey: installation.publicKey, privateKey: null };
+  if (existing) {
+    if (existing.encryptionPublicKey !== undefined && existing.encryptionPrivateKey !== undefined) return workingKeys(existing);
+    // A key kept before bundles were encrypted to their recipients: it gains its encryption pair, saved beside it.
+    const encryption = generateEncryptionKeys();
+    const completed: IdentityKeys = { ...existing, encryptionPublicKey: encryption.publicKey, encryptionPrivateKey: encryption.privateKey };
+    store.save(completed);
+    return workingKeys(completed);
+  }
+  if (installation?.publicKey) return { publicKey: installation.publicKey, privateKey: null, encryptionPublicKey: null, encryptionPrivateKey: null };
   const keys = generateIdentityKeys();
   store.save(keys);
-  return keys;
+  return workingKeys(keys);
+}
+
+function workingKeys(keys: IdentityKeys): WorkingIdentity {
+  return { publicKey: keys.publicKey, privateKey: keys.privateKey, encryptionPublicKey: keys.encryptionPublicKey ?? null, encryptionPrivateKey: keys.encryptionPrivateKey ?? null };
 }
 
 export const SIGNING_KEY_UNAVAILABLE = msg('sync.signingKeyUnavailable');

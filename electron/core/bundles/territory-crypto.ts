@@ -25,6 +25,8 @@ export const certificateBodySchema = z.strictObject({
   signingKey: base64,
   issuedAt: z.string().max(40),
   replacesSerial: idText.nullable(),
+  /** The installation's X25519 key bundles are encrypted to (absent from certificates issued before it: such a computer cannot be a recipient). */
+  encryptionKey: base64.optional(),
 });
 
 export const revocationBodySchema = z.strictObject({
@@ -61,6 +63,8 @@ export function certificateText(body: CertificateBody): string {
     signingKey: body.signingKey,
     issuedAt: body.issuedAt,
     replacesSerial: body.replacesSerial,
+    // Last, and only when present: a certificate issued before encryption keys reads as it was signed.
+    ...(body.encryptionKey !== undefined ? { encryptionKey: body.encryptionKey } : {}),
   };
   return JSON.stringify(ordered);
 }

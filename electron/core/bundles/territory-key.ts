@@ -33,6 +33,7 @@ export function createProfile(ctx: CoreContext, profile: { name: string; userNam
        VALUES (1, ?, ?, ?, ?, '[]', ?, ?, ?, ?)`,
     )
     .run(installationId, profile.name, profile.userName, profile.role, profile.locale ?? 'en', DEFAULT_REPORT_DUE_DAYS, ctx.keys.publicKey, ctx.clock.now());
+  ctx.sqlite.prepare('UPDATE installation SET encryption_public_key = ? WHERE key = 1').run(ctx.keys.encryptionPublicKey ?? null);
   return installationId;
 }
 
@@ -78,6 +79,7 @@ function selfCertify(ctx: CoreContext, territory: { territoryId: string; name: s
     signingKey: ctx.keys.publicKey,
     issuedAt: ctx.clock.now(),
     replacesSerial: null,
+    ...(ctx.keys.encryptionPublicKey ? { encryptionKey: ctx.keys.encryptionPublicKey } : {}),
   });
   ctx.sqlite
     .prepare("UPDATE installation SET territory_id = ?, certificate_serial = ?, role = 'coordinator', scope_community_ids = '[]' WHERE key = 1")
@@ -125,6 +127,7 @@ export function requestFileText(ctx: CoreContext, who: { installationId: string;
     computerName: who.computerName,
     userName: who.userName,
     signingKey: ctx.keys.publicKey,
+    ...(ctx.keys.encryptionPublicKey ? { encryptionKey: ctx.keys.encryptionPublicKey } : {}),
     createdAt: ctx.clock.now(),
   };
   return `${JSON.stringify({ request, signature: signText(ctx.keys.privateKey, JSON.stringify(request)) }, null, 2)}\n`;

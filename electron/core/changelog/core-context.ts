@@ -16,6 +16,13 @@ import { DomainError } from '../../../shared/domain-error';
 export interface SigningKeys {
   publicKey: string;
   privateKey: string | null;
+  /**
+   * The X25519 pair bundles are encrypted to (SPKI / PKCS#8 DER, base64): named in this
+   * installation's certificate, kept in installation.encryption_public_key. Null when this process
+   * cannot read the key store (see above), or before the database is set up.
+   */
+  encryptionPublicKey?: string | null;
+  encryptionPrivateKey?: string | null;
 }
 
 /** What every service receives: the database, the one change recorder, clocks and ids. */

@@ -46,6 +46,11 @@ export function ensureInstallation(ctx: CoreContext, initial: InitialProfile | n
     }
     ctx.db.update(schema.installation).set({ publicKey: ctx.keys.publicKey }).where(eq(schema.installation.key, 1)).run();
   }
+  // The database mirrors the public half of the encryption key too (a key file that gained one on load included).
+  const encryptionPublicKey = ctx.keys.encryptionPublicKey ?? null;
+  if (encryptionPublicKey !== null && installationRow(ctx)?.encryptionPublicKey !== encryptionPublicKey) {
+    ctx.db.update(schema.installation).set({ encryptionPublicKey }).where(eq(schema.installation.key, 1)).run();
+  }
   return readProfile(ctx);
 }
 
