@@ -96,6 +96,10 @@ describe('the export wizard', () => {
     const places = within(where).getAllByRole('radio');
     expect(places.map((r) => r.closest('label')!.querySelector('strong')!.textContent)).toEqual(['USB drive “KINGSTON”', 'Documents folder', 'Another place…']);
     expect((places[0] as HTMLInputElement).checked).toBe(true);
+    // A stick plugged in late: the list is read again.
+    await user.click(within(wizard).getByRole('button', { name: 'Look again for USB drives' }));
+    await within(wizard).findByRole('group', { name: 'Where should the bundle be saved?' });
+    expect(app.bridge.calls.filter((c) => c.method === 'files:bundleDestinations')).toHaveLength(2);
     await user.click(within(wizard).getByRole('button', { name: 'Write the bundle' }));
     expect(await within(wizard).findByText('The bundle is ready')).toBeTruthy();
     expect(app.bridge.calls.find((c) => c.method === 'bundles:export')?.input).toEqual({ to: 'det1', alsoTo: ['off1'], file: stick.file });

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { BundleDestination, ExportContents, ExportRecipient } from '../../../shared/domain';
+import { Button } from '../../components/Button';
 import { Banner } from '../../components/Feedback';
 import { Table } from '../../components/Table';
 
@@ -132,12 +133,26 @@ export function EncryptionStatement({ contents, names, full }: { contents: Expor
 export const ELSEWHERE = '#elsewhere';
 
 /** Where the file goes: USB drives first (as the adapter lists them), then Documents and home, or another place. */
-export function WhereStep({ destinations, chosen, onChoose, canChooseElsewhere }: { destinations: BundleDestination[]; chosen: string; onChoose: (file: string) => void; canChooseElsewhere: boolean }) {
+export function WhereStep({
+  destinations,
+  chosen,
+  onChoose,
+  canChooseElsewhere,
+  onLookAgain,
+}: {
+  destinations: BundleDestination[];
+  chosen: string;
+  onChoose: (file: string) => void;
+  canChooseElsewhere: boolean;
+  onLookAgain: () => void;
+}) {
   const { t } = useTranslation();
+  const drives = destinations.some((d) => d.kind === 'removable');
+  const hint = destinations.length === 0 ? t('exchangeExport.noDestination') : drives ? t('exchangeExport.whereHint') : canChooseElsewhere ? t('exchangeExport.noDrive') : null;
   return (
     <fieldset className="choice-group">
       <legend>{t('exchangeExport.whereLegend')}</legend>
-      <p className="field__hint">{destinations.length === 0 ? t('exchangeExport.noDestination') : t('exchangeExport.whereHint')}</p>
+      {hint ? <p className="field__hint">{hint}</p> : null}
       <div className="sync-choices">
         {destinations.map((d) => (
           <label key={d.file} className="choice">
@@ -158,6 +173,13 @@ export function WhereStep({ destinations, chosen, onChoose, canChooseElsewhere }
           </label>
         ) : null}
       </div>
+      {canChooseElsewhere ? (
+        <p>
+          <Button size="small" onClick={onLookAgain}>
+            {t('exchangeExport.lookAgain')}
+          </Button>
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -57,7 +57,9 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
   const destinations = useCall('files:bundleDestinations', step === 'where' ? { suggestedName: suggested } : null, { live: false });
   const places = destinations.data?.destinations ?? [];
   const canChooseElsewhere = files.mode === 'dialogs';
-  const chosenPlace = where ?? places[0]?.file ?? (canChooseElsewhere ? ELSEWHERE : null);
+  // A choice no longer listed (the stick was pulled out and the list read again) falls back to the first place.
+  const stillListed = where !== null && (where === ELSEWHERE ? canChooseElsewhere : places.some((p) => p.file === where));
+  const chosenPlace = (stillListed ? where : null) ?? places[0]?.file ?? (canChooseElsewhere ? ELSEWHERE : null);
 
   const needsPassphrase = contents.data?.encryption === 'passphrase';
   const tooShort = passphrase.length < MIN_PASSPHRASE;
@@ -190,7 +192,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
             <dd>{!needsPassphrase ? t('exchangeExport.summaryRecipients') : encrypt ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
           </dl>
           <ErrorBanner error={destinations.error} onRetry={destinations.reload} />
-          {destinations.loading ? <Loading /> : <WhereStep destinations={places} chosen={chosenPlace ?? ''} onChoose={setWhere} canChooseElsewhere={canChooseElsewhere} />}
+          {destinations.loading ? <Loading /> : <WhereStep destinations={places} chosen={chosenPlace ?? ''} onChoose={setWhere} canChooseElsewhere={canChooseElsewhere} onLookAgain={destinations.reload} />}
           {files.mode === 'browser' ? <p>{t('sync.export.whereBrowser')}</p> : null}
           {busy ? <WorkingBar label={t('sync.export.writing')} /> : null}
         </div>
