@@ -25,7 +25,7 @@ export const syncMethods = {
     'Write a plan bundle for a peer (everything it has not acknowledged) or a full bundle, encrypted with a passphrase unless turned off.',
     input({
       to: id('peer installation id').optional(),
-      /** More recipients sharing the first one's scope (a detachment and its community office). */
+      /** More computers the bundle is encrypted to, beside `to` (e.g. a detachment's community office). */
       alsoTo: idList('peer installation id').optional(),
       full: z.boolean().optional(),
       file: filePath,
