@@ -117,7 +117,6 @@ describe.skipIf(!chromiumAvailable())('the export wizard, to an enrolled compute
     detachment = enrol('det', 'Behchokǫ̀ detachment', 'Cst. Marie Drybones', 'detachment', communities.behchoko, started.territory!.fingerprint);
     must(coordinator.core.invoke('plans:create', { communityId: communities.behchoko, fiscalYear: 2026 }));
     must(coordinator.core.invoke('plans:create', { communityId: communities.gameti, fiscalYear: 2026 }));
-    fileChangesetsInPartitions(coordinator, communities);
     browser = await launchChromium();
     page = await openPage(browser, coordinator, NOW, { bypassCSP: true });
   });
@@ -136,8 +135,7 @@ describe.skipIf(!chromiumAvailable())('the export wizard, to an enrolled compute
       must(coordinator.core.invoke('installation:update', { locale: lang, role: 'coordinator', scopeCommunityIds: [] }));
       // Something new for the office in each run: a plan of Behchokǫ̀.
       must(coordinator.core.invoke('plans:create', { communityId: communities.behchoko, fiscalYear: lang === 'en' ? 2027 : 2028 }));
-      fileChangesetsInPartitions(coordinator, communities);
-      await page.setViewportSize({ width: lang === 'fr' ? 911 : 1366, height: 768 });
+        await page.setViewportSize({ width: lang === 'fr' ? 911 : 1366, height: 768 });
       await page.goto('about:blank');
       await go(page, coordinator.url, '#/exchange');
       await page.getByRole('button', { name: w.send }).click();
@@ -190,6 +188,10 @@ describe.skipIf(!chromiumAvailable())('the export wizard, to an enrolled compute
       // The office opens it: a bundle made for it.
       const imported = must(office.core.invoke('bundles:import', { file: saved, passphrase: withPassphrase ? PASSPHRASE : null }));
       expect(imported.imported).toBe(true);
+      // It holds Behchokǫ̀'s plans and nothing of Gamètì's.
+      const held = must(office.core.invoke('plans:list', { fiscalYear: 2026 })).map((p) => p.communityName);
+      expect(held).toContain(BEHCHOKO);
+      expect(held).not.toContain(GAMETI);
       const history = must(coordinator.core.invoke('bundles:history', {}));
       expect(history[0]).toMatchObject({ direction: 'export', peerInstallationId: officeId });
       expect(fs.existsSync(saved)).toBe(true);
@@ -212,21 +214,3 @@ describe.skipIf(!chromiumAvailable())('the export wizard, to an enrolled compute
     expect(overflow).toEqual({ wider: [], inside: true });
   }
 });
-
-/**
- * Until the recorder files changesets by partition (issue 11 §1), file the coordinator's as it
- * will: plans in their community's partition, everything else territory-wide. Does nothing once
- * the recorder does it itself.
- */
-let recorderFilesPartitions: boolean | undefined;
-function fileChangesetsInPartitions(server: PreviewServer, communities: { behchoko: string; gameti: string }) {
-  const sqlite = server.core.context.sqlite;
-  recorderFilesPartitions ??= (sqlite.prepare("SELECT count(*) FROM changesets WHERE partition <> '*'").pluck().get() as number) > 0;
-  if (recorderFilesPartitions) return;
-  const bodies = sqlite.prepare("SELECT rowid, body FROM changesets WHERE partition = '*'").all() as Array<{ rowid: number; body: string }>;
-  const set = sqlite.prepare('UPDATE changesets SET partition = ? WHERE rowid = ?');
-  for (const { rowid, body } of bodies) {
-    const community = [communities.behchoko, communities.gameti].find((id) => body.includes('"method":"plans:create"') && body.includes(`"value":"${id}"`));
-    set.run(community ?? 'territory', rowid);
-  }
-}

@@ -3,25 +3,16 @@
  * their certificates (never this one, never a revoked one), and what a bundle for them would hold
  * per community, the territory-wide lists apart, with whether it is encrypted to their own keys or
  * needs a passphrase.
- *
- * Until the recorder writes partitions (helper P), the changesets' partition is set here by hand
- * after each write, as the recorder will: a plan in its community's partition, a new community in
- * the territory's.
+ * The changesets' partitions are the recorder's (changelog/partitions.ts): a plan in its
+ * community's, the communities and the enrolments in the territory's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vectorKey } from '../../electron/core/changelog/partitions';
 import { isPlainSentence, refusalOf } from '../support';
 import { startTerritory, type Territory } from './support/territory';
 
 let territory: Territory;
 let ids: { coordinator: string; detachment: string; office: string };
-
-/** Runs a write on the coordinator and files the changesets it made under `partition`. */
-function inPartition(partition: string, write: () => void) {
-  const sqlite = territory.coordinator.core.context.sqlite;
-  const before = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM changesets').pluck().get() as number;
-  write();
-  sqlite.prepare('UPDATE changesets SET partition = ? WHERE rowid > ?').run(partition, before);
-}
 
 beforeAll(() => {
   territory = startTerritory('q-');
@@ -31,14 +22,10 @@ beforeAll(() => {
     detachment: detachment.must('sync:whoami', {}).installationId,
     office: office.must('sync:whoami', {}).installationId,
   };
-  // Everything written so far (the territory, its communities, the enrolments) is territory-wide.
-  coordinator.core.context.sqlite.prepare("UPDATE changesets SET partition = 'territory'").run();
-  inPartition(communities.lutselke, () => coordinator.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 }));
-  inPartition(communities.behchoko, () => {
-    coordinator.must('plans:create', { communityId: communities.behchoko, fiscalYear: 2025 });
-    coordinator.must('plans:create', { communityId: communities.behchoko, fiscalYear: 2026 });
-  });
-  inPartition(communities.gameti, () => coordinator.must('plans:create', { communityId: communities.gameti, fiscalYear: 2025 }));
+  coordinator.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
+  coordinator.must('plans:create', { communityId: communities.behchoko, fiscalYear: 2025 });
+  coordinator.must('plans:create', { communityId: communities.behchoko, fiscalYear: 2026 });
+  coordinator.must('plans:create', { communityId: communities.gameti, fiscalYear: 2025 });
 });
 
 afterAll(() => {
@@ -107,7 +94,7 @@ describe('what a bundle would hold', () => {
     const sqlite = territory.coordinator.core.context.sqlite;
     const own = ids.coordinator;
     const top = sqlite.prepare("SELECT max(seq) FROM changesets WHERE origin = ? AND partition = 'territory'").pluck().get(own) as number;
-    sqlite.prepare('UPDATE peers SET acknowledged = ? WHERE installation_id = ?').run(JSON.stringify({ [`${own}/territory`]: top }), ids.detachment);
+    sqlite.prepare('UPDATE peers SET acknowledged = ? WHERE installation_id = ?').run(JSON.stringify({ [vectorKey(own, 'territory')]: top }), ids.detachment);
     try {
       const contents = territory.coordinator.must('bundles:exportContents', { to: ids.detachment });
       expect(contents.parts.map((p) => [p.communityName, p.changesets])).toEqual([['Łutselk’e', 1]]);

@@ -2,7 +2,8 @@
 import type { exchangeExportMethods } from '../../../shared/contract-exchange-export';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
-import { type ExportTarget, exportContents, exportRecipients, exportTargets } from '../queries/export-plan';
+import { exportContents } from '../bundles/bundle-selection';
+import { describeContents, type ExportTarget, exportRecipients, exportTargets } from '../queries/export-plan';
 import type { CoreContext } from '../changelog/core-context';
 import type { DomainHandlers } from './handler-types';
 
@@ -25,6 +26,9 @@ export const exportHandlers: DomainHandlers<typeof exchangeExportMethods> = {
     if ((input.to === undefined) === (input.full !== true) || (input.to === undefined && also.length > 0)) {
       throw new DomainError('invalid_input', msg('exportPlan.recipient'));
     }
-    return exportContents(ctx, input.to === undefined ? 'full' : resolveRecipients(ctx, [input.to, ...also]));
+    if (input.to === undefined) return describeContents(exportContents(ctx, { full: true }), 'full');
+    const ids = [input.to, ...also];
+    const recipients = resolveRecipients(ctx, ids);
+    return describeContents(exportContents(ctx, { to: ids }), recipients);
   },
 };

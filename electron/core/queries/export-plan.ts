@@ -2,20 +2,16 @@
  * What the export wizard shows before a bundle is written (issue 11 §4): the computers it can be
  * written for, by name, and what it would hold per community. Reads only.
  *
- * `exportContents` is the one place the wizard's "what the bundle will contain" is computed. Its
- * selection mirrors the export's (helper P's `selectChangesets`, bundles/bundle-selection.ts):
- * when that lands, its body becomes a call to it (group the selected changesets by partition)
- * so that the preview and the file can never disagree.
+ * "What the bundle will contain" is the export's own selection (bundles/bundle-selection.ts,
+ * `exportContents`), described here with how the bundle will be encrypted.
  */
 import type { CertificateBody, ExportContents, ExportContentsPart, ExportRecipient } from '../../../shared/domain';
 import type { Role } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
+import { LEGACY_PARTITION, TERRITORY_PARTITION } from '../changelog/partitions';
 import { ownOrigins } from '../changelog/restored-copy';
 import { certifiedOrigins, storedCertificates, storedRevocations } from './territory';
 
-/** The territory-wide partition and the partition of changesets written before partitions (changelog/partitions.ts). */
-const TERRITORY = 'territory';
-const LEGACY = '*';
 
 interface PeerRow {
   installationId: string;
@@ -25,7 +21,6 @@ interface PeerRow {
   trustedAt: string | null;
   revokedAt: string | null;
   introducedBy: string | null;
-  acknowledged: string;
 }
 
 /**
@@ -41,7 +36,7 @@ function peerRows(ctx: Pick<CoreContext, 'sqlite'>): PeerRow[] {
   return ctx.sqlite
     .prepare(
       `SELECT installation_id AS installationId, name, public_key AS publicKey, scope_community_ids AS scope, trusted_at AS trustedAt,
-              revoked_at AS revokedAt, introduced_by AS introducedBy, acknowledged
+              revoked_at AS revokedAt, introduced_by AS introducedBy
        FROM peers`,
     )
     .all() as PeerRow[];
@@ -52,11 +47,10 @@ function communityNames(ctx: Pick<CoreContext, 'sqlite'>, ids: readonly string[]
   return ids.map((id) => (name.get(id) as string | undefined) ?? id);
 }
 
-/** A recipient with what the selection needs: its read scope and what it acknowledged. */
+/** A recipient as the wizard describes it, with whether it was revoked (never a recipient then). */
 export interface ExportTarget extends ExportRecipient {
   /** Revoked (its certificate, or by hand): never a recipient. */
   revoked: boolean;
-  acknowledged: Record<string, number>;
 }
 
 /**
@@ -76,7 +70,6 @@ export function exportTargets(ctx: CoreContext): ExportTarget[] {
   const targets: ExportTarget[] = [];
   for (const row of rows) {
     if (own.has(row.installationId) || superseded.has(row.installationId) || row.trustedAt === null) continue;
-    const acknowledged = JSON.parse(row.acknowledged) as Record<string, number>;
     const origin = certified.get(row.installationId);
     const body = origin ? bySerial.get(origin.serial) : undefined;
     if (origin && body) {
@@ -90,7 +83,6 @@ export function exportTargets(ctx: CoreContext): ExportTarget[] {
         enrolled: origin.revoked === null,
         hasEncryptionKey: origin.revoked === null && certificateEncryptionKey(body) !== null,
         revoked: origin.revoked !== null || row.revokedAt !== null,
-        acknowledged,
       });
       continue;
     }
@@ -105,7 +97,6 @@ export function exportTargets(ctx: CoreContext): ExportTarget[] {
       enrolled: false,
       hasEncryptionKey: false,
       revoked: row.revokedAt !== null,
-      acknowledged,
     });
   }
   return targets.sort((a, b) => Number(b.enrolled) - Number(a.enrolled) || a.name.localeCompare(b.name) || a.installationId.localeCompare(b.installationId));
@@ -115,53 +106,35 @@ export function exportTargets(ctx: CoreContext): ExportTarget[] {
 export function exportRecipients(ctx: CoreContext): ExportRecipient[] {
   return exportTargets(ctx)
     .filter((t) => !t.revoked)
-    .map(({ revoked: _revoked, acknowledged: _acknowledged, ...recipient }) => recipient);
+    .map(({ revoked: _revoked, ...recipient }) => recipient);
 }
 
-/** Whether a partition is in a read scope (null: everything). Changes from before partitions go only to computers that read everything. */
-function inScope(scope: readonly string[] | null, partition: string): boolean {
-  if (scope === null) return true;
-  if (partition === LEGACY) return false;
-  return partition === TERRITORY || scope.includes(partition);
+/** One line of the export's own selection (bundles/bundle-selection.ts `exportContents`): a partition and its changesets. */
+export interface SelectedPartition {
+  partition: string;
+  communityId: string | null;
+  name: string;
+  changesetCount: number;
 }
 
 /**
- * What a bundle would hold: 'full', every changeset; for recipients, the changesets of partitions
- * in EVERY recipient's read scope, above what at least one of them acknowledged. Encrypted to the
- * recipients' keys when each has one; otherwise (and for a full bundle) a passphrase is needed.
+ * What the wizard shows of a bundle: the export's own selection per partition (so the preview and
+ * the file never disagree), and whether it is encrypted to the recipients' keys — when each
+ * recipient has one — or needs a passphrase (a full bundle, a computer trusted by hand, an older certificate).
  */
-export function exportContents(ctx: CoreContext, recipients: readonly ExportTarget[] | 'full'): ExportContents {
-  const rows = ctx.sqlite.prepare('SELECT origin, seq, partition FROM changesets').all() as Array<{ origin: string; seq: number; partition: string }>;
-  const selected =
-    recipients === 'full'
-      ? rows
-      : rows.filter((r) => recipients.every((t) => inScope(t.communityIds, r.partition)) && recipients.some((t) => r.seq > acknowledgedUpTo(t.acknowledged, r.origin, r.partition)));
-  const counts = new Map<string, number>();
-  for (const r of selected) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
-  const names = communityNames(ctx, [...counts.keys()]);
-  const parts: ExportContentsPart[] = [...counts.entries()].map(([partition, changesets], i) =>
-    partition === TERRITORY || partition === LEGACY
-      ? { partition, kind: partition === TERRITORY ? 'territory' : 'legacy', communityId: null, communityName: null, changesets }
-      : { partition, kind: 'community', communityId: partition, communityName: names[i]!, changesets },
+export function describeContents(lines: readonly SelectedPartition[], recipients: readonly ExportTarget[] | 'full'): ExportContents {
+  const parts: ExportContentsPart[] = lines.map((l) =>
+    l.partition === TERRITORY_PARTITION || l.partition === LEGACY_PARTITION
+      ? { partition: l.partition, kind: l.partition === TERRITORY_PARTITION ? 'territory' : 'legacy', communityId: null, communityName: null, changesets: l.changesetCount }
+      : { partition: l.partition, kind: 'community', communityId: l.communityId ?? l.partition, communityName: l.name, changesets: l.changesetCount },
   );
   const order = { community: 0, territory: 1, legacy: 2 } as const;
   parts.sort((a, b) => order[a.kind] - order[b.kind] || (a.communityName ?? '').localeCompare(b.communityName ?? ''));
   const withoutKey = recipients === 'full' ? [] : recipients.filter((t) => !t.hasEncryptionKey).map((t) => t.name);
   return {
     parts,
-    changesetCount: selected.length,
+    changesetCount: parts.reduce((sum, p) => sum + p.changesets, 0),
     encryption: recipients !== 'full' && recipients.length > 0 && withoutKey.length === 0 ? 'recipients' : 'passphrase',
     withoutKey,
   };
-}
-
-/**
- * What a peer acknowledged of an origin's partition. The acknowledgement is kept per (origin,
- * partition) (migration 0003); read as "origin/partition" first, then the origin alone (before partitions).
- */
-function acknowledgedUpTo(acknowledged: Record<string, number>, origin: string, partition: string): number {
-  const own = Object.prototype.hasOwnProperty.call(acknowledged, `${origin}/${partition}`) ? acknowledged[`${origin}/${partition}`] : undefined;
-  if (typeof own === 'number') return own;
-  const whole = Object.prototype.hasOwnProperty.call(acknowledged, origin) ? acknowledged[origin] : undefined;
-  return typeof whole === 'number' ? whole : 0;
 }
