@@ -59,8 +59,6 @@ export interface ExportResult {
   changesetCount: number;
   encrypted: boolean;
   recipient: string | null;
-  /** How it was encrypted (issue 11: to the recipients' own keys, or a passphrase); absent from cores that predate it. */
-  encryption?: 'recipients' | 'passphrase' | 'none';
 }
 
 export interface BundleInspection {

@@ -7,7 +7,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { BundleDestination, ExportContents, ExportRecipient, ExportResult } from '../../shared/domain';
+import type { BundleDestination, BundleEncryption, ExportContents, ExportRecipient, ExportResult } from '../../shared/domain';
 import type { BundleFiles } from '../../renderer/api/bundle-files';
 import { ExportWizard } from '../../renderer/features/exchange/ExportWizard';
 import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
@@ -44,7 +44,7 @@ function files(over: Partial<BundleFiles> = {}): BundleFiles {
   return { mode: 'dialogs', chooseToOpen: async () => null, upload: async () => '', chooseDestination: async () => '/elsewhere/x.planbundle', download: async () => {}, ...over };
 }
 
-function written(input: { file: string }, encryption: ExportResult['encryption']): ExportResult {
+function written(input: { file: string }, encryption: BundleEncryption): ExportResult & { encryption: BundleEncryption } {
   return { file: input.file, bytes: 4096, changesetCount: 10, encrypted: encryption !== 'none', recipient: 'x', encryption };
 }
 

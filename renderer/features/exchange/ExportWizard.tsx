@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedBundleName } from '../../../shared/contract-files';
-import type { ExportResult } from '../../../shared/domain';
+import type { BundleEncryption, ExportResult } from '../../../shared/domain';
 import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -113,7 +113,9 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
     }
   }
 
-  const encryption = result ? (result.encryption ?? (result.encrypted ? 'passphrase' : 'none')) : null;
+  // How it was encrypted: ExportResult.encryption (recipients' keys, passphrase, none) once the export says it, else from `encrypted`.
+  const said = (result as (ExportResult & { encryption?: BundleEncryption }) | null)?.encryption;
+  const encryption: BundleEncryption | null = result ? (said ?? (result.encrypted ? 'passphrase' : 'none')) : null;
   const footer =
     step === 'done' ? (
       <Button variant="primary" onClick={onClose}>
