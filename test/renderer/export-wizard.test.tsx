@@ -145,3 +145,24 @@ describe('the export wizard', () => {
     expect(within(where).getAllByRole('radio')[0]!.closest('label')!.textContent).toContain('Clé USB « KINGSTON »');
   });
 });
+
+describe('with dozens of computers', () => {
+  it('filters the list by computer, user or community, keeping the chosen one', async () => {
+    const many: ExportRecipient[] = Array.from({ length: 12 }, (_, i) => ({ ...behchoko, installationId: `c${i}`, name: `Office ${i}`, communityNames: [i === 7 ? 'Délı̨nę' : 'Behchokǫ̀'] }));
+    setup({
+      'sync:whoami': () => ({ installationId: 'me', name: 'Justice HQ', publicKey: 'k', fingerprint: 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X' }),
+      'bundles:exportRecipients': () => [detachment, ...many],
+    }).renderIn(
+      <BundleFilesContext.Provider value={files()}>
+        <ExportWizard onClose={() => {}} />
+      </BundleFilesContext.Provider>,
+    );
+    const user = userEvent.setup();
+    const wizard = await screen.findByRole('dialog');
+    await user.click(await within(wizard).findByRole('radio', { name: /Łutselk’e detachment laptop/ }));
+    // Accents do not matter: "deline" finds Délı̨nę.
+    await user.type(within(wizard).getByRole('searchbox', { name: 'Find a computer' }), 'deline');
+    const names = within(wizard).getAllByRole('radio').map((r) => r.closest('label')!.querySelector('strong')!.textContent);
+    expect(names).toEqual(['Łutselk’e detachment laptop', 'Office 7', 'A full bundle']);
+  });
+});

@@ -3,11 +3,17 @@
  * serve the same communities), what the bundle will contain per community with how it will be
  * encrypted, and where the file goes (USB drives first). ExportWizard.tsx holds the state and the calls.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { matchesSearch } from '../../../shared/text-search';
 import type { BundleDestination, ExportContents, ExportRecipient } from '../../../shared/domain';
 import { Button } from '../../components/Button';
 import { Banner } from '../../components/Feedback';
+import { TextField } from '../../components/Field';
 import { Table } from '../../components/Table';
+
+/** More computers than this: a filter above the list. */
+const SEARCH_FROM = 8;
 
 /** Whether two computers read the same communities (null: every community). */
 export function sameScope(a: ExportRecipient, b: ExportRecipient): boolean {
@@ -49,15 +55,21 @@ export function RecipientStep({
   onAlso: (also: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const [search, setSearch] = useState('');
   const chosen = recipients.find((r) => r.installationId === to) ?? null;
   const companions = chosen ? recipients.filter((r) => r.installationId !== chosen.installationId && r.enrolled && chosen.enrolled && sameScope(r, chosen)) : [];
+  // A territory has dozens of computers: a filter by computer, user or community; the chosen one stays listed.
+  const shown = search.trim() === '' ? recipients : recipients.filter((r) => r.installationId === to || [r.name, r.userName ?? '', ...(r.communityNames ?? [])].some((text) => matchesSearch(text, search)));
   return (
     <div className="stack">
+      {recipients.length > SEARCH_FROM ? (
+        <TextField className="field--inline" type="search" label={t('exchangeExport.find')} hint={t('exchangeExport.findHint')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      ) : null}
       <fieldset className="choice-group">
         <legend>{t('exchangeExport.toLegend')}</legend>
         <p className="field__hint">{t('exchangeExport.toHint')}</p>
         <div className="sync-choices">
-          {recipients.map((r) => (
+          {shown.map((r) => (
             <label key={r.installationId} className="choice">
               <input type="radio" name="export-to" value={r.installationId} checked={to === r.installationId} onChange={() => onTo(r.installationId)} />
               <RecipientLine recipient={r} />
