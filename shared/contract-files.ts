@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { input, MAX_SHORT_TEXT, read } from './contract-fields';
 import { noun, schemaMessage as m } from './core-messages';
+import type { BundleDestination } from './domain/exchange-export';
 
 /** The extension every plan bundle carries. */
 export const PLAN_BUNDLE_EXTENSION = '.planbundle';
@@ -28,6 +29,10 @@ export const filesMethods = {
   ),
   'files:chooseBundleDestination': read<{ file: string | null }>()(
     'Ask the person where to save a plan bundle (a save dialog that suits a USB stick); null when they cancel.',
+    input({ suggestedName: suggestedName() }),
+  ),
+  'files:bundleDestinations': read<{ destinations: BundleDestination[] }>()(
+    'Where a plan bundle can be saved: mounted removable drives (USB sticks) first, then Documents and the home folder, each with a free file name; answered by the adapter (the core knows no drives and answers none).',
     input({ suggestedName: suggestedName() }),
   ),
   'files:savePrintedPdf': read<{ file: string | null }>()(

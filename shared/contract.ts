@@ -5,6 +5,7 @@
  * them. The core's handler map, the preload bridge and the renderer client are typed from it.
  */
 import { z } from 'zod';
+import { exchangeExportMethods } from './contract-exchange-export';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
 import { referenceMethods } from './contract-reference';
@@ -21,6 +22,7 @@ export const contract = {
   ...reportMethods,
   ...filesMethods,
   ...territoryMethods,
+  ...exchangeExportMethods,
 } as const;
 
 export type Contract = typeof contract;

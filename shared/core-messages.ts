@@ -37,6 +37,7 @@
  */
 import { inputMessages } from './core-messages-input';
 import { cycleMessages } from './core-messages-cycle';
+import { exchangeExportMessages } from './core-messages-exchange-export';
 import { permissionMessages } from './core-messages-permissions';
 import { planningMessages } from './core-messages-planning';
 import { recipientsMessages } from './core-messages-recipients';
@@ -61,9 +62,35 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages, permissionMessages, partitionMessages, recipientsMessages } as const;
+export const coreMessageParts = {
+  inputMessages,
+  planningMessages,
+  cycleMessages,
+  syncMessages,
+  reportsMessages,
+  startupMessages,
+  referenceMessages,
+  territoryMessages,
+  permissionMessages,
+  partitionMessages,
+  recipientsMessages,
+  exchangeExportMessages,
+} as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages, ...permissionMessages, ...partitionMessages, ...recipientsMessages } as const;
+export const coreMessages = {
+  ...inputMessages,
+  ...planningMessages,
+  ...cycleMessages,
+  ...syncMessages,
+  ...reportsMessages,
+  ...startupMessages,
+  ...referenceMessages,
+  ...territoryMessages,
+  ...permissionMessages,
+  ...partitionMessages,
+  ...recipientsMessages,
+  ...exchangeExportMessages,
+} as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -150,6 +150,8 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'sync:digest': anyone,
   'sync:status': anyone,
   'bundles:export': anyone,
+  'bundles:exportRecipients': anyone,
+  'bundles:exportContents': anyone,
   'bundles:inspect': anyone,
   'bundles:preview': anyone,
   'bundles:import': anyone,
@@ -164,6 +166,7 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   // Answered by the adapters (dialogs).
   'files:chooseBundleToOpen': anyone,
   'files:chooseBundleDestination': anyone,
+  'files:bundleDestinations': anyone,
   'files:savePrintedPdf': anyone,
 };
 

@@ -265,6 +265,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
       return { ok: true, value: { file: target } };
     },
+    // The browser downloads what the harness writes: its one destination is its own folder.
+    'files:bundleDestinations': (input) => {
+      const suggested = (input as { suggestedName?: unknown } | null)?.suggestedName;
+      const name = safeBundleFileName(typeof suggested === 'string' ? suggested : 'bundle.planbundle');
+      let target = path.join(exportsDir, name);
+      for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
+      return { ok: true, value: { destinations: [{ kind: 'preview', name: path.basename(exportsDir), folder: exportsDir, file: target }] } };
+    },
     'demo:open': () => {
       demoCore ??= openDemoDatabase(demoFile, (options.clock ?? { now: () => new Date().toISOString() }).now().slice(0, 10), options.clock ? { clock: options.clock } : {});
       core = demoCore;

@@ -14,6 +14,7 @@ import { createCore, type Core, defaultKeyFile } from '../core/create-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { bundleDestinationHandlers } from './bundle-destinations';
 import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
 import { COMMAND_LINE_BUNDLE, commandLineArguments, type CommandLineModule, runCommandLine } from './command-line-mode';
 import { createDemoSwitch, type DemoSwitch } from './demo-switch';
@@ -152,6 +153,15 @@ function setupIpc(cores: DemoSwitch<Core>, windowSlot: WindowSlot): void {
       parent: () => windowSlot.current,
       documentsFolder: () => app.getPath('documents'),
       removableDrives: () => listRemovableDrives(process.platform, os.userInfo().username),
+      locale,
+    }),
+    // Where the export wizard offers to save a bundle: USB drives first, then Documents and home.
+    ...bundleDestinationHandlers({
+      platform: process.platform,
+      user: os.userInfo().username,
+      systemDrive: process.env.SystemDrive,
+      documentsFolder: () => app.getPath('documents'),
+      homeFolder: () => app.getPath('home'),
       locale,
     }),
     // Prints the calling page (event.sender, the app window the registrar checked) to a PDF.

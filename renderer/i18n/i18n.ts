@@ -21,6 +21,8 @@ import territoryEn from './territory.en.json';
 import territoryFr from './territory.fr.json';
 import permissionsEn from './permissions.en.json';
 import permissionsFr from './permissions.fr.json';
+import exchangeExportEn from './exchange-export.en.json';
+import exchangeExportFr from './exchange-export.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -38,11 +40,12 @@ export const cataloguePairs = {
   territoryAdmin: { en: territoryAdminEn, fr: territoryAdminFr },
   territory: { en: territoryEn, fr: territoryFr },
   permissions: { en: permissionsEn, fr: permissionsFr },
+  exchangeExport: { en: exchangeExportEn, fr: exchangeExportFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

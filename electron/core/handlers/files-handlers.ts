@@ -12,5 +12,7 @@ const noDialog = (): never => {
 export const filesHandlers: DomainHandlers<typeof filesMethods> = {
   'files:chooseBundleToOpen': noDialog,
   'files:chooseBundleDestination': noDialog,
+  // The core knows no drives nor folders of the person: the adapters answer (electron/main/bundle-destinations.ts, the harness).
+  'files:bundleDestinations': () => ({ destinations: [] }),
   'files:savePrintedPdf': noDialog,
 };

@@ -1,6 +1,7 @@
 /** Every domain's handlers joined: the core answers each contract method with exactly one. */
 import { bundleHandlers } from './bundle-handlers';
 import { databaseHandlers } from './database-handlers';
+import { exportHandlers } from './export-handlers';
 import { filesHandlers } from './files-handlers';
 import type { Handlers } from './handler-types';
 import { planningHandlers } from './planning-handlers';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...filesHandlers,
   ...territoryHandlers,
+  ...exportHandlers,
 };

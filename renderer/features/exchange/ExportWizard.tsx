@@ -1,12 +1,15 @@
 /**
- * Sending a bundle, in steps: to whom (a known computer gets only what it has not acknowledged;
- * a full bundle holds everything), the passphrase (on by default), where to save it (a save
- * dialog that suits a USB stick, or a download in the browser preview), then what was written.
+ * Sending a bundle, in steps (issue 11 §4): to whom — a computer chosen by its name from the
+ * enrolled ones (user, role, communities), with more computers of the same communities if wanted,
+ * or a full bundle; what it will contain per community and how it is encrypted — to the
+ * recipients' own keys, or with a passphrase only where no key is known (a computer not enrolled,
+ * a full bundle); where the file goes — USB drives first, then Documents and home, or another place
+ * in the save dialog (a download in the browser preview); then what was written.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedBundleName } from '../../../shared/contract-files';
-import type { ExportResult } from '../../../shared/domain';
+import type { BundleEncryption, ExportResult } from '../../../shared/domain';
 import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -16,62 +19,80 @@ import { useFormat } from '../../i18n/format';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
 import { Fingerprint, TwoChoices, WorkingBar } from './ExchangeParts';
+import { ContentsTable, ELSEWHERE, EncryptionStatement, RecipientStep, WhereStep } from './ExportSteps';
 import { useBundleFiles } from './use-bundle-files';
 
 export const MIN_PASSPHRASE = 8;
-type Step = 'to' | 'protect' | 'where' | 'done';
-const STEPS: Step[] = ['to', 'protect', 'where', 'done'];
+type Step = 'to' | 'contents' | 'where' | 'done';
+const STEPS: Step[] = ['to', 'contents', 'where', 'done'];
 
 export function ExportWizard({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const commands = useExchangeCommands();
   const files = useBundleFiles();
-  const peers = useCall('peers:list', {}, { live: false });
+  const recipients = useCall('bundles:exportRecipients', {}, { live: false });
   const whoami = useCall('sync:whoami', {}, { live: false });
   const [step, setStep] = useState<Step>('to');
   const [to, setTo] = useState<string>('full');
+  const [also, setAlso] = useState<string[]>([]);
   const [encrypt, setEncrypt] = useState(true);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [show, setShow] = useState(false);
   const [checked, setChecked] = useState(false);
+  const [where, setWhere] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [downloaded, setDownloaded] = useState(false);
 
-  const candidates = (peers.data ?? []).filter((p) => p.revokedAt === null);
-  const recipient = candidates.find((p) => p.installationId === to) ?? null;
+  const list = recipients.data ?? [];
+  const recipient = list.find((r) => r.installationId === to) ?? null;
+  const alsoTo = recipient ? also.filter((id) => list.some((r) => r.installationId === id)) : [];
+  const names = recipient ? [recipient, ...list.filter((r) => alsoTo.includes(r.installationId))].map((r) => r.name) : [];
+  const target = recipient ? { to: recipient.installationId, ...(alsoTo.length ? { alsoTo } : {}) } : { full: true };
+  const contents = useCall('bundles:exportContents', step === 'to' ? null : target, { live: false });
+  const suggested = suggestedBundleName(whoami.data?.name ?? 'planner', recipient ? recipient.name : null, new Date().toISOString());
+  const destinations = useCall('files:bundleDestinations', step === 'where' ? { suggestedName: suggested } : null, { live: false });
+  const places = destinations.data?.destinations ?? [];
+  const canChooseElsewhere = files.mode === 'dialogs';
+  // A choice no longer listed (the stick was pulled out and the list read again) falls back to the first place.
+  const stillListed = where !== null && (where === ELSEWHERE ? canChooseElsewhere : places.some((p) => p.file === where));
+  const chosenPlace = (stillListed ? where : null) ?? places[0]?.file ?? (canChooseElsewhere ? ELSEWHERE : null);
+
+  const needsPassphrase = contents.data?.encryption === 'passphrase';
   const tooShort = passphrase.length < MIN_PASSPHRASE;
   const mismatch = confirm !== passphrase;
 
+  function chooseTo(id: string) {
+    setTo(id);
+    setAlso([]);
+  }
+
   function next() {
     setError(null);
-    if (step === 'to') setStep('protect');
-    else if (step === 'protect') {
+    if (step === 'to') setStep('contents');
+    else if (step === 'contents') {
+      if (!contents.data) return;
       setChecked(true);
-      if (!encrypt || (!tooShort && !mismatch)) setStep('where');
+      if (!needsPassphrase || !encrypt || (!tooShort && !mismatch)) setStep('where');
     }
   }
   function back() {
     setError(null);
-    if (step === 'protect') setStep('to');
-    else if (step === 'where') setStep('protect');
+    if (step === 'contents') setStep('to');
+    else if (step === 'where') setStep('contents');
   }
 
   async function save() {
     setBusy(true);
     setError(null);
     try {
-      const today = new Date().toISOString();
-      const file = await files.chooseDestination(suggestedBundleName(whoami.data?.name ?? 'planner', recipient ? recipient.name : null, today));
+      const file = chosenPlace === ELSEWHERE || chosenPlace === null ? await files.chooseDestination(suggested) : chosenPlace;
       if (!file) return;
-      const written = await commands.exportBundle({
-        ...(recipient ? { to: recipient.installationId } : { full: true }),
-        file,
-        ...(encrypt ? { passphrase, encrypt: true } : { encrypt: false }),
-      });
+      const protection = !needsPassphrase ? {} : encrypt ? { passphrase, encrypt: true } : { encrypt: false };
+      const written = await commands.exportBundle({ ...target, file, ...protection });
       setResult(written);
       setStep('done');
     } catch (e) {
@@ -92,6 +113,9 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
     }
   }
 
+  // How it was encrypted: ExportResult.encryption (recipients' keys, passphrase, none) once the export says it, else from `encrypted`.
+  const said = (result as (ExportResult & { encryption?: BundleEncryption }) | null)?.encryption;
+  const encryption: BundleEncryption | null = result ? (said ?? (result.encrypted ? 'passphrase' : 'none')) : null;
   const footer =
     step === 'done' ? (
       <Button variant="primary" onClick={onClose}>
@@ -108,11 +132,11 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
           </Button>
         ) : null}
         {step === 'where' ? (
-          <Button variant="primary" busy={busy} onClick={() => void save()}>
-            {files.mode === 'browser' ? t('sync.export.write') : t('sync.export.chooseWhere')}
+          <Button variant="primary" busy={busy} onClick={() => void save()} disabled={destinations.loading}>
+            {chosenPlace === ELSEWHERE ? t('sync.export.chooseWhere') : t('sync.export.write')}
           </Button>
         ) : (
-          <Button type="submit" variant="primary">
+          <Button type="submit" variant="primary" disabled={step === 'contents' && !contents.data}>
             {t('sync.export.next')}
           </Button>
         )}
@@ -120,86 +144,44 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
     );
 
   return (
-    <Dialog title={t('sync.export.title')} onClose={onClose} busy={busy} wide footer={footer} onSubmit={step === 'to' || step === 'protect' ? next : undefined}>
+    <Dialog title={t('sync.export.title')} onClose={onClose} busy={busy} wide footer={footer} onSubmit={step === 'to' || step === 'contents' ? next : undefined}>
       <ol className="wizard-steps" aria-label={t('sync.export.stepsLabel')}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? 'step' : undefined}>
-            {t('sync.export.stepN', { n: i + 1, name: t(`sync.export.step.${s}`) })}
+            {t('sync.export.stepN', { n: i + 1, name: t(`exchangeExport.step.${s}`) })}
           </li>
         ))}
       </ol>
       <ErrorBanner error={error} />
 
       {step === 'to' ? (
-        peers.data ? (
-          <fieldset className="choice-group">
-            <legend>{t('sync.export.toLegend')}</legend>
-            <div className="sync-choices">
-              {candidates.map((p) => (
-                <label key={p.installationId} className="choice">
-                  <input type="radio" name="export-to" value={p.installationId} checked={to === p.installationId} onChange={() => setTo(p.installationId)} />
-                  <span>
-                    <strong>{p.name}</strong> — {t('sync.export.toPeerHint')}
-                  </span>
-                </label>
-              ))}
-              <label className="choice">
-                <input type="radio" name="export-to" value="full" checked={to === 'full'} onChange={() => setTo('full')} />
-                <span>
-                  <strong>{t('sync.export.full')}</strong> — {t('sync.export.fullHint')}
-                </span>
-              </label>
-            </div>
-            {candidates.length === 0 ? <p className="field__hint">{t('sync.export.noPeers')}</p> : null}
-          </fieldset>
+        recipients.data ? (
+          <RecipientStep recipients={list} to={to} onTo={chooseTo} also={alsoTo} onAlso={setAlso} />
         ) : (
           <>
-            <ErrorBanner error={peers.error} onRetry={peers.reload} />
-            {peers.loading ? <Loading /> : null}
+            <ErrorBanner error={recipients.error} onRetry={recipients.reload} />
+            {recipients.loading ? <Loading /> : null}
           </>
         )
       ) : null}
 
-      {step === 'protect' ? (
+      {step === 'contents' ? (
         <div className="stack">
-          <TwoChoices legend={t('sync.export.protectLegend')} name="export-encrypt" value={encrypt} onChange={setEncrypt} yes={t('sync.export.encrypt')} no={t('sync.export.noEncryption')} />
-          {encrypt ? (
+          <dl className="definition-list">
+            <dt>{t('sync.export.summaryTo')}</dt>
+            <dd>{recipient ? names.join(', ') : t('exchangeExport.full')}</dd>
+          </dl>
+          <h3 className="h4">{t('exchangeExport.contentsTitle')}</h3>
+          <ErrorBanner error={contents.error} onRetry={contents.reload} />
+          {contents.data ? (
             <>
-              <div className="grid-2">
-                <TextField
-                  label={t('sync.export.passphrase')}
-                  hint={t('sync.export.passphraseHint', { min: MIN_PASSPHRASE })}
-                  type={show ? 'text' : 'password'}
-                  autoComplete="new-password"
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.target.value)}
-                  error={checked && tooShort ? t('sync.export.passphraseTooShort', { min: MIN_PASSPHRASE }) : undefined}
-                  maxLength={1024}
-                  data-autofocus
-                />
-                <TextField
-                  label={t('sync.export.confirm')}
-                  type={show ? 'text' : 'password'}
-                  autoComplete="new-password"
-                  value={confirm}
-                  onChange={(e) => setConfirm(e.target.value)}
-                  error={checked && !tooShort && mismatch ? t('sync.export.mismatch') : undefined}
-                  maxLength={1024}
-                />
-              </div>
-              <label className="choice">
-                <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} />
-                {t('sync.export.show')}
-              </label>
-              <Banner tone="info" title={t('sync.export.phoneTitle')}>
-                <p>{t('sync.export.phoneBody')}</p>
-              </Banner>
+              <ContentsTable contents={contents.data} />
+              <EncryptionStatement contents={contents.data} names={names} full={!recipient} />
             </>
-          ) : (
-            <Banner tone="warning" title={t('sync.export.unencryptedTitle')}>
-              <p>{t('sync.export.unencryptedBody')}</p>
-            </Banner>
-          )}
+          ) : contents.loading ? (
+            <Loading label={t('exchangeExport.contentsLoading')} />
+          ) : null}
+          {needsPassphrase ? passphraseFields() : null}
         </div>
       ) : null}
 
@@ -207,11 +189,13 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
         <div className="stack">
           <dl className="definition-list">
             <dt>{t('sync.export.summaryTo')}</dt>
-            <dd>{recipient ? t('sync.export.summaryPeer', { name: recipient.name }) : t('sync.export.full')}</dd>
-            <dt>{t('sync.export.summaryProtection')}</dt>
-            <dd>{encrypt ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
+            <dd>{recipient ? names.join(', ') : t('exchangeExport.full')}</dd>
+            <dt>{t('exchangeExport.summaryEncryption')}</dt>
+            <dd>{!needsPassphrase ? t('exchangeExport.summaryRecipients') : encrypt ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
           </dl>
-          <p>{files.mode === 'browser' ? t('sync.export.whereBrowser') : t('sync.export.whereDialog')}</p>
+          <ErrorBanner error={destinations.error} onRetry={destinations.reload} />
+          {destinations.loading ? <Loading /> : <WhereStep destinations={places} chosen={chosenPlace ?? ''} onChoose={setWhere} canChooseElsewhere={canChooseElsewhere} onLookAgain={destinations.reload} />}
+          {files.mode === 'browser' ? <p>{t('sync.export.whereBrowser')}</p> : null}
           {busy ? <WorkingBar label={t('sync.export.writing')} /> : null}
         </div>
       ) : null}
@@ -224,7 +208,14 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
                 [t('sync.export.doneFile'), <code>{result.file}</code>],
                 [t('sync.export.doneSize'), format.bytes(result.bytes)],
                 [t('sync.export.doneChangesets'), result.changesetCount],
-                [t('sync.export.summaryProtection'), result.encrypted ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')],
+                [
+                  t('exchangeExport.summaryEncryption'),
+                  encryption === 'recipients'
+                    ? t('exchangeExport.doneEncryption.recipients', { names: names.join(', ') })
+                    : encryption === 'passphrase'
+                      ? t('exchangeExport.doneEncryption.passphrase')
+                      : t('exchangeExport.doneEncryption.none'),
+                ],
               ]}
             />
           </Banner>
@@ -238,9 +229,9 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
             </p>
           ) : null}
           <Banner tone="info" title={t('sync.export.emailTitle')}>
-            <p>{result.encrypted ? t('sync.export.emailEncrypted') : t('sync.export.emailUnencrypted')}</p>
+            <p>{encryption === 'recipients' ? t('exchangeExport.emailRecipients') : encryption === 'passphrase' ? t('sync.export.emailEncrypted') : t('sync.export.emailUnencrypted')}</p>
           </Banner>
-          {whoami.data ? (
+          {whoami.data && encryption !== 'recipients' ? (
             <>
               <p className="small">{t('sync.export.yourFingerprint')}</p>
               <Fingerprint value={whoami.data.fingerprint} small label={t('sync.identity.fingerprint')} />
@@ -250,4 +241,49 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       ) : null}
     </Dialog>
   );
+
+  /** Asked only when no recipient key is known (a plain function, not a component, so typing keeps the focus). */
+  function passphraseFields() {
+    return (
+      <div className="stack">
+        <TwoChoices legend={t('sync.export.protectLegend')} name="export-encrypt" value={encrypt} onChange={setEncrypt} yes={t('sync.export.encrypt')} no={t('sync.export.noEncryption')} />
+        {encrypt ? (
+          <>
+            <div className="grid-2">
+              <TextField
+                label={t('sync.export.passphrase')}
+                hint={t('sync.export.passphraseHint', { min: MIN_PASSPHRASE })}
+                type={show ? 'text' : 'password'}
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                error={checked && tooShort ? t('sync.export.passphraseTooShort', { min: MIN_PASSPHRASE }) : undefined}
+                maxLength={1024}
+              />
+              <TextField
+                label={t('sync.export.confirm')}
+                type={show ? 'text' : 'password'}
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                error={checked && !tooShort && mismatch ? t('sync.export.mismatch') : undefined}
+                maxLength={1024}
+              />
+            </div>
+            <label className="choice">
+              <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} />
+              {t('sync.export.show')}
+            </label>
+            <Banner tone="info" title={t('sync.export.phoneTitle')}>
+              <p>{t('sync.export.phoneBody')}</p>
+            </Banner>
+          </>
+        ) : (
+          <Banner tone="warning" title={t('sync.export.unencryptedTitle')}>
+            <p>{t('sync.export.unencryptedBody')}</p>
+          </Banner>
+        )}
+      </div>
+    );
+  }
 }
