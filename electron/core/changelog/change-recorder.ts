@@ -66,6 +66,11 @@ export class ChangeRecorder {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly signer: { sign(text: string): string },
+    /**
+     * The changeset schema version this planner is built for: written into its changesets, and the
+     * fields it knows (replicated-tables.ts `since`). Only an older planner is built for an older one.
+     */
+    readonly schemaVersion: number = CHANGESET_SCHEMA_VERSION,
   ) {
     this.register = new FieldRegister(sqlite);
   }
@@ -181,7 +186,7 @@ export class ChangeRecorder {
       origin: actor.installationId,
       seq: next.seq,
       hlc: this.clockFor(actor.installationId).next(createdAt),
-      schemaVersion: CHANGESET_SCHEMA_VERSION,
+      schemaVersion: this.schemaVersion,
       actor: actor.userName,
       method,
       createdAt,
