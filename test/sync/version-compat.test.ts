@@ -15,6 +15,7 @@ import { generateIdentityKeys, type IdentityKeys, signText } from '../../electro
 import { MANIFEST_FORMAT } from '../../electron/core/bundles/bundle-format';
 import { CHANGESET_SCHEMA_VERSION, type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { storeChangeset } from '../../electron/core/changelog/changeset-store';
+import { change } from '../../electron/core/changelog/core-context';
 import { sequentialIds } from '../../electron/core/changelog/clock';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
 import { SCHEMA_V1 } from '../../electron/core/changelog/replicated-tables';
@@ -157,6 +158,15 @@ describe('a planner built for an older schema version', () => {
     expect(oldDetachment.core.context.sqlite.prepare("SELECT count(*) FROM change_ops WHERE table_name = 'regions'").pluck().get()).toBeGreaterThan(0);
     // What it knows works as before.
     expect(oldDetachment.must('communities:list', {}).map((c) => c.name)).toContain('Łutselk’e');
+  });
+
+  it('writes changesets of its own version, which newer planners read, and never a field its version did not have', () => {
+    const { coordinator, oldDetachment, lutselke } = mixedTerritory();
+    const org = oldDetachment.must('organisations:create', { name: 'Youth council', kind: 'chief_and_council', communityId: lutselke });
+    expect(oldDetachment.core.context.sqlite.prepare("SELECT DISTINCT schema_version FROM changesets WHERE method = 'organisations:create'").pluck().all()).toEqual([SCHEMA_V1]);
+    expect(coordinator.must('bundles:import', { file: send(oldDetachment, coordinator), passphrase: null })).toMatchObject({ imported: true });
+    expect(organisationRow(coordinator, org.id)).toEqual({ name: 'Youth council', retiredAt: null });
+    expect(() => change(oldDetachment.core.context, 'organisations:retire', (w) => w.update('organisations', org.id, { retiredAt: '2025-05-15T12:00:00.000Z' }))).toThrow(/schema version 1/);
   });
 });
 

@@ -72,6 +72,8 @@ export const manifestFormatSchema = z.object({ format: z.number(), requires: pla
 export const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
   format: z.literal(MANIFEST_FORMAT),
+  /** The oldest planner version that reads this manifest (required from format 2 on; see manifestFormatSchema). */
+  requires: plannerVersionSchema.optional(),
   bundleId: z.string().min(1).max(64),
   createdAt: z.string().max(40),
   sender: z.strictObject({ installationId, name: z.string().max(200), publicKey: base64 }),

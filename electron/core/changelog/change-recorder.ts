@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PlannerDb } from '../../../db/open-database';
 import * as schema from '../../../db/schema';
 import type { Clock, IdGenerator } from './clock';
-import { replicatedTables, type ReplicatedTableName } from './replicated-tables';
+import { fieldKnownAt, replicatedTables, type ReplicatedTableName } from './replicated-tables';
 import { CHANGESET_SCHEMA_VERSION, type ChangesetBody, type ChangesetOp, serialiseChangeset } from './changeset-body';
 import { storeChangeset } from './changeset-store';
 import { FieldRegister } from './field-register';
@@ -101,10 +101,10 @@ export class ChangeRecorder {
       const idColumn = (table as unknown as { id: Parameters<typeof eq>[0] }).id;
       return db.select().from(table).where(eq(idColumn, id)).get() as Record<string, unknown> | undefined;
     };
+    // A planner built for an older schema version never writes a field that version did not have.
     const checkFields = (name: ReplicatedTableName, fields: string[]) => {
-      const allowed = tableOf(name).fields;
       for (const f of fields) {
-        if (f !== 'id' && !allowed.includes(f)) throw new Error(`Field ${name}.${f} is not in the replicated-field registry.`);
+        if (f !== 'id' && !fieldKnownAt(name, f, this.schemaVersion)) throw new Error(`Field ${name}.${f} is not in the replicated-field registry of schema version ${this.schemaVersion}.`);
       }
     };
 
