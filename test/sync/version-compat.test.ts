@@ -97,7 +97,7 @@ const keptOps = (c: VersionedComputer, field: string) =>
  * it and kept in that computer's own log (the next bundles it sends carry it like any other).
  * Built on its latest changeset for the same row, so it continues that changeset's numbering.
  */
-function writeAsNextVersion(c: VersionedComputer, rowId: string, ops: Array<{ field: string; value: unknown }>): ChangesetBody {
+function writeAsNextVersion(c: VersionedComputer, rowId: string, ops: Array<{ table?: string; rowId?: string; field: string; value: unknown }>): ChangesetBody {
   const ctx = c.core.context;
   const origin = installationId(c);
   const template = ctx.sqlite
@@ -119,11 +119,11 @@ function writeAsNextVersion(c: VersionedComputer, rowId: string, ops: Array<{ fi
     method: 'organisations:update',
     ops: ops.map((op, i) => ({
       opId: `${id}.${i}`,
-      table: 'organisations',
-      rowId,
+      table: op.table ?? 'organisations',
+      rowId: op.rowId ?? rowId,
       field: op.field,
       value: op.value as never,
-      pred: ctx.recorder.register.headsOf('organisations', rowId, op.field).map((h) => h.opId).sort(),
+      pred: ctx.recorder.register.headsOf(op.table ?? 'organisations', op.rowId ?? rowId, op.field).map((h) => h.opId).sort(),
     })),
   };
   const text = serialiseChangeset(body);
@@ -241,6 +241,33 @@ describe('changes to fields an old planner does not know (A → old B → C)', (
     expect(refusal.message).toMatch(/retiredAt/);
     expect(isPlainSentence(refusal.message), refusal.message).toBe(true);
     expect(databaseState(B)).toEqual(before);
+  });
+});
+
+describe('a kind of record no planner here knows yet', () => {
+  it('is kept, previewed, listed and relayed unchanged, and never materialised', () => {
+    const { coordinator: A, office: C, lutselke } = mixedTerritory();
+    const org = A.must('organisations:create', { name: 'Safe walk volunteers', kind: 'other', communityId: lutselke });
+    const next = writeAsNextVersion(A, org.id, [
+      { field: 'name', value: 'Safe walk volunteers of Łutselk’e' },
+      { table: 'safetyWalks', rowId: 'walk1', field: 'route', value: ['school', 'arena', 'band office'] },
+      { table: 'safetyWalks', rowId: 'walk1', field: 'organisationId', value: org.id },
+    ]);
+    const file = send(A, C);
+    expect(C.must('bundles:preview', { file, passphrase: null })).toMatchObject({ alreadyImported: false });
+    expect(C.must('bundles:import', { file, passphrase: null })).toMatchObject({ imported: true });
+    expect(organisationRow(C, org.id)?.name).toBe('Safe walk volunteers of Łutselk’e');
+    expect(unknownFields(C)).toEqual([
+      { table: 'safetyWalks', field: 'organisationId' },
+      { table: 'safetyWalks', field: 'route' },
+    ]);
+    expect(C.core.context.sqlite.prepare("SELECT count(*) FROM change_ops WHERE table_name = 'safetyWalks'").pluck().get()).toBe(2);
+    expect(C.core.context.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%safety%'").pluck().get()).toBe(0);
+    expect(storedBody(C, next.id)).toEqual(storedBody(A, next.id));
+    // Reopened, still today's version: nothing new is known, so the lines stay.
+    C.core.close();
+    const reopened = computer('office', CHANGESET_SCHEMA_VERSION, C);
+    expect(unknownFields(reopened)).toHaveLength(2);
   });
 });
 
