@@ -15,6 +15,7 @@ import { generateIdentityKeys, type IdentityKeys, signText } from '../../electro
 import { MANIFEST_FORMAT } from '../../electron/core/bundles/bundle-format';
 import { CHANGESET_SCHEMA_VERSION, type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { storeChangeset } from '../../electron/core/changelog/changeset-store';
+import { MAX_UNKNOWN_VALUE_BYTES } from '../../electron/core/changelog/changeset-validation';
 import { change } from '../../electron/core/changelog/core-context';
 import { sequentialIds } from '../../electron/core/changelog/clock';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
@@ -272,6 +273,25 @@ describe('a kind of record no planner here knows yet', () => {
     C.core.close();
     const reopened = computer('office', CHANGESET_SCHEMA_VERSION, C);
     expect(unknownFields(reopened)).toHaveLength(3);
+  });
+});
+
+describe('bounds on what a newer planner may send', () => {
+  it.each([
+    ['a value too large for a field this version does not know', { field: 'essay', value: 'x'.repeat(MAX_UNKNOWN_VALUE_BYTES + 1) }, /larger than/],
+    ['a field name no planner writes', { field: 'name"; DROP TABLE organisations; --', value: 1 }, /form the planner never writes/],
+    ['a known field with a value this version refuses', { field: 'kind', value: 'pwned' }, /organisations\.kind/],
+  ])('refuses %s, as damaged, nothing applied', (_, op, sentence) => {
+    const { coordinator: A, office: C, lutselke } = mixedTerritory();
+    const org = A.must('organisations:create', { name: 'Women’s shelter', kind: 'social_services', communityId: lutselke });
+    writeAsNextVersion(A, org.id, [op]);
+    const file = send(A, C);
+    const before = databaseState(C);
+    const refusal = refusalOf(C.call('bundles:import', { file, passphrase: null }));
+    expect(refusal.reason).toBe('damaged');
+    expect(refusal.message).toMatch(sentence);
+    expect(isPlainSentence(refusal.message), refusal.message).toBe(true);
+    expect(databaseState(C)).toEqual(before);
   });
 });
 
