@@ -47,6 +47,7 @@ import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
 import { territoryMessages } from './core-messages-territory';
 import { partitionMessages } from './core-messages-partitions';
+import { versionMessages } from './core-messages-versions';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -75,6 +76,7 @@ export const coreMessageParts = {
   partitionMessages,
   recipientsMessages,
   exchangeExportMessages,
+  versionMessages,
 } as const;
 
 export const coreMessages = {
@@ -90,6 +92,7 @@ export const coreMessages = {
   ...partitionMessages,
   ...recipientsMessages,
   ...exchangeExportMessages,
+  ...versionMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -6,7 +6,8 @@ import { type MessageRef, msg, renderMessage } from '../../shared/core-messages'
 import { invalidInputMessage, issueMessage, type ValidationIssue } from '../../shared/invalid-input-message';
 import { err, type ErrorCode, ok, type Result } from '../../shared/result';
 import type { Locale, Role } from '../../shared/vocabulary';
-import { ChangeRecorder } from './changelog/change-recorder';
+import { CHANGESET_SCHEMA_VERSION, ChangeRecorder } from './changelog/change-recorder';
+import { materializeNowKnownFields } from './changelog/materialize';
 import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './changelog/clock';
 import type { CoreContext } from './changelog/core-context';
 import { DomainError } from '../../shared/domain-error';
@@ -43,6 +44,13 @@ export interface CoreOptions {
   busyTimeoutMs?: number;
   /** Where unexpected errors are written (never shown to the person). */
   log?: (message: string, error: unknown) => void;
+  /**
+   * The changeset schema version this planner is built for; default (and in every adapter) the
+   * current one. Only a test of compatibility builds an older planner with an older version: it
+   * writes that version and knows only the fields that version had (docs/architecture.md,
+   * "Versions and compatibility").
+   */
+  schemaVersion?: number;
 }
 
 export interface Core {
@@ -95,7 +103,7 @@ export function createCore(options: CoreOptions): Core {
         if (keys.privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
         return signText(keys.privateKey, text);
       },
-    }),
+    }, options.schemaVersion ?? CHANGESET_SCHEMA_VERSION),
     keys,
     createIdentity: () => {
       if (keys.publicKey !== '') return;
@@ -106,6 +114,13 @@ export function createCore(options: CoreOptions): Core {
   ensureInstallation(context, options.initialProfile ?? null);
   const restored = continueIfRestored(context);
   const log = options.log ?? ((message, error) => console.error(message, error));
+  try {
+    // Fields a newer planner sent before this one was upgraded: materialised now that they are known.
+    materializeNowKnownFields(context);
+  } catch (error) {
+    // Nothing is lost: the ops stay in the log and the lines in unknown_fields; the next start tries again.
+    log('Materialising fields kept for this version failed', error);
+  }
 
   /** The installation's language, read on every call so a change in settings applies at once. */
   function currentLocale(): Locale {

@@ -44,9 +44,9 @@ function files(over: Partial<BundleFiles> = {}): BundleFiles {
   return { mode: 'dialogs', chooseToOpen: async () => null, upload: async () => '', chooseDestination: async () => '/elsewhere/x.planbundle', download: async () => {}, ...over };
 }
 
-function written(input: { file: string }, encryption: BundleEncryption): ExportResult & { encryption: BundleEncryption } {
 function written(input: { file: string }, encryption: BundleEncryption): ExportResult {
   return { file: input.file, bytes: 4096, changesetCount: 10, encrypted: encryption !== 'none', recipient: 'x', encryption, recipients: encryption === 'recipients' ? ['x'] : [] };
+}
 
 function open(contents: (input: { to?: string; alsoTo?: string[]; full?: boolean }) => ExportContents, locale: 'en' | 'fr' = 'en', bundleFiles = files()) {
   const app = setup(

@@ -38,6 +38,8 @@ export interface TestCoreOptions {
   keys?: IdentityKeys;
   /** Names the core in a refusal's message, where a test runs several. */
   label?: string;
+  /** An older planner: the changeset schema version it is built for (the current one by default). */
+  schemaVersion?: number;
 }
 
 /** The one place tests open a core. */
@@ -53,6 +55,7 @@ export function openTestCore(options: TestCoreOptions = {}): TestCore {
     ...(options.profile === null ? {} : { initialProfile: options.profile ?? { name: 'Test detachment', userName: 'Cst. Test', role: 'detachment' } }),
     log: () => {},
     keyStore: memoryKeyStore(options.keys),
+    ...(options.schemaVersion !== undefined ? { schemaVersion: options.schemaVersion } : {}),
   });
   const who = options.label ? `${options.label}: ` : '';
   return {

@@ -5,10 +5,10 @@ import { getTableColumns } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/create-core';
 import { demoCoreOptions, seedDemoTerritory } from '../../electron/demo/demo-data';
-import { replicatedTables, type ReplicatedTableName } from '../../electron/core/changelog/replicated-tables';
+import { fieldKnownAt, fieldsKnownAt, replicatedTables, type ReplicatedTableName, SCHEMA_V1, SCHEMA_V2, tableKnownAt } from '../../electron/core/changelog/replicated-tables';
 import { jsonDepthWithin } from '../../electron/core/bundles/bundle-format';
-import { type ChangesetBody, changesetBodySchema } from '../../electron/core/changelog/changeset-body';
-import { newerVersionOfChangeset, problemWithChangeset } from '../../electron/core/changelog/changeset-validation';
+import { CHANGESET_SCHEMA_VERSION, CHANGESET_TEXT_VERSION, type ChangesetBody, changesetBodySchema } from '../../electron/core/changelog/changeset-body';
+import { MAX_UNKNOWN_VALUE_BYTES, newerVersionOfChangeset, opsForLater, problemWithChangeset } from '../../electron/core/changelog/changeset-validation';
 import { generateIdentityKeys, memoryKeyStore } from '../../electron/core/bundles/identity';
 import { fieldRule, fieldRules } from '../../shared/field-rules';
 
@@ -67,12 +67,78 @@ describe('what the planner itself writes', () => {
 
 describe('versions', () => {
   it('tells a newer changeset from a damaged one before reading its shape', () => {
-    expect(newerVersionOfChangeset({ schemaVersion: 3 })).toMatchObject({ key: 'import.newerChange' });
-    expect(newerVersionOfChangeset({ v: 3, whatever: true })).toMatchObject({ key: 'import.newerChange' });
-    expect(newerVersionOfChangeset({ v: 1, schemaVersion: 1 })).toBeNull();
+    expect(newerVersionOfChangeset({ v: CHANGESET_TEXT_VERSION + 1, whatever: true })).toMatchObject({ key: 'import.newerChange' });
+    expect(newerVersionOfChangeset({ v: CHANGESET_TEXT_VERSION, schemaVersion: CHANGESET_SCHEMA_VERSION })).toBeNull();
+    // A newer schema version reads like ours: its unknown fields are kept, not refused (below).
+    expect(newerVersionOfChangeset({ v: CHANGESET_TEXT_VERSION, schemaVersion: CHANGESET_SCHEMA_VERSION + 1 })).toBeNull();
     expect(newerVersionOfChangeset({ schemaVersion: '999' })).toBeNull();
     expect(newerVersionOfChangeset(null)).toBeNull();
     expect(newerVersionOfChangeset([2])).toBeNull();
+  });
+});
+
+describe('fields this version does not know', () => {
+  const CURRENT = CHANGESET_SCHEMA_VERSION;
+  const body = (schemaVersion: number, ops: Array<{ table: string; field: string; value: unknown }>): ChangesetBody => ({
+    v: CHANGESET_TEXT_VERSION, id: 'cs1', origin: 'o', seq: 1, hlc: 'h', schemaVersion, actor: 'a', method: 'm', createdAt: 'c',
+    ops: ops.map((op, i) => ({ opId: `cs1.${i}`, rowId: 'r1', pred: [], ...op, value: op.value as never })),
+  });
+  const key = (ref: ReturnType<typeof problemWithChangeset>) => (ref?.params as { problem?: { key: string } } | undefined)?.problem?.key ?? ref?.key ?? null;
+
+  it('records the version that introduced each field: every version knows the fields of the ones before it', () => {
+    expect(fieldKnownAt('plans', 'title', SCHEMA_V1)).toBe(true);
+    expect(fieldKnownAt('organisations', 'retiredAt', SCHEMA_V1)).toBe(false);
+    expect(fieldKnownAt('organisations', 'retiredAt', SCHEMA_V2)).toBe(true);
+    expect(tableKnownAt('regions', SCHEMA_V1)).toBe(false);
+    expect(tableKnownAt('regions', SCHEMA_V2)).toBe(true);
+    expect(fieldKnownAt('plans', 'id', CURRENT)).toBe(false);
+    expect(fieldKnownAt('__proto__', 'x', CURRENT)).toBe(false);
+    for (const table of Object.keys(replicatedTables) as ReplicatedTableName[]) {
+      // The current planner knows every field of its registry; each version's fields include the last one's.
+      expect(fieldsKnownAt(table, CURRENT)).toEqual(replicatedTables[table].fields);
+      for (let v = SCHEMA_V1; v < CURRENT; v++) expect(fieldsKnownAt(table, v + 1)).toEqual(expect.arrayContaining([...fieldsKnownAt(table, v)]));
+      for (const field of Object.keys(replicatedTables[table].since)) expect(replicatedTables[table].fields, `${table}.${field}`).toContain(field);
+    }
+  });
+
+  it('keeps the ops of a newer version on fields and kinds of record it does not know, within bounds', () => {
+    const newer = body(CURRENT + 1, [
+      { table: 'progressEntries', field: 'status', value: 'delayed' },
+      { table: 'progressEntries', field: 'confidence', value: { level: 3, note: 'Elders agree' } },
+      { table: 'safetyWalks', field: 'route', value: ['school', 'arena'] },
+    ]);
+    expect(problemWithChangeset(newer)).toBeNull();
+    expect(opsForLater(newer, CURRENT)).toEqual([
+      { table: 'progressEntries', field: 'confidence' },
+      { table: 'safetyWalks', field: 'route' },
+    ]);
+    // Its ops on known fields are held to today's rules all the same.
+    expect(key(problemWithChangeset(body(CURRENT + 1, [{ table: 'progressEntries', field: 'quarter', value: 99 }])))).toBe('import.valueRejected');
+  });
+
+  it('refuses a newer version’s unknown op whose names are not of the registry’s form, or whose value is too large', () => {
+    expect(key(problemWithChangeset(body(CURRENT + 1, [{ table: 'plans', field: 'x"; DROP TABLE plans', value: 1 }])))).toBe('change.badName');
+    expect(key(problemWithChangeset(body(CURRENT + 1, [{ table: '__proto__', field: 'x', value: 1 }])))).toBe('change.badName');
+    expect(key(problemWithChangeset(body(CURRENT + 1, [{ table: 'plans', field: 'id', value: 'other' }])))).toBe('change.unknownField');
+    expect(key(problemWithChangeset(body(CURRENT + 1, [{ table: 'plans', field: 'essay', value: 'x'.repeat(MAX_UNKNOWN_VALUE_BYTES) }])))).toBe('change.futureValueTooLarge');
+    expect(problemWithChangeset(body(CURRENT + 1, [{ table: 'plans', field: 'essay', value: 'x'.repeat(MAX_UNKNOWN_VALUE_BYTES - 2) }]))).toBeNull();
+  });
+
+  it('refuses as damaged an unknown field in a changeset of this version or an older one', () => {
+    for (const version of [CURRENT, SCHEMA_V1]) {
+      expect(key(problemWithChangeset(body(version, [{ table: 'progressEntries', field: 'confidence', value: 3 }])))).toBe('change.unknownField');
+      expect(key(problemWithChangeset(body(version, [{ table: 'safetyWalks', field: 'route', value: [] }])))).toBe('change.unknownTable');
+    }
+  });
+
+  it('judges by the version the planner is built for: an older planner keeps what a newer one wrote', () => {
+    const current = body(CURRENT, [{ table: 'organisations', field: 'retiredAt', value: '2025-06-01T00:00:00.000Z' }]);
+    expect(problemWithChangeset(current, CURRENT)).toBeNull();
+    expect(opsForLater(current, CURRENT)).toEqual([]);
+    expect(problemWithChangeset(current, SCHEMA_V1)).toBeNull();
+    expect(opsForLater(current, SCHEMA_V1)).toEqual([{ table: 'organisations', field: 'retiredAt' }]);
+    // The same field in a changeset of the old planner's own version is damage there.
+    expect(key(problemWithChangeset({ ...current, schemaVersion: SCHEMA_V1 }, SCHEMA_V1))).toBe('change.unknownField');
   });
 });
 

@@ -4,7 +4,7 @@ import { exitCodeOf } from '../../electron/cli/call-command';
 import { change } from '../../electron/core/changelog/core-context';
 import type { ReplicatedTableName } from '../../electron/core/changelog/replicated-tables';
 import { encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
-import { type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
+import { CHANGESET_SCHEMA_VERSION, CHANGESET_TEXT_VERSION, type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { storeChangeset } from '../../electron/core/changelog/changeset-store';
 import { signText } from '../../electron/core/bundles/identity';
 import type { Result } from '../../shared/result';
@@ -142,8 +142,7 @@ describe('changes already here', () => {
   it('are skipped, not refused again, when a bundle carries one accepted before these rules existed', () => {
     // V took F's rank -1 when the import checked only the column's kind; bundles still carry it.
     const parts = readParts(bundleSetting('priorities', priorityId, 'rank', -1));
-    // The changeset that set it (a bundle lists changesets per origin and partition, not newest last).
-    const old = parts.changesets.find((c) => (JSON.parse(c.body) as ChangesetBody).ops.some((op) => op.field === 'rank' && op.value === -1))!;
+    const old = parts.changesets.at(-1)!;
     const ctx = V.core.context;
     ctx.sqlite.transaction(() => storeChangeset(ctx.sqlite, ctx.recorder.register, JSON.parse(old.body) as ChangesetBody, old.body, old.signature, ctx.clock.now()))();
     F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: 'After the old change' });
@@ -153,16 +152,26 @@ describe('changes already here', () => {
 });
 
 describe('versions this planner does not know', () => {
-  it('refuses a change made with a newer schema version, saying to update this computer', () => {
-    const file = bundleWithRewrittenChangeset((body) => serialiseChangeset({ ...body, schemaVersion: 999 }));
+  it('refuses a change written in a newer form of changeset text, saying to update this computer', () => {
+    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, v: CHANGESET_TEXT_VERSION + 1 }));
     const refusal = expectRefused(file, 'newer_version');
     expect(refusal.message).toMatch(/newer version of the planner/);
     expect(refusal.message).toMatch(/[Uu]pdate/);
   });
 
-  it('refuses a newer schema version even when the change uses fields this version cannot read', () => {
-    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, schemaVersion: 3, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
+  it('refuses a newer changeset text even when its ops have a shape this version cannot read', () => {
+    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, v: CHANGESET_TEXT_VERSION + 1, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
     expect(expectRefused(file, 'newer_version').message).toMatch(/newer version/);
+  });
+
+  it('accepts a newer schema version whose changes use only fields this version knows (version-compat.test.ts covers the others)', () => {
+    const file = bundleWithRewrittenChangeset((body) => serialiseChangeset({ ...body, schemaVersion: CHANGESET_SCHEMA_VERSION + 1 }));
+    expect(V.must('bundles:import', { file, passphrase: null })).toMatchObject({ imported: true });
+  });
+
+  it('refuses, as damaged, a newer schema version whose ops have a shape changeset text does not allow', () => {
+    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, schemaVersion: CHANGESET_SCHEMA_VERSION + 1, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
+    expectRefused(file, 'damaged');
   });
 
   it('refuses schema version 0 as damaged (no older version ever existed)', () => {

@@ -3,7 +3,8 @@ import type { ImportPreview } from '../../../shared/domain';
 import type { CoreContext } from '../changelog/core-context';
 import { storeChangeset, type RowRef } from '../changelog/changeset-store';
 import { listConflicts } from '../changelog/conflicts';
-import { materializeRows } from '../changelog/materialize';
+import { materializeRows, recordUnknownFields } from '../changelog/materialize';
+import { opsForLater } from '../changelog/changeset-validation';
 import type { ReplicatedTableName } from '../changelog/replicated-tables';
 import { planOfRow, storedFieldLookup } from '../changelog/row-community';
 import { versionVector } from '../changelog/version-vector';
@@ -30,6 +31,8 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   );
   for (const c of ordered) {
     for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
+    // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
+    recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
   }
   materializeRows(ctx, [...touched.values()]);
   // A forged signature outranks every other refusal, so it is awaited before judging scope.

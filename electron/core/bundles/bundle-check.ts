@@ -76,8 +76,11 @@ const damaged = () => refuse('damaged', msg('import.damaged'));
 
 /** The manifest of a whole bundle whose sender signed it; refuses anything else. */
 function readSealed(lines: readonly string[]): BundleManifest {
-  const format = parseLine(manifestFormatSchema, lines[0])?.format;
-  if (format !== undefined && format > MANIFEST_FORMAT) refuse('newer_version', msg('import.newerManifest'));
+  const said = parseLine(manifestFormatSchema, lines[0]);
+  if (said && said.format > MANIFEST_FORMAT) {
+    // Nothing of a newer manifest is trusted or applied; its `requires` only tells the person what to install.
+    refuse('newer_version', said.requires !== undefined ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
+  }
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = sealedTrailer(lines) ?? damaged();
   if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
@@ -184,7 +187,7 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
       continue;
     }
     // Only what is new is held to today's rules: a change already here is skipped, not refused again.
-    const problem = problemWithChangeset(body);
+    const problem = problemWithChangeset(body, ctx.recorder.schemaVersion);
     if (problem) problems.push(() => refuse('damaged', problem));
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
     if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));

@@ -78,11 +78,20 @@ const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
 const installationId = z.string().min(1).max(64);
 /** The manifest's format; a higher one is refused as made by a newer planner, before anything else is read. */
 export const MANIFEST_FORMAT = 1;
-export const manifestFormatSchema = z.object({ format: z.number() });
+/** A planner version as people read it ("1.4", "2.0.1"): the only text of a newer manifest this one shows. */
+export const plannerVersionSchema = z.string().max(20).regex(/^\d{1,4}(\.\d{1,4}){0,3}$/);
+/**
+ * What every manifest format, this one and all later ones, says first: its format, and (from
+ * format 2 on) `requires`, the oldest planner version that reads it. Read loosely, before the
+ * strict schema, so a newer manifest is refused with the version to install, not as damaged.
+ */
+export const manifestFormatSchema = z.object({ format: z.number(), requires: plannerVersionSchema.optional().catch(undefined) });
 /** The first line: who sends, to whom, what the sender holds, and the keys of every origin inside. */
 export const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
   format: z.literal(MANIFEST_FORMAT),
+  /** The oldest planner version that reads this manifest (required from format 2 on; see manifestFormatSchema). */
+  requires: plannerVersionSchema.optional(),
   bundleId: z.string().min(1).max(64),
   createdAt: z.string().max(40),
   sender: z.strictObject({ installationId, name: z.string().max(200), publicKey: base64 }),

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PlannerDb } from '../../../db/open-database';
 import * as schema from '../../../db/schema';
 import type { Clock, IdGenerator } from './clock';
-import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
+import { fieldKnownAt, replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
 import { derivedPartition, fixedPartition, fixPartition, mayReference, PARTITION_REFERENCES, partitionLabel, partitionOfRow, referencedIds } from './partitions';
@@ -70,6 +70,11 @@ export class ChangeRecorder {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly signer: { sign(text: string): string },
+    /**
+     * The changeset schema version this planner is built for: written into its changesets, and the
+     * fields it knows (replicated-tables.ts `since`). Only an older planner is built for an older one.
+     */
+    readonly schemaVersion: number = CHANGESET_SCHEMA_VERSION,
   ) {
     this.register = new FieldRegister(sqlite);
   }
@@ -100,10 +105,10 @@ export class ChangeRecorder {
       const idColumn = (table as unknown as { id: Parameters<typeof eq>[0] }).id;
       return db.select().from(table).where(eq(idColumn, id)).get() as Record<string, unknown> | undefined;
     };
+    // A planner built for an older schema version never writes a field that version did not have.
     const checkFields = (name: ReplicatedTableName, fields: string[]) => {
-      const allowed = tableOf(name).fields;
       for (const f of fields) {
-        if (f !== 'id' && !allowed.includes(f)) throw new Error(`Field ${name}.${f} is not in the replicated-field registry.`);
+        if (f !== 'id' && !fieldKnownAt(name, f, this.schemaVersion)) throw new Error(`Field ${name}.${f} is not in the replicated-field registry of schema version ${this.schemaVersion}.`);
       }
     };
 
@@ -250,7 +255,7 @@ export class ChangeRecorder {
       partition,
       seq,
       hlc: this.clockFor(actor.installationId).next(createdAt),
-      schemaVersion: CHANGESET_SCHEMA_VERSION,
+      schemaVersion: this.schemaVersion,
       actor: actor.userName,
       method,
       createdAt,

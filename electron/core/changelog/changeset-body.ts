@@ -1,13 +1,18 @@
 import { z } from 'zod';
 
 /**
- * The schema version written into every changeset; bump with each migration that changes fields.
- * A changeset of a higher version is refused as made by a newer planner (never applied as if
- * understood). Versions below it are refused too, unless listed here as meaning exactly the same.
+ * The schema version written into every changeset; bump with each migration that adds replicated
+ * fields, and record in the registry (replicated-tables.ts, `since`) which fields it introduced.
+ * Every older version is readable (fields are only ever added). A changeset of a higher version
+ * is accepted: its ops on fields this planner knows apply, the others are kept as they came and
+ * materialised after an upgrade (changeset-validation.ts, materialize.ts).
  */
 export const CHANGESET_SCHEMA_VERSION = 2;
-/** Version 2 added the changeset's partition; its fields are those of version 1. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, CHANGESET_SCHEMA_VERSION];
+/** Version 2 added the changeset's partition (text version 2) and the fields of migration 0002. */
+/** The first schema version; anything below it is not a changeset of this planner. */
+export const OLDEST_SCHEMA_VERSION = 1;
+/** A bound on what a changeset may claim, so a hostile number stays an ordinary integer. */
+export const HIGHEST_CONCEIVABLE_SCHEMA_VERSION = 1_000_000;
 /** The version of the changeset text itself (`v`): 2 carries `partition`; 1 (before partitions) is read as partition '*'. */
 export const CHANGESET_TEXT_VERSION = 2;
 /** The partition of a changeset written before partitions existed (changelog/partitions.ts LEGACY_PARTITION). */
@@ -40,10 +45,7 @@ export const changesetBodySchema = z
   // A clock orders versions everywhere the same way: printable ASCII only, so that every comparison
   // (JavaScript's, SQLite's) sorts it alike. Honest clocks are "wall-counter-origin" digits and id.
   hlc: z.string().min(1).max(120).regex(/^[\x21-\x7E]+$/),
-  schemaVersion: z
-    .number()
-    .int()
-    .refine((n) => READABLE_SCHEMA_VERSIONS.includes(n)),
+  schemaVersion: z.number().int().min(OLDEST_SCHEMA_VERSION).max(HIGHEST_CONCEIVABLE_SCHEMA_VERSION),
   actor: z.string().max(200),
   method: z.string().max(80),
   createdAt: z.string().max(40),

@@ -15,7 +15,7 @@ import {
 import { quarterLabel, type Quarter } from '../../../shared/fiscal-calendar';
 import { change, type CoreContext, readProfile } from './core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
+import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName, tableKnownAt } from './replicated-tables';
 import { brokenFieldRule } from './changeset-validation';
 import { compareHeads, type Head } from './field-register';
 import { materializeRows } from './materialize';
@@ -112,6 +112,8 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
     groups.set(id, group);
   }
   for (const h of removalsOverEdits(ctx)) {
+    // A kind of record this version does not have is not shown (nor resolvable) until the upgrade.
+    if (!tableKnownAt(h.tableName, ctx.recorder.schemaVersion)) continue;
     const id = conflictId(h.tableName, h.rowId, 'deletedAt');
     const group = groups.get(id) ?? { kind: 'removed_while_edited' as const, table: h.tableName, rowId: h.rowId, field: 'deletedAt', heads: [] };
     group.heads.push(h);

@@ -1,14 +1,10 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import type { CoreContext } from './core-context';
-import { replicatedTables, type ReplicatedTableName, sqlTableName } from './replicated-tables';
+import { fieldKnownAt, fieldsKnownAt, replicatedTables, type ReplicatedTableName, sqlTableName, tableKnownAt } from './replicated-tables';
 import type { RowRef } from './changeset-store';
 
 const tableOrder = Object.keys(replicatedTables) as ReplicatedTableName[];
-
-function isReplicated(table: string): table is ReplicatedTableName {
-  return Object.prototype.hasOwnProperty.call(replicatedTables, table);
-}
 
 type Outcome = 'written' | 'pending';
 
@@ -65,7 +61,8 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
   const plan = tablePlan(ctx, table);
   const heads = ctx.recorder.register.headsOfRow(table, rowId);
   const values = new Map<string, unknown>();
-  for (const field of replicatedTables[table].fields) {
+  // Only the fields this planner's version knows: the others' ops wait, kept, for an upgrade.
+  for (const field of fieldsKnownAt(table, ctx.recorder.schemaVersion)) {
     const winner = heads.get(field)?.[0];
     const column = plan.columns.get(field);
     if (winner && column) values.set(column.sql, toSql(column.kind, JSON.parse(winner.value)));
@@ -93,6 +90,8 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
 
 /** Materialises the given rows, parents before children, then retries waiting rows until none move. */
 export function materializeRows(ctx: CoreContext, rows: readonly RowRef[]): void {
+  const version = ctx.recorder.schemaVersion;
+  const isReplicated = (table: string): table is ReplicatedTableName => tableKnownAt(table, version);
   const sorted = rows
     .filter((r): r is { table: ReplicatedTableName; rowId: string } => isReplicated(r.table))
     .sort((a, b) => tableOrder.indexOf(a.table) - tableOrder.indexOf(b.table));
@@ -107,4 +106,32 @@ export function materializeRows(ctx: CoreContext, rows: readonly RowRef[]): void
     }
     if (!moved) return;
   }
+}
+
+/**
+ * After an upgrade: the fields recorded in `unknown_fields` that this planner now knows have their
+ * kept ops materialised (every row with an op on one of them), and their lines are cleared. Fields
+ * still unknown stay listed. Runs at start, in one transaction; returns the fields it materialised.
+ */
+export function materializeNowKnownFields(ctx: CoreContext): Array<{ table: string; field: string }> {
+  const version = ctx.recorder.schemaVersion;
+  const listed = ctx.sqlite.prepare('SELECT table_name AS "table", field FROM unknown_fields ORDER BY table_name, field').all() as Array<{ table: string; field: string }>;
+  const known = listed.filter((f) => fieldKnownAt(f.table, f.field, version));
+  if (known.length === 0) return [];
+  const rowsOf = ctx.sqlite.prepare('SELECT DISTINCT row_id AS rowId FROM change_ops WHERE table_name = ? AND field = ?').pluck();
+  const clear = ctx.sqlite.prepare('DELETE FROM unknown_fields WHERE table_name = ? AND field = ?');
+  ctx.sqlite.transaction(() => {
+    const rows = new Map<string, RowRef>();
+    for (const f of known) for (const rowId of rowsOf.all(f.table, f.field) as string[]) rows.set(`${f.table}\u0000${rowId}`, { table: f.table, rowId });
+    materializeRows(ctx, [...rows.values()]);
+    for (const f of known) clear.run(f.table, f.field);
+  }).immediate();
+  return known;
+}
+
+/** Records the (table, field) pairs a changeset names that this planner does not know yet; each once. */
+export function recordUnknownFields(ctx: CoreContext, fields: ReadonlyArray<{ table: string; field: string }>, at: string): void {
+  if (fields.length === 0) return;
+  const insert = ctx.sqlite.prepare('INSERT OR IGNORE INTO unknown_fields (table_name, field, first_seen_at) VALUES (?, ?, ?)');
+  for (const f of fields) insert.run(f.table, f.field, at);
 }

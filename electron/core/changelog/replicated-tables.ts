@@ -12,21 +12,41 @@ export interface ReplicatedTable {
   table: SQLiteTable & { id: unknown };
   fields: readonly string[];
   meaningful: readonly string[];
+  /**
+   * The changeset schema version that introduced each field (changeset-body.ts); a field not named
+   * here came with the first version. A planner built for an earlier version does not know it: it
+   * keeps ops on it as they came and materialises them once upgraded (docs/architecture.md,
+   * "Versions and compatibility").
+   */
+  since: Readonly<Record<string, number>>;
 }
 
-const entry = (table: ReplicatedTable['table'], fields: readonly string[], meaningful: readonly string[] = []): ReplicatedTable => ({
+/** The schema versions the registry's history names (a field not listed in `since` came with the first). */
+export const SCHEMA_V1 = 1;
+/** Issue 10's territory: regions, progress amendments, French names, other names, retirement. */
+export const SCHEMA_V2 = 2;
+
+const entry = (
+  table: ReplicatedTable['table'],
+  fields: readonly string[],
+  meaningful: readonly string[] = [],
+  since: Readonly<Record<string, number>> = {},
+): ReplicatedTable => ({
   table,
   fields: [...fields, 'deletedAt'],
   meaningful,
+  since,
 });
+/** Every field of a table introduced by the same version (a table that version added). */
+const all = (fields: readonly string[], version: number) => Object.fromEntries([...fields, 'deletedAt'].map((f) => [f, version]));
 
 export const replicatedTables = {
-  regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt']),
-  detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt']),
-  communities: entry(schema.communities, ['name', 'otherNames', 'region', 'hasDetachment', 'servedByDetachmentId', 'retiredAt']),
-  organisations: entry(schema.organisations, ['name', 'kind', 'communityId', 'retiredAt']),
-  people: entry(schema.people, ['name', 'title', 'organisationId', 'communityId', 'retiredAt']),
-  themes: entry(schema.themes, ['code', 'nameEn', 'nameFr', 'retiredAt']),
+  regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt'], [], all(['nameEn', 'nameFr', 'retiredAt'], SCHEMA_V2)),
+  detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt'], [], { nameFr: SCHEMA_V2, retiredAt: SCHEMA_V2 }),
+  communities: entry(schema.communities, ['name', 'otherNames', 'region', 'hasDetachment', 'servedByDetachmentId', 'retiredAt'], [], { otherNames: SCHEMA_V2, retiredAt: SCHEMA_V2 }),
+  organisations: entry(schema.organisations, ['name', 'kind', 'communityId', 'retiredAt'], [], { retiredAt: SCHEMA_V2 }),
+  people: entry(schema.people, ['name', 'title', 'organisationId', 'communityId', 'retiredAt'], [], { retiredAt: SCHEMA_V2 }),
+  themes: entry(schema.themes, ['code', 'nameEn', 'nameFr', 'retiredAt'], [], { retiredAt: SCHEMA_V2 }),
   plans: entry(
     schema.plans,
     ['communityId', 'fiscalYear', 'title', 'summary', 'status', 'communitySignatory', 'communitySignedOn', 'detachmentSignatory', 'detachmentSignedOn', 'copiedFromPlanId'],
@@ -56,16 +76,47 @@ export const replicatedTables = {
   ),
   reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt'], ['state']),
   reportComments: entry(schema.reportComments, ['reportId', 'author', 'body', 'createdAt'], ['body']),
-  progressAmendments: entry(schema.progressAmendments, ['progressEntryId', 'amendedBy', 'amendedAt', 'previousStatus', 'previousNarrative', 'previousNextSteps']),
+  progressAmendments: entry(
+    schema.progressAmendments,
+    ['progressEntryId', 'amendedBy', 'amendedAt', 'previousStatus', 'previousNarrative', 'previousNextSteps'],
+    [],
+    all(['progressEntryId', 'amendedBy', 'amendedAt', 'previousStatus', 'previousNarrative', 'previousNextSteps'], SCHEMA_V2),
+  ),
   commitments: entry(
     schema.commitments,
     ['kind', 'number', 'title', 'titleFr', 'descriptionEn', 'descriptionFr', 'leadDepartment', 'priorityArea', 'status', 'relatedCommitmentIds'],
     ['title', 'status'],
+    { titleFr: SCHEMA_V2, descriptionEn: SCHEMA_V2, descriptionFr: SCHEMA_V2 },
   ),
-  milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status']),
+  milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status'], { titleFr: SCHEMA_V2 }),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;
+
+/** Whether the registry names this table at all (whatever the version). */
+export function isReplicatedTable(table: string): table is ReplicatedTableName {
+  return Object.prototype.hasOwnProperty.call(replicatedTables, table);
+}
+
+/**
+ * Whether a planner built for `schemaVersion` knows this field: the registry names it and the
+ * version that introduced it is not later. `id` is never a field an op may set.
+ */
+export function fieldKnownAt(table: string, field: string, schemaVersion: number): boolean {
+  if (!isReplicatedTable(table) || field === 'id') return false;
+  const entry: ReplicatedTable = replicatedTables[table];
+  return entry.fields.includes(field) && (entry.since[field] ?? SCHEMA_V1) <= schemaVersion;
+}
+
+/** Whether a planner built for `schemaVersion` knows this table (its first field does not come later). */
+export function tableKnownAt(table: string, schemaVersion: number): table is ReplicatedTableName {
+  return isReplicatedTable(table) && replicatedTables[table].fields.some((field) => fieldKnownAt(table, field, schemaVersion));
+}
+
+/** The fields of a table a planner built for `schemaVersion` knows, in registry order. */
+export function fieldsKnownAt(table: ReplicatedTableName, schemaVersion: number): readonly string[] {
+  return replicatedTables[table].fields.filter((field) => fieldKnownAt(table, field, schemaVersion));
+}
 
 /** The SQL name of a replicated table, from the Drizzle schema (never derived from bundle text). */
 export function sqlTableName(table: ReplicatedTableName): string {

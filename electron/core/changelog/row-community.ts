@@ -55,7 +55,9 @@ export function registerFieldLookup(sqlite: Database.Database, register: Pick<Co
  */
 export function communityOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string, depth = 0): string | null | undefined {
   if (depth > 8) return undefined;
-  const rule = OWNERSHIP[table];
+  // A kind of record only a newer planner has (kept, not materialised): its place cannot be told here.
+  const rule = Object.prototype.hasOwnProperty.call(OWNERSHIP, table) ? OWNERSHIP[table] : undefined;
+  if (!rule) return undefined;
   if (rule.via === 'self') return rowId;
   if (rule.via === 'territory') return null;
   const value = lookup(table, rowId, rule.field);
@@ -69,8 +71,8 @@ export function communityOfRow(lookup: FieldLookup, table: ReplicatedTableName, 
 export function planOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string, depth = 0): string | undefined {
   if (depth > 8) return undefined;
   if (table === 'plans') return rowId;
-  const rule = OWNERSHIP[table];
-  if (rule.via !== 'field' || rule.parent === 'community') return undefined;
+  const rule = Object.prototype.hasOwnProperty.call(OWNERSHIP, table) ? OWNERSHIP[table] : undefined;
+  if (!rule || rule.via !== 'field' || rule.parent === 'community') return undefined;
   const value = lookup(table, rowId, rule.field);
   return typeof value === 'string' ? planOfRow(lookup, rule.parent, value, depth + 1) : undefined;
 }
@@ -105,6 +107,6 @@ const NATURAL_KEYS: Partial<Record<ReplicatedTableName, (get: (field: string) =>
 };
 
 export function naturalIdOfRow(lookup: FieldLookup, table: ReplicatedTableName, rowId: string): string | null | undefined {
-  const rule = NATURAL_KEYS[table];
+  const rule = Object.prototype.hasOwnProperty.call(NATURAL_KEYS, table) ? NATURAL_KEYS[table] : undefined;
   return rule ? rule((field) => lookup(table, rowId, field)) : null;
 }
