@@ -74,9 +74,10 @@ function bundleSetting(table: ReplicatedTableName, rowId: string, field: string,
 function bundleWithRewrittenChangeset(edit: (body: ChangesetBody) => string, opts: { manifest?: (m: Record<string, unknown>) => string } = {}): string {
   F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: `Harmless ${++harmless}` });
   const parts = readParts(exportBundle(F, null));
-  const last = parts.changesets.at(-1)!;
-  const text = edit(JSON.parse(last.body) as ChangesetBody);
-  const changesets = [...parts.changesets.slice(0, -1), { type: 'changeset', body: text, signature: signText(F.keys.privateKey, text) }];
+  // The harmless change just made (with partitions, the bundle's last line may be another partition's).
+  const index = parts.changesets.findIndex((c) => c.body.includes(`Harmless ${harmless}`));
+  const text = edit(JSON.parse(parts.changesets[index]!.body) as ChangesetBody);
+  const changesets = [...parts.changesets.filter((_, i) => i !== index), { type: 'changeset', body: text, signature: signText(F.keys.privateKey, text) }];
   const manifest = { ...parts.manifest, changesetCount: changesets.length };
   const lines = [opts.manifest ? opts.manifest(manifest) : JSON.stringify(manifest), ...changesets.map((c) => JSON.stringify(c))];
   const digest = hashLines(lines);
@@ -142,7 +143,8 @@ describe('changes already here', () => {
   it('are skipped, not refused again, when a bundle carries one accepted before these rules existed', () => {
     // V took F's rank -1 when the import checked only the column's kind; bundles still carry it.
     const parts = readParts(bundleSetting('priorities', priorityId, 'rank', -1));
-    const old = parts.changesets.at(-1)!;
+    // The changeset that set it (a bundle lists changesets per origin and partition, not newest last).
+    const old = parts.changesets.find((c) => (JSON.parse(c.body) as ChangesetBody).ops.some((op) => op.field === 'rank' && op.value === -1))!;
     const ctx = V.core.context;
     ctx.sqlite.transaction(() => storeChangeset(ctx.sqlite, ctx.recorder.register, JSON.parse(old.body) as ChangesetBody, old.body, old.signature, ctx.clock.now()))();
     F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: 'After the old change' });

@@ -306,14 +306,14 @@ describe('a bundle whose manifest format is newer than this planner', () => {
     for (const method of ['bundles:import', 'bundles:preview'] as const) {
       const refusal = refusalOf(C.call(method, { file, passphrase: null }));
       expect(refusal.reason).toBe('newer_version');
-      expect(refusal.message).toBe('This bundle needs version 2.3 or later of the planner. Update the planner on this computer, then import the bundle again. Nothing was imported.');
+      expect(refusal.message).toBe('This bundle needs version 2.3 or later of the planner. Update the planner on this computer to read it; nothing was imported.');
       expect(isPlainSentence(refusal.message)).toBe(true);
     }
     expect(databaseState(C)).toEqual(before);
 
     // In French too; and a newer manifest that does not say which version it needs still says "newer".
     C.must('installation:update', { locale: 'fr' });
-    expect(refusalOf(C.call('bundles:import', { file, passphrase: null })).message).toMatch(/^Ce paquet exige la version 2\.3 ou une version plus récente du planificateur\./);
+    expect(refusalOf(C.call('bundles:import', { file, passphrase: null })).message).toMatch(/^Ce paquet demande la version 2\.3 ou une version plus récente du planificateur\./);
     const unnamed = writeParts({ ...parts, manifest: { ...parts.manifest, format: MANIFEST_FORMAT + 1, requires: 'soon; DROP TABLE' } }, bundlePath(A, 'future-unnamed'), A.core.context.keys.privateKey!);
     const refusal = refusalOf(C.call('bundles:import', { file: unnamed, passphrase: null }));
     expect(refusal.reason).toBe('newer_version');

@@ -9,6 +9,7 @@ import type { ExportResult } from '../../../shared/domain';
 import type { CertificateBody } from '../../../shared/domain';
 import type { CoreContext } from '../changelog/core-context';
 import { storedCertificates, storedRevocations } from '../queries/territory';
+import { certificateEncryptionKey } from '../queries/export-plan';
 import { rawPublicKey } from './bundle-crypto';
 import { type BundleEncryption, MAX_RECIPIENTS, MIN_PASSPHRASE_LENGTH } from './bundle-format';
 import { findPeer } from './peers';
@@ -51,8 +52,8 @@ export function planEncryption(ctx: CoreContext, request: EncryptionRequest): En
     const name = certified?.cert.name ?? peer?.name ?? installationId;
     if (certified?.revoked || (peer !== null && peer.revokedAt !== null)) throw new DomainError('forbidden', msg('export.recipientRevoked', { name }));
     if (!certified && (peer === null || peer.trustedAt === null)) throw new DomainError('not_found', msg('export.unknownRecipient', { installationId }));
-    const key = certified?.cert.encryptionKey;
-    found.push({ name, key: key !== undefined && rawPublicKey(key) !== null ? key : null });
+    // The same reading of a certificate's key as the export wizard's (queries/export-plan.ts).
+    found.push({ name, key: certified ? certificateEncryptionKey(certified.cert) : null });
   }
   for (const extra of request.extraKeys ?? []) found.push({ name: extra.name, key: rawPublicKey(extra.key) !== null ? extra.key : null });
   const names = found.map((f) => f.name);

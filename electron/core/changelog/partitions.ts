@@ -86,6 +86,8 @@ export function fixPartition(sqlite: Database.Database, table: string, rowId: st
 export function derivedPartition(sqlite: Database.Database, lookup: FieldLookup, table: ReplicatedTableName, rowId: string, depth = 0): string | undefined {
   if (depth > 8) return undefined;
   const rule = OWNERSHIP[table];
+  // A kind of record a newer planner made: this one cannot tell (version-compat; its ops are kept, never applied here).
+  if (rule === undefined) return undefined;
   // The communities list is territory data (for permissions a community "owns" itself).
   if (rule.via === 'self' || rule.via === 'territory') return TERRITORY_PARTITION;
   const value = lookup(table, rowId, rule.field);

@@ -29,7 +29,8 @@ interface PeerRow {
  */
 export function certificateEncryptionKey(body: CertificateBody): string | null {
   const key = (body as CertificateBody & { encryptionKey?: unknown }).encryptionKey;
-  return typeof key === 'string' && key.length > 0 ? key : null;
+  // An X25519 public key as SPKI DER in base64: the 12-byte X25519 prefix, then the 32-byte key.
+  return typeof key === 'string' && /^MCowBQYDK2VuAyEA[A-Za-z0-9+/]{43}=$/.test(key) ? key : null;
 }
 
 function peerRows(ctx: Pick<CoreContext, 'sqlite'>): PeerRow[] {
