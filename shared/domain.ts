@@ -9,3 +9,4 @@ export type * from './domain/progress';
 export type * from './domain/rollup';
 export type * from './domain/bundles';
 export type * from './domain/territory';
+export type * from './domain/conflict-records';
