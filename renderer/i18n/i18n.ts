@@ -21,6 +21,8 @@ import territoryEn from './territory.en.json';
 import territoryFr from './territory.fr.json';
 import permissionsEn from './permissions.en.json';
 import permissionsFr from './permissions.fr.json';
+import exchangeImportEn from './exchange-import.en.json';
+import exchangeImportFr from './exchange-import.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -38,11 +40,12 @@ export const cataloguePairs = {
   territoryAdmin: { en: territoryAdminEn, fr: territoryAdminFr },
   territory: { en: territoryEn, fr: territoryFr },
   permissions: { en: permissionsEn, fr: permissionsFr },
+  exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeImportEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeImportFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {
