@@ -146,7 +146,7 @@ describe('the conflict inbox, one decision per record', () => {
     expect(await screen.findByRole('heading', { name: 'Resolved here, not sent yet' })).toBeTruthy();
     expect(screen.getByText(/undo is no longer offered, because the choice may already be on its way/)).toBeTruthy();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Undo the resolution of Camp — FY 2026–27 Q2' }));
+    await user.click(screen.getByRole('button', { name: 'Resolved — undo: Camp — FY 2026–27 Q2' }));
     await waitFor(() => expect(app.bridge.calls.find((c) => c.method === 'conflicts:undo')?.input).toEqual({ resolutionId: 'cs9' }));
     await waitFor(() => expect(app.store.getState().notices.map((n) => n.message)).toEqual(['Undone: Camp — FY 2026–27 Q2 is back in the conflict inbox.']));
   });

@@ -35,6 +35,8 @@ describe('conflicts grouped by record', () => {
     const { liaison, patrols } = twoSitesWithAConflict();
     const fields = liaison.must('conflicts:list', {}).map((c) => c.field).sort();
     expect(fields).toEqual(['narrative', 'status']);
+    // Counted as the inbox decides them: one record.
+    expect(liaison.must('sync:status', {}).conflictCount).toBe(1);
     const { records, undoable } = liaison.must('conflicts:records', {});
     expect(undoable).toEqual([]);
     expect(records).toHaveLength(1);

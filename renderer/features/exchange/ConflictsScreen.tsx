@@ -252,7 +252,7 @@ function FieldByField({ record, edits, busy, onResolve, onCancel }: { record: Co
       }}
     >
       {edits.map((c) => (
-        <fieldset key={c.id} className="choice-group">
+        <fieldset key={c.id} className="choice-group field-choice">
           <legend>{fieldName(c.field)}</legend>
           {c.heads.map((h) => (
             <label key={h.opId} className="choice">
