@@ -58,6 +58,7 @@ describe('conflicts grouped by record', () => {
     expect(liaison.must('sync:status', {}).changesetCount).toBe(before + 1);
     expect(result.resolutionId).not.toBeNull();
     expect(result.records.undoable.map((u) => u.id)).toEqual([result.resolutionId]);
+    expect(result.records.undoable[0]).toMatchObject({ label: record!.label, communityName: 'Inuvik', fields: ['narrative', 'status'] });
     const entry = liaison.must('progress:get', { planId: plan.id, quarter: 1 }).rows.find((r) => r.entry)!.entry!;
     expect([entry.status, entry.narrative]).toEqual(['on_track', 'Weekly foot patrols downtown.']);
   });
@@ -130,5 +131,24 @@ describe('undoing a resolution until it is sent', () => {
     if (!sent.ok) expect(sent.error.message).toMatch(/a bundle has been written since/);
     expect(liaison.must('sync:digest', {}).digest).toBe(digest);
     void detachment;
+  });
+
+  it('undoes a removal-over-edit decision too: the row is removed again and the conflict back', () => {
+    const { detachment, liaison, coordinator } = twoSitesWithAConflict();
+    void coordinator;
+    const youthId = liaison.must('plans:get', { planId: liaison.must('plans:list', {})[0]!.id }).priorities[0]!.actions[1]!.id;
+    for (const site of [detachment, liaison]) site.must('plans:openRevision', { planId: site.must('plans:list', {})[0]!.id, reason: 'Mid-year review' });
+    detachment.must('actions:remove', { actionId: youthId });
+    liaison.must('actions:update', { actionId: youthId, title: 'Youth nights (with the school)' });
+    importBundle(liaison, exportBundle(detachment, null));
+    const digest = liaison.must('sync:digest', {}).digest;
+    const record = liaison.must('conflicts:records', {}).records.find((r) => r.rowId === youthId)!;
+    const removal = record.conflicts.find((c) => c.kind === 'removed_while_edited')!;
+    const edit = removal.heads.find((h) => h.value === 'Youth nights (with the school)')!;
+    const { resolutionId } = liaison.must('conflicts:resolveRecord', { recordId: record.id, choices: [{ conflictId: removal.id, pickOpId: edit.opId }] });
+    expect(liaison.must('conflicts:records', {}).records.some((r) => r.rowId === youthId)).toBe(false);
+    liaison.must('conflicts:undo', { resolutionId: resolutionId! });
+    expect(liaison.must('sync:digest', {}).digest).toBe(digest);
+    expect(liaison.must('conflicts:records', {}).records.find((r) => r.rowId === youthId)?.conflicts.map((c) => c.id)).toEqual(record.conflicts.map((c) => c.id));
   });
 });

@@ -13,7 +13,7 @@ import { msg } from '../../../shared/core-messages';
 import type { Conflict, ConflictRecord, ConflictRecords, ConflictRecordVersion, RecordResolution, UndoableResolution } from '../../../shared/domain';
 import { DomainError } from '../../../shared/domain-error';
 import { change, type CoreContext } from './core-context';
-import { type ConflictChoice, listConflicts, valueOfChoice } from './conflicts';
+import { type ConflictChoice, describeRow, listConflicts, valueOfChoice } from './conflicts';
 import { materializeRows } from './materialize';
 import type { ReplicatedTableName } from './replicated-tables';
 import { communityOfRow, type FieldLookup, storedFieldLookup } from './row-community';
@@ -145,7 +145,6 @@ export function undoableResolutions(ctx: CoreContext): UndoableResolution[] {
     .all(self, ...RESOLUTION_METHODS) as StoredResolution[];
   const lookup = storedFieldLookup(ctx);
   const opsOf = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId, field FROM change_ops WHERE changeset_id = ? ORDER BY position');
-  const labels = new Map(listConflictRecords(ctx).map((r) => [r.id, r.label]));
   return candidates
     .filter((cs) => whyFinal(ctx, cs) === null)
     .map((cs) => {
@@ -156,7 +155,7 @@ export function undoableResolutions(ctx: CoreContext): UndoableResolution[] {
         id: cs.id,
         table: first.tableName,
         rowId: first.rowId,
-        label: labels.get(recordId(first.tableName, first.rowId)) ?? place.actionTitle ?? first.rowId,
+        label: describeRow(ctx, first.tableName, first.rowId),
         communityName: place.communityName,
         at: cs.createdAt,
         fields: ops.map((o) => o.field),

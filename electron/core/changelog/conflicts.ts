@@ -84,7 +84,7 @@ function toHead(h: HeadRow, originName: (origin: string) => string): ConflictHea
 }
 
 /** A few words naming the row, from its own title or name. */
-function describeRow(ctx: CoreContext, table: string, rowId: string): string {
+export function describeRow(ctx: CoreContext, table: string, rowId: string): string {
   const known = Object.keys(replicatedTables).includes(table);
   if (!known) return rowId;
   if (table === 'progressEntries') {
