@@ -66,4 +66,19 @@ export const syncMethods = {
     'Resolve a conflict by keeping one version (pickOpId) or a typed merge (value).',
     input({ conflictId: id('conflict id'), pickOpId: z.string().min(1).max(80).optional(), value: z.string().max(10_000).optional() }),
   ),
+  'conflicts:records': read<D.ConflictRecords>()(
+    'Conflicts grouped by record (one decision per record, with its community, plan year and action), and the resolutions made here that can still be undone.',
+    input({}),
+  ),
+  'conflicts:resolveRecord': write<D.RecordResolution>()(
+    'Resolve conflicts of one record in one change: a version kept whole, or field by field (pickOpId or a typed merge per conflict).',
+    input({
+      recordId: z.string({ error: schemaMessage('input.missing', { field: noun('record id') }) }).min(1).max(200),
+      choices: z.array(z.strictObject({ conflictId: id('conflict id'), pickOpId: z.string().min(1).max(80).optional(), value: z.string().max(10_000).optional() })).min(1).max(50),
+    }),
+  ),
+  'conflicts:undo': write<D.ConflictRecords>()(
+    'Undo a resolution made here that no bundle has carried yet: the conflict is back as it was.',
+    input({ resolutionId: id('resolution id') }),
+  ),
 } as const;

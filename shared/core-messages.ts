@@ -48,6 +48,7 @@ import { syncMessages } from './core-messages-sync';
 import { territoryMessages } from './core-messages-territory';
 import { partitionMessages } from './core-messages-partitions';
 import { versionMessages } from './core-messages-versions';
+import { exchangeImportMessages } from './core-messages-exchange-import';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -77,6 +78,7 @@ export const coreMessageParts = {
   recipientsMessages,
   exchangeExportMessages,
   versionMessages,
+  exchangeImportMessages,
 } as const;
 
 export const coreMessages = {
@@ -93,6 +95,7 @@ export const coreMessages = {
   ...recipientsMessages,
   ...exchangeExportMessages,
   ...versionMessages,
+  ...exchangeImportMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -10,3 +10,4 @@ export type * from './domain/rollup';
 export type * from './domain/bundles';
 export type * from './domain/territory';
 export type * from './domain/exchange-export';
+export type * from './domain/conflict-records';

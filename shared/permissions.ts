@@ -162,6 +162,11 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'conflicts:list': anyone,
   // A resolution is an op on the conflict's field: the op-level table below decides.
   'conflicts:resolve': community,
+  'conflicts:records': anyone,
+  // Each choice is held to the op-level table like conflicts:resolve (electron/core/permissions.ts).
+  'conflicts:resolveRecord': community,
+  // Withdraws only this computer's own resolution that never left it (already authorised when made).
+  'conflicts:undo': anyone,
 
   // Answered by the adapters (dialogs).
   'files:chooseBundleToOpen': anyone,

@@ -102,6 +102,7 @@ export function authorize(ctx: CoreContext, method: string, input: unknown): voi
     case 'sign-off': {
       for (const community of targetCommunities(lookup, fields)) if (community !== null) checkCommunity(ctx, who, community);
       if (method === 'conflicts:resolve' && typeof fields.conflictId === 'string') authorizeResolution(ctx, who, lookup, fields.conflictId);
+      if (method === 'conflicts:resolveRecord' && Array.isArray(fields.choices)) for (const c of fields.choices as Array<{ conflictId?: unknown }>) if (typeof c.conflictId === 'string') authorizeResolution(ctx, who, lookup, c.conflictId);
       if (rule.who === 'sign-off' && typeof fields.planId === 'string') {
         for (const { side, fields: [name, date] } of SIDES) {
           const entered = [name, date].some((f) => fields[f] !== undefined && fields[f] !== lookup('plans', fields.planId as string, f));

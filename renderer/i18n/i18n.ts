@@ -23,6 +23,8 @@ import permissionsEn from './permissions.en.json';
 import permissionsFr from './permissions.fr.json';
 import exchangeExportEn from './exchange-export.en.json';
 import exchangeExportFr from './exchange-export.fr.json';
+import exchangeImportEn from './exchange-import.en.json';
+import exchangeImportFr from './exchange-import.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -41,11 +43,12 @@ export const cataloguePairs = {
   territory: { en: territoryEn, fr: territoryFr },
   permissions: { en: permissionsEn, fr: permissionsFr },
   exchangeExport: { en: exchangeExportEn, fr: exchangeExportFr },
+  exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

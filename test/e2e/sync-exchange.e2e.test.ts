@@ -3,9 +3,14 @@
  * demo coordinator and a second installation made by `cli init`. The coordinator exports a full
  * encrypted bundle and downloads it; the second installation uploads it, sees the untrusted
  * sender's fingerprint, ticks "I checked the fingerprint", imports, and sees the history row.
- * Then both edit the same narrative, exchange both ways (the second one's bundle is imported in
- * French), the coordinator resolves the conflict in its inbox, one more bundle travels, and the
- * other inbox is empty too. axe-core checks each new screen in both languages.
+ * Then both edit the same progress entry (status and narrative), exchange both ways (the second
+ * one's bundle is imported in French: the preview lists the entry once, and following "Resolve the
+ * conflict" then coming back to Exchange does not reopen the import), the coordinator decides the
+ * entry as ONE record in its inbox (heading naming the community, each author's fields side by
+ * side), undoes the decision from the notice and from the list of unsent resolutions, decides
+ * again, one more bundle travels (undo is then no longer offered), and the other inbox is empty
+ * too, with the site's whole version (status and narrative) kept. axe-core checks each new screen
+ * in both languages; the French inbox is also looked at 911 px wide.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -149,7 +154,7 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     const row = matrix.rows.find((r) => r.planStatus === 'active' && r.cells[1]!.state === 'due')!;
     const action = must(coordinator.core.invoke('plans:get', { planId: row.planId! })).priorities[0]!.actions[0]!;
     must(coordinator.core.invoke('progress:record', { actionId: action.id, quarter: 2, status: 'on_track', narrative: 'Coordinator: the camp ran in August with 14 youth.' }));
-    must(site.core.invoke('progress:record', { actionId: action.id, quarter: 2, status: 'on_track', narrative: 'Site: the camp ran in August, 16 youth and 4 elders.' }));
+    must(site.core.invoke('progress:record', { actionId: action.id, quarter: 2, status: 'delayed', narrative: 'Site: the camp ran in August, 16 youth and 4 elders.' }));
 
     // Site → coordinator through the UI, the coordinator working in French.
     const siteName = must(site.core.invoke('sync:whoami', {})).name;
@@ -163,26 +168,46 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     await preview.getByRole('button', { name: 'Ouvrir le paquet' }).click();
     await preview.getByText('Pas encore de confiance').waitFor();
     await preview.getByText(siteName).first().waitFor();
-    await preview.getByText(/modifié ici et par l’expéditeur/).waitFor();
+    // Status and narrative of one entry: one thing changed on both sides, listed once.
+    await preview.getByText(/^1 élément a été modifié ici et par l’expéditeur/).waitFor();
+    expect(await preview.locator('li', { hasText: action.title }).count()).toBe(1);
+    await preview.getByText(/modifié des deux côtés\u00a0: ce qui s’est passé, état|modifié des deux côtés\u00a0: état, ce qui s’est passé/).waitFor();
     await axe(pageA, 'fr-import-preview-conflict');
     await preview.getByRole('checkbox', { name: /J’ai vérifié l’empreinte/ }).check();
     // Trust on first use names the communities: here every one, chosen explicitly.
     await preview.getByRole('radio', { name: 'Toutes les collectivités' }).check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
     await preview.getByText('Paquet importé').waitFor({ timeout: 120_000 });
-    await preview.getByRole('button', { name: 'Fermer' }).click();
+    // Following "Resolve the conflict", then coming back: no import dialog, no passphrase asked again.
+    await preview.getByRole('link', { name: 'Résoudre le conflit (1)' }).click();
+    await pageA.getByRole('heading', { name: 'Conflits', level: 1 }).waitFor();
+    await pageA.getByRole('link', { name: 'Paquets et historique' }).click();
+    await pageA.getByRole('button', { name: 'Choisir un paquet à importer…' }).waitFor();
+    await screenReady(pageA);
+    expect(await pageA.getByRole('dialog').count()).toBe(0);
+    expect(await pageA.getByLabel('Phrase de passe').count()).toBe(0);
 
     // Coordinator → site (through the cores: the UI way is shown above).
     const toSite = path.join(coordinator.filesDir, 'exports', 'to-site.planbundle');
     must(coordinator.core.invoke('bundles:export', { to: must(site.core.invoke('sync:whoami', {})).installationId, file: toSite, passphrase: PASSPHRASE }));
     must(site.core.invoke('bundles:import', { file: toSite, passphrase: PASSPHRASE }));
-    expect(must(site.core.invoke('conflicts:list', {}))).toHaveLength(1);
+    expect(must(site.core.invoke('conflicts:list', {})).map((c) => c.field).sort()).toEqual(['narrative', 'status']);
+    const [record] = must(site.core.invoke('conflicts:records', {})).records;
+    expect(must(site.core.invoke('conflicts:records', {})).records).toHaveLength(1);
+    expect(record!.communityName).toBe(row.communityName);
 
     // Both inboxes show it; the badge counts it.
     await go(pageA, coordinator.url, '#/exchange/conflicts');
     await pageA.getByText('Coordinator: the camp ran in August with 14 youth.').waitFor();
     await pageA.getByText('Site: the camp ran in August, 16 youth and 4 elders.').waitFor();
+    await pageA.getByRole('heading', { name: new RegExp(`^${row.communityName}\\s: `) }).waitFor();
     await axe(pageA, 'fr-conflicts');
+    await pageA.setViewportSize({ width: 911, height: 900 });
+    await axe(pageA, 'fr-conflicts-911');
+    await pageA.getByRole('button', { name: 'Choisir champ par champ ou rédiger une fusion…' }).click();
+    await axe(pageA, 'fr-conflict-fields-911');
+    await pageA.getByRole('button', { name: 'Annuler' }).click();
+    await pageA.setViewportSize({ width: 1366, height: 768 });
     await go(pageA, coordinator.url, '#/exchange/peers');
     await axe(pageA, 'fr-peers');
     await pageA.getByRole('button', { name: /^Modifier la portée…/ }).first().click();
@@ -194,24 +219,46 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     await go(pageA, coordinator.url, '#/exchange/conflicts');
     await pageA.locator('.app-nav').getByLabel('1 conflict to resolve').waitFor();
     await axe(pageA, 'en-conflicts');
-    await pageA.getByRole('button', { name: 'Edit a merge…' }).click();
+    await pageA.getByRole('heading', { name: new RegExp(`^${row.communityName}: `) }).waitFor();
+    await pageA.getByRole('button', { name: 'Choose field by field, or type a merge…' }).click();
+    await pageA.getByRole('radio', { name: 'A merge typed here' }).check();
     await axe(pageA, 'en-conflict-merge');
     await pageA.getByRole('button', { name: 'Cancel' }).click();
-    const versions = pageA.locator('article.version');
-    const kept = versions.filter({ hasText: 'Site: the camp ran' });
+    // The site's version: its status and its narrative, side by side, kept together.
+    const kept = pageA.getByRole('article', { name: `The version from ${siteName}` });
+    await kept.getByText('Site: the camp ran').waitFor();
+    await kept.getByText('Delayed').waitFor();
     await kept.getByRole('button', { name: 'Keep this version' }).click();
+    await pageA.getByRole('heading', { name: 'No conflicts' }).waitFor();
+    await pageA.getByRole('heading', { name: 'Resolved here, not sent yet' }).waitFor();
+    await axe(pageA, 'en-conflicts-unsent');
+    // Undo from the notice: the entry is back, both versions.
+    await pageA.getByRole('button', { name: 'Undo', exact: true }).click();
+    await pageA.getByText('Coordinator: the camp ran in August with 14 youth.').waitFor();
+    expect(must(coordinator.core.invoke('conflicts:list', {}))).toHaveLength(2);
+    // Decided again, and undone from the list this time.
+    await pageA.getByRole('article', { name: `The version from ${siteName}` }).getByRole('button', { name: 'Keep this version' }).click();
+    await pageA.getByRole('button', { name: /^Resolved — undo: / }).click();
+    await pageA.getByText('Coordinator: the camp ran in August with 14 youth.').waitFor();
+    await pageA.getByRole('article', { name: `The version from ${siteName}` }).getByRole('button', { name: 'Keep this version' }).click();
     await pageA.getByRole('heading', { name: 'No conflicts' }).waitFor();
     await axe(pageA, 'en-conflicts-empty');
 
     // One more bundle, and the site's inbox is empty too.
     const resolution = path.join(coordinator.filesDir, 'exports', 'resolution.planbundle');
     must(coordinator.core.invoke('bundles:export', { to: must(site.core.invoke('sync:whoami', {})).installationId, file: resolution, passphrase: PASSPHRASE }));
+    // Written into a bundle: no longer undone here (the page loaded afresh: the export went through the core).
+    await pageA.goto('about:blank');
+    await go(pageA, coordinator.url, '#/exchange/conflicts');
+    await pageA.getByRole('heading', { name: 'No conflicts' }).waitFor();
+    expect(await pageA.getByRole('heading', { name: 'Resolved here, not sent yet' }).count()).toBe(0);
+    expect(must(coordinator.core.invoke('conflicts:records', {})).undoable).toEqual([]);
     must(site.core.invoke('bundles:import', { file: resolution, passphrase: PASSPHRASE }));
     await go(pageB, site.url, '#/exchange/conflicts');
     await pageB.getByRole('heading', { name: 'No conflicts' }).waitFor();
     expect(must(site.core.invoke('sync:digest', {})).digest).toBe(must(coordinator.core.invoke('sync:digest', {})).digest);
     const entry = must(site.core.invoke('progress:get', { planId: row.planId!, quarter: 2 })).rows.find((r) => r.action.id === action.id)?.entry;
-    expect(entry?.narrative).toBe('Site: the camp ran in August, 16 youth and 4 elders.');
+    expect([entry?.status, entry?.narrative]).toEqual(['delayed', 'Site: the camp ran in August, 16 youth and 4 elders.']);
   });
 
   it('shows the French exchange screens without accessibility problems either, and ran without a script error', async () => {

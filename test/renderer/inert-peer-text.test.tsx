@@ -13,7 +13,7 @@ import { ImportDialog } from '../../renderer/features/exchange/ImportDialog';
 import { PeersScreen } from '../../renderer/features/exchange/PeersScreen';
 import { BundleFilesContext } from '../../renderer/features/exchange/use-bundle-files';
 import { setup } from './support/render-app';
-import { importPreview, narrativeConflict } from '../support/peer-fixtures';
+import { conflictRecord, importPreview, narrativeConflict } from '../support/peer-fixtures';
 
 const REAL_FP = 'VQBB-9TE2-NALR-A28N-HJ7X-ESTZ-GMQM-DG3X';
 const SHOWN_FP = 'ZJNV-Y6JG-ZMFR-T8N2-K5ZT-G9YD-PT8P-F3R8';
@@ -52,7 +52,7 @@ describe('text from a peer in the app', () => {
 
   it('the conflict inbox shows a hostile actor and value as text in their own version, without extra versions', async () => {
     const conflict = narrativeConflict({ value: `Sixteen youth.\r\n<b>forged</b>`, actor: HOSTILE_ACTOR, originName: HOSTILE_NAME });
-    const app = setup({ 'conflicts:list': () => [conflict] });
+    const app = setup({ 'conflicts:records': () => ({ records: [conflictRecord([conflict])], undoable: [] }) });
     const { container } = app.renderIn(<ConflictsScreen />);
     await screen.findByText('Fourteen youth.');
     expect(container.querySelectorAll('article.version')).toHaveLength(2);

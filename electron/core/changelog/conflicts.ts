@@ -84,7 +84,7 @@ function toHead(h: HeadRow, originName: (origin: string) => string): ConflictHea
 }
 
 /** A few words naming the row, from its own title or name. */
-function describeRow(ctx: CoreContext, table: string, rowId: string): string {
+export function describeRow(ctx: CoreContext, table: string, rowId: string): string {
   const known = Object.keys(replicatedTables).includes(table);
   if (!known) return rowId;
   if (table === 'progressEntries') {
@@ -166,14 +166,18 @@ const ENUM_FIELDS: Record<string, readonly string[]> = {
   'reportSubmissions.state': REPORT_STATES,
 };
 
-/** Resolves a conflict with one of its versions or a typed merge: an ordinary op that names all heads. */
-export function resolveConflict(ctx: CoreContext, input: { conflictId: string; pickOpId?: string; value?: string }): Conflict[] {
-  const conflict = listConflicts(ctx).find((c) => c.id === input.conflictId);
-  if (!conflict) throw new DomainError('not_found', msg('conflict.notFound'));
+/** One choice for one conflict: a version to keep (pickOpId) or a typed merge (value). */
+export interface ConflictChoice {
+  conflictId: string;
+  pickOpId?: string;
+  value?: string;
+}
+
+/** The value a choice writes, after every check a local call or an import would make. */
+export function valueOfChoice(ctx: CoreContext, conflict: Conflict, input: ConflictChoice): unknown {
   if ((input.pickOpId === undefined) === (input.value === undefined)) {
     throw new DomainError('invalid_input', msg('conflict.pickOrType'));
   }
-  let value: unknown;
   if (input.pickOpId !== undefined) {
     const head = conflict.heads.find((h) => h.opId === input.pickOpId);
     if (!head) throw new DomainError('not_found', msg('conflict.versionUnknown'));
@@ -181,19 +185,25 @@ export function resolveConflict(ctx: CoreContext, input: { conflictId: string; p
       // The versions of a removal conflict are the removal and the edits it did not see: picking the
       // removal keeps the row removed; picking an edit restores the row with its edits.
       const removals = new Set(ctx.recorder.register.headsOf(conflict.table, conflict.rowId, 'deletedAt').map((h) => h.opId));
-      value = removals.has(head.opId) ? head.value : null;
-    } else {
-      value = head.value;
+      return removals.has(head.opId) ? head.value : null;
     }
-  } else {
-    if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', msg('conflict.removalChoice'));
-    value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
-    const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
-    if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', msg('conflict.mergeOneOf', { values: allowed.join(', ') }));
-    // The field's own rule, as for any local call or import: otherwise other computers would refuse the resolution.
-    const broken = brokenFieldRule(conflict.table, conflict.field, value);
-    if (broken) throw new DomainError('invalid_input', broken);
+    return head.value;
   }
+  if (conflict.kind === 'removed_while_edited') throw new DomainError('invalid_input', msg('conflict.removalChoice'));
+  const value = valueFromText(conflict.heads.map((h) => h.value), input.value!);
+  const allowed = ENUM_FIELDS[`${conflict.table}.${conflict.field}`];
+  if (allowed && !allowed.includes(String(value))) throw new DomainError('invalid_input', msg('conflict.mergeOneOf', { values: allowed.join(', ') }));
+  // The field's own rule, as for any local call or import: otherwise other computers would refuse the resolution.
+  const broken = brokenFieldRule(conflict.table, conflict.field, value);
+  if (broken) throw new DomainError('invalid_input', broken);
+  return value;
+}
+
+/** Resolves a conflict with one of its versions or a typed merge: an ordinary op that names all heads. */
+export function resolveConflict(ctx: CoreContext, input: ConflictChoice): Conflict[] {
+  const conflict = listConflicts(ctx).find((c) => c.id === input.conflictId);
+  if (!conflict) throw new DomainError('not_found', msg('conflict.notFound'));
+  const value = valueOfChoice(ctx, conflict, input);
   change(ctx, 'conflicts:resolve', (w) => w.resolve(conflict.table as ReplicatedTableName, conflict.rowId, conflict.field, value));
   materializeRows(ctx, [{ table: conflict.table, rowId: conflict.rowId }]);
   return listConflicts(ctx);

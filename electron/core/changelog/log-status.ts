@@ -8,7 +8,8 @@ export function logStatus(ctx: CoreContext): SyncStatus {
   return {
     versionVector: versionVector(ctx.sqlite),
     changesetCount: ctx.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get() as number,
-    conflictCount: listConflicts(ctx).length,
+    // One per record, as the inbox decides them (a progress entry's status and narrative are one decision).
+    conflictCount: new Set(listConflicts(ctx).map((c) => `${c.table}\u001f${c.rowId}`)).size,
     waitingRowCount: ctx.sqlite.prepare('SELECT count(*) FROM pending_rows').pluck().get() as number,
   };
 }

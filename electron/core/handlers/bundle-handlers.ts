@@ -7,6 +7,7 @@ import { exchangeHistory } from '../bundles/exchanges';
 import { whoami } from '../bundles/identity';
 import { listPeers, revokePeer, trustPeer } from '../bundles/peers';
 import { listConflicts, resolveConflict } from '../changelog/conflicts';
+import { conflictRecords, resolveRecord, withdrawResolution } from '../changelog/conflict-records';
 import { replicatedDigests } from '../changelog/digest';
 import { logStatus } from '../changelog/log-status';
 import type { DomainHandlers } from './handler-types';
@@ -25,4 +26,7 @@ export const bundleHandlers: DomainHandlers<typeof syncMethods> = {
   'peers:revoke': (ctx, input) => revokePeer(ctx, input),
   'conflicts:list': (ctx) => listConflicts(ctx),
   'conflicts:resolve': (ctx, input) => resolveConflict(ctx, input),
+  'conflicts:records': (ctx) => conflictRecords(ctx),
+  'conflicts:resolveRecord': (ctx, input) => resolveRecord(ctx, input),
+  'conflicts:undo': (ctx, input) => withdrawResolution(ctx, input),
 };

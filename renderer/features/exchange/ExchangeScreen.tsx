@@ -3,7 +3,8 @@
  * holds, sending a bundle (the export wizard), importing one (button, drag and drop, or a
  * double-clicked file: all lead to the preview) and the history of exchanges.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { OpenedBundle } from './exchange-slice';
 import { useTranslation } from 'react-i18next';
 import type { Exchange } from '../../../shared/domain';
 import { DefinitionList } from '../../components/DefinitionList';
@@ -22,8 +23,7 @@ import { useBundleFiles } from './use-bundle-files';
 export function ExchangeScreen() {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
-  const opened = usePlanner((s) => s.openedBundle);
-  const closeOpened = usePlanner((s) => s.closeOpenedBundle);
+  const opened = useShownBundle();
   const status = useCall('sync:status', {});
   return (
     <>
@@ -60,9 +60,26 @@ export function ExchangeScreen() {
       </div>
       <HistoryPanel />
       {exporting ? <ExportWizard onClose={() => setExporting(false)} /> : null}
-      {opened ? <ImportDialog key={opened.key} file={opened.file} onClose={closeOpened} /> : null}
+      {opened.bundle ? <ImportDialog key={opened.bundle.key} file={opened.bundle.file} onClose={opened.close} /> : null}
     </>
   );
+}
+
+/**
+ * The bundle whose import dialog is shown. An opened bundle is a request, taken once: the dialog
+ * keeps it while this page is shown, and leaving the page (following "Resolve the conflicts", say)
+ * forgets it, so coming back never reopens the dialog nor asks for the passphrase again.
+ */
+function useShownBundle(): { bundle: OpenedBundle | null; close: () => void } {
+  const opened = usePlanner((s) => s.openedBundle);
+  const take = usePlanner((s) => s.closeOpenedBundle);
+  const [shown, setShown] = useState<OpenedBundle | null>(opened);
+  useEffect(() => {
+    if (opened === null) return;
+    setShown(opened);
+    take();
+  }, [opened, take]);
+  return { bundle: shown, close: () => setShown(null) };
 }
 
 /** Links between the three pages of the exchange section. */

@@ -15,14 +15,16 @@ import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { useExchangeCommands } from './exchange-commands';
 import { useCall } from '../../app/store-context';
-import { Fingerprint, TrustChip, TwoChoices, WorkingBar, refusalReason } from './ExchangeParts';
+import { Fingerprint, TrustChip, TwoChoices, refusalReason } from './ExchangeParts';
+import { byRecord, useFieldName } from './conflict-words';
+import { ImportProgress } from './ImportProgress';
 
 type Stage =
   | { name: 'inspecting' }
   | { name: 'passphrase'; inspection: BundleInspection }
   | { name: 'previewing' }
   | { name: 'preview'; preview: ImportPreview }
-  | { name: 'importing'; preview: ImportPreview }
+  | { name: 'importing'; preview: ImportPreview; startedAt: number }
   | { name: 'done'; result: ImportResult }
   | { name: 'failed' };
 
@@ -39,13 +41,17 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
   const [mustScope, setMustScope] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [inspection, setInspection] = useState<BundleInspection | null>(null);
+  // How long the dry run took: the import does the same checks and applying, so it sets the pace of the progress bar.
+  const [previewMs, setPreviewMs] = useState<number | null>(null);
   const name = file.split(/[\\/]/).pop() ?? file;
 
   async function preview(withPassphrase: string | null) {
     setStage({ name: 'previewing' });
     setError(null);
     try {
+      const started = Date.now();
       const p = await commands.previewBundle(file, withPassphrase);
+      setPreviewMs(Date.now() - started);
       setPassphrase(withPassphrase);
       setStage({ name: 'preview', preview: p });
     } catch (e) {
@@ -81,7 +87,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
     setMustTick(unknownSender && !checkedFingerprint);
     setMustScope(noScope);
     if ((unknownSender && !checkedFingerprint) || noScope) return;
-    setStage({ name: 'importing', preview: p });
+    setStage({ name: 'importing', preview: p, startedAt: Date.now() });
     setError(null);
     try {
       const trust = scope.all ? { trustNewSender: true, allCommunities: true } : { trustNewSender: true, scopeCommunityIds: scope.communityIds };
@@ -157,7 +163,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
           mustScope={mustScope}
         />
       ) : null}
-      {stage.name === 'importing' ? <WorkingBar label={t('sync.import.importing')} /> : null}
+      {stage.name === 'importing' ? <ImportProgress preview={stage.preview} startedAt={stage.startedAt} previewMs={previewMs} /> : null}
       {stage.name === 'done' ? <ResultBody result={stage.result} /> : null}
     </Dialog>
   );
@@ -287,19 +293,28 @@ function PreviewBody({
         </>
       )}
       <h3>{t('sync.import.conflictsTitle')}</h3>
-      {preview.newConflicts.length === 0 ? (
-        <p className="muted">{t('sync.import.noConflicts')}</p>
-      ) : (
-        <>
-          <p>{t('sync.import.conflictsBody', { count: preview.newConflicts.length })}</p>
-          <ul>
-            {preview.newConflicts.map((c) => (
-              <li key={c.id}>{c.label}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NewConflicts conflicts={preview.newConflicts} />
     </div>
+  );
+}
+
+/** The conflicts an import makes, one line per record (a status and a narrative of one entry are one thing changed twice). */
+function NewConflicts({ conflicts }: { conflicts: ImportPreview['newConflicts'] }) {
+  const { t } = useTranslation();
+  const fieldName = useFieldName();
+  const records = byRecord(conflicts);
+  if (records.length === 0) return <p className="muted">{t('sync.import.noConflicts')}</p>;
+  return (
+    <>
+      <p>{t('sync.import.conflictsBody', { count: records.length })}</p>
+      <ul>
+        {records.map((r) => (
+          <li key={r.key}>
+            <bdi>{r.label}</bdi> <span className="muted">({t('exchangeImport.preview.fields', { fields: r.conflicts.map((c) => fieldName(c.field)).join(', ') })})</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -319,7 +334,7 @@ function ResultBody({ result }: { result: ImportResult }) {
       )}
       {result.newConflicts.length > 0 ? (
         <p>
-          <a href="#/exchange/conflicts">{t('sync.import.toConflicts', { count: result.newConflicts.length })}</a>
+          <a href="#/exchange/conflicts">{t('sync.import.toConflicts', { count: byRecord(result.newConflicts).length })}</a>
         </p>
       ) : null}
     </div>

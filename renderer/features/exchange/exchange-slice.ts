@@ -15,6 +15,8 @@ export interface OpenedBundle {
 
 export interface ExchangeSlice {
   openedBundle: OpenedBundle | null;
+  /** How many bundles were opened since the page loaded: the next opening's key. */
+  bundleOpenings: number;
   /** Shows the preview of this bundle on the exchange page (going there if need be). */
   openBundle(file: string): void;
   closeOpenedBundle(): void;
@@ -22,8 +24,10 @@ export interface ExchangeSlice {
 
 export const createExchangeSlice: SliceCreator<ExchangeSlice> = (set, get) => ({
   openedBundle: null,
+  bundleOpenings: 0,
   openBundle(file) {
-    set({ openedBundle: { file, key: (get().openedBundle?.key ?? 0) + 1 } });
+    const key = get().bundleOpenings + 1;
+    set({ openedBundle: { file, key }, bundleOpenings: key });
     const exchange = hrefOf({ name: 'exchange' });
     if (typeof window !== 'undefined' && get().route.name !== 'exchange') window.location.hash = exchange;
   },

@@ -17,6 +17,7 @@ import { href } from '../../app/routes';
 import { usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { useCompletenessMatrices } from './rollup-slice';
+import { ScopeNote } from '../exchange/ScopeNote';
 
 export const HISTORY_YEARS = 10;
 
@@ -57,6 +58,7 @@ export function CompletenessHistoryScreen() {
         title={t('history.title', { count: HISTORY_YEARS })}
         subtitle={t('history.subtitle', { from: format.fiscalYear(years[0]!), to: format.fiscalYear(last) })}
       />
+      <ScopeNote />
       <section className="panel" aria-labelledby="history-legend">
         <h2 id="history-legend">{t('history.legend')}</h2>
         <div className="row">

@@ -29,6 +29,7 @@ import { BarsChart, ChartFigure, LinesChart, SERIES_COLOURS } from './charts';
 import { ChartWithTable } from './ChartWithTable';
 import { useRollupCommands } from './rollup-slice';
 import '../../styles/reports.css';
+import { ScopeNote } from '../exchange/ScopeNote';
 
 const VIEW_EXPORTS: Record<RollupView, ExportView[]> = {
   completeness: ['completeness-by-quarter', 'completeness-by-community', 'completeness'],
@@ -64,6 +65,7 @@ export function RollupScreen({ view }: { view: RollupView }) {
         subtitle={t('reports.rollup.subtitle')}
         actions={<Button onClick={() => window.print()}>{t('reports.rollup.printPage')}</Button>}
       />
+      <ScopeNote />
       <nav aria-label={t('reports.rollup.viewsLabel')} className="no-print">
         <ul className="rollup-tabs">
           {ROLLUP_VIEWS.map((v) => (
