@@ -9,6 +9,7 @@ import {
   stepArb,
   syncThroughCoordinator,
   tearDown,
+  type Step,
   type World,
 } from './support/need-to-know-world';
 
@@ -38,7 +39,49 @@ afterEach(() => {
   world = undefined;
 });
 
+const [COORD, D1, D2, L1, L2] = [0, 1, 2, 3, 4];
+
 describe('need-to-know bundles between five computers of different scopes', () => {
+  // Every route once, in a fixed order: a failure here names its step without any shrinking.
+  it('every route once: direct D1↔L1, D2→L2, a detachment to another detachment, relays through the coordinator, a misdirected full bundle', () => {
+    world = setUp();
+    assertEveryoneWithinScope(world, 'after enrolment');
+    const steps: Step[] = [
+      ...[D1, D2, L1, L2].map((to): Step => ({ kind: 'send', from: COORD, to, delivery: 'once' })),
+      { kind: 'edit', who: D1, community: 0, what: 'narrative', quarter: 1 },
+      { kind: 'edit', who: L1, community: 0, what: 'narrative', quarter: 1 },
+      { kind: 'send', from: D1, to: L1, delivery: 'twice' },
+      { kind: 'send', from: L1, to: D1, delivery: 'once' },
+      { kind: 'edit', who: D2, community: 0, what: 'priority', quarter: 1 },
+      { kind: 'edit', who: D2, community: 1, what: 'narrative', quarter: 1 },
+      { kind: 'edit', who: D2, community: 1, what: 'organisation', quarter: 1 },
+      { kind: 'send', from: D2, to: L2, delivery: 'once' },
+      { kind: 'send', from: D2, to: D1, delivery: 'once' },
+      { kind: 'edit', who: L2, community: 0, what: 'summary', quarter: 1 },
+      { kind: 'edit', who: L1, community: 0, what: 'resolve', quarter: 1 },
+      { kind: 'territoryEdit' },
+      { kind: 'relay', a: L2, b: COORD, c: D2 },
+      { kind: 'relay', a: D2, b: COORD, c: L1 },
+      { kind: 'send', from: L1, to: COORD, delivery: 'held' },
+      { kind: 'misdirected', from: COORD, to: L1 },
+      { kind: 'misdirected', from: D2, to: L2 },
+      { kind: 'deliverHeld', pick: 0 },
+      { kind: 'replay', pick: 3 },
+    ];
+    for (const [i, step] of steps.entries()) {
+      for (const c of world.computers) c.clock.advance(60_000);
+      run(world, step);
+      assertEveryoneWithinScope(world, `after step ${i + 1} ${JSON.stringify(step)}`);
+    }
+    // The concurrent narratives of D1 and L1 met as a conflict, which L1 resolved.
+    const merges = [...world.writes.values()].flat().filter((w) => w.value.startsWith('"merge by l1'));
+    expect(merges).toHaveLength(1);
+    syncThroughCoordinator(world);
+    assertEveryoneWithinScope(world, 'after syncing through the coordinator');
+    assertConvergedPerPartition(world);
+    assertNothingLost(world);
+  });
+
   it('converge per partition, never hold a row outside their read scope, and lose nobody’s edit', () => {
     try {
       fc.assert(
