@@ -15,8 +15,8 @@ const fingerprint = z
 
 export const syncMethods = {
   'sync:whoami': read<D.Identity>()("This installation's id, name and key fingerprint.", input({})),
-  'sync:digest': read<{ digest: string }>()(
-    'A hash of the replicated content: equal on two installations exactly when their data and conflicts are equal.',
+  'sync:digest': read<D.ReplicatedDigest>()(
+    'A hash of the replicated content (equal on two installations exactly when their data and conflicts are equal), and one per partition held.',
     input({}),
   ),
   'sync:status': read<D.SyncStatus>()('What this installation holds: changesets per origin, conflicts, waiting rows.', input({})),

@@ -44,6 +44,7 @@ import { reportsMessages } from './core-messages-reports';
 import { startupMessages } from './core-messages-startup';
 import { syncMessages } from './core-messages-sync';
 import { territoryMessages } from './core-messages-territory';
+import { partitionMessages } from './core-messages-partitions';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -59,9 +60,9 @@ export interface Bilingual {
 }
 
 /** The per-domain parts, kept apart so the test can tell when two of them declare the same key. */
-export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages, permissionMessages } as const;
+export const coreMessageParts = { inputMessages, planningMessages, cycleMessages, syncMessages, reportsMessages, startupMessages, referenceMessages, territoryMessages, permissionMessages, partitionMessages } as const;
 
-export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages, ...permissionMessages } as const;
+export const coreMessages = { ...inputMessages, ...planningMessages, ...cycleMessages, ...syncMessages, ...reportsMessages, ...startupMessages, ...referenceMessages, ...territoryMessages, ...permissionMessages, ...partitionMessages } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
 

@@ -101,7 +101,8 @@ async function dispatch(run: Run, command: SyncCommand, passphrase: string | nul
       return inspectCommand(run, args.positionals[0]!, passphrase ?? null);
     case 'digest': {
       const value = run.must('sync:digest', {});
-      return run.emit(value, () => `${value.digest}\n`);
+      // The first line is everything held; then one line per partition: its digest and its id.
+      return run.emit(value, () => `${value.digest}\n${Object.entries(value.partitions).map(([partition, digest]) => `${digest}  ${partition}\n`).join('')}`);
     }
     case 'whoami': {
       const me = run.must('sync:whoami', {});

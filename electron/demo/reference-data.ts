@@ -138,18 +138,19 @@ export function seedReference(core: Core, random: Random, keyboard: Keyboard, ye
   >;
   const coordinator = person(core, coordinatorName, 'Territorial policing and community safety coordinator', coordinatorName, territorial.justice, null);
 
-  // Detachments first: their staff sign the plans of the communities they serve.
+  // Detachments first: their staff sign the plans of the communities they serve. A detachment
+  // serves several communities, so it and its staff are territory-wide: a community's plan may
+  // refer only to its own community's organisations and people or territory-wide ones (issue 11).
   const detachmentStaff = new Map<string, { police: string; commander: DemoPerson; constable: DemoPerson }>();
   for (const community of COMMUNITIES.filter((c) => c.ownDetachment)) {
-    const cid = communityId(community);
-    const police = organisation(core, `${community.name} RCMP detachment`, 'police', cid);
+    const police = organisation(core, `${community.name} RCMP detachment`, 'police', null);
     const rank = SERGEANT_DETACHMENTS.has(community.name) ? 'Sgt.' : 'Cpl.';
     const commanderName = names.next();
     const constableName = names.next();
     detachmentStaff.set(community.name, {
       police,
-      commander: person(core, commanderName, 'Detachment commander', `${rank} ${commanderName}`, police, cid),
-      constable: person(core, constableName, 'Constable', `Cst. ${constableName}`, police, cid),
+      commander: person(core, commanderName, 'Detachment commander', `${rank} ${commanderName}`, police, null),
+      constable: person(core, constableName, 'Constable', `Cst. ${constableName}`, police, null),
     });
   }
 

@@ -10,6 +10,12 @@ export interface ConflictHead {
   at: string;
 }
 
+/** sync:digest: everything held, and per partition held (a community's id, "territory"; "?" for rows not yet placed). */
+export interface ReplicatedDigest {
+  digest: string;
+  partitions: Record<string, string>;
+}
+
 export interface Conflict {
   id: string;
   /** Two people changed the same thing, or someone removed a row another person was editing. */
@@ -82,7 +88,8 @@ export interface ImportPreview {
   newChangesetCount: number;
   alreadyImported: boolean;
   /** Origins whose changesets skip numbers we do not have yet (they will be asked for again). */
-  gaps: Array<{ installationId: string; have: number; firstInBundle: number }>;
+  /** Per (origin, partition): the partition is a community id, "territory", or "*" (before partitions). */
+  gaps: Array<{ installationId: string; partition?: string; have: number; firstInBundle: number }>;
   changesPerPlan: Array<{ planId: string; communityName: string; fiscalYear: number; rows: number }>;
   otherChanges: number;
   newConflicts: Conflict[];

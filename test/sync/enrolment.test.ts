@@ -66,18 +66,23 @@ describe('enrolment', () => {
     expect(list.requests.every((r) => r.certificateSerial !== null)).toBe(true);
   });
 
-  it('bundles between two enrolled computers are accepted with no trust step', () => {
-    const { detachment, office, coordinator, communities } = startTerritory();
+  it('bundles between two enrolled computers are accepted with no trust step, within the receiver’s read scope', () => {
+    const { detachment, office, coordinator, communities, fingerprint } = startTerritory();
+    const lkOffice = enrolNew(coordinator, 'lkoffice', 'liaison', [communities.lutselke], fingerprint);
     const plan = detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
-    // Detachment → office directly: neither has ever trusted the other by fingerprint.
+    // Detachment → Łutselk’e's office directly: neither has ever trusted the other by fingerprint.
     const file = fullBundle(detachment);
-    const result = office.must('bundles:import', { file });
+    const result = lkOffice.must('bundles:import', { file });
     expect(result.imported).toBe(true);
-    expect(office.must('plans:get', { planId: plan.id }).communityId).toBe(communities.lutselke);
+    expect(lkOffice.must('plans:get', { planId: plan.id }).communityId).toBe(communities.lutselke);
+    // Behchokǫ̀'s office keeps only its own community and the territory: the same bundle is refused, naming Łutselk’e.
+    const before = databaseState(office);
+    expect(refusalOf(office.call('bundles:import', { file })).message).toMatch(/^This bundle holds changes to Łutselk’e, which this computer does not keep/);
+    expect(databaseState(office)).toEqual(before);
     // And up to the coordinator.
-    coordinator.must('bundles:import', { file: fullBundle(office) });
+    coordinator.must('bundles:import', { file: fullBundle(lkOffice) });
     expect(coordinator.must('plans:get', { planId: plan.id }).id).toBe(plan.id);
-    expect(office.must('peers:list', {}).find((p) => p.name === 'det computer')).toMatchObject({ scopeCommunityIds: [communities.lutselke], revokedAt: null });
+    expect(lkOffice.must('peers:list', {}).find((p) => p.name === 'det computer')).toMatchObject({ scopeCommunityIds: [communities.lutselke], revokedAt: null });
   });
 
   it('a plan the detachment created and signed for its side reaches its community office: creating it signed nothing for the community', () => {
@@ -186,7 +191,9 @@ describe('refusals: the database is left unchanged', () => {
   });
 
   it("a revoked computer's new changes; its old ones still verify", () => {
-    const { detachment, office, coordinator, communities } = startTerritory();
+    const { detachment, coordinator, communities, fingerprint } = startTerritory();
+    // Łutselk’e's office: it keeps Łutselk’e's data (Behchokǫ̀'s office would refuse it as outside its read scope).
+    const office = enrolNew(coordinator, 'lkoffice', 'liaison', [communities.lutselke], fingerprint);
     const relay = enrolNewFrom(coordinator, communities.lutselke);
     const old = detachment.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
     coordinator.must('bundles:import', { file: fullBundle(detachment) });

@@ -7,9 +7,13 @@ import { materializeRows } from '../changelog/materialize';
 import type { ReplicatedTableName } from '../changelog/replicated-tables';
 import { planOfRow, storedFieldLookup } from '../changelog/row-community';
 import { versionVector } from '../changelog/version-vector';
+import { partitionOfChangeset } from '../changelog/changeset-body';
+import { splitVectorKey, vectorKey } from '../changelog/partitions';
+import { valueFor } from '../../../shared/id-record';
 import type { CheckedBundle } from './bundle-check';
 import { fingerprintOf } from './identity';
 import { scopeGuard } from './import-scope';
+import { checkImportedPartitions } from './import-partitions';
 
 export type AppliedBundle = Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'>;
 
@@ -21,7 +25,9 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   const now = ctx.clock.now();
   const scope = scopeGuard(ctx, checked);
   // Apply in (origin, seq) order: the result does not depend on it, but history reads naturally.
-  const ordered = [...checked.fresh].sort((a, b) => (a.body.origin === b.body.origin ? a.body.seq - b.body.seq : a.body.origin < b.body.origin ? -1 : 1));
+  const ordered = [...checked.fresh].sort((a, b) =>
+    a.body.origin !== b.body.origin ? (a.body.origin < b.body.origin ? -1 : 1) : a.body.hlc !== b.body.hlc ? (a.body.hlc < b.body.hlc ? -1 : 1) : a.body.seq - b.body.seq,
+  );
   for (const c of ordered) {
     for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
   }
@@ -29,6 +35,7 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   // A forged signature outranks every other refusal, so it is awaited before judging scope.
   checked.awaitSignatures();
   scope.check();
+  checkImportedPartitions(ctx, checked.fresh);
 
   return {
     changesetCount: checked.total,
@@ -63,11 +70,16 @@ function changesPerPlan(ctx: CoreContext, touched: Iterable<RowRef>): Pick<Impor
 /** Origins whose first changeset here comes after a hole: changesets this installation has not seen. */
 function gapsBefore(checked: CheckedBundle, vectorBefore: Record<string, number>): ImportPreview['gaps'] {
   const gaps: ImportPreview['gaps'] = [];
-  const firstPerOrigin = new Map<string, number>();
-  for (const c of checked.fresh) firstPerOrigin.set(c.body.origin, Math.min(firstPerOrigin.get(c.body.origin) ?? Infinity, c.body.seq));
-  for (const [origin, first] of firstPerOrigin) {
-    const have = vectorBefore[origin] ?? 0;
-    if (first > have + 1) gaps.push({ installationId: origin, have, firstInBundle: first });
+  // Kept per (origin, partition): a partition this computer never receives leaves no gap.
+  const firstPerKey = new Map<string, number>();
+  for (const c of checked.fresh) {
+    const key = vectorKey(c.body.origin, partitionOfChangeset(c.body));
+    firstPerKey.set(key, Math.min(firstPerKey.get(key) ?? Infinity, c.body.seq));
+  }
+  for (const [key, first] of firstPerKey) {
+    const have = valueFor(vectorBefore, key) ?? 0;
+    const { origin, partition } = splitVectorKey(key);
+    if (first > have + 1) gaps.push({ installationId: origin, partition, have, firstInBundle: first });
   }
   return gaps;
 }

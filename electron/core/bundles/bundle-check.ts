@@ -5,7 +5,8 @@
  */
 import { msg } from '../../../shared/core-messages';
 import type { ImportPreview, Peer } from '../../../shared/domain';
-import { type ChangesetBody, changesetBodySchema } from '../changelog/changeset-body';
+import { type ChangesetBody, changesetBodySchema, partitionOfChangeset } from '../changelog/changeset-body';
+import { inReadScope, ownReadScope, partitionLabel } from '../changelog/partitions';
 import { newerVersionOfChangeset, problemWithChangeset } from '../changelog/changeset-validation';
 import type { CoreContext } from '../changelog/core-context';
 import { readFileCapped } from './bundle-file';
@@ -161,7 +162,8 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
  */
 function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raws: readonly unknown[], origins: OriginJudgement) {
   const fresh: Incoming[] = [];
-  const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND seq = ?');
+  const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND partition = ? AND seq = ?');
+  const readScope = ownReadScope(ctx);
   const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
   const seenInBundle = new Set<string>();
   const setAside = new Map<string, ImportPreview['setAside'][number]>();
@@ -172,7 +174,8 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     const parsed = changesetBodySchema.safeParse(raws[index]);
     if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
     const body = parsed.data;
-    const stored = known.get(body.origin, body.seq) as { id: string; body: string } | undefined;
+    const partition = partitionOfChangeset(body);
+    const stored = known.get(body.origin, partition, body.seq) as { id: string; body: string } | undefined;
     if (stored) {
       if (stored.body !== entry.body) {
         problems.push(() => refuse('seq_reused', msg('import.seqReused', { seq: body.seq })));
@@ -184,7 +187,11 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     if (problem) problems.push(() => refuse('damaged', problem));
     const owner = idTaken.get(body.id) as { origin: string; seq: number } | undefined;
     if (owner || seenInBundle.has(body.id)) problems.push(() => refuse('forged', msg('import.idCollision')));
-    const originSeq = `${body.origin}\u0000${body.seq}`;
+    // A computer keeps only its read scope: a changeset of another community is never planted here.
+    if (!inReadScope(readScope, partition)) {
+      problems.push(() => refuse('out_of_scope', msg('import.outsideReadScope', { community: partitionLabel(ctx.sqlite, partition) })));
+    }
+    const originSeq = `${body.origin}\u0000${partition}\u0000${body.seq}`;
     if (seenInBundle.has(originSeq)) {
       problems.push(() => refuse('seq_reused', msg('import.seqTwice', { seq: body.seq })));
     }

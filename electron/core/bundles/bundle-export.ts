@@ -10,8 +10,9 @@ import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
+import { type BundleAudience, selectChangesets, vectorForAudience } from './bundle-selection';
+import type { ReadScope } from '../changelog/partitions';
 import { ownOrigins } from '../changelog/restored-copy';
-import { versionVector } from '../changelog/version-vector';
 import { isDemoDatabase, territorySectionForExport } from './territory-section';
 
 /** The territory, its certificates and revocations, and the demo mark, for the signed manifest. */
@@ -26,11 +27,13 @@ export interface ExportRequest {
   file: string;
   passphrase?: string | null;
   encrypt?: boolean;
+  /** A full bundle limited to one read scope: the enrolment bundle of a computer that reads only its communities. */
+  scope?: ReadScope;
 }
 
 /**
- * Writes a bundle: to a peer, every changeset (own and relayed) above what it acknowledged; a
- * full bundle, everything. Changesets go out as their origin signed them. The file is written
+ * Writes a bundle: to a peer, every changeset (own and relayed) of its read scope above what it
+ * acknowledged; a full bundle, everything (or everything in `scope`). Changesets go out as their origin signed them. The file is written
  * beside its destination and renamed into place, so a pulled USB stick never leaves half a file
  * under the real name; only its owner can read it.
  */
@@ -49,22 +52,15 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   if (!request.file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
     throw new DomainError('invalid_input', msg('export.extension', { extension: BUNDLE_EXTENSION }));
   }
-  let acknowledged: Record<string, number> = idRecord();
   let recipientName: string | null = null;
   if (request.to !== undefined) {
     const peer = findPeer(ctx, request.to);
     if (!peer || peer.trustedAt === null) throw new DomainError('not_found', msg('export.unknownPeer'));
-    acknowledged = peer.acknowledged;
     recipientName = peer.name;
   }
-
-  const rows = ctx.sqlite.prepare('SELECT origin, seq, body, signature FROM changesets ORDER BY origin, seq').all() as Array<{
-    origin: string;
-    seq: number;
-    body: string;
-    signature: string;
-  }>;
-  const selected = rows.filter((r) => r.seq > (valueFor(acknowledged, r.origin) ?? 0));
+  // Need to know (bundle-selection.ts): only partitions in the recipient's read scope.
+  const audience: BundleAudience = request.to !== undefined ? { to: [request.to] } : { full: true, ...(request.scope ? { scope: request.scope } : {}) };
+  const selected = selectChangesets(ctx, audience);
   const own = ownOrigins(ctx);
   const keys = idRecord(own.map((origin) => [origin, ctx.keys.publicKey] as [string, string]));
   for (const origin of new Set(selected.map((r) => r.origin))) {
@@ -81,7 +77,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     sender: { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey },
     recipient: request.to ?? null,
     full: request.full === true,
-    versionVector: versionVector(ctx.sqlite),
+    versionVector: vectorForAudience(ctx, audience),
     keys,
     changesetCount: selected.length,
     ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),

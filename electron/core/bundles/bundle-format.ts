@@ -70,7 +70,8 @@ export const manifestSchema = z.strictObject({
   sender: z.strictObject({ installationId, name: z.string().max(200), publicKey: base64 }),
   recipient: z.string().max(64).nullable(),
   full: z.boolean(),
-  versionVector: idRecordSchema(z.string().max(64), z.number().int().min(0)),
+  /** Per (origin, partition), keyed "origin partition" (changelog/partitions.ts vectorKey). */
+  versionVector: idRecordSchema(z.string().max(140), z.number().int().min(0)),
   keys: idRecordSchema(z.string().max(64), base64),
   changesetCount: z.number().int().min(0).max(LIMITS.changesets),
   /** Earlier ids of the sender (same key), after it was restored from a backup. */

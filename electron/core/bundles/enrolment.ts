@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { replaceWithPrivateFile } from '../../../db/private-files';
 import { msg } from '../../../shared/core-messages';
+import type { ReadScope } from '../changelog/partitions';
 import type { MethodInput } from '../../../shared/contract';
 import type { CertificateRevoked, EnrolmentAccepted, EnrolmentIssued, EnrolmentRequestInfo, EnrolmentRequestWritten, RevocationBody } from '../../../shared/domain';
 import { DomainError } from '../../../shared/domain-error';
@@ -92,7 +93,7 @@ function revocationOf(ctx: CoreContext, serial: string): RevocationBody | null {
   return storedRevocations(ctx).find((r) => r.serial === serial)?.parsed ?? null;
 }
 
-/** Issues the certificate and writes the enrolment bundle (a full bundle for now: need-to-know filtering is issue 11). */
+/** Issues the certificate and writes the enrolment bundle: everything in the new computer's read scope. */
 export function enrol(ctx: CoreContext, input: MethodInput<'enrolment:enrol'>): EnrolmentIssued {
   const keys = territoryPrivateKey(ctx);
   const territory = territoryRow(ctx)!;
@@ -137,7 +138,9 @@ export function enrol(ctx: CoreContext, input: MethodInput<'enrolment:enrol'>): 
     }
     pinCertified(ctx, certifiedOrigins(storedCertificates(ctx), storedRevocations(ctx)));
     const passphrase = input.passphrase ?? null;
-    const written = exportBundle(ctx, { full: true, file: input.file, passphrase, encrypt: passphrase !== null && passphrase !== '' });
+    // The enrolment bundle carries only the new computer's read scope (its communities and the territory).
+    const scope: ReadScope = communityIds === null ? { all: true } : { all: false, communities: communityIds };
+    const written = exportBundle(ctx, { full: true, scope, file: input.file, passphrase, encrypt: passphrase !== null && passphrase !== '' });
     const cert = storedCertificates(ctx).find((c) => c.serial === serial)!.parsed;
     result = { certificate: issuedCertificate(ctx, cert, null), file: written.file, encrypted: written.encrypted, changesetCount: written.changesetCount };
   })();

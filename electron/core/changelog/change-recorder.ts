@@ -3,8 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { PlannerDb } from '../../../db/open-database';
 import * as schema from '../../../db/schema';
 import type { Clock, IdGenerator } from './clock';
-import { replicatedTables, type ReplicatedTableName } from './replicated-tables';
-import { CHANGESET_SCHEMA_VERSION, type ChangesetBody, type ChangesetOp, serialiseChangeset } from './changeset-body';
+import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
+import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
+import { derivedPartition, fixedPartition, fixPartition, mayReference, PARTITION_REFERENCES, partitionLabel, partitionOfRow, referencedIds } from './partitions';
+import { type FieldLookup, registerFieldLookup } from './row-community';
+import { CHANGESET_SCHEMA_VERSION, CHANGESET_TEXT_VERSION, type ChangesetBody, type ChangesetOp, serialiseChangeset } from './changeset-body';
 import { storeChangeset } from './changeset-store';
 import { FieldRegister } from './field-register';
 import { HybridClock } from './hlc';
@@ -151,22 +155,86 @@ export class ChangeRecorder {
     return writer;
   }
 
+  /**
+   * The recorded ops, one changeset per partition (changelog/partitions.ts), each numbered
+   * 1, 2, 3… per (origin, partition). Every row's partition is fixed when it is first written
+   * here: an op that would move a row to another partition, or make it refer to a row of another
+   * community, is refused (and, being inside the transaction, nothing is saved).
+   */
   private appendChangeset(actor: ChangeActor, method: string, recorded: readonly RecordedOp[]): void {
+    // One op per field per save: the last value written wins within a save.
+    const lastByField = new Map<string, RecordedOp>();
+    for (const op of recorded) lastByField.set(`${op.table}\u0000${op.rowId}\u0000${op.field}`, op);
+    const byPartition = new Map<string, RecordedOp[]>();
+    const partitionOf = this.partitionsOfWrite([...lastByField.values()]);
+    for (const op of lastByField.values()) {
+      const partition = partitionOf(op.table, op.rowId);
+      const list = byPartition.get(partition) ?? [];
+      list.push(op);
+      byPartition.set(partition, list);
+    }
+    for (const [partition, ops] of byPartition) this.appendOne(actor, method, partition, ops);
+  }
+
+  /** The partition of every row a write touches, checked: fixed at creation, never moved, references kept in bounds. */
+  private partitionsOfWrite(ops: readonly RecordedOp[]): (table: ReplicatedTableName, rowId: string) => string {
+    const sqlite = this.sqlite;
+    const heads = registerFieldLookup(sqlite, this.register);
+    const rowStatements = new Map<string, Database.Statement>();
+    // A local write has already reached its table: the table is the truth, the registers lag behind it.
+    const lookup: FieldLookup = (table, rowId, field) => {
+      const query = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
+      let statement = rowStatements.get(query);
+      if (!statement) rowStatements.set(query, (statement = sqlite.prepare(query)));
+      const row = statement.get(rowId) as { v: unknown } | undefined;
+      // Only id fields are looked up (a row's community or parent): plain text, no JSON to read.
+      return row ? row.v : heads(table, rowId, field);
+    };
+    const partitions = new Map<string, string>();
+    const partitionOf = (table: ReplicatedTableName, rowId: string): string => {
+      const key = `${table}\u0000${rowId}`;
+      const known = partitions.get(key);
+      if (known !== undefined) return known;
+      const fixed = fixedPartition(sqlite, table, rowId);
+      const derived = derivedPartition(sqlite, lookup, table, rowId);
+      if (fixed !== undefined && derived !== undefined && fixed !== derived) {
+        throw new DomainError('invalid_input', msg('partition.moveRefused', { from: partitionLabel(sqlite, fixed), to: partitionLabel(sqlite, derived) }));
+      }
+      const partition = fixed ?? derived;
+      if (partition === undefined) throw new DomainError('invalid_input', msg('partition.unknown'));
+      if (fixed === undefined) fixPartition(sqlite, table, rowId, partition);
+      partitions.set(key, partition);
+      return partition;
+    };
+    for (const op of ops) {
+      const partition = partitionOf(op.table, op.rowId);
+      const target = PARTITION_REFERENCES[op.table]?.[op.field];
+      if (!target) continue;
+      for (const id of referencedIds(op.value)) {
+        const referenced = partitionOfRow(sqlite, lookup, target, id);
+        if (referenced !== undefined && !mayReference(partition, referenced)) {
+          throw new DomainError('invalid_input', msg('partition.crossReference', { from: partitionLabel(sqlite, partition), to: partitionLabel(sqlite, referenced) }));
+        }
+      }
+    }
+    return partitionOf;
+  }
+
+  private appendOne(actor: ChangeActor, method: string, partition: string, recorded: readonly RecordedOp[]): void {
     const db = this.db;
-    const next = db
+    // installation.lastSeq counts this installation's changesets (before partitions it was the one sequence).
+    const counted = db
       .update(schema.installation)
       .set({ lastSeq: sql`${schema.installation.lastSeq} + 1` })
       .where(eq(schema.installation.key, 1))
       .returning({ seq: schema.installation.lastSeq })
       .get();
-    if (!next) throw new Error('This installation has no profile yet; it must be initialised before changes are recorded.');
+    if (!counted) throw new Error('This installation has no profile yet; it must be initialised before changes are recorded.');
+    const seq = ((this.sqlite.prepare('SELECT max(seq) FROM changesets WHERE origin = ? AND partition = ?').pluck().get(actor.installationId, partition) as number | null) ?? 0) + 1;
     const changesetId = this.ids.newId();
     const createdAt = this.clock.now();
 
-    // One op per field per save: the last value written wins within a save.
-    const lastByField = new Map<string, RecordedOp>();
-    for (const op of recorded) lastByField.set(`${op.table}\u0000${op.rowId}\u0000${op.field}`, op);
-    const ops: ChangesetOp[] = [...lastByField.values()].map((op, position) => {
+    const ops: ChangesetOp[] = recorded.map((op, position) => {
       // The author was looking at the field's current heads. A removal or restore looks at the
       // whole row, so an edit it did not see shows as "removed while being edited".
       const pred =
@@ -176,10 +244,11 @@ export class ChangeRecorder {
       return { opId: `${changesetId}.${position}`, table: op.table, rowId: op.rowId, field: op.field, value: op.value as ChangesetOp['value'], pred: pred.sort() };
     });
     const body: ChangesetBody = {
-      v: 1,
+      v: CHANGESET_TEXT_VERSION,
       id: changesetId,
       origin: actor.installationId,
-      seq: next.seq,
+      partition,
+      seq,
       hlc: this.clockFor(actor.installationId).next(createdAt),
       schemaVersion: CHANGESET_SCHEMA_VERSION,
       actor: actor.userName,

@@ -5,10 +5,13 @@ import { z } from 'zod';
  * A changeset of a higher version is refused as made by a newer planner (never applied as if
  * understood). Versions below it are refused too, unless listed here as meaning exactly the same.
  */
-export const CHANGESET_SCHEMA_VERSION = 1;
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [CHANGESET_SCHEMA_VERSION];
-/** The version of the changeset text itself (`v`). */
-export const CHANGESET_TEXT_VERSION = 1;
+export const CHANGESET_SCHEMA_VERSION = 2;
+/** Version 2 added the changeset's partition; its fields are those of version 1. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, CHANGESET_SCHEMA_VERSION];
+/** The version of the changeset text itself (`v`): 2 carries `partition`; 1 (before partitions) is read as partition '*'. */
+export const CHANGESET_TEXT_VERSION = 2;
+/** The partition of a changeset written before partitions existed (changelog/partitions.ts LEGACY_PARTITION). */
+const LEGACY = '*';
 
 /**
  * The signed text of a changeset. It is produced once by its origin and then travels
@@ -26,10 +29,13 @@ export const changesetOpSchema = z.strictObject({
   pred: z.array(opId).max(64),
 });
 
-export const changesetBodySchema = z.strictObject({
-  v: z.literal(CHANGESET_TEXT_VERSION),
+export const changesetBodySchema = z
+  .strictObject({
+  v: z.union([z.literal(1), z.literal(CHANGESET_TEXT_VERSION)]),
   id: z.string().min(1).max(64),
   origin: z.string().min(1).max(64),
+  /** A community's id or 'territory' (text version 2 only). */
+  partition: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/).optional(),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   // A clock orders versions everywhere the same way: printable ASCII only, so that every comparison
   // (JavaScript's, SQLite's) sorts it alike. Honest clocks are "wall-counter-origin" digits and id.
@@ -42,10 +48,17 @@ export const changesetBodySchema = z.strictObject({
   method: z.string().max(80),
   createdAt: z.string().max(40),
   ops: z.array(changesetOpSchema).min(1).max(5000),
-});
+})
+  // Version 2 names its partition; version 1 never does (it is read as '*').
+  .refine((b) => (b.v === 1) === (b.partition === undefined));
 
 export type ChangesetBody = z.infer<typeof changesetBodySchema>;
 export type ChangesetOp = z.infer<typeof changesetOpSchema>;
+
+/** The partition a changeset belongs to: the one it names, or '*' for one written before partitions. */
+export function partitionOfChangeset(body: Pick<ChangesetBody, 'partition'>): string {
+  return body.partition ?? LEGACY;
+}
 
 /** Key order is fixed here, so the same changeset always has the same text. */
 export function serialiseChangeset(body: ChangesetBody): string {
@@ -53,6 +66,7 @@ export function serialiseChangeset(body: ChangesetBody): string {
     v: body.v,
     id: body.id,
     origin: body.origin,
+    ...(body.partition !== undefined ? { partition: body.partition } : {}),
     seq: body.seq,
     hlc: body.hlc,
     schemaVersion: body.schemaVersion,

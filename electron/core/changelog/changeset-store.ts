@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChangesetBody } from './changeset-body';
+import { type ChangesetBody, partitionOfChangeset } from './changeset-body';
 import type { FieldRegister } from './field-register';
 
 export interface RowRef {
@@ -12,8 +12,8 @@ function insertStatement(sqlite: Database.Database): Database.Statement {
   let statement = statements.get(sqlite);
   if (!statement) {
     statement = sqlite.prepare(
-      `INSERT INTO changesets (id, origin, seq, hlc, actor, method, schema_version, created_at, body, signature, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO changesets (id, origin, partition, seq, hlc, actor, method, schema_version, created_at, body, signature, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements.set(sqlite, statement);
   }
@@ -33,7 +33,7 @@ export function storeChangeset(
   signature: string,
   receivedAt: string,
 ): RowRef[] {
-  insertStatement(sqlite).run(body.id, body.origin, body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
+  insertStatement(sqlite).run(body.id, body.origin, partitionOfChangeset(body), body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
   const touched = new Map<string, RowRef>();
   body.ops.forEach((op, position) => {
     const applied = register.apply({

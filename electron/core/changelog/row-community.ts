@@ -4,7 +4,7 @@ import { naturalIds } from './deterministic-id';
 import { type ReplicatedTableName, sqlColumnName, sqlTableName } from './replicated-tables';
 
 /** How each kind of row belongs to a community: directly, through its parent, or not at all. */
-const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; field: string; parent: ReplicatedTableName | 'community' } | { via: 'territory' }> = {
+export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; field: string; parent: ReplicatedTableName | 'community' } | { via: 'territory' }> = {
   communities: { via: 'self' },
   plans: { via: 'field', field: 'communityId', parent: 'community' },
   organisations: { via: 'field', field: 'communityId', parent: 'community' },
@@ -28,17 +28,22 @@ const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'field'; f
 /** A field's value as this database holds it: its winning op, else the stored row. */
 export type FieldLookup = (table: ReplicatedTableName, rowId: string, field: string) => unknown;
 
-export function storedFieldLookup(ctx: CoreContext): FieldLookup {
+export function storedFieldLookup(ctx: Pick<CoreContext, 'sqlite' | 'recorder'>): FieldLookup {
+  return registerFieldLookup(ctx.sqlite, ctx.recorder.register);
+}
+
+/** storedFieldLookup, from the database and the field registers alone (the change recorder's own view). */
+export function registerFieldLookup(sqlite: Database.Database, register: Pick<CoreContext['recorder']['register'], 'headsOf'>): FieldLookup {
   const rowStatements = new Map<string, Database.Statement>();
   return (table, rowId, field) => {
     // The winning op is the truth; the table may lag behind it for a row waiting for its parent.
     // The winner is chosen by the very comparison materialising uses (compareHeads, in JavaScript):
     // an ORDER BY in SQL compares UTF-8 bytes, not UTF-16 units, and a clock is text a peer picks.
-    const value = ctx.recorder.register.headsOf(table, rowId, field)[0]?.value;
+    const value = register.headsOf(table, rowId, field)[0]?.value;
     if (value !== undefined) return JSON.parse(value) as unknown;
     const sql = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
     let statement = rowStatements.get(sql);
-    if (!statement) rowStatements.set(sql, (statement = ctx.sqlite.prepare(sql)));
+    if (!statement) rowStatements.set(sql, (statement = sqlite.prepare(sql)));
     const row = statement.get(rowId) as { v: unknown } | undefined;
     return row ? row.v : undefined;
   };

@@ -7,13 +7,13 @@ import { exchangeHistory } from '../bundles/exchanges';
 import { whoami } from '../bundles/identity';
 import { listPeers, revokePeer, trustPeer } from '../bundles/peers';
 import { listConflicts, resolveConflict } from '../changelog/conflicts';
-import { replicatedDigest } from '../changelog/digest';
+import { replicatedDigests } from '../changelog/digest';
 import { logStatus } from '../changelog/log-status';
 import type { DomainHandlers } from './handler-types';
 
 export const bundleHandlers: DomainHandlers<typeof syncMethods> = {
   'sync:whoami': (ctx) => whoami(ctx),
-  'sync:digest': (ctx) => ({ digest: replicatedDigest(ctx) }),
+  'sync:digest': (ctx) => replicatedDigests(ctx),
   'sync:status': (ctx) => logStatus(ctx),
   'bundles:export': (ctx, input) => exportBundle(ctx, input),
   'bundles:inspect': (_ctx, input) => inspectBundle(input.file, input.passphrase ?? null),

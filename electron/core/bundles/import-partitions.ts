@@ -1,0 +1,57 @@
+import { msg } from '../../../shared/core-messages';
+import { type ChangesetBody, partitionOfChangeset } from '../changelog/changeset-body';
+import type { CoreContext } from '../changelog/core-context';
+import {
+  derivedPartition,
+  fixedPartition,
+  fixPartition,
+  LEGACY_PARTITION,
+  mayReference,
+  PARTITION_REFERENCES,
+  partitionLabel,
+  partitionOfRow,
+  referencedIds,
+} from '../changelog/partitions';
+import type { ReplicatedTableName } from '../changelog/replicated-tables';
+import { storedFieldLookup } from '../changelog/row-community';
+import { refuse } from './bundle-refusal';
+
+/**
+ * Partitions held on import, on the result (inside the import's transaction, after the changesets
+ * are applied): every row a changeset touches must be of that changeset's partition (else the
+ * changeset is damaged or forged), must stay in the partition fixed when it was created here, and
+ * may refer only to rows of its own partition or the territory. A row first seen here gets its
+ * partition fixed now. A legacy changeset ('*', before partitions) may touch any partition: each
+ * of its rows is placed by its fields.
+ */
+export function checkImportedPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: ChangesetBody }>): void {
+  const sqlite = ctx.sqlite;
+  const lookup = storedFieldLookup(ctx);
+  const label = (partition: string) => partitionLabel(sqlite, partition);
+  const placed = new Map<string, string | undefined>();
+  for (const { body } of fresh) {
+    const partition = partitionOfChangeset(body);
+    for (const op of body.ops) {
+      const table = op.table as ReplicatedTableName;
+      const key = `${table}\u0000${op.rowId}`;
+      if (!placed.has(key)) {
+        const fixed = fixedPartition(sqlite, table, op.rowId);
+        const derived = derivedPartition(sqlite, lookup, table, op.rowId);
+        if (fixed !== undefined && derived !== undefined && fixed !== derived) refuse('out_of_scope', msg('import.rowMoved', { from: label(fixed), to: label(derived) }));
+        const actual = fixed ?? derived;
+        if (partition !== LEGACY_PARTITION && actual !== undefined && actual !== partition) refuse('forged', msg('import.partitionMismatch', { partition: label(partition), other: label(actual) }));
+        // A row whose parent is not here yet (it waits, hidden) takes the partition its changeset names.
+        const settled = actual ?? (partition === LEGACY_PARTITION ? undefined : partition);
+        if (fixed === undefined && settled !== undefined) fixPartition(sqlite, table, op.rowId, settled);
+        placed.set(key, settled);
+      }
+      const rowPartition = placed.get(key);
+      const target = PARTITION_REFERENCES[table]?.[op.field];
+      if (!target || rowPartition === undefined) continue;
+      for (const id of referencedIds(op.value)) {
+        const referenced = partitionOfRow(sqlite, lookup, target, id);
+        if (referenced !== undefined && !mayReference(rowPartition, referenced)) refuse('out_of_scope', msg('import.crossReference', { from: label(rowPartition), to: label(referenced) }));
+      }
+    }
+  }
+}
