@@ -67,8 +67,8 @@ describe('what the planner itself writes', () => {
 
 describe('versions', () => {
   it('tells a newer changeset from a damaged one before reading its shape', () => {
-    expect(newerVersionOfChangeset({ schemaVersion: 2 })).toMatchObject({ key: 'import.newerChange' });
-    expect(newerVersionOfChangeset({ v: 2, whatever: true })).toMatchObject({ key: 'import.newerChange' });
+    expect(newerVersionOfChangeset({ schemaVersion: 3 })).toMatchObject({ key: 'import.newerChange' });
+    expect(newerVersionOfChangeset({ v: 3, whatever: true })).toMatchObject({ key: 'import.newerChange' });
     expect(newerVersionOfChangeset({ v: 1, schemaVersion: 1 })).toBeNull();
     expect(newerVersionOfChangeset({ schemaVersion: '999' })).toBeNull();
     expect(newerVersionOfChangeset(null)).toBeNull();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIdentityKeys, signText } from '../../electron/core/bundles/identity';
 import { handoverText } from '../../electron/core/bundles/territory-crypto';
 import { bundlePath, databaseState, makeInstallation, readParts, refusalOf, writeParts } from '../support';
-import { newComputer, startTerritory } from './support/territory';
+import { enrolNew, newComputer, startTerritory } from './support/territory';
 
 function fullBundle(from: ReturnType<typeof newComputer>, hint = 'b'): string {
   const file = bundlePath(from, `${from.label}-${hint}`);
@@ -44,7 +44,9 @@ describe('the territory key', () => {
   });
 
   it('rotation: a new key handed over by the old one is accepted; one that was not is refused', () => {
-    const { coordinator, detachment, office, fingerprint } = startTerritory('k');
+    const { coordinator, detachment, fingerprint } = startTerritory('k');
+    // Łutselk’e's own office (the Behchokǫ̀ office does not keep Łutselk’e's data), enrolled under the old key.
+    const office = enrolNew(coordinator, 'klkoffice', 'liaison', [startedCommunity(detachment)], fingerprint);
     const rotated = coordinator.must('territory:rotateKey', {});
     expect(rotated.formerFingerprint).toBe(fingerprint);
     expect(rotated.fingerprint).not.toBe(fingerprint);

@@ -142,7 +142,8 @@ describe('changes already here', () => {
   it('are skipped, not refused again, when a bundle carries one accepted before these rules existed', () => {
     // V took F's rank -1 when the import checked only the column's kind; bundles still carry it.
     const parts = readParts(bundleSetting('priorities', priorityId, 'rank', -1));
-    const old = parts.changesets.at(-1)!;
+    // The changeset that set it (a bundle lists changesets per origin and partition, not newest last).
+    const old = parts.changesets.find((c) => (JSON.parse(c.body) as ChangesetBody).ops.some((op) => op.field === 'rank' && op.value === -1))!;
     const ctx = V.core.context;
     ctx.sqlite.transaction(() => storeChangeset(ctx.sqlite, ctx.recorder.register, JSON.parse(old.body) as ChangesetBody, old.body, old.signature, ctx.clock.now()))();
     F.must('progress:record', { actionId, quarter: 1, status: 'on_track', narrative: 'After the old change' });
@@ -160,7 +161,7 @@ describe('versions this planner does not know', () => {
   });
 
   it('refuses a newer schema version even when the change uses fields this version cannot read', () => {
-    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, schemaVersion: 2, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
+    const file = bundleWithRewrittenChangeset((body) => JSON.stringify({ ...body, schemaVersion: 3, ops: body.ops.map((op) => ({ ...op, lww: true })) }));
     expect(expectRefused(file, 'newer_version').message).toMatch(/newer version/);
   });
 
