@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { naturalIds } from '../../../electron/core/changelog/deterministic-id';
+import { splitVectorKey } from '../../../electron/core/changelog/partitions';
 import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../../../electron/core/changelog/replicated-tables';
 import type { Conflict } from '../../../shared/domain';
 import { addCommunity, agreedPlan, bundlePath, databaseState, isPlainSentence } from '../../support';
@@ -560,13 +561,31 @@ export function partitionsOfWorld(world: World): string[] {
   return [TERRITORY, ...world.communities.map((c) => c.id)];
 }
 
-/** Per partition, every computer holding it has the same digest of it. */
+const allEqual = (entries: ReadonlyArray<readonly [string, unknown]>) => Object.fromEntries(entries.map(([label]) => [label, entries[0]![1]]));
+
+/**
+ * Per partition, every computer holding it has the same digest of it — the test's own and the
+ * core's (`sync:digest`'s partitions) — and the same version vector entries for it; no computer's
+ * digest names a partition outside its scope.
+ */
 export function assertConvergedPerPartition(world: World): void {
+  const coreDigests = new Map(world.computers.map((c) => [c.label, c.must('sync:digest', {}).partitions] as const));
+  const vectors = new Map(world.computers.map((c) => [c.label, c.must('sync:status', {}).versionVector] as const));
+  for (const c of world.computers) {
+    const outside = Object.keys(coreDigests.get(c.label)!).filter((p) => !inScope(world.scopes.get(c.label)!, p));
+    expect(outside, `${c.label}: partitions its digest names outside its read scope`).toEqual([]);
+  }
   for (const partition of partitionsOfWorld(world)) {
     const holders = world.computers.filter((c) => inScope(world.scopes.get(c.label)!, partition));
     const digests = holders.map((c) => [c.label, partitionDigest(world, c, partition)] as const);
-    const first = digests[0]![1];
-    expect(Object.fromEntries(digests), `digests of ${world.name(partition)}`).toEqual(Object.fromEntries(digests.map(([label]) => [label, first])));
+    expect(Object.fromEntries(digests), `the test's digests of ${world.name(partition)}`).toEqual(allEqual(digests));
+    const core = holders.map((c) => [c.label, coreDigests.get(c.label)![partition]] as const);
+    expect(core[0]![1], `the core's digest of ${world.name(partition)} on ${core[0]![0]}`).toBeDefined();
+    expect(Object.fromEntries(core), `the core's digests of ${world.name(partition)}`).toEqual(allEqual(core));
+    const vector = holders.map(
+      (c) => [c.label, Object.fromEntries(Object.entries(vectors.get(c.label)!).filter(([key]) => splitVectorKey(key).partition === partition))] as const,
+    );
+    expect(Object.fromEntries(vector), `the version vectors of ${world.name(partition)}`).toEqual(allEqual(vector));
   }
 }
 
