@@ -5,13 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { naturalIds } from '../../../electron/core/changelog/deterministic-id';
 import { splitVectorKey } from '../../../electron/core/changelog/partitions';
 import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName } from '../../../electron/core/changelog/replicated-tables';
 import type { Conflict } from '../../../shared/domain';
-import { addCommunity, agreedPlan, bundlePath, databaseState, isPlainSentence } from '../../support';
+import { sequentialIds } from '../../../electron/core/changelog/clock';
+import type { Result } from '../../../shared/result';
+import { addCommunity, agreedPlan, bundlePath, databaseState, isPlainSentence, makeTestDir, openTestCore } from '../../support';
 import { type Computer, enrolNew, newComputer } from './territory';
 
 export const TERRITORY = 'territory';
@@ -51,13 +54,23 @@ const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];
 const isTable = (name: string): name is ReplicatedTableName => Object.prototype.hasOwnProperty.call(replicatedTables, name);
 export const rowKey = (table: string, rowId: string) => `${table}/${rowId}`;
 
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+/** A prepared statement of this computer's database, kept (the scan runs after every step). */
+function prepared(c: Computer, sql: string): Database.Statement {
+  const db = c.core.context.sqlite;
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /** Every value one field of one row has here: its column, and every op written to it. */
 function fieldValues(c: Computer, table: ReplicatedTableName, rowId: string, field: string): unknown[] {
-  const db = c.core.context.sqlite;
   const values: unknown[] = [];
-  const row = db.prepare(`SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
+  const row = prepared(c, `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`).get(rowId) as { v: unknown } | undefined;
   if (row) values.push(row.v);
-  for (const text of db.prepare('SELECT value FROM change_ops WHERE table_name = ? AND row_id = ? AND field = ?').pluck().all(table, rowId, field) as string[]) {
+  for (const text of prepared(c, 'SELECT value FROM change_ops WHERE table_name = ? AND row_id = ? AND field = ?').pluck().all(table, rowId, field) as string[]) {
     values.push(JSON.parse(text));
   }
   return [...new Set(values)];
@@ -145,7 +158,7 @@ export function scan(world: World, c: Computer): Violation[] {
       continue;
     }
     if (!inScope(scope, cs.partition)) violations.push({ computer: c.label, what: `${name}: of ${world.name(cs.partition)}, outside its read scope` });
-    for (const op of db.prepare('SELECT DISTINCT table_name AS t, row_id AS r FROM change_ops WHERE changeset_id = ?').all(cs.id) as Array<{ t: string; r: string }>) {
+    for (const op of prepared(c, 'SELECT DISTINCT table_name AS t, row_id AS r FROM change_ops WHERE changeset_id = ?').all(cs.id) as Array<{ t: string; r: string }>) {
       const p = partitionHere.get(rowKey(op.t, op.r));
       if (p !== undefined && p !== cs.partition) violations.push({ computer: c.label, what: `${name} touches ${rowKey(op.t, op.r)} of partition ${p}` });
     }
@@ -169,7 +182,7 @@ export function partitionDigest(world: World, c: Computer, partition: string): s
     for (const row of db.prepare(`SELECT ${columns} FROM "${sqlTableName(table)}" ORDER BY id`).raw().all() as unknown[][]) {
       if (partitionOf(world, c, table, row[0] as string, ignored) !== partition) continue;
       hash.update(`${JSON.stringify(row)}\n`);
-      const heads = db.prepare('SELECT field, op_id FROM field_heads WHERE table_name = ? AND row_id = ? ORDER BY field, op_id').raw().all(table, row[0]);
+      const heads = prepared(c, 'SELECT field, op_id FROM field_heads WHERE table_name = ? AND row_id = ? ORDER BY field, op_id').raw().all(table, row[0]);
       hash.update(`${JSON.stringify(heads)}\n`);
     }
   }
@@ -327,6 +340,52 @@ export function setUp(): World {
   // Learn every row's partition where the whole territory is held.
   for (const violation of scan(world, coord)) throw new Error(`the coordinator's own data: ${violation.what}`);
   return world;
+}
+
+/**
+ * Setting up costs four enrolments (each a passphrase-protected bundle, scrypt both ways): the
+ * property sets up once, closes the five databases, and gives each run copies of them.
+ */
+export interface Template {
+  world: World;
+  computers: Array<{ label: string; dir: string; keys: { publicKey: string; privateKey: string } }>;
+}
+
+/** Closes a freshly set-up world's databases and keeps them as the template. */
+export function templateOf(world: World): Template {
+  const computers = world.computers.map((c) => {
+    const keys = { ...c.core.context.keys } as { publicKey: string; privateKey: string };
+    c.core.close();
+    return { label: c.label, dir: c.dir, keys };
+  });
+  return { world, computers };
+}
+
+let copies = 0;
+/** A fresh world from the template: copied databases (and key files), ids that cannot meet the template's. */
+export function fromTemplate(template: Template): World {
+  const run = ++copies;
+  const computers = template.computers.map(({ label, dir, keys }) => {
+    const copy = makeTestDir();
+    fs.cpSync(dir, copy, { recursive: true, filter: (source) => !source.endsWith('.planbundle') });
+    const t = openTestCore({ label, dir: copy, fileName: `${label}.db`, backupFolder: `${label}-backups`, ids: sequentialIds(`${label}r${run}x`), profile: null, keys });
+    return { ...t, label, call: (method, input) => t.core.invoke(method, input) as Result<unknown> } satisfies Computer;
+  });
+  const w = template.world;
+  return {
+    ...w,
+    computers,
+    partitions: new Map(w.partitions),
+    writes: new Map([...w.writes].map(([key, writes]) => [key, writes.map((x) => ({ value: x.value, seen: new Set(x.seen) }))])),
+    keyPartition: new Map(w.keyPartition),
+    created: [...w.created],
+    held: [],
+    delivered: [],
+  };
+}
+
+export function dropTemplate(template: Template | undefined): void {
+  for (const c of template?.computers ?? []) fs.rmSync(c.dir, { recursive: true, force: true });
 }
 
 export function tearDown(world: World | undefined): void {
