@@ -89,8 +89,8 @@ Plan bundles (files carried by USB stick or email between computers)
   inspect FILE [--passphrase-file F]
       The bundle's header; with the passphrase, who sent it and what it holds.
   digest
-      One line: a hash of the plans and conflicts, equal on two computers exactly when
-      they hold the same.
+      First line: a hash of the plans and conflicts, equal on two computers exactly when
+      they hold the same; then one line per partition held (territory, each community).
   conflicts [list]
   conflicts resolve ID (--pick OP_ID | --value TEXT)
       Edits made on two computers at once, with every version; keep one, or type a merge

@@ -90,7 +90,7 @@ function planLines(preview: ImportPreview): string[] {
 
 function gapLines(preview: ImportPreview): string[] {
   return preview.gaps.map(
-    (g) => `  From ${installation(g.installationId)}: this computer has its changes up to number ${g.have}, the bundle starts at ${g.firstInBundle}. The missing ones come with a later bundle; until then what depends on them stays hidden.`,
+    (g) => `  From ${installation(g.installationId)}${g.partition !== undefined ? ` (${g.partition === 'territory' ? 'territory-wide lists' : g.partition === '*' ? 'changes from before partitions' : `community ${inert(g.partition)}`})` : ''}: this computer has its changes up to number ${g.have}, the bundle starts at ${g.firstInBundle}. The missing ones come with a later bundle; until then what depends on them stays hidden.`,
   );
 }
 

@@ -109,7 +109,8 @@ describe.concurrent('cli: plan bundles', () => {
       mustJson<{ installationId: string }>(b, 'whoami'),
       mustJson<{ installationId: string }>(c, 'whoami'),
     ]);
-    expect(digestLines[0]).toMatch(/^[0-9a-f]{64}\n$/);
+    // Everything held, then one line per partition held (territory, each community).
+    expect(digestLines[0]).toMatch(/^[0-9a-f]{64}\n([0-9a-f]{64} {2}[0-9A-Za-z_-]+\n)+$/);
     expect(new Set(digestLines).size).toBe(1);
 
     // Offline: both edit the same narrative, each edits something else, the coordinator comments.

@@ -129,15 +129,22 @@ describe('organisations and people', () => {
   it('changes and retires them, territory-wide or of one community', () => {
     const { behchoko } = territory();
     const org = t.must('organisations:create', { name: 'Health Centre', kind: 'health', communityId: behchoko.id });
-    const moved = t.must('organisations:update', { organisationId: org.id, name: 'Territorial Health Authority', communityId: null });
-    expect(moved).toMatchObject({ name: 'Territorial Health Authority', communityId: null, retired: false });
+    const renamed = t.must('organisations:update', { organisationId: org.id, name: 'Behchokǫ̀ Health Centre' });
+    expect(renamed).toMatchObject({ name: 'Behchokǫ̀ Health Centre', communityId: behchoko.id, retired: false });
+    // A record stays in the partition it was created in (issue 11): it cannot be made territory-wide later.
+    const moved = t.core.invoke('organisations:update', { organisationId: org.id, communityId: null });
+    expect(moved.ok ? null : moved.error.message).toMatch(/^This record belongs to Behchokǫ̀ and cannot be moved to the territory/);
+    const territorial = t.must('organisations:create', { name: 'Territorial Health Authority', kind: 'health', communityId: null });
+    expect(territorial).toMatchObject({ communityId: null, retired: false });
     const person = t.must('people:create', { name: 'Mary Kodakin', title: 'Nurse', organisationId: org.id, communityId: behchoko.id });
-    expect(t.must('people:update', { personId: person.id, title: 'Nurse in charge', communityId: null })).toMatchObject({ title: 'Nurse in charge', communityId: null });
+    expect(t.must('people:update', { personId: person.id, title: 'Nurse in charge' })).toMatchObject({ title: 'Nurse in charge', communityId: behchoko.id });
+    expect(t.core.invoke('people:update', { personId: person.id, communityId: null }).ok).toBe(false);
     t.must('people:retire', { personId: person.id, retired: true });
     expect(t.must('people:list', {})).toEqual([]);
     t.must('organisations:retire', { organisationId: org.id, retired: true });
+    t.must('organisations:retire', { organisationId: territorial.id, retired: true });
     expect(t.must('organisations:list', {})).toEqual([]);
-    expect(t.must('organisations:list', { includeRetired: true })).toHaveLength(1);
+    expect(t.must('organisations:list', { includeRetired: true })).toHaveLength(2);
     // A retired organisation cannot be a new person's.
     expect(t.core.invoke('people:create', { name: 'Paul Reid', organisationId: org.id }).ok).toBe(false);
   });

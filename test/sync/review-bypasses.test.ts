@@ -109,8 +109,8 @@ describe('scope: a peer trusted only for Dettah', () => {
     expect(['out_of_scope', 'damaged']).toContain(result.ok ? 'imported' : refusalOf(result).reason);
   });
 
-  // Known open, same family as above (a row's partition fixed at creation, issue 11).
-  it.fails('BYPASS (not fixed): creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
+  // Closed by issue 11: the waiting action's partition (Hay River) was fixed when it arrived, so a "parent" in Dettah cannot adopt it.
+  it('BYPASS: creates the missing parent of a Hay River action waiting in pending_rows, hanging it under Dettah', () => {
     // D creates a Hay River priority; C adds an action under it. V gets C's changes but not D's yet.
     const D = makeInstallation('deputy', { idPrefix: 'd' });
     extra.push(D);

@@ -24,6 +24,7 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   const touched = new Map<string, RowRef>();
   const now = ctx.clock.now();
   const scope = scopeGuard(ctx, checked);
+  const waitingBefore = (ctx.sqlite.prepare('SELECT table_name AS "table", row_id AS rowId FROM pending_rows').all() as Array<{ table: string; rowId: string }>);
   // Apply in (origin, seq) order: the result does not depend on it, but history reads naturally.
   const ordered = [...checked.fresh].sort((a, b) =>
     a.body.origin !== b.body.origin ? (a.body.origin < b.body.origin ? -1 : 1) : a.body.hlc !== b.body.hlc ? (a.body.hlc < b.body.hlc ? -1 : 1) : a.body.seq - b.body.seq,
@@ -35,7 +36,7 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   // A forged signature outranks every other refusal, so it is awaited before judging scope.
   checked.awaitSignatures();
   scope.check();
-  checkImportedPartitions(ctx, checked.fresh);
+  checkImportedPartitions(ctx, checked.fresh, waitingBefore);
 
   return {
     changesetCount: checked.total,

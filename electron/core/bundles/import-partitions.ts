@@ -24,10 +24,18 @@ import { refuse } from './bundle-refusal';
  * partition fixed now. A legacy changeset ('*', before partitions) may touch any partition: each
  * of its rows is placed by its fields.
  */
-export function checkImportedPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: ChangesetBody }>): void {
+export function checkImportedPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: ChangesetBody }>, waitingBefore: ReadonlyArray<{ table: string; rowId: string }> = []): void {
   const sqlite = ctx.sqlite;
   const lookup = storedFieldLookup(ctx);
   const label = (partition: string) => partitionLabel(sqlite, partition);
+  // A row that was waiting for its parent is placed by that parent once it arrives: it must land in
+  // the partition fixed when the row arrived (a forged "parent" in another community cannot adopt it).
+  for (const row of waitingBefore) {
+    const table = row.table as ReplicatedTableName;
+    const fixed = fixedPartition(sqlite, table, row.rowId);
+    const derived = derivedPartition(sqlite, lookup, table, row.rowId);
+    if (fixed !== undefined && derived !== undefined && fixed !== derived) refuse('out_of_scope', msg('import.rowMoved', { from: label(fixed), to: label(derived) }));
+  }
   const placed = new Map<string, string | undefined>();
   for (const { body } of fresh) {
     const partition = partitionOfChangeset(body);

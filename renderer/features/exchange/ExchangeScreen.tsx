@@ -47,7 +47,8 @@ export function ExchangeScreen() {
             <DefinitionList
               facts={[
                 [t('sync.status.changesets'), status.data.changesetCount],
-                [t('sync.status.origins'), Object.keys(status.data.versionVector).length],
+                // Vectors are kept per "origin partition": count the computers.
+                [t('sync.status.origins'), new Set(Object.keys(status.data.versionVector).map((key) => key.split(' ')[0])).size],
                 [t('sync.status.conflicts'), status.data.conflictCount === 0 ? t('sync.status.noConflicts') : <a href={href.conflicts()}>{t('sync.status.conflictsToResolve', { count: status.data.conflictCount })}</a>],
                 [t('sync.status.waiting'), status.data.waitingRowCount === 0 ? t('sync.status.noneWaiting') : t('sync.status.waitingRows', { count: status.data.waitingRowCount })],
               ]}
