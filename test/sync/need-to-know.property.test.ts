@@ -82,6 +82,8 @@ describe('need-to-know bundles between five computers of different scopes', () =
     // The concurrent narratives of D1 and L1 met as a conflict, which L1 resolved.
     const merges = [...world.writes.values()].flat().filter((w) => w.value.startsWith('"merge by l1'));
     expect(merges).toHaveLength(1);
+    // The coordinator's full bundle holds B and C, D2's holds B: L1 and L2 refused them.
+    expect(world.refused).toBe(2);
     syncThroughCoordinator(world);
     assertEveryoneWithinScope(world, 'after syncing through the coordinator');
     assertConvergedPerPartition(world);

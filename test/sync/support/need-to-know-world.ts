@@ -230,6 +230,8 @@ export interface World {
   created: Array<{ table: ReplicatedTableName; rowId: string; field: string; value: string; partition: string; by: string }>;
   held: Parcel[];
   delivered: Parcel[];
+  /** Misdirected full bundles refused (with a sentence, nothing applied). */
+  refused: number;
   counter: number;
   name(partition: string): string;
 }
@@ -309,6 +311,7 @@ export function setUp(): World {
     created: [],
     held: [],
     delivered: [],
+    refused: 0,
     counter: 0,
     name: (p) => (p === TERRITORY ? 'the territory' : (names[ids.indexOf(p)] ?? p)),
   };
@@ -381,6 +384,7 @@ export function fromTemplate(template: Template): World {
     created: [...w.created],
     held: [],
     delivered: [],
+    refused: 0,
   };
 }
 
@@ -489,6 +493,7 @@ function misdirected(world: World, from: number, to: number): void {
   if (result.ok) return;
   expect(isPlainSentence(result.error.message), `${y.label} refused ${x.label}'s full bundle with: ${result.error.message}`).toBe(true);
   expect(databaseState(y), `${y.label} after refusing ${x.label}'s full bundle`).toEqual(before);
+  world.refused++;
 }
 
 export function trackedConflicts(world: World, c: Computer, communityId: string): Conflict[] {

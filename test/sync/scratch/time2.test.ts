@@ -1,0 +1,21 @@
+import { it } from 'vitest';
+import { addCommunity, agreedPlan } from '../../support';
+import { enrolNew, newComputer } from '../support/territory';
+it('time', () => {
+  let t = Date.now();
+  const lap = (s: string) => { console.log(s, Date.now() - t); t = Date.now(); };
+  const c = newComputer('coord');
+  lap('new');
+  const started = c.must('territory:start', { territoryName: 'NWT', computerName: 'HQ', userName: 'Dana', locale: 'en' });
+  lap('start');
+  const A = addCommunity(c, 'Aklavik', { detachment: 'Aklavik det' });
+  agreedPlan(c, A, 2025, ['a', 'b']);
+  lap('plan');
+  const d1 = enrolNew(c, 'd1', 'detachment', [A], started.territory!.fingerprint);
+  lap('enrol');
+  const f = c.dir + '/x.planbundle';
+  c.must('bundles:export', { to: d1.must('sync:whoami', {}).installationId, file: f, encrypt: false });
+  lap('export');
+  d1.must('bundles:import', { file: f });
+  lap('import');
+});
