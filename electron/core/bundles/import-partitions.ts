@@ -55,7 +55,8 @@ export function checkImportedPartitions(ctx: CoreContext, fresh: ReadonlyArray<{
       }
       const rowPartition = placed.get(key);
       const target = PARTITION_REFERENCES[table]?.[op.field];
-      if (!target || rowPartition === undefined) continue;
+      // Changes made before partitions were written under no such rule: they are placed, not judged.
+      if (!target || rowPartition === undefined || partition === LEGACY_PARTITION) continue;
       for (const id of referencedIds(op.value)) {
         const referenced = partitionOfRow(sqlite, lookup, target, id);
         if (referenced !== undefined && !mayReference(rowPartition, referenced)) refuse('out_of_scope', msg('import.crossReference', { from: label(rowPartition), to: label(referenced) }));
