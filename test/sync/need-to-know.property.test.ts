@@ -32,10 +32,12 @@ import {
  *   write of a tracked field is on every computer whose scope holds it (concurrent writes as the
  *   heads of a conflict, never lost).
  *
- * The seed is printed by fast-check on failure; PROPERTY_SEED=<n> replays it.
+ * The seed is printed on failure; PROPERTY_SEED=<n> replays it, PROPERTY_RUNS=<n> runs more.
  */
 
 const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : Date.now() % 2_147_483_647;
+/** PROPERTY_RUNS=<n> searches harder (by hand; the suite keeps 8 runs, about 15–25 s). */
+const numRuns = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : 8;
 
 let world: World | undefined;
 let template: Template | undefined;
@@ -115,11 +117,11 @@ describe('need-to-know bundles between five computers of different scopes', () =
           world = undefined;
         }),
         // A failure found late is still reported (shrunk as far as time allowed), with its seed.
-        { numRuns: 8, seed, interruptAfterTimeLimit: 100_000 },
+        { numRuns, seed, interruptAfterTimeLimit: process.env.PROPERTY_RUNS ? 3_600_000 : 100_000 },
       );
     } catch (error) {
       const cause = (error as Error).cause;
       expect.fail(`PROPERTY_SEED=${seed}\n${(error as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`);
     }
-  }, 180_000);
+  }, process.env.PROPERTY_RUNS ? 3_600_000 : 180_000);
 });
