@@ -172,7 +172,7 @@ async function exportCommand(run: Run, given: string | null | undefined): Promis
 async function promptedPassphrase(run: Run, file: string): Promise<string | null> {
   if (!run.io.canPrompt()) return null;
   const header = run.core.invoke('bundles:inspect', { file });
-  if (!header.ok || !header.value.encrypted) return null;
+  if (!header.ok || !header.value.passphraseNeeded) return null;
   return run.io.promptSecret('Passphrase of the bundle (it is not shown): ');
 }
 
