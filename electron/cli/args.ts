@@ -16,6 +16,8 @@ export interface ParsedArgs {
   json: boolean;
   /** export: the peer's installation id (or fingerprint), or a full bundle. */
   to?: string;
+  /** More recipients of an export (each peer's id or fingerprint), beside --to. */
+  alsoTo?: string[];
   full?: boolean;
   out?: string;
   passphraseFile?: string;
@@ -46,10 +48,10 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = ['--db', '--seed', '--scale', '--now', '--to', '--out', '--passphrase-file', '--pick', '--value', '--scope', '--name'] as const;
+const VALUE_OPTIONS = ['--db', '--seed', '--scale', '--now', '--to', '--also-to', '--out', '--passphrase-file', '--pick', '--value', '--scope', '--name'] as const;
 const FLAG_OPTIONS = ['--demo', '--json', '--help', '-h', '--full', '--no-encryption', '--dry-run', '--trust-new-sender', '--all-communities'] as const;
 /** Options that may be given more than once, each adding to the list. */
-const REPEATABLE_OPTIONS = ['--scope'] as const;
+const REPEATABLE_OPTIONS = ['--scope', '--also-to'] as const;
 /** Which command each option belongs to (--db and --help go with any). */
 const OPTION_COMMANDS: Record<string, readonly Command[]> = {
   '--demo': ['init'],
@@ -58,6 +60,7 @@ const OPTION_COMMANDS: Record<string, readonly Command[]> = {
   '--now': ['init'],
   '--json': ['methods', 'call', 'export', 'import', 'inspect', 'digest', 'conflicts', 'peers', 'whoami'],
   '--to': ['export'],
+  '--also-to': ['export'],
   '--full': ['export'],
   '--out': ['export'],
   '--no-encryption': ['export'],
@@ -185,6 +188,7 @@ export function parseArgs(argv: readonly string[], limits = { maxScale: 20 }): P
     now: values.get('--now'),
     json: flags.has('--json'),
     to: values.get('--to'),
+    alsoTo: repeated.has('--also-to') ? repeated.get('--also-to')!.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '') : undefined,
     full: flags.has('--full'),
     out: values.get('--out'),
     passphraseFile: values.get('--passphrase-file'),

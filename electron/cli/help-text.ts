@@ -74,11 +74,13 @@ Territory reference data (the coordinator's lists), through "call"
   when none fits, the closest names are suggested.
 
 Plan bundles (files carried by USB stick or email between computers)
-  export (--to PEER | --full) --out FILE.planbundle [--passphrase-file F | --no-encryption]
+  export (--to PEER [--also-to PEER]… | --full) --out FILE.planbundle [--passphrase-file F | --no-encryption]
       Write a bundle: for a peer (its installation id or fingerprint), everything it has
       not acknowledged yet; with --full, everything (for a computer met for the first time).
-      Bundles are encrypted: give the passphrase in a file (its first line), or "-" to
-      read it from stdin. At a terminal you are asked for it instead.
+      Bundles are encrypted to each recipient's key (--also-to adds recipients, e.g. a
+      detachment's community office): enrolled computers need no passphrase. Where no key
+      is known (a full bundle, a computer not enrolled), give a passphrase in a file (its
+      first line), or "-" to read it from stdin; at a terminal you are asked for it.
   import FILE [--dry-run] [--passphrase-file F] [--trust-new-sender (--scope COMMUNITY … | --all-communities)]
       Import a bundle in one all-or-nothing step, after a backup. --dry-run shows what it
       would change (sender and trust, changes per plan, new conflicts, gaps) and changes

@@ -85,7 +85,8 @@ async function runSyncCommand(io: CliIo, dbFile: string, command: SyncCommand, a
 
 /** The passphrase from its file, or for export the refusal to write without one. */
 async function passphraseBeforeOpening(io: CliIo, command: SyncCommand, args: ParsedArgs): Promise<string | null | undefined> {
-  if (command === 'export') return passphraseForExport(io, args);
+  // Export: a passphrase only when given or refused for; a bundle to enrolled computers needs none.
+  if (command === 'export') return args.noEncryption || args.passphraseFile !== undefined ? passphraseForExport(io, args) : undefined;
   if ((command === 'import' || command === 'inspect') && args.passphraseFile !== undefined) return readPassphraseFile(io, args.passphraseFile);
   return undefined;
 }
@@ -94,7 +95,7 @@ async function dispatch(run: Run, command: SyncCommand, passphrase: string | nul
   const { args } = run;
   switch (command) {
     case 'export':
-      return exportCommand(run, passphrase ?? null);
+      return exportCommand(run, passphrase);
     case 'import':
       return importCommand(run, args.positionals[0]!, passphrase ?? (await promptedPassphrase(run, args.positionals[0]!)));
     case 'inspect':
@@ -132,20 +133,38 @@ function normaliseFingerprint(value: string): string {
   return /^[A-Z2-9]{32}$/.test(compact) ? compact.match(/.{4}/g)!.join('-') : value;
 }
 
-function exportCommand(run: Run, passphrase: string | null): void {
+/** Messages by which export says a passphrase is needed (no recipient key known). */
+const PASSPHRASE_NEEDED = new Set(['export.passphraseNeeded', 'export.fullNeedsPassphrase']);
+
+/**
+ * Encrypted to the recipients' keys when every one is known (no passphrase asked); otherwise the
+ * core asks for a passphrase, and the person at the terminal is asked for it (or told to give a file).
+ */
+async function exportCommand(run: Run, given: string | null | undefined): Promise<void> {
   const { args, io } = run;
-  let to = args.to;
-  if (to !== undefined) {
-    // --to takes the peer's installation id, or its fingerprint as "peers list" shows it.
-    const fingerprint = normaliseFingerprint(to);
-    const peer = run.must('peers:list', {}).find((p) => p.fingerprint === fingerprint || p.installationId === to);
-    to = peer?.installationId ?? to;
-  }
-  const result = run.must('bundles:export', {
+  // --to and --also-to take a peer's installation id, or its fingerprint as "peers list" shows it.
+  const peers = args.to !== undefined || args.alsoTo !== undefined ? run.must('peers:list', {}) : [];
+  const peerId = (value: string) => {
+    const fingerprint = normaliseFingerprint(value);
+    return peers.find((p) => p.fingerprint === fingerprint || p.installationId === value)?.installationId ?? value;
+  };
+  const to = args.to !== undefined ? peerId(args.to) : undefined;
+  const input = {
     ...(to !== undefined ? { to } : { full: true }),
+    ...(args.alsoTo !== undefined ? { alsoTo: args.alsoTo.map(peerId) } : {}),
     file: args.out!,
-    ...(passphrase === null ? { encrypt: false } : { passphrase }),
-  });
+  };
+  const withPassphrase = (passphrase: string | null) => run.must('bundles:export', { ...input, ...(passphrase === null ? { encrypt: false } : { passphrase }) });
+  let result;
+  if (given !== undefined) result = withPassphrase(given);
+  else {
+    const attempt = run.core.invoke('bundles:export', input);
+    if (attempt.ok) result = attempt.value;
+    else if (PASSPHRASE_NEEDED.has(String((attempt.error.details as { messageKey?: unknown } | undefined)?.messageKey))) {
+      if (io.canPrompt()) io.stderr(`${attempt.error.message}\n`);
+      result = withPassphrase(await passphraseForExport(io, {}));
+    } else throw new CallRefused(attempt.error);
+  }
   if (!result.encrypted) io.stderr('Warning: this bundle is not encrypted; anyone who gets the file can read the plans in it.\n');
   run.emit(result, () => text.exported(result));
 }
@@ -154,7 +173,7 @@ function exportCommand(run: Run, passphrase: string | null): void {
 async function promptedPassphrase(run: Run, file: string): Promise<string | null> {
   if (!run.io.canPrompt()) return null;
   const header = run.core.invoke('bundles:inspect', { file });
-  if (!header.ok || !header.value.encrypted) return null;
+  if (!header.ok || !header.value.passphraseNeeded) return null;
   return run.io.promptSecret('Passphrase of the bundle (it is not shown): ');
 }
 

@@ -70,8 +70,10 @@ export function identity(me: Identity): string {
 
 export function exported(result: ExportResult): string {
   const what = result.recipient !== null ? `for ${quoted(result.recipient)}` : 'a full bundle';
-  const lines = [`Wrote ${result.file}: ${count(result.changesetCount, 'change')}, ${bytes(result.bytes)}, ${what}, ${result.encrypted ? 'encrypted' : 'NOT encrypted'}.`];
-  if (result.encrypted) lines.push('Give the passphrase to the recipient another way than the file (by phone, not in the same email).');
+  const how = result.encryption === 'recipients' ? `encrypted to ${result.recipients.map(quoted).join(' and ')}` : result.encrypted ? 'encrypted with a passphrase' : 'NOT encrypted';
+  const lines = [`Wrote ${result.file}: ${count(result.changesetCount, 'change')}, ${bytes(result.bytes)}, ${what}, ${how}.`];
+  if (result.encryption === 'recipients') lines.push('Only those computers can open it; no passphrase is needed.');
+  else if (result.encrypted) lines.push('Give the passphrase to the recipient another way than the file (by phone, not in the same email).');
   return `${lines.join('\n')}\n`;
 }
 
@@ -168,7 +170,8 @@ export function imported(r: ImportResult, narrowCommand: string): string {
 
 export function inspection(i: BundleInspection, trust: string | null, withPassphrase: string): string {
   const lines = [`Plan bundle, format ${i.formatVersion}, ${bytes(i.bytes)}.`];
-  lines.push(i.encryption ? `Encrypted: ${i.encryption.cipher}, key from the passphrase by ${i.encryption.kdf} (N=${i.encryption.N}, r=${i.encryption.r}, p=${i.encryption.p}).` : 'Not encrypted.');
+  if (i.encryptedFor === 'recipients') lines.push(`Encrypted to ${i.recipients === 1 ? '1 computer' : `${i.recipients} computers`} (their keys; no passphrase needed), and this computer is one of them.`);
+  else lines.push(i.encryption ? `Encrypted with a passphrase: ${i.encryption.cipher}, key from the passphrase by ${i.encryption.kdf} (N=${i.encryption.N}, r=${i.encryption.r}, p=${i.encryption.p}).` : 'Not encrypted.');
   const m = i.manifest;
   if (!m) {
     lines.push(`The contents are encrypted. To see who sent it and what it holds: ${withPassphrase}`);

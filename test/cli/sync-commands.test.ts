@@ -75,7 +75,7 @@ beforeAll(async () => {
     call<Array<{ id: string; status: string; actionCount: number }>>(coordDb, 'plans:list', { fiscalYear: FISCAL_YEAR }),
     mustJson<{ fingerprint: string }>(coordDb, 'whoami'),
   ]);
-  if (!/^Wrote .*coord\.planbundle: 2,\d{3} changes, .* a full bundle, encrypted\./.test(exported)) throw new Error(`unexpected export output: ${exported}`);
+  if (!/^Wrote .*coord\.planbundle: 2,\d{3} changes, .* a full bundle, encrypted with a passphrase\./.test(exported)) throw new Error(`unexpected export output: ${exported}`);
   coordFingerprint = me.fingerprint;
   // A plan of the current fiscal year that is agreed or active: progress can be recorded on it.
   const plan = plans.find((p) => (p.status === 'agreed' || p.status === 'active') && p.actionCount >= 3);
@@ -227,7 +227,7 @@ describe.concurrent('cli: plan bundles', () => {
     expect(preview).toMatchObject({ sender: { fingerprint: coordFingerprint, trust: 'unknown' }, alreadyImported: false, newConflicts: [], gaps: [] });
     expect(preview.changesPerPlan.length).toBeGreaterThan(10);
     expect(digestOfFile(db)).toBe(before);
-    expect(header).toMatch(/^Plan bundle, format 1, \d+ KB\.\nEncrypted: aes-256-gcm, key from the passphrase by scrypt \(N=32768, r=8, p=1\)\.\nThe contents are encrypted\. To see who sent it/);
+    expect(header).toMatch(/^Plan bundle, format 2, \d+ KB\.\nEncrypted with a passphrase: aes-256-gcm, key from the passphrase by scrypt \(N=32768, r=8, p=1\)\.\nThe contents are encrypted\. To see who sent it/);
     expect(manifest).toMatchObject({ encrypted: true, manifest: { sender: { fingerprint: coordFingerprint }, full: true } });
     expect(manifest.manifest.origins.reduce((n, o) => n + o.changesets, 0)).toBe(preview.changesetCount);
 

@@ -32,6 +32,27 @@ describe.runIf(posix)('the signing key file', () => {
     again.close();
   });
 
+  it('written before encryption keys, gains an X25519 pair on load: saved beside the signing key and mirrored in the database', () => {
+    const dbFile = path.join(makeTestDir(), 'planner.db');
+    openPlanner(dbFile).close();
+    const keyFile = defaultKeyFile(dbFile);
+    const { publicKey, privateKey } = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as { publicKey: string; privateKey: string };
+    fs.writeFileSync(keyFile, JSON.stringify({ publicKey, privateKey }), { mode: 0o600 });
+    const upgraded = openPlanner(dbFile);
+    const keys = upgraded.context.keys;
+    expect(keys.publicKey).toBe(publicKey);
+    expect(keys.encryptionPublicKey).toMatch(/^MCowBQYDK2VuAyEA/); // SPKI DER of an X25519 key
+    expect(upgraded.context.sqlite.prepare('SELECT encryption_public_key FROM installation').pluck().get()).toBe(keys.encryptionPublicKey);
+    upgraded.close();
+    const saved = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as Record<string, string>;
+    expect(saved).toMatchObject({ publicKey, privateKey, encryptionPublicKey: keys.encryptionPublicKey, encryptionPrivateKey: keys.encryptionPrivateKey });
+    expect(modeOf(keyFile)).toBe('600');
+    // Opened again: the same pair, not a new one.
+    const again = openPlanner(dbFile);
+    expect(again.context.keys.encryptionPublicKey).toBe(keys.encryptionPublicKey);
+    again.close();
+  });
+
   it('is refused when other users can read it, with the command that makes it private', () => {
     const dbFile = path.join(makeTestDir(), 'planner.db');
     openPlanner(dbFile).close();
