@@ -4,7 +4,6 @@ import type { Bilingual } from './core-messages';
 const NBSP = '\u00a0';
 
 export const exchangeExportMessages = {
-  'noun.peer installation ids': { en: 'peer installation ids', fr: 'les identifiants des installations partenaires' },
   'exportPlan.recipient': {
     en: 'Say who the bundle is for: one or more computers, or a full bundle, not both.',
     fr: `Indiquez pour qui est le paquet${NBSP}: un ou plusieurs ordinateurs, ou un paquet complet, pas les deux.`,
