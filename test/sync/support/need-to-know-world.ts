@@ -203,7 +203,8 @@ export function knowsAsPeer(from: Computer, to: Computer): boolean {
 
 function exportTo(from: Computer, to: Computer | null): string {
   const file = bundlePath(from, `${from.label}-to-${to?.label ?? 'all'}`);
-  from.must('bundles:export', { ...(to ? { to: to.must('sync:whoami', {}).installationId } : { full: true }), file, encrypt: false });
+  // A bundle to a peer is encrypted to the peer's own key (every computer here is enrolled with one); a full bundle has no recipient.
+  from.must('bundles:export', { ...(to ? { to: to.must('sync:whoami', {}).installationId } : { full: true, encrypt: false }), file });
   return file;
 }
 
