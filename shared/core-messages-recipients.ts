@@ -9,6 +9,10 @@ export const recipientsMessages = {
     en: 'A bundle can be made for at most {max} computers.',
     fr: 'Un paquet peut être fait pour {max} ordinateurs au plus.',
   },
+  'enrolment.oldRequestPassphrase': {
+    en: 'The request from "{name}" was written by an older planner and names no encryption key, so its enrolment bundle cannot be encrypted to that computer. Give a passphrase for the bundle (and read it to the person by phone), or choose to write it without encryption.',
+    fr: `La demande de «${NBSP}{name}${NBSP}» a été écrite par une version plus ancienne du planificateur et ne nomme aucune clé de chiffrement${NBSP}: son paquet d’inscription ne peut donc pas être chiffré pour cet ordinateur. Donnez une phrase de passe pour le paquet (et lisez-la à la personne par téléphone), ou choisissez de l’écrire sans chiffrement.`,
+  },
   'bundle.needsVersion': {
     en: 'This bundle needs version {version} or later of the planner. Update the planner on this computer to read it; nothing was imported.',
     fr: `Ce paquet demande la version {version} ou une version plus récente du planificateur. Mettez le planificateur à jour sur cet ordinateur pour le lire${NBSP}; rien n’a été importé.`,

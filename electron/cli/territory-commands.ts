@@ -109,7 +109,12 @@ function onePositional(args: TerritoryArgs, what: string): string {
 export async function territoryCommand(io: CliIo, dbFile: string, args: TerritoryArgs): Promise<number> {
   // Passphrases are read before the database is opened, so a missing one changes nothing.
   let passphrase: string | null | undefined;
-  if (args.sub === 'issue' || args.sub === 'reenrol') passphrase = await passphraseForExport(io, { passphraseFile: args.values['--passphrase-file'], noEncryption: args.flags.has('--no-encryption') });
+  // A request names its computer's encryption key: the bundle is encrypted to it and needs no passphrase.
+  // Only for a request from an older planner does the core ask for --passphrase-file or --no-encryption.
+  if (args.sub === 'issue' || args.sub === 'reenrol') {
+    const passphraseFile = args.values['--passphrase-file'];
+    passphrase = args.flags.has('--no-encryption') ? null : passphraseFile !== undefined ? await passphraseForExport(io, { passphraseFile }) : undefined;
+  }
   if (args.sub === 'accept' && args.values['--passphrase-file'] !== undefined) passphrase = readPassphraseFile(io, args.values['--passphrase-file']);
   // init --computer NAME --user NAME alone: an unenrolled scratch database, named by the person (never by default).
   const scratch = args.command === 'init' && args.values['--start-territory'] === undefined && !args.flags.has('--join');
@@ -195,7 +200,7 @@ async function run(core: Core, args: TerritoryArgs, call: Call, answer: (value: 
         role: role as 'detachment',
         communityIds,
         file: need(args, '--out', 'FILE'),
-        ...(passphrase ? { passphrase } : {}),
+        ...(passphrase !== undefined ? { passphrase } : {}),
       });
       answer(issued, `Enrolled "${inert(issued.certificate.name)}" as ${issued.certificate.role} for ${issued.certificate.communityNames?.map(inert).join(', ') ?? 'all communities'} (certificate ${issued.certificate.serial}). Wrote the enrolment bundle to ${inert(issued.file)}${issued.encrypted ? ' (encrypted)' : ''}.`);
       return;
@@ -205,7 +210,7 @@ async function run(core: Core, args: TerritoryArgs, call: Call, answer: (value: 
         requestId: onePositional(args, 'the request id of the replacement computer'),
         replacesSerial: need(args, '--replaces', 'SERIAL (the certificate it replaces)'),
         file: need(args, '--out', 'FILE'),
-        ...(passphrase ? { passphrase } : {}),
+        ...(passphrase !== undefined ? { passphrase } : {}),
       });
       answer(issued, `Enrolled "${inert(issued.certificate.name)}" in place of certificate ${issued.certificate.replacesSerial}, with the same role and communities. Wrote the enrolment bundle to ${inert(issued.file)}.`);
       return;

@@ -77,6 +77,8 @@ export interface EnrolmentRequestInfo {
   userName: string;
   /** The fingerprint of the request's signing key, to read back by phone if wanted. */
   fingerprint: string;
+  /** The request names the computer's encryption key: its enrolment bundle is encrypted to it, with no passphrase. */
+  hasEncryptionKey: boolean;
   createdAt: string;
   receivedAt: string;
   /** The certificate issued in answer, if any. */

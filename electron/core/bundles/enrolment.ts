@@ -146,6 +146,8 @@ export function enrol(ctx: CoreContext, input: MethodInput<'enrolment:enrol'>): 
     // Encrypted to the key the request names (signed with the key whose fingerprint was checked by
     // phone); a request written before encryption keys falls back to the passphrase, as before.
     const recipientKeys = request.encryptionKey !== undefined ? [{ name: request.computerName, key: request.encryptionKey }] : undefined;
+    // Without a key, the person says how to protect the bundle: a passphrase, or none (null) on purpose.
+    if (recipientKeys === undefined && input.passphrase === undefined) throw new DomainError('invalid_input', msg('enrolment.oldRequestPassphrase', { name: request.computerName }));
     const written = exportBundle(ctx, {
       full: true,
       scope,

@@ -182,6 +182,8 @@ export interface RequestFile {
   computerName: string;
   userName: string;
   signingKey: string;
+  /** The computer's X25519 key for bundles encrypted to it (requests from before encryption keys have none). */
+  encryptionKey?: string;
   createdAt: string;
 }
 
@@ -193,6 +195,7 @@ export function requestInfo(r: { requestId: string; installationId: string; body
     computerName: parsed.computerName,
     userName: parsed.userName,
     fingerprint: keyFingerprint(parsed.signingKey),
+    hasEncryptionKey: typeof parsed.encryptionKey === 'string',
     createdAt: parsed.createdAt,
     receivedAt: r.receivedAt,
     certificateSerial: r.certificateSerial,

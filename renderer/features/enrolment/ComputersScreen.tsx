@@ -141,7 +141,7 @@ function EnrolForm({ request, replacing, onIssued }: { request: EnrolmentRequest
   const { busy, error, submit } = useSubmit(async () => {
     const suggested = `${fileNameOf(request.computerName, 'computer')}-${fileNameOf(t('territory.computers.bundleFileName'), 'enrolment')}.planbundle`;
     const issued = await saver.save(suggested, (file) =>
-      commands.enrol(request, { role: role as Role, communityIds: needsCommunities ? chosen : null, passphrase: passphrase === '' ? null : passphrase, replaces: replacing }, file),
+      commands.enrol(request, { role: role as Role, communityIds: needsCommunities ? chosen : null, passphrase: request.hasEncryptionKey || passphrase === '' ? null : passphrase, replaces: replacing }, file),
     );
     if (issued) onIssued(issued);
   }, () => {});
@@ -199,7 +199,11 @@ function EnrolForm({ request, replacing, onIssued }: { request: EnrolmentRequest
           ) : null}
         </fieldset>
       ) : null}
-      <TextField label={t('territory.computers.passphrase')} hint={t('territory.computers.passphraseHint')} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" maxLength={1024} />
+      {request.hasEncryptionKey ? (
+        <p className="field__hint">{t('territory.computers.encryptedToKey', { name: request.computerName })}</p>
+      ) : (
+        <TextField label={t('territory.computers.passphrase')} hint={t('territory.computers.passphraseHint')} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" maxLength={1024} />
+      )}
       <Button type="submit" variant="primary" busy={busy}>
         {t('territory.computers.write')}
       </Button>
