@@ -91,10 +91,10 @@ function scenario(lang: 'en' | 'fr') {
         roleOffice: 'Bureau communautaire',
         findCommunity: 'Trouver une collectivité',
         enrolPassphrase: /^Phrase secrète du paquet/,
+        encryptedToKey: /^Le paquet d’inscription est chiffré avec la clé propre de/,
         writeEnrolment: 'Écrire le paquet d’inscription',
         enrolmentWritten: (name: string) => `Paquet d’inscription de ${name} écrit`,
         fingerprintField: /^Empreinte du territoire/,
-        acceptPassphrase: /^Phrase secrète du paquet/,
         accept: 'Vérifier et se joindre au territoire',
         startEmpty: /^Commencer un plan vide pour l’EF 2026-2027$/,
         startConfirm: 'Commencer le plan',
@@ -151,10 +151,10 @@ function scenario(lang: 'en' | 'fr') {
         roleOffice: 'Community office',
         findCommunity: 'Find a community',
         enrolPassphrase: /^Passphrase for the bundle/,
+        encryptedToKey: /^The enrolment bundle is encrypted to .*'s own key/,
         writeEnrolment: 'Write the enrolment bundle',
         enrolmentWritten: (name: string) => `Enrolment bundle for ${name} written`,
         fingerprintField: /^Territory fingerprint/,
-        acceptPassphrase: /^Passphrase of the bundle/,
         accept: 'Check and join the territory',
         startEmpty: 'Start an empty plan for FY 2026–27',
         startConfirm: 'Start the plan',
@@ -406,7 +406,9 @@ function scenario(lang: 'en' | 'fr') {
         await page.getByRole('radio', { name: name === 'det' ? x.roleDetachment : x.roleOffice, exact: true }).check();
         await page.getByLabel(x.findCommunity).fill('Lutselke');
         await page.getByRole('checkbox', { name: LUTSELKE }).check();
-        await page.getByLabel(x.enrolPassphrase).fill(PASSPHRASE);
+        // The request names the computer's encryption key: the bundle is encrypted to it, no passphrase asked.
+        await page.getByText(x.encryptedToKey).waitFor();
+        expect(await page.getByLabel(x.enrolPassphrase).count()).toBe(0);
         if (name === 'det') await look(page, 'enrol-form');
         bundles[name] = await download(page, () => page.getByRole('button', { name: x.writeEnrolment }).click());
         await page.getByText(x.enrolmentWritten(names[name].computer)).waitFor();
@@ -419,7 +421,7 @@ function scenario(lang: 'en' | 'fr') {
         const member = c[name];
         await member.page.getByTestId('enrolment-bundle-input').setInputFiles(bundles[name]);
         await member.page.getByLabel(x.fingerprintField).fill(shown.toLowerCase());
-        await member.page.getByLabel(x.acceptPassphrase).fill(PASSPHRASE);
+        // Encrypted to this computer's own key: the passphrase field stays empty.
         if (name === 'office') await look(member.page, 'accept-form');
         await member.page.getByRole('button', { name: x.accept }).click();
         await member.page.locator('.app-nav').waitFor({ timeout: 120_000 });
