@@ -8,6 +8,7 @@
  * so tests pass small fakes.
  */
 import fs from 'node:fs';
+import { removableDrives } from './bundle-destinations';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -53,27 +54,10 @@ export function listRemovableDrives(
   user: string,
   fsLike: Pick<typeof fs, 'readdirSync' | 'lstatSync'> = fs,
 ): string[] {
-  const childrenOf = (folder: string): string[] => {
-    try {
-      return fsLike
-        .readdirSync(folder)
-        .filter((name) => !name.startsWith('.'))
-        .map((name) => path.join(folder, name))
-        .filter((full) => {
-          try {
-            const stat = fsLike.lstatSync(full);
-            return stat.isDirectory() && !stat.isSymbolicLink();
-          } catch {
-            return false;
-          }
-        });
-    } catch {
-      return [];
-    }
-  };
-  if (platform === 'darwin') return childrenOf('/Volumes');
-  if (platform === 'linux') return [...childrenOf(path.join('/media', user)), ...childrenOf(path.join('/run/media', user))];
-  return [];
+  // The export wizard's list (bundle-destinations.ts) is the one home for what a removable drive is;
+  // only Windows differs here: a drive letter may be a second disk, so the save dialog guesses none.
+  if (platform === 'win32') return [];
+  return removableDrives({ platform, user, fs: { readdirSync: fsLike.readdirSync, lstatSync: fsLike.lstatSync, existsSync: () => false } }).map((drive) => drive.folder);
 }
 
 /** A removable drive if exactly one is mounted (obvious), else Documents. */
