@@ -5,24 +5,14 @@
  * the conflict is back exactly as before (digest, heads, sequence), and the next change reuses the
  * number. Once a bundle has been written, undo is refused with a sentence.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { addCommunity, addTheme, agreedPlan, exportBundle, importBundle, makeInstallation } from '../support';
+import { describe, expect, it } from 'vitest';
+import { exportBundle, importBundle } from '../support';
+import { closeAfterEach, inuvikTerritory } from './support/inuvik';
 
-const AUGUST = '2025-08-10T12:00:00.000Z';
-const open: Array<{ core: { close(): void } }> = [];
-afterEach(() => open.splice(0).forEach((i) => i.core.close()));
+closeAfterEach();
 
 function twoSitesWithAConflict() {
-  const coordinator = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });
-  const detachment = makeInstallation('Inuvik detachment', { role: 'detachment', idPrefix: 'd', now: AUGUST });
-  const liaison = makeInstallation('Inuvik office', { role: 'liaison', idPrefix: 'l', now: AUGUST });
-  open.push(coordinator, detachment, liaison);
-  const community = addCommunity(coordinator, 'Inuvik', { detachment: 'Inuvik' });
-  addTheme(coordinator, 'youth', 'Youth', 'Jeunesse');
-  const { plan, actions } = agreedPlan(coordinator, community, 2025, ['Foot patrols', 'Youth nights']);
-  const full = exportBundle(coordinator, null, 'correct horse battery');
-  importBundle(detachment, full, 'correct horse battery');
-  importBundle(liaison, full, 'correct horse battery');
+  const { coordinator, detachment, liaison, plan, actions } = inuvikTerritory();
   const patrols = actions[0]!;
   detachment.must('progress:record', { actionId: patrols.id, quarter: 1, status: 'on_track', narrative: 'Weekly foot patrols downtown.' });
   liaison.must('progress:record', { actionId: patrols.id, quarter: 1, status: 'delayed', narrative: 'The June patrols were cancelled during the flood.' });

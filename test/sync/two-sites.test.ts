@@ -1,29 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
 import { signText } from '../../electron/core/bundles/identity';
-import { addCommunity, addTheme, agreedPlan, exportBundle, importBundle, makeInstallation, type TestCore } from '../support';
+import { exportBundle, importBundle, type TestCore } from '../support';
+import { closeAfterEach, inuvikTerritory } from './support/inuvik';
 
-/** The installations of these tests start in August of fiscal year 2025. */
-const AUGUST = '2025-08-10T12:00:00.000Z';
-
-const open: Array<{ core: { close(): void } }> = [];
-afterEach(() => open.splice(0).forEach((i) => i.core.close()));
-
-function territory() {
-  const coordinator = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });
-  const detachment = makeInstallation('Inuvik detachment', { role: 'detachment', idPrefix: 'd', now: AUGUST });
-  const liaison = makeInstallation('Inuvik liaison', { role: 'liaison', idPrefix: 'l', now: AUGUST });
-  open.push(coordinator, detachment, liaison);
-  const community = addCommunity(coordinator, 'Inuvik', { detachment: 'Inuvik' });
-  addTheme(coordinator, 'youth', 'Youth', 'Jeunesse');
-  const { plan, actions } = agreedPlan(coordinator, community, 2025, ['Foot patrols', 'Youth nights']);
-  const full = exportBundle(coordinator, null, 'correct horse battery');
-  importBundle(detachment, full, 'correct horse battery');
-  importBundle(liaison, full, 'correct horse battery');
-  return { coordinator, detachment, liaison, plan, actions };
-}
+closeAfterEach();
+const territory = inuvikTerritory;
 
 const digestOf = (i: TestCore) => i.must('sync:digest', {}).digest;
 
