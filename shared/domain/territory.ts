@@ -67,6 +67,11 @@ export interface RevocationBody {
   reason: string;
   /** The highest seq of that origin the coordinator held: changes up to it still count, later ones are refused. */
   acceptedUpTo: number;
+  /**
+   * Per partition (changesets are numbered per origin and partition): the highest seq the
+   * coordinator held in each. Revocations written before partitions have only `acceptedUpTo`.
+   */
+  acceptedByPartition?: Record<string, number>;
 }
 
 /** An enrolment request the coordinator has read. */

@@ -217,6 +217,28 @@ describe('refusals: the database is left unchanged', () => {
     expect(databaseState(office)).toEqual(before);
   });
 
+  it("a revoked computer's new changes in a partition where it had written less: the limit is per partition", () => {
+    const { coordinator, communities, fingerprint } = startTerritory('pp');
+    // A detachment serving two communities: three changesets in Behchokǫ̀'s partition, one in Gamètì's.
+    const two = enrolNew(coordinator, 'pp2', 'detachment', [communities.behchoko, communities.gameti], fingerprint);
+    for (const fiscalYear of [2025, 2026, 2027]) two.must('plans:create', { communityId: communities.behchoko, fiscalYear });
+    two.must('plans:create', { communityId: communities.gameti, fiscalYear: 2025 });
+    coordinator.must('bundles:import', { file: fullBundle(two) });
+    const relay = enrolNew(coordinator, 'pp3', 'detachment', [communities.behchoko, communities.gameti], fingerprint);
+    const revoked = coordinator.must('enrolment:revoke', { installationId: two.must('sync:whoami', {}).installationId, reason: 'Laptop lost' });
+    expect(revoked.acceptedUpTo).toBe(3);
+    // Its next Gamètì change is number 2 of Gamètì's sequence: below the highest number held (3), yet
+    // never held by the coordinator, so refused.
+    // Relayed by an unrevoked computer of the same communities that has not yet heard of the revocation.
+    two.must('plans:create', { communityId: communities.gameti, fiscalYear: 2026 });
+    relay.must('bundles:import', { file: fullBundle(two) });
+    const before = databaseState(coordinator);
+    const refused = refusalOf(coordinator.call('bundles:import', { file: fullBundle(relay) }));
+    expect(refused.reason).toBe('revoked');
+    expect(refused.message).toMatch(/^"pp2 computer" was revoked on /);
+    expect(databaseState(coordinator)).toEqual(before);
+  });
+
   it('a demo bundle into a real territory, and a real one into the demo', () => {
     const { office } = startTerritory();
     const demo = openTestCore({ label: 'demo', fileName: 'demo.db', ids: sequentialIds('demo'), keys: generateIdentityKeys() });

@@ -202,7 +202,10 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     seenInBundle.add(body.id);
     seenInBundle.add(originSeq);
     const certRevoked = origins.certRevoked.get(body.origin);
-    if (certRevoked && body.seq > certRevoked.acceptedUpTo) {
+    // Per partition when the revocation says so (a partition it does not name: nothing was held, nothing accepted).
+    const byPartition = certRevoked?.acceptedByPartition;
+    const acceptedUpTo = byPartition === undefined ? certRevoked?.acceptedUpTo : Object.hasOwn(byPartition, partition) ? byPartition[partition]! : 0;
+    if (certRevoked && body.seq > acceptedUpTo!) {
       problems.push(() => refuse('revoked', msg('enrolment.revokedChanges', { name: certRevoked.name, date: certRevoked.at.slice(0, 10) })));
       continue;
     }

@@ -44,7 +44,7 @@ export interface OriginJudgement {
   /** Ids this computer signed under and forgot (restored twice). */
   forgottenOwn: Set<string>;
   /** Origins whose certificate the territory key revoked: changes after `acceptedUpTo` are refused. */
-  certRevoked: Map<string, { name: string; at: string; acceptedUpTo: number }>;
+  certRevoked: Map<string, { name: string; at: string; acceptedUpTo: number; acceptedByPartition?: Record<string, number> }>;
 }
 
 /**
@@ -135,7 +135,7 @@ export function judgeOrigins(ctx: CoreContext, manifest: BundleManifest, judged:
         refuse('changed_key', msg('import.originKeyChanged', { name: cert.name, fingerprint: fingerprintOf(key), expected: fingerprintOf(cert.publicKey) }), { fingerprint: fingerprintOf(key) });
       }
       originScope.set(origin, cert.scope);
-      if (cert.revoked) certRevoked.set(origin, { name: cert.name, at: cert.revoked.at, acceptedUpTo: cert.revoked.acceptedUpTo });
+      if (cert.revoked) certRevoked.set(origin, { name: cert.name, ...cert.revoked });
       originKey.set(origin, key);
       continue;
     }

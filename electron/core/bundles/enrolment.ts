@@ -193,7 +193,11 @@ export function acceptEnrolment(ctx: CoreContext, input: MethodInput<'enrolment:
 
 function revokeSerial(ctx: CoreContext, privateKey: string, serial: string, reason: string): RevocationBody {
   const cert = storedCertificates(ctx).find((c) => c.serial === serial)!.parsed;
-  const acceptedUpTo = (ctx.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM changesets WHERE origin = ?').pluck().get(cert.installationId) as number) ?? 0;
+  const held = ctx.sqlite.prepare('SELECT partition, max(seq) AS seq FROM changesets WHERE origin = ? GROUP BY partition').all(cert.installationId) as Array<{ partition: string; seq: number }>;
+  // Changesets are numbered per (origin, partition): what was held is said per partition, and as one
+  // number (the highest) for planners that read revocations from before partitions.
+  const acceptedUpTo = Math.max(0, ...held.map((h) => h.seq));
+  const acceptedByPartition = Object.fromEntries(held.map((h) => [h.partition, h.seq]));
   const body: RevocationBody = {
     kind: 'revocation',
     version: 1,
@@ -203,6 +207,7 @@ function revokeSerial(ctx: CoreContext, privateKey: string, serial: string, reas
     revokedAt: ctx.clock.now(),
     reason,
     acceptedUpTo,
+    acceptedByPartition,
   };
   const text = revocationText(body);
   ctx.sqlite.prepare('INSERT INTO revocations (serial, body, signature, revoked_at, received_at) VALUES (?, ?, ?, ?, ?)').run(serial, text, signText(privateKey, text), body.revokedAt, ctx.clock.now());

@@ -38,6 +38,7 @@ export const revocationBodySchema = z.strictObject({
   revokedAt: z.string().max(40),
   reason: z.string().max(400),
   acceptedUpTo: z.number().int().min(0),
+  acceptedByPartition: z.record(z.string().min(1).max(64), z.number().int().min(0)).optional(),
 });
 
 /** A signed text as it travels: the exact body and its signature. */
@@ -79,6 +80,7 @@ export function revocationText(body: RevocationBody): string {
     revokedAt: body.revokedAt,
     reason: body.reason,
     acceptedUpTo: body.acceptedUpTo,
+    ...(body.acceptedByPartition !== undefined ? { acceptedByPartition: Object.fromEntries(Object.entries(body.acceptedByPartition).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
   };
   return JSON.stringify(ordered);
 }

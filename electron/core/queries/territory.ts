@@ -35,7 +35,7 @@ export interface CertifiedOrigin {
   role: Role;
   /** null: all communities (a coordinator). */
   scope: string[] | null;
-  revoked: { at: string; acceptedUpTo: number } | null;
+  revoked: { at: string; acceptedUpTo: number; acceptedByPartition?: Record<string, number> } | null;
 }
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -89,7 +89,7 @@ export function certifiedOrigins(
       publicKey: c.signingKey,
       role: c.role,
       scope: c.communityIds,
-      revoked: revoked ? { at: revoked.revokedAt, acceptedUpTo: revoked.acceptedUpTo } : null,
+      revoked: revoked ? { at: revoked.revokedAt, acceptedUpTo: revoked.acceptedUpTo, ...(revoked.acceptedByPartition ? { acceptedByPartition: revoked.acceptedByPartition } : {}) } : null,
     });
   }
   return out;
