@@ -21,7 +21,9 @@ Enrolment (the coordinator says who is who)
   enrol issue REQUEST_ID --role detachment|community-office|coordinator --community C … --out FILE.planbundle
         [--passphrase-file F | --no-encryption]
       Issue a certificate (signed by the territory key) for the communities named (ids or
-      names; not for a coordinator) and write the enrolment bundle (all the data for now).
+      names; not for a coordinator) and write the enrolment bundle: only that computer's
+      communities and the territory, encrypted to the key its request names. A passphrase
+      (or --no-encryption) is needed only for a request written by an older planner.
   enrol reenrol REQUEST_ID --replaces SERIAL --out FILE.planbundle [--passphrase-file F | --no-encryption]
       Enrol a replacement computer with the role and communities of SERIAL (revoked).
   enrol accept FILE --territory-fingerprint FP [--passphrase-file F]
