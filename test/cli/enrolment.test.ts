@@ -34,8 +34,9 @@ describe('cli: start a territory, enrol a detachment, exchange without a trust s
     expect(joined).toMatch(/^This computer is ready to join a territory\. Wrote its enrolment request to /);
     const read = JSON.parse(ok(await at(coord, 'enrol', 'read', request, '--json')));
     const bundle = path.join(dir, 'det.enrolment.planbundle');
-    const issued = ok(await at(coord, 'enrol', 'issue', read.requestId, '--role', 'detachment', '--community', 'Łutselk’e', '--out', bundle, '--no-encryption'));
-    expect(issued).toMatch(/^Enrolled "Łutselk’e detachment" as detachment for Łutselk’e \(certificate \w+\)\. Wrote the enrolment bundle to /);
+    // No passphrase: the request names the detachment's encryption key, and the bundle is encrypted to it.
+    const issued = ok(await at(coord, 'enrol', 'issue', read.requestId, '--role', 'detachment', '--community', 'Łutselk’e', '--out', bundle));
+    expect(issued).toMatch(/^Enrolled "Łutselk’e detachment" as detachment for Łutselk’e \(certificate \w+\)\. Wrote the enrolment bundle to .* \(encrypted\)\.\n$/);
 
     const before = digestOfFile(det);
     const wrong = await at(det, 'enrol', 'accept', bundle, '--territory-fingerprint', fingerprint.split('-').reverse().join('-'));

@@ -3,12 +3,13 @@
  * community office join by request files and enrolment bundles, and from then on bundles between
  * enrolled computers are accepted with no trust step, within each certificate's communities.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../electron/core/changelog/clock';
 import { change } from '../../electron/core/changelog/core-context';
 import { naturalIds } from '../../electron/core/changelog/deterministic-id';
-import { generateIdentityKeys } from '../../electron/core/bundles/identity';
+import { generateIdentityKeys, signText } from '../../electron/core/bundles/identity';
 import { bundlePath, databaseState, isPlainSentence, openTestCore, refusalOf } from '../support';
 import { type Computer, enrolNew, newComputer, startTerritory } from './support/territory';
 
@@ -237,6 +238,30 @@ describe('refusals: the database is left unchanged', () => {
     expect(refused.reason).toBe('revoked');
     expect(refused.message).toMatch(/^"pp2 computer" was revoked on /);
     expect(databaseState(coordinator)).toEqual(before);
+  });
+
+  it('a request from an older planner (no encryption key): a passphrase, or "no encryption" on purpose, is asked for with a sentence', () => {
+    const { coordinator, communities, fingerprint } = startTerritory('old');
+    const computer = newComputer('oldreq');
+    computer.must('territory:join', { computerName: 'Old laptop', userName: 'Old user' });
+    const file = path.join(computer.dir, 'old.request.json');
+    computer.must('enrolment:writeRequest', { file });
+    // The request as an older planner wrote it: without the encryption key, signed by the same computer.
+    const { request } = JSON.parse(fs.readFileSync(file, 'utf8')) as { request: Record<string, unknown> };
+    delete request.encryptionKey;
+    fs.writeFileSync(file, JSON.stringify({ request, signature: signText(computer.core.context.keys.privateKey!, JSON.stringify(request)) }));
+    const read = coordinator.must('enrolment:readRequest', { file });
+    expect(read.hasEncryptionKey).toBe(false);
+    const bundle = bundlePath(coordinator, 'old-enrol');
+    const input = { requestId: read.requestId, role: 'detachment' as const, communityIds: [communities.gameti], file: bundle };
+    const before = databaseState(coordinator);
+    const refused = refusalOf(coordinator.call('enrolment:enrol', input));
+    expect(refused.message).toMatch(/^The request from "Old laptop" was written by an older planner and names no encryption key/);
+    expect(isPlainSentence(refused.message)).toBe(true);
+    expect(databaseState(coordinator)).toEqual(before);
+    // With a passphrase it is written, encrypted with it, and the computer joins.
+    expect(coordinator.must('enrolment:enrol', { ...input, passphrase: 'correct horse battery' }).encrypted).toBe(true);
+    computer.must('enrolment:accept', { file: bundle, passphrase: 'correct horse battery', territoryFingerprint: fingerprint });
   });
 
   it('a demo bundle into a real territory, and a real one into the demo', () => {
