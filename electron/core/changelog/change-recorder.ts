@@ -62,6 +62,9 @@ function same(a: unknown, b: unknown): boolean {
 
 export class ChangeRecorder {
   private readonly clocks = new Map<string, HybridClock>();
+  /** Statements prepared once per recorder: every local write looks rows up and numbers its changesets. */
+  private readonly rowStatements = new Map<string, Database.Statement>();
+  private lastSeqStatement: Database.Statement | undefined;
   readonly register: FieldRegister;
 
   constructor(
@@ -185,7 +188,7 @@ export class ChangeRecorder {
   private partitionsOfWrite(ops: readonly RecordedOp[]): (table: ReplicatedTableName, rowId: string) => string {
     const sqlite = this.sqlite;
     const heads = registerFieldLookup(sqlite, this.register);
-    const rowStatements = new Map<string, Database.Statement>();
+    const rowStatements = this.rowStatements;
     // A local write has already reached its table: the table is the truth, the registers lag behind it.
     const lookup: FieldLookup = (table, rowId, field) => {
       const query = `SELECT "${sqlColumnName(table, field)}" AS v FROM "${sqlTableName(table)}" WHERE id = ?`;
@@ -235,7 +238,8 @@ export class ChangeRecorder {
       .returning({ seq: schema.installation.lastSeq })
       .get();
     if (!counted) throw new Error('This installation has no profile yet; it must be initialised before changes are recorded.');
-    const seq = ((this.sqlite.prepare('SELECT max(seq) FROM changesets WHERE origin = ? AND partition = ?').pluck().get(actor.installationId, partition) as number | null) ?? 0) + 1;
+    this.lastSeqStatement ??= this.sqlite.prepare('SELECT max(seq) FROM changesets WHERE origin = ? AND partition = ?').pluck();
+    const seq = ((this.lastSeqStatement.get(actor.installationId, partition) as number | null) ?? 0) + 1;
     const changesetId = this.ids.newId();
     const createdAt = this.clock.now();
 
