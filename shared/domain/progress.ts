@@ -60,10 +60,33 @@ export interface QuarterProgress {
   quarter: Quarter;
   report: QuarterlyReport;
   /** One row per action of the plan, with its entry for the quarter if recorded. */
-  rows: Array<{ action: Action; priorityTitle: string; entry: ProgressEntry | null }>;
+  rows: Array<{
+    action: Action;
+    priorityTitle: string;
+    entry: ProgressEntry | null;
+    /**
+     * Whether the action is planned for this quarter (its timeline; none given: every quarter).
+     * One not planned may be reported on but does not hold back the report. Absent: planned.
+     */
+    plannedThisQuarter?: boolean;
+    /**
+     * What was recorded for the action the quarter before (for Q1: Q4 of the previous fiscal
+     * year's plan, through the action it continues), shown beside it; null when nothing was.
+     */
+    previous?: PreviousProgress | null;
+  }>;
   indicatorValues: IndicatorValue[];
   /** The plan's live indicators, so the form needs no second call. */
   indicators: QuarterIndicator[];
+}
+
+/** Last quarter's progress of an action, read-only beside this quarter's. */
+export interface PreviousProgress {
+  fiscalYear: FiscalYear;
+  quarter: Quarter;
+  status: ProgressStatus;
+  narrative: string;
+  nextSteps: string | null;
 }
 
 export interface QuarterIndicator {

@@ -1,7 +1,8 @@
 /** Reads of progress: entries of actions by quarter and year, and the quarterly reports of a plan. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
-import type { ProgressAmendment, QuarterlyReport, ReportComment } from '../../../shared/domain';
+import type { PreviousProgress, ProgressAmendment, QuarterlyReport, ReportComment } from '../../../shared/domain';
+import { previousQuarterOf } from '../../../shared/rules/progress-quarters';
 import { submissionOpensOn } from '../../../shared/rules/plan-cycle';
 import { reportDueDate, type FiscalYear, type Quarter } from '../../../shared/fiscal-calendar';
 import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
@@ -32,6 +33,27 @@ export function entriesOf(ctx: CoreContext, actionIds: string[], fiscalYear: Fis
 /** The last status recorded for each action (latest quarter of the fiscal year), if any. */
 export function lastStatuses(ctx: CoreContext, actionIds: string[], fiscalYear: FiscalYear): Map<string, ProgressStatus> {
   return new Map(entriesOf(ctx, actionIds, fiscalYear).map((e) => [e.actionId, e.status as ProgressStatus]));
+}
+
+/**
+ * What each action recorded the quarter before this one, by action id. For Q1 that is Q4 of the
+ * previous fiscal year, recorded against the action this one continues (copy-forward keeps the
+ * link in continues_action_id); an action that continues nothing shows nothing there.
+ */
+export function previousProgressOf(ctx: CoreContext, actions: Array<{ id: string; continuesActionId: string | null }>, fiscalYear: FiscalYear, quarter: Quarter): Map<string, PreviousProgress> {
+  const before = previousQuarterOf(fiscalYear, quarter);
+  const sourceOf = new Map<string, string>();
+  for (const a of actions) {
+    const source = before.fiscalYear === fiscalYear ? a.id : a.continuesActionId;
+    if (source) sourceOf.set(a.id, source);
+  }
+  const found = new Map(entriesOf(ctx, [...new Set(sourceOf.values())], before.fiscalYear, before.quarter).map((e) => [e.actionId, e]));
+  const out = new Map<string, PreviousProgress>();
+  for (const [actionId, source] of sourceOf) {
+    const e = found.get(source);
+    if (e) out.set(actionId, { fiscalYear: e.fiscalYear, quarter: e.quarter as Quarter, status: e.status as ProgressStatus, narrative: e.narrative, nextSteps: e.nextSteps });
+  }
+  return out;
 }
 
 /** The report row with this id, live or removed. */

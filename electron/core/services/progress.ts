@@ -8,9 +8,10 @@ import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
 import { valuesOfQuarter } from '../queries/indicators';
 import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from '../queries/plans';
-import { amendmentsOf, entriesOf, loadReport, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
+import { amendmentsOf, entriesOf, loadReport, previousProgressOf, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
 import { isLiveRow } from '../queries/live';
 import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
+import { plannedForQuarter } from '../../../shared/rules/progress-quarters';
 
 function toEntry(row: ProgressEntryRow, amendments: ProgressEntry['amendments'] = []): ProgressEntry {
   return {
@@ -95,12 +96,16 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
   const entries = new Map(rows.map((e) => [e.actionId, toEntry(e, amendments.get(e.id) ?? [])]));
   const indicators = liveIndicators(ctx, priorities.map((p) => p.id));
   const values = valuesOfQuarter(ctx, indicators.map((i) => i.id), plan.fiscalYear, input.quarter);
+  const previous = previousProgressOf(ctx, actions, plan.fiscalYear, input.quarter);
   return {
     planId: plan.id,
     fiscalYear: plan.fiscalYear,
     quarter: input.quarter,
     report: loadReport(ctx, plan, input.quarter),
-    rows: actions.map((a) => ({ action: toAction(a), priorityTitle: titles.get(a.priorityId) ?? '', entry: entries.get(a.id) ?? null })),
+    rows: actions.map((a) => {
+      const action = toAction(a);
+      return { action, priorityTitle: titles.get(a.priorityId) ?? '', entry: entries.get(a.id) ?? null, plannedThisQuarter: plannedForQuarter(action, input.quarter), previous: previous.get(a.id) ?? null };
+    }),
     indicatorValues: values.map((v) => ({ id: v.id, indicatorId: v.indicatorId, fiscalYear: v.fiscalYear, quarter: v.quarter as Quarter, value: v.value, note: v.note })),
     indicators: indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, baseline: i.baseline, target: i.target, direction: i.direction as IndicatorDirection })),
   };
@@ -108,7 +113,8 @@ export function getQuarterProgress(ctx: CoreContext, input: MethodInput<'progres
 
 /**
  * Submits a plan's quarterly report. Only from the last two weeks of its quarter on, only when
- * every action has its progress for the quarter, and only once: the submission time decides on
+ * every action planned for the quarter has its progress (one not planned this quarter does not
+ * hold it back: shared/rules/progress-quarters.ts), and only once: the submission time decides on
  * time or late.
  */
 export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submit'>): QuarterlyReport {
@@ -129,7 +135,7 @@ export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submi
     throw new DomainError('forbidden', msg('report.tooEarly', { ...period, date: submissionOpensOn(plan.fiscalYear, input.quarter) }));
   }
   const progress = getQuarterProgress(ctx, { planId: plan.id, quarter: input.quarter });
-  const missing = progress.rows.filter((r) => r.entry === null).map((r) => r.action.title);
+  const missing = progress.rows.filter((r) => r.entry === null && plannedForQuarter(r.action, input.quarter)).map((r) => r.action.title);
   if (progress.rows.length === 0) {
     throw new DomainError('forbidden', msg('report.noActions'));
   }
