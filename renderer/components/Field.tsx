@@ -53,7 +53,10 @@ export function TextField({ label, hint, error, hideLabel, className, id, ...inp
 
 export type TextAreaProps = FieldFrameProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>;
 
-export function TextArea({ label, hint, error, hideLabel, className, id, rows = 3, ...textarea }: TextAreaProps) {
+// maxLength is not given to the element: the browser would cut a long paste silently (issue 12
+// §2/§4); the form that passes it refuses beyond it with a sentence (helper C's Field change does
+// this for every field, with a counter: keep C's version when merging).
+export function TextArea({ label, hint, error, hideLabel, className, id, rows = 3, maxLength: _limit, ...textarea }: TextAreaProps) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (

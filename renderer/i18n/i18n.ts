@@ -22,6 +22,8 @@ import territoryFr from './territory.fr.json';
 import permissionsEn from './permissions.en.json';
 import permissionsFr from './permissions.fr.json';
 import exchangeExportEn from './exchange-export.en.json';
+import progressFormEn from './progress-form.en.json';
+import progressFormFr from './progress-form.fr.json';
 import exchangeExportFr from './exchange-export.fr.json';
 import exchangeImportEn from './exchange-import.en.json';
 import exchangeImportFr from './exchange-import.fr.json';
@@ -43,12 +45,13 @@ export const cataloguePairs = {
   territory: { en: territoryEn, fr: territoryFr },
   permissions: { en: permissionsEn, fr: permissionsFr },
   exchangeExport: { en: exchangeExportEn, fr: exchangeExportFr },
+  progressForm: { en: progressFormEn, fr: progressFormFr },
   exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

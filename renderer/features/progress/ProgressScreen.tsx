@@ -1,9 +1,16 @@
 /**
  * Quarterly progress entry: one focused form per plan and quarter. Every action has a row; every
- * indicator a value; each saves itself on blur. "Submit the report" saves anything pending first,
- * then submits — the core refuses (with a sentence) while an action has no progress.
+ * indicator a value; each saves itself on blur. "Submit the report" saves anything pending first
+ * and checks the rows: while one holds the report back, it is marked and focus moves to it; else
+ * the report is submitted (the core refuses with a sentence while a planned action has no
+ * progress) and focus lands on the confirmation.
+ *
+ * Filters (issue 12 §2): the owners this computer's side answers for (detachment: police and
+ * joint; community office: community and joint; coordinator: all) and, optionally, only the
+ * actions planned for the quarter. The screen reads the form's parts that do not change while
+ * someone types, so a keystroke re-renders only its own row.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS, quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
 import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
@@ -14,7 +21,9 @@ import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedb
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
-import { saveStateOf } from './progress-slice';
+import { progressFieldId, saveStateOf, type ProgressForm, type ProgressProblem } from './progress-slice';
+import { OWNER_PARTIES, type OwnerParty, type Role } from '../../../shared/vocabulary';
+import type { PlannerState } from '../../app/planner-store';
 import { href } from '../../app/routes';
 import { usePlanner } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
@@ -24,24 +33,59 @@ import { usePermission } from '../../app/use-permission';
 
 const FIRST_ROWS = 40;
 
+/** The owners shown first: the actions this computer's side answers for. */
+export function defaultOwners(role: Role | undefined): OwnerParty[] {
+  if (role === 'detachment') return ['police', 'joint'];
+  if (role === 'liaison') return ['community', 'joint'];
+  return [...OWNER_PARTIES];
+}
+
+function formOf(s: PlannerState, planId: string, quarter: Quarter): ProgressForm | null {
+  return s.progressForm?.planId === planId && s.progressForm.quarter === quarter ? s.progressForm : null;
+}
+
+function countRows(form: ProgressForm | null, test: (row: ProgressForm['rows'][string]) => boolean): number {
+  if (!form) return 0;
+  let n = 0;
+  for (const id of form.rowOrder) {
+    const row = form.rows[id];
+    if (row && test(row)) n++;
+  }
+  return n;
+}
+
 export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const form = usePlanner((s) => (s.progressForm?.planId === planId && s.progressForm.quarter === quarter ? s.progressForm : null));
+  // Only the parts that stay the same while someone types (the rows' drafts are read by each row).
+  const plan = usePlanner((s) => formOf(s, planId, quarter)?.plan ?? null);
+  const progress = usePlanner((s) => formOf(s, planId, quarter)?.progress ?? null);
+  const rowOrder = usePlanner((s) => formOf(s, planId, quarter)?.rowOrder ?? null);
+  const recorded = usePlanner((s) => countRows(formOf(s, planId, quarter), (row) => row.saved !== null));
+  const unsaved = usePlanner((s) => countRows(formOf(s, planId, quarter), (row) => ['unsaved', 'error', 'tooLong'].includes(saveStateOf(row))));
+  const role = usePlanner((s) => s.profile?.role);
+  const check = usePlanner((s) => s.checkBeforeSubmit);
   const loading = usePlanner((s) => s.progressLoading);
   const loadError = usePlanner((s) => s.progressError);
   const load = usePlanner((s) => s.loadProgressForm);
   const saveAll = usePlanner((s) => s.saveAllProgress);
   const submit = usePlanner((s) => s.submitQuarterReport);
   const notify = usePlanner((s) => s.notify);
-  const reference = usePlanReference(form?.plan.communityId ?? null);
+  const reference = usePlanReference(plan?.communityId ?? null);
   // Progress of a community this computer does not work for is read here, recorded by its own computers or the coordinator.
-  const mayRecord = usePermission('progress:record', form ? { id: form.plan.communityId, name: form.plan.communityName } : null);
+  const mayRecord = usePermission('progress:record', plan ? { id: plan.communityId, name: plan.communityName } : null);
   const [confirming, setConfirming] = useState(false);
+  const [owners, setOwners] = useState<OwnerParty[] | null>(null);
+  const [plannedOnly, setPlannedOnly] = useState(false);
+  const [problems, setProblems] = useState<ProgressProblem[]>([]);
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const confirmation = useRef<HTMLHeadingElement>(null);
+  const shownOwners = owners ?? defaultOwners(role);
   // A plan with hundreds of actions: the first rows are shown at once, the rest right after the
   // first paint, in a transition React can interrupt, so the screen answers within its budget.
   const [shownRows, setShownRows] = useState(FIRST_ROWS);
-  const totalRows = form?.rowOrder.length ?? 0;
+  const totalRows = rowOrder?.length ?? 0;
   useEffect(() => {
     if (shownRows >= totalRows) return;
     const frame = requestAnimationFrame(() => startTransition(() => setShownRows(totalRows)));
@@ -56,10 +100,40 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
     };
   }, [planId, quarter, load, saveAll]);
 
-  if (loadError && !form) return <ErrorBanner error={loadError} onRetry={() => void load(planId, quarter)} />;
-  if (!form) return loading ? <Loading /> : null;
+  // A new plan or quarter starts with no marks and the role's owners.
+  useEffect(() => {
+    setProblems([]);
+    setJustSubmitted(false);
+  }, [planId, quarter]);
 
-  const { plan, progress } = form;
+  // Focus moves once the field (or the confirmation) is on screen: after a refused submission to
+  // the first field in error, after a submission to the confirmation, not to the page body.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const el = focusTarget === 'confirmation' ? confirmation.current : document.getElementById(focusTarget);
+    if (el) {
+      el.focus();
+      setFocusTarget(null);
+    }
+  });
+
+  // Derived once per load or filter change, never per keystroke.
+  const indicators = useMemo(() => plan?.priorities.flatMap((p) => p.indicators) ?? [], [plan]);
+  const ownersKey = shownOwners.join(',');
+  const visible = useMemo(() => {
+    if (!progress) return [];
+    const ownerSet = new Set(ownersKey.split(','));
+    return progress.rows.filter((r) => ownerSet.has(r.action.owner) && (!plannedOnly || r.plannedThisQuarter !== false));
+  }, [progress, ownersKey, plannedOnly]);
+  const groups = useMemo(() => {
+    if (!plan || !rowOrder) return [];
+    const shown = new Set(rowOrder.slice(0, shownRows));
+    return plan.priorities.map((p) => ({ priority: p, rows: visible.filter((r) => r.action.priorityId === p.id && shown.has(r.action.id)) })).filter((g) => g.rows.length > 0);
+  }, [plan, rowOrder, shownRows, visible]);
+
+  if (loadError && !plan) return <ErrorBanner error={loadError} onRetry={() => void load(planId, quarter)} />;
+  if (!plan || !progress || !rowOrder) return loading ? <Loading /> : null;
+
   const report = progress.report;
   // The core's date rules, shown before they refuse: no progress before the quarter starts, no
   // submission before the last two weeks of the quarter.
@@ -68,20 +142,28 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const submitOpensOn = report.submissionOpensOn ?? submissionOpensOn(plan.fiscalYear, quarter);
   const tooEarly = !maySubmitOn(plan.fiscalYear, quarter, today);
   const readOnly = plan.status === 'closed' || notStarted || !mayRecord.allowed;
-  const recorded = form.rowOrder.filter((id) => {
-    const row = form.rows[id];
-    return row && row.saved !== null;
-  }).length;
-  const unsaved = form.rowOrder.filter((id) => {
-    const row = form.rows[id];
-    return row && ['unsaved', 'error'].includes(saveStateOf(row));
-  }).length;
-  const indicators = plan.priorities.flatMap((p) => p.indicators);
-  const shown = new Set(form.rowOrder.slice(0, shownRows));
-  const groups = plan.priorities
-    .map((p) => ({ priority: p, rows: progress.rows.filter((r) => r.action.priorityId === p.id && shown.has(r.action.id)) }))
-    .filter((g) => g.rows.length > 0);
   const quarterName = format.quarter(plan.fiscalYear, quarter);
+  const ownerCounts = new Map<OwnerParty, number>();
+  for (const r of progress.rows) ownerCounts.set(r.action.owner, (ownerCounts.get(r.action.owner) ?? 0) + 1);
+
+  // "Submit": save and check first; a row that holds the report back is shown (filters give way)
+  // and focused, else the confirmation is asked.
+  const onSubmitClick = async () => {
+    const found = await check();
+    setProblems(found);
+    const first = found[0];
+    if (!first) {
+      setConfirming(true);
+      return;
+    }
+    const row = progress.rows.find((r) => r.action.id === first.actionId);
+    if (row && (!shownOwners.includes(row.action.owner) || (plannedOnly && row.plannedThisQuarter === false))) {
+      setOwners([...OWNER_PARTIES]);
+      setPlannedOnly(false);
+    }
+    setShownRows(rowOrder.length);
+    setFocusTarget(progressFieldId(first.actionId, first.field));
+  };
 
   return (
     <>
@@ -140,6 +222,49 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
         </Banner>
       ) : null}
 
+      {justSubmitted && report.state === 'submitted' ? (
+        <div className="banner banner--success progress-submitted-banner" role="status">
+          <div className="banner__body">
+            <h2 className="progress-submitted" tabIndex={-1} ref={confirmation}>
+              {t('progressForm.submittedHeading', { quarter: format.quarterShort(quarter) })}
+            </h2>
+            <p>{t('progressForm.submittedBody')}</p>
+          </div>
+        </div>
+      ) : null}
+
+      {problems.length > 0 ? (
+        <Banner tone="error" title={t('progressForm.cannotSubmitTitle')}>
+          <p>{t('progressForm.cannotSubmit', { count: problems.length })}</p>
+        </Banner>
+      ) : null}
+
+      {progress.rows.length > 0 ? (
+        <fieldset className="progress-filters">
+          <legend>{t('progressForm.filtersLegend')}</legend>
+          <fieldset className="progress-filters__owners" aria-describedby="progress-owners-hint">
+            <legend>{t('progressForm.owners')}</legend>
+            {OWNER_PARTIES.filter((o) => (ownerCounts.get(o) ?? 0) > 0 || shownOwners.includes(o)).map((o) => (
+              <label key={o}>
+                <input
+                  type="checkbox"
+                  checked={shownOwners.includes(o)}
+                  onChange={(e) => setOwners(e.target.checked ? [...shownOwners, o] : shownOwners.filter((x) => x !== o))}
+                />
+                {t(`vocab.owner.${o}`)} ({format.number(ownerCounts.get(o) ?? 0)})
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            <input type="checkbox" checked={plannedOnly} onChange={(e) => setPlannedOnly(e.target.checked)} />
+            {t('progressForm.plannedOnly', { quarter: format.quarterShort(quarter) })}
+          </label>
+          <p className="muted small progress-filters__count" id="progress-owners-hint">
+            {t('progressForm.showing', { count: visible.length, total: progress.rows.length })} {t('progressForm.ownersHint')}
+          </p>
+        </fieldset>
+      ) : null}
+
       {progress.rows.length === 0 ? (
         <EmptyState title={t('progress.noActionsTitle')} action={<ButtonLink href={href.plan(plan.id)}>{t('progress.openPlan')}</ButtonLink>}>
           {t('progress.noActionsBody')}
@@ -147,11 +272,36 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       ) : (
         <>
           <p className="muted">{t('progress.howItSaves')}</p>
+          {visible.length === 0 ? (
+            <EmptyState
+              title={t('progressForm.noneShownTitle')}
+              action={
+                <Button
+                  onClick={() => {
+                    setOwners([...OWNER_PARTIES]);
+                    setPlannedOnly(false);
+                  }}
+                >
+                  {t('progressForm.showAll')}
+                </Button>
+              }
+            >
+              {t('progressForm.noneShownBody')}
+            </EmptyState>
+          ) : null}
           {groups.map((group) => (
             <section key={group.priority.id} className="progress-group" aria-labelledby={`group-${group.priority.id}`}>
               <h2 id={`group-${group.priority.id}`}>{group.priority.title}</h2>
               {group.rows.map((r) => (
-                <ProgressRow key={r.action.id} action={r.action} readOnly={readOnly} leadLabel={reference.personName(r.action.leadPersonId) ?? r.action.leadName} amendments={r.entry?.amendments ?? []} />
+                <ProgressRow
+                  key={r.action.id}
+                  action={r.action}
+                  readOnly={readOnly}
+                  leadLabel={reference.personName(r.action.leadPersonId) ?? r.action.leadName}
+                  amendments={r.entry?.amendments}
+                  planned={r.plannedThisQuarter !== false}
+                  previous={r.previous ?? null}
+                />
               ))}
             </section>
           ))}
@@ -191,7 +341,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       {progress.rows.length > 0 ? (
         <div className="sticky-actions">
           <span aria-live="polite">
-            {t('progress.recordedCount', { count: recorded, total: form.rowOrder.length })}
+            {t('progress.recordedCount', { count: recorded, total: rowOrder.length })}
             {unsaved > 0 ? ` · ${t('progress.unsavedCount', { count: unsaved })}` : ''}
           </span>
           {report.state !== 'submitted' && !readOnly ? (
@@ -201,7 +351,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
                   {t('cycle.dates.submitFrom', { date: format.date(submitOpensOn) })}
                 </span>
               ) : null}
-              <Button variant="primary" icon="check" disabled={tooEarly} aria-describedby={tooEarly ? 'progress-submit-from' : undefined} onClick={() => setConfirming(true)}>
+              <Button variant="primary" icon="check" disabled={tooEarly} aria-describedby={tooEarly ? 'progress-submit-from' : undefined} onClick={() => void onSubmitClick()}>
                 {t('progress.submit', { quarter: format.quarterShort(quarter) })}
               </Button>
             </span>
@@ -216,10 +366,13 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             await submit();
+            setProblems([]);
+            setJustSubmitted(true);
+            setFocusTarget('confirmation');
             notify(t('progress.submittedNotice', { quarter: quarterName }));
           }}
         >
-          <p>{t('progress.submitBody', { count: recorded, total: form.rowOrder.length, date: format.date(report.dueDate) })}</p>
+          <p>{t('progress.submitBody', { count: recorded, total: rowOrder.length, date: format.date(report.dueDate) })}</p>
         </ConfirmDialog>
       ) : null}
     </>

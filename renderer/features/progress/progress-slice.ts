@@ -5,6 +5,8 @@
  * never loses typing, and the submit action can flush every pending row first.
  */
 import type { Plan, QuarterProgress } from '../../../shared/domain';
+import { MAX_LONG_TEXT } from '../../../shared/contract-fields';
+import { plannedForQuarter } from '../../../shared/rules/progress-quarters';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import type { ProgressStatus } from '../../../shared/vocabulary';
 import { idRecord, valueFor, withId } from '../../../shared/id-record';
@@ -36,8 +38,19 @@ export interface IndicatorEntryState {
   error: string | null;
 }
 
-/** What the row shows beside its title. Derived, never stored. */
-export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved' | 'error';
+/**
+ * What the row shows beside its title. Derived, never stored. 'tooLong': a text is over the limit
+ * the core keeps, so the row is not sent (all the text stays in the field; nothing is cut).
+ */
+export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved' | 'error' | 'tooLong';
+
+/** The longest narrative or next steps the core keeps (shared/contract-fields.ts). */
+export const PROGRESS_TEXT_LIMIT = MAX_LONG_TEXT;
+
+/** The written fields of a draft that are over the limit, in the order they are shown. */
+export function fieldsOverLimit(draft: ProgressDraft): Array<'narrative' | 'nextSteps'> {
+  return (['narrative', 'nextSteps'] as const).filter((f) => draft[f].length > PROGRESS_TEXT_LIMIT);
+}
 
 const EMPTY_DRAFT: ProgressDraft = { status: '', narrative: '', nextSteps: '' };
 
@@ -47,6 +60,7 @@ function sameDraft(a: ProgressDraft, b: ProgressDraft): boolean {
 
 export function saveStateOf(row: Pick<ProgressRowState, 'draft' | 'saved' | 'saving' | 'error'>): SaveState {
   if (row.saving) return 'saving';
+  if (fieldsOverLimit(row.draft).length > 0) return 'tooLong';
   if (row.error) return 'error';
   if (row.saved === null) return sameDraft(row.draft, EMPTY_DRAFT) ? 'empty' : 'unsaved';
   return sameDraft(row.draft, row.saved) ? 'saved' : 'unsaved';
@@ -74,6 +88,19 @@ export interface ProgressForm {
   rowOrder: string[];
   rows: Record<string, ProgressRowState>;
   indicators: Record<string, IndicatorEntryState>;
+  /** Ids of the actions planned for the quarter (the report waits for these only). */
+  planned: Record<string, true>;
+}
+
+/** Where the person must look first after a refused submission: a row and one of its fields. */
+export interface ProgressProblem {
+  actionId: string;
+  field: 'status' | 'narrative' | 'nextSteps';
+}
+
+/** The id of a row's field, so focus can be moved to it. */
+export function progressFieldId(actionId: string, field: ProgressProblem['field']): string {
+  return `progress-${field}-${actionId}`;
 }
 
 export interface ProgressSlice {
@@ -90,6 +117,14 @@ export interface ProgressSlice {
   saveAllProgress(): Promise<boolean>;
   /** Saves what is pending, then submits; throws ApiError with the core's sentence when refused. */
   submitQuarterReport(): Promise<void>;
+  /**
+   * Before asking to submit: saves what is pending and marks every row that would hold the report
+   * back (not saved, or planned for the quarter with nothing recorded). Resolves with the rows in
+   * the order shown, first one first; empty when the report may be submitted.
+   */
+  checkBeforeSubmit(): Promise<ProgressProblem[]>;
+  /** Copies last quarter's next steps into this quarter's next steps draft (appended when some are written). Resolves false when they are already there. */
+  carryNextSteps(actionId: string): boolean;
 }
 
 function draftOf(entry: QuarterProgress['rows'][number]['entry']): ProgressDraft | null {
@@ -139,8 +174,10 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
             indicators[indicator.id] = { indicatorId: indicator.id, draft: text, saved: text, saving: false, error: null };
           }
         }
+        const planned = idRecord<true>();
+        for (const r of progress.rows) if (r.plannedThisQuarter ?? plannedForQuarter(r.action, quarter)) planned[r.action.id] = true;
         set({
-          progressForm: { planId, quarter, plan, progress, rowOrder: progress.rows.map((r) => r.action.id), rows, indicators },
+          progressForm: { planId, quarter, plan, progress, rowOrder: progress.rows.map((r) => r.action.id), rows, indicators, planned },
           progressLoading: false,
         });
       } catch (error) {
@@ -164,6 +201,8 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
       }
       const state = saveStateOf(row);
       if (state === 'saved' || state === 'empty') return true;
+      // Over the limit: nothing is sent (the core would refuse it too); the row says why.
+      if (state === 'tooLong') return false;
       if (row.draft.status === '') {
         patchRow(actionId, { error: i18n.t('progress.chooseStatus') });
         return false;
@@ -240,6 +279,40 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
         if (entry && ['unsaved', 'error'].includes(indicatorSaveStateOf(entry))) valueResults.push(await get().saveIndicatorValue(indicatorId));
       }
       return [...rowResults, ...valueResults].every(Boolean);
+    },
+
+    async checkBeforeSubmit() {
+      await get().saveAllProgress();
+      const form = get().progressForm;
+      if (!form) return [];
+      const problems: ProgressProblem[] = [];
+      for (const actionId of form.rowOrder) {
+        const row = valueFor(form.rows, actionId);
+        if (!row) continue;
+        const state = saveStateOf(row);
+        const long = fieldsOverLimit(row.draft);
+        if (state === 'tooLong' && long[0]) problems.push({ actionId, field: long[0] });
+        else if (state === 'error' || state === 'unsaved') {
+          const narrativeMissing = row.draft.status !== '' && row.draft.status !== 'not_started' && row.draft.narrative.trim() === '';
+          problems.push({ actionId, field: row.draft.status === '' ? 'status' : narrativeMissing ? 'narrative' : 'status' });
+        } else if (row.saved === null && valueFor(form.planned, actionId)) {
+          patchRow(actionId, { error: i18n.t('progressForm.missingForSubmit') });
+          problems.push({ actionId, field: 'status' });
+        }
+      }
+      return problems;
+    },
+
+    carryNextSteps(actionId) {
+      const form = get().progressForm;
+      const row = form ? valueFor(form.rows, actionId) : undefined;
+      const previous = form?.progress.rows.find((r) => r.action.id === actionId)?.previous?.nextSteps?.trim();
+      if (!row || !previous) return false;
+      const current = row.draft.nextSteps;
+      if (current.includes(previous)) return false;
+      // Nothing already written is replaced: last quarter's steps come after it.
+      get().editProgressRow(actionId, { nextSteps: current.trim() === '' ? previous : `${current.trimEnd()}\n\n${previous}` });
+      return true;
     },
 
     async submitQuarterReport() {
