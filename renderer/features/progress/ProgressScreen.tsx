@@ -109,7 +109,8 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   // Focus moves once the field (or the confirmation) is on screen: after a refused submission to
   // the first field in error, after a submission to the confirmation, not to the page body.
   useEffect(() => {
-    if (!focusTarget) return;
+    // Not while a dialog is open: it holds focus, and gives it back when it closes, before this.
+    if (!focusTarget || confirming) return;
     const el = focusTarget === 'confirmation' ? confirmation.current : document.getElementById(focusTarget);
     if (el) {
       el.focus();
@@ -339,8 +340,8 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       ) : null}
 
       {progress.rows.length > 0 ? (
-        <div className="sticky-actions">
-          <span aria-live="polite">
+        <div className="sticky-actions progress-sticky">
+          <span aria-live="polite" className="progress-sticky__count">
             {t('progress.recordedCount', { count: recorded, total: rowOrder.length })}
             {unsaved > 0 ? ` · ${t('progress.unsavedCount', { count: unsaved })}` : ''}
           </span>

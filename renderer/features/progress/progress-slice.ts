@@ -282,6 +282,10 @@ export const createProgressSlice: SliceCreator<ProgressSlice> = (set, get, { cli
     },
 
     async checkBeforeSubmit() {
+      // A row whose save is under way (focus just left it for the Submit button) is waited for,
+      // not marked as missing.
+      const saving = () => Object.values(get().progressForm?.rows ?? {}).some((r) => r.saving);
+      for (let waited = 0; saving() && waited < 15_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
       await get().saveAllProgress();
       const form = get().progressForm;
       if (!form) return [];
