@@ -68,12 +68,86 @@ export function listBackups(backupDir: string, databaseFile: string): BackupFile
   return fs
     .readdirSync(backupDir)
     .filter((name) => name.startsWith(prefix) && name.endsWith('.db'))
-    .map((name) => {
+    .flatMap((name) => {
       const file = path.join(backupDir, name);
-      const stat = fs.statSync(file);
-      return { file, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat?.isFile()) return [];
+      // The time in the name is when the copy was made; a file copied to a stick has a newer mtime.
+      return [{ file, createdAt: nameParts(name)?.createdAt ?? stat.mtime.toISOString(), bytes: stat.size }];
     })
     .sort((a, b) => b.file.localeCompare(a.file));
+}
+
+/** The time and reason written in a backup's name ("planner-backup-2026-12-03T03-11-42-123Z-on-exit.db"). */
+export function nameParts(name: string): { createdAt: string; reason: string } | null {
+  const found = /-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+?)(?:-\d+)?\.db$/i.exec(path.basename(name));
+  if (!found) return null;
+  const [, day, h, m, sec, ms, reason] = found;
+  return { createdAt: `${day}T${h}:${m}:${sec}.${ms}Z`, reason: reason! };
+}
+
+/** When the copy was made, from the mark inside it; null for a file that carries no mark. */
+export function backupMarkTime(copy: Database.Database): string | null {
+  const marked = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(BACKUP_MARK_TABLE) !== undefined;
+  if (!marked) return null;
+  const row = copy.prepare(`SELECT made_at AS at FROM "${BACKUP_MARK_TABLE}" ORDER BY rowid LIMIT 1`).get() as { at: string } | undefined;
+  return row?.at ?? null;
+}
+
+/** Marks a copy that is about to become the live database (a file copied by hand carries no mark). */
+export function ensureBackupMark(copy: Database.Database, now: Date): void {
+  if (backupMarkTime(copy) !== null) return;
+  copy.exec(`CREATE TABLE IF NOT EXISTS "${BACKUP_MARK_TABLE}" (made_at TEXT NOT NULL)`);
+  copy.prepare(`INSERT INTO "${BACKUP_MARK_TABLE}" (made_at) VALUES (?)`).run(now.toISOString());
+}
+
+/** The first 16 bytes of every SQLite database file. */
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** True when the file starts like an SQLite database (a text file, a PDF or a bundle does not). */
+export function looksLikeSqlite(file: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(16);
+    return fs.readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === SQLITE_HEADER;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** Copies a file to a new owner-only file and forces it to the disk before returning. */
+export function copyDurably(from: string, to: string): void {
+  fs.rmSync(to, { force: true });
+  createEmptyPrivateFile(to);
+  fs.copyFileSync(from, to);
+  // copyFile gives the copy its source's mode: a backup stays readable by its owner only.
+  if (process.platform !== 'win32') fs.chmodSync(to, 0o600);
+  syncFile(to);
+}
+
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Forces a folder's entries (a rename) to the disk; some systems (Windows) cannot, and need not. */
+export function syncFolder(folder: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for fsync; its renames are durable through NTFS's journal.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 /** Keeps the newest `keep` backups of one database and deletes the rest. */

@@ -34,6 +34,12 @@ interface Journal {
   entries: Array<{ tag: string; when: number }>;
 }
 
+/** The creation times of the committed migrations this planner knows (a database with others was made by a newer planner). */
+export function knownMigrationTimes(migrationsFolder: string): number[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return journal.entries.map((e) => e.when);
+}
+
 function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): string[] {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();

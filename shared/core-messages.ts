@@ -49,6 +49,7 @@ import { territoryMessages } from './core-messages-territory';
 import { partitionMessages } from './core-messages-partitions';
 import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
+import { backupMessages } from './core-messages-f';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -79,6 +80,7 @@ export const coreMessageParts = {
   exchangeExportMessages,
   versionMessages,
   exchangeImportMessages,
+  backupMessages,
 } as const;
 
 export const coreMessages = {
@@ -96,6 +98,7 @@ export const coreMessages = {
   ...exchangeExportMessages,
   ...versionMessages,
   ...exchangeImportMessages,
+  ...backupMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -11,3 +11,4 @@ export type * from './domain/bundles';
 export type * from './domain/territory';
 export type * from './domain/exchange-export';
 export type * from './domain/conflict-records';
+export type * from './domain/backups';

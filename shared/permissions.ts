@@ -144,6 +144,15 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'database:integrityCheck': anyone,
   'database:backup': anyone,
   'database:listBackups': anyone,
+  // Backups the person can use (contract-backups.ts): local to this computer, anyone who uses it.
+  'backups:list': anyone,
+  'backups:make': anyone,
+  'backups:preview': anyone,
+  'backups:restore': anyone,
+  'backups:settings': anyone,
+  'backups:updateSettings': anyone,
+  'backups:onExit': anyone,
+  'files:chooseBackupFolder': anyone,
 
   // Plan bundles: every computer exchanges; trust is the coordinator's once enrolled.
   'sync:whoami': anyone,

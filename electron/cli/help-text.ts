@@ -127,6 +127,18 @@ Reports and exports (no network: the PDF is printed by Debian's Chromium from th
   export-xlsx --out FILE.xlsx [--fy YEAR] [--public] [--lang fr]
       The same tables as sheets of one workbook.
 
+Backups (a copy of this computer's database; only this computer can restore its own)
+  backup
+      Make a backup now, in the chosen backup folder (a USB stick, chosen in Settings), or
+      beside the database when that folder cannot be found; prints where it went.
+  backups [list]
+      The backups, newest first: when, why (by hand, on exit, before an import…), size, file.
+  restore FILE [--yes]
+      Without --yes: what the backup holds (date, why, territory, communities, plans per
+      fiscal year, changesets) and what a restore does; nothing is changed. With --yes: a
+      backup of the data as it is now, then the backup restored and checked. Changes made
+      since then come back from other computers with their next plan bundles.
+
 Options
   --db FILE   The database file. Without it: the desktop app's own database,
               ${defaultDb}

@@ -1,6 +1,7 @@
 /** The command line's dispatcher: parses the arguments, runs one command, returns the exit code. */
 import { MAX_DEMO_SCALE } from '../demo/demo-data';
 import { parseArgs, UsageError } from './args';
+import { backupCommand, parseBackupArgs } from './backup-commands';
 import { batchCallCommand, callCommand, parseBatchArgs } from './call-command';
 import { type CliIo, CliFailure, debugText, isDebug, sentence } from './cli-io';
 import { defaultDatabaseFile } from './default-db-path';
@@ -20,6 +21,8 @@ export async function runCli(argv: readonly string[], outerIo: CliIo): Promise<n
     if (batch) return await batchCallCommand(io, batch.db ?? defaultDb);
     const setup = parseTerritoryArgs(argv);
     if (setup) return await territoryCommand(io, setup.db ?? defaultDb, setup);
+    const backup = parseBackupArgs(argv);
+    if (backup) return await backupCommand(io, backup.db ?? defaultDb, backup);
     const report = parseReportArgs(argv);
     if (report) return await reportCommand(io, report.db ?? defaultDb, report);
     const args = parseArgs(argv, { maxScale: MAX_DEMO_SCALE });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ZodError } from 'zod';
-import { openDatabase } from '../../db/open-database';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import { resolveMigrationsFolder } from '../../db/migrations-folder';
 import { contract, isMethodName, type MethodName, type MethodOutput, type MethodRawInput } from '../../shared/contract';
 import { type MessageRef, msg, renderMessage } from '../../shared/core-messages';
 import { invalidInputMessage, issueMessage, type ValidationIssue } from '../../shared/invalid-input-message';
@@ -80,7 +81,9 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? ulidGenerator(clock);
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  const opened = openDatabase(options.dbFile, { backupDir: options.backupDir, migrationsFolder: options.migrationsFolder, busyTimeoutMs });
+  const migrationsFolder = options.migrationsFolder ?? resolveMigrationsFolder();
+  const openOptions = { backupDir: options.backupDir, migrationsFolder, busyTimeoutMs };
+  const opened = openDatabase(options.dbFile, openOptions);
   const keyStore = options.keyStore ?? fileKeyStore(defaultKeyFile(options.dbFile));
   const existing = installationPublicKey(opened.sqlite);
   // A new database without a profile gets its keys when it is set up (territory:start or join), not before.
@@ -91,6 +94,13 @@ export function createCore(options: CoreOptions): Core {
     opened.sqlite.close();
     throw error;
   }
+  const recorderFor = (database: OpenedDatabase) =>
+    new ChangeRecorder(database.db, database.sqlite, clock, ids, {
+      sign: (text) => {
+        if (keys.privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
+        return signText(keys.privateKey, text);
+      },
+    }, options.schemaVersion ?? CHANGESET_SCHEMA_VERSION);
   const context: CoreContext = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -98,12 +108,8 @@ export function createCore(options: CoreOptions): Core {
     ids,
     dbFile: path.resolve(options.dbFile),
     backupDir: opened.backupDir,
-    recorder: new ChangeRecorder(opened.db, opened.sqlite, clock, ids, {
-      sign: (text) => {
-        if (keys.privateKey === null) throw new DomainError('forbidden', SIGNING_KEY_UNAVAILABLE);
-        return signText(keys.privateKey, text);
-      },
-    }, options.schemaVersion ?? CHANGESET_SCHEMA_VERSION),
+    recorder: recorderFor(opened),
+    migrationsFolder,
     keys,
     createIdentity: () => {
       if (keys.publicKey !== '') return;
@@ -125,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   /** The installation's language, read on every call so a change in settings applies at once. */
   function currentLocale(): Locale {
     try {
-      return installationLocale(opened.sqlite);
+      return installationLocale(context.sqlite);
     } catch {
       return 'en';
     }
@@ -198,6 +204,35 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  /**
+   * Restoring a backup (services/backups.ts): the connection is closed, `swap` replaces the files,
+   * and the database is opened again into this same context — even when `swap` failed (it puts the
+   * files back), so the core is never left without a database.
+   */
+  context.reopenAfter = (swap) => {
+    context.sqlite.close();
+    let failure: unknown = null;
+    try {
+      swap();
+    } catch (error) {
+      failure = error;
+    }
+    const reopened = openDatabase(context.dbFile, openOptions);
+    context.sqlite = reopened.sqlite;
+    context.db = reopened.db;
+    context.recorder = recorderFor(reopened);
+    setUp = false;
+    if (failure !== null) throw failure;
+    const continued = continueIfRestored(context);
+    if (continued) log(renderMessage(msg('startup.restoredCopy', { installationId: continued.installationId, formerId: continued.formerId }), currentLocale()), null);
+    try {
+      materializeNowKnownFields(context);
+    } catch (error) {
+      log('Materialising fields kept for this version failed', error);
+    }
+    return { appliedMigrations: reopened.appliedMigrations };
+  };
+
   return {
     dbFile: context.dbFile,
     context,
@@ -217,7 +252,7 @@ export function createCore(options: CoreOptions): Core {
       return result;
     },
     close() {
-      opened.sqlite.close();
+      context.sqlite.close();
     },
   };
 }

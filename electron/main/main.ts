@@ -13,6 +13,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import { createCore, type Core, defaultKeyFile } from '../core/create-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
+import { backupFolderDialogHandlers, shutdownSteps } from './backup-on-exit';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { bundleDestinationHandlers } from './bundle-destinations';
 import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
@@ -164,6 +165,14 @@ function setupIpc(cores: DemoSwitch<Core>, windowSlot: WindowSlot): void {
       homeFolder: () => app.getPath('home'),
       locale,
     }),
+    // Where backups go (Settings → Backups): a folder dialog that opens on the USB stick.
+    ...backupFolderDialogHandlers({
+      dialog,
+      parent: () => windowSlot.current,
+      documentsFolder: () => app.getPath('documents'),
+      removableDrives: () => listRemovableDrives(process.platform, os.userInfo().username),
+      locale,
+    }),
     // Prints the calling page (event.sender, the app window the registrar checked) to a PDF.
     ...printToPdfHandlers({ dialog, parent: () => windowSlot.current, documentsFolder: () => app.getPath('documents'), locale, logError }),
   };
@@ -200,13 +209,10 @@ function setupWindow(layout: AppLayout, bundles: PendingPlanBundles, windowSlot:
   });
 }
 
-function setupShutdown(cores: DemoSwitch<Core>): void {
-  let closed = false;
-  app.on('will-quit', () => {
-    if (closed) return;
-    closed = true;
-    cores.close();
-  });
+/** On quitting: the real database's backup on exit (skipped when nothing changed or turned off), then the databases closed. */
+function setupShutdown(real: Core, cores: DemoSwitch<Core>): void {
+  const shutdown = shutdownSteps({ backup: () => real.invoke('backups:onExit', {}), close: () => cores.close(), logError });
+  app.on('will-quit', () => void shutdown());
 }
 
 function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
@@ -219,7 +225,7 @@ function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
   if (!core) return;
   const cores = demoSwitchFor(layout, core);
   failureLanguage.of = () => installationLocaleOr(cores.current(), systemLocale);
-  setupShutdown(cores);
+  setupShutdown(core, cores);
   setupSecurity(bundles);
   serveAppProtocol(protocol, layout.rendererRoot);
   setupIpc(cores, windowSlot);

@@ -27,6 +27,8 @@ import progressFormFr from './progress-form.fr.json';
 import exchangeExportFr from './exchange-export.fr.json';
 import exchangeImportEn from './exchange-import.en.json';
 import exchangeImportFr from './exchange-import.fr.json';
+import backupsEn from './backups.en.json';
+import backupsFr from './backups.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -47,11 +49,12 @@ export const cataloguePairs = {
   exchangeExport: { en: exchangeExportEn, fr: exchangeExportFr },
   progressForm: { en: progressFormEn, fr: progressFormFr },
   exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
+  backups: { en: backupsEn, fr: backupsFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

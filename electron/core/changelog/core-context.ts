@@ -40,6 +40,14 @@ export interface CoreContext {
   createIdentity?: () => void;
   /** Where the territory key's private half is kept (the coordinator's computer only). */
   territoryKeyStore?: { load(): { publicKey: string; privateKey: string } | null; save(keys: { publicKey: string; privateKey: string }): void; readonly where?: string };
+  /**
+   * Set by createCore for restoring a backup (services/backups.ts): closes the connection, runs
+   * `swap` (which replaces the files), and opens the database again — migrated, a restored copy
+   * continued under a new id — putting the new connection into this same context.
+   */
+  reopenAfter?: (swap: () => void) => { appliedMigrations: string[] };
+  /** The committed migrations this planner knows (a backup with others was made by a newer planner). */
+  migrationsFolder?: string;
 }
 
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {

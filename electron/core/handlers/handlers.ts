@@ -1,4 +1,5 @@
 /** Every domain's handlers joined: the core answers each contract method with exactly one. */
+import { backupHandlers } from './backup-handlers';
 import { bundleHandlers } from './bundle-handlers';
 import { databaseHandlers } from './database-handlers';
 import { exportHandlers } from './export-handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...filesHandlers,
   ...territoryHandlers,
   ...exportHandlers,
+  ...backupHandlers,
 };

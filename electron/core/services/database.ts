@@ -1,16 +1,17 @@
-import { backupDatabase, listBackups, pruneBackups } from '../../../db/backups';
-import { checkIntegrity, DEFAULT_KEEP_BACKUPS } from '../../../db/open-database';
+import { checkIntegrity } from '../../../db/open-database';
+import { listBackups } from '../../../db/backups';
 import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
 import type { CoreContext } from '../changelog/core-context';
+import { makeBackup } from './backups';
 
 export function integrityCheck(ctx: CoreContext): IntegrityReport {
   return checkIntegrity(ctx.sqlite);
 }
 
+/** The older method: the same backup as backups:make (the chosen folder, else the default one). */
 export function backupNow(ctx: CoreContext): BackupInfo {
-  const backup = backupDatabase(ctx.sqlite, ctx.backupDir, 'manual', new Date(ctx.clock.now()));
-  pruneBackups(ctx.backupDir, ctx.dbFile, DEFAULT_KEEP_BACKUPS * 2);
-  return backup;
+  const { file, createdAt, bytes } = makeBackup(ctx, 'manual');
+  return { file, createdAt, bytes };
 }
 
 export function backups(ctx: CoreContext): BackupInfo[] {

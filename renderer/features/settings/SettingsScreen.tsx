@@ -1,10 +1,10 @@
 /**
  * This installation: its name, the person using it and their role, the communities it works for,
- * the language, when reports are due; and the database: backups and an integrity check.
+ * the language, when reports are due; backups (features/backups/) and the database's integrity check.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, IntegrityReport } from '../../../shared/domain';
+import type { IntegrityReport } from '../../../shared/domain';
 import { LOCALES, ROLES, type Locale, type Role } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
 import { Banner, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
@@ -17,6 +17,7 @@ import { useTask } from '../../components/use-task';
 import { useFormat } from '../../i18n/format';
 import { useCall, usePlanner } from '../../app/store-context';
 import { useSettingsCommands } from './settings-commands';
+import { BackupsPanel } from '../backups/BackupsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SettingsScreen() {
       <LanguagePanel />
       <CertificatePanel />
       <ProfilePanel />
+      <BackupsPanel />
       <DatabasePanel />
     </>
   );
@@ -142,23 +144,15 @@ function ProfilePanel() {
   );
 }
 
+/** The integrity check; backups have a panel of their own (features/backups/BackupsPanel.tsx). */
 function DatabasePanel() {
   const { t } = useTranslation();
-  const format = useFormat();
   const commands = useSettingsCommands();
-  const backups = useCall('database:listBackups', {});
-  const [made, setMade] = useState<BackupInfo | null>(null);
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const backup = useTask(setError);
   const checking = useTask(setError);
-  const backupBusy = backup.busy;
   const checkBusy = checking.busy;
 
-  function backupNow() {
-    setError(null);
-    return backup.run(async () => setMade(await commands.backup()));
-  }
   function check() {
     setError(null);
     setIntegrity(null);
@@ -170,19 +164,11 @@ function DatabasePanel() {
       <h2 id="settings-database">{t('settings.databaseTitle')}</h2>
       <ErrorBanner error={error} />
       <div className="row spaced-row">
-        <Button variant="primary" busy={backupBusy} onClick={() => void backupNow()}>
-          {backupBusy ? t('settings.backingUp') : t('settings.backupNow')}
-        </Button>
         <Button busy={checkBusy} onClick={() => void check()}>
           {checkBusy ? t('settings.checking') : t('settings.integrityCheck')}
         </Button>
       </div>
       <div aria-live="polite">
-        {made ? (
-          <Banner tone="success" title={t('settings.backupMade')}>
-            <p>{t('settings.backupMadeBody', { file: made.file, size: format.bytes(made.bytes) })}</p>
-          </Banner>
-        ) : null}
         {integrity ? (
           integrity.ok ? (
             <Banner tone="success" title={t('settings.integrityOk')}>
@@ -200,23 +186,6 @@ function DatabasePanel() {
           )
         ) : null}
       </div>
-      <h3>{t('settings.backupsTitle')}</h3>
-      <LoadedList call={backups} empty={<p className="muted">{t('settings.noBackups')}</p>}>
-        {(rows) => (
-          <Table
-            caption={t('settings.backupsTitle')}
-            hideCaption
-            compact
-            rows={[...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-            rowKey={(b) => b.file}
-            columns={[
-              { key: 'date', header: t('settings.backupDate'), rowHeader: true, render: (b) => format.dateTime(b.createdAt) },
-              { key: 'file', header: t('settings.backupFile'), render: (b) => <code>{b.file.split(/[\\/]/).pop()}</code> },
-              { key: 'size', header: t('settings.backupSize'), numeric: true, render: (b) => format.bytes(b.bytes) },
-            ]}
-          />
-        )}
-      </LoadedList>
     </section>
   );
 }
