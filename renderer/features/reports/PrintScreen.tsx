@@ -39,7 +39,7 @@ export function PrintScreen(props: PrintScreenProps) {
   const plan = useCall('plans:get', { planId: props.planId }, { live: false });
   const fiscalYear = plan.data?.fiscalYear ?? null;
   const title = plan.data ? documentTitle(instance.t, lang, props.kind, plan.data.communityName, plan.data.fiscalYear, quarter) : null;
-  usePrintDocumentMeta(title, lang);
+  usePrintDocumentMeta(title, lang, props.options.paper);
 
   const target = useMemo<PrintTarget>(() => ({ kind: props.kind, planId: props.planId, quarter, fiscalYear, options: props.options, appI18n }), [props.kind, props.planId, quarter, fiscalYear, props.options, appI18n]);
   const body = props.kind === 'quarterly' ? <QuarterlyReportDocument planId={props.planId} quarter={props.quarter} options={props.options} /> : <AnnualPlanDocument planId={props.planId} options={props.options} />;

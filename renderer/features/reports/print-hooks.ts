@@ -90,13 +90,16 @@ export function printTargetHref(target: Pick<PrintTarget, 'kind' | 'planId' | 'q
  * The page's own title and language while the print page is open, in the print language:
  * Chromium's PDF printing (Electron's printToPDF, the CLI's page.pdf, the browser's "Save as PDF")
  * takes the PDF's Title from document.title and its language from <html lang>. Restored on leaving.
- * `data-print-title` on the root tells the CLI the title is in place.
+ * `data-print-title` on the root tells the CLI the title is in place; `data-print-paper` sets the
+ * paper of every page, the first included.
  */
-export function usePrintDocumentMeta(title: string | null, lang: Locale) {
+export function usePrintDocumentMeta(title: string | null, lang: Locale, paper: PrintOptions['paper'] = 'letter') {
   useEffect(() => {
     const root = document.documentElement;
     const before = { title: document.title, lang: root.lang };
     root.lang = lang === 'fr' ? 'fr-CA' : 'en-CA';
+    // The paper from the very first page on (print-options.css names the whole page, not only the document's box).
+    root.dataset.printPaper = paper;
     if (title !== null) {
       document.title = title;
       root.dataset.printTitle = title;
@@ -105,8 +108,9 @@ export function usePrintDocumentMeta(title: string | null, lang: Locale) {
       document.title = before.title;
       root.lang = before.lang;
       delete root.dataset.printTitle;
+      delete root.dataset.printPaper;
     };
-  }, [title, lang]);
+  }, [title, lang, paper]);
 }
 
 /**
