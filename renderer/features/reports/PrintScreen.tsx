@@ -19,11 +19,12 @@ import { fiscalYearLabel, type Quarter } from '../../../shared/fiscal-calendar';
 import type { PrintOptions } from '../../../shared/report-routes';
 import type { Locale } from '../../../shared/vocabulary';
 import { createI18n } from '../../i18n/i18n';
-import { useCall } from '../../app/store-context';
+import { useCall, usePlanner } from '../../app/store-context';
 import { AnnualPlanDocument } from './AnnualPlanDocument';
 import { QuarterlyReportDocument } from './QuarterlyReportDocument';
 import { PrintTargetContext, usePrintDocumentMeta, type PrintTarget } from './print-hooks';
 import '../../styles/reports.css';
+import './print-options.css';
 
 type PrintScreenProps = { kind: 'quarterly'; planId: string; quarter: Quarter; options: PrintOptions } | { kind: 'annual'; planId: string; options: PrintOptions };
 
@@ -45,8 +46,26 @@ export function PrintScreen(props: PrintScreenProps) {
   const body = props.kind === 'quarterly' ? <QuarterlyReportDocument planId={props.planId} quarter={props.quarter} options={props.options} /> : <AnnualPlanDocument planId={props.planId} options={props.options} />;
   return (
     <PrintTargetContext.Provider value={target}>
-      <I18nextProvider i18n={instance}>{body}</I18nextProvider>
+      <I18nextProvider i18n={instance}>
+        <PrintedDemoMark />
+        {body}
+      </I18nextProvider>
     </PrintTargetContext.Provider>
+  );
+}
+
+/**
+ * On paper, a document from the demo territory says so in the document's own language (the app's
+ * demo banner, in the planner's language, is left off the printed page: print-options.css).
+ */
+function PrintedDemoMark() {
+  const { t } = useTranslation();
+  const isDemo = usePlanner((s) => s.setup?.isDemo === true);
+  if (!isDemo) return null;
+  return (
+    <p className="print-demo-mark">
+      <strong>{t('territory.demo.banner')}</strong> {t('territory.demo.bannerBody')}
+    </p>
   );
 }
 
