@@ -21,8 +21,16 @@ import type { Locale } from '../../shared/vocabulary';
 import type { FileDialogLike } from './bundle-file-dialogs';
 import type { AdapterMethod, IpcInvokeEventLike } from './ipc-registrar';
 
-/** The same options the CLI gives Chromium's page.pdf (electron/cli/report-pdf.ts). */
-export const PRINT_TO_PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const;
+/**
+ * The same options the CLI gives Chromium's page.pdf (electron/cli/report-pdf.ts: `tagged`,
+ * `outline`): the page's CSS page size and backgrounds, a TAGGED PDF (headings, tables with their
+ * header cells, reading order: what a screen reader follows; CAN/ASC-EN 301 549 clause 10) and an
+ * outline (bookmarks) from the headings. Electron's printToPDF has had `generateTaggedPDF` since
+ * Electron 28 (electron/electron#39563, experimental) and `generateDocumentOutline` since 29
+ * (electron/electron#41156); both are in this project's electron.d.ts. The PDF's Title is the
+ * page's document.title and its language the page's <html lang>, both set by the print page.
+ */
+export const PRINT_TO_PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true } as const;
 
 /** What is used of a webContents: printing itself to PDF bytes. */
 export interface PdfPrinterLike {

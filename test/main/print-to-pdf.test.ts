@@ -45,13 +45,13 @@ describe('saving a print page as a PDF in Electron main', () => {
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
-  it('prints the calling page with the CSS page size and backgrounds, and writes exactly those bytes where the person chose', async () => {
+  it('prints the calling page with the CSS page size and backgrounds, tagged (accessible) with an outline, and writes exactly those bytes where the person chose', async () => {
     const page = fakePage();
     const chosen = path.join(folder, 'Dettah report');
     const answer = await handler(fakeDialog({ canceled: false, filePath: chosen }), { locale: 'fr' })({ suggestedName: 'Dettah-Q2-FY2026-27.pdf' }, event(page));
     expect(answer).toEqual(ok({ file: `${chosen}.pdf` }));
-    expect(page.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true });
-    expect(PRINT_TO_PDF_OPTIONS).toEqual({ preferCSSPageSize: true, printBackground: true });
+    expect(page.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    expect(PRINT_TO_PDF_OPTIONS).toEqual({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
     expect(new Uint8Array(fs.readFileSync(`${chosen}.pdf`))).toEqual(PDF_BYTES);
     // Nothing half-written is left beside it.
     expect(fs.readdirSync(folder)).toEqual(['Dettah report.pdf']);

@@ -29,6 +29,7 @@ import { NoPriorities, PriorityCard } from './PriorityCard';
 import { PriorityDialog } from './PriorityDialog';
 import { RevisionDialog } from './RevisionDialog';
 import { SignOffDialog } from './SignOffDialog';
+import { usePrintShortcut } from '../reports/print-hooks';
 
 type OpenDialog =
   | { kind: 'priority'; priority?: Priority }
@@ -49,6 +50,8 @@ export function PlanScreen({ planId }: { planId: string }) {
   const format = useFormat();
   const commands = usePlanCommands();
   const planCall = useCall('plans:get', { planId });
+  // Ctrl+P opens the annual plan's print page: the screen's own layout is never what gets printed.
+  usePrintShortcut(href.printAnnual(planId));
   const plan = planCall.data;
   const reference = usePlanReference(plan?.communityId ?? null);
   const nextYear = useCall('plans:list', plan ? { communityId: plan.communityId, fiscalYear: plan.fiscalYear + 1 } : null);

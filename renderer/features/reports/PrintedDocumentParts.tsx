@@ -7,47 +7,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CswbZone, OwnerParty } from '../../../shared/vocabulary';
 import type { ReportIndicator, ReportPlanHeader } from '../../../shared/reports';
-import { Button } from '../../components/Button';
-import { Banner, ErrorBanner } from '../../components/Feedback';
 import { useFormat } from '../../i18n/format';
 import type { PrintOptions } from '../../../shared/report-routes';
 import { themeLabel } from '../plans/plan-reference';
 import { TrendSparkline } from '../rollup/charts';
-import { usePageChrome, useSavePdf, useShown } from './print-hooks';
+import { usePageChrome, useShown } from './print-hooks';
+import { PrintToolbar } from './PrintToolbar';
 
 export function DocumentFrame({ options, header, ready, pdfName, back, children }: { options: PrintOptions; header: string | null; ready: boolean; pdfName: string | null; back: string; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   usePageChrome(header);
-  const pdf = useSavePdf(pdfName);
   return (
     <article className={`print-doc print-doc--${options.paper}`} lang={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'} data-print-ready={ready ? 'true' : undefined}>
-      <div className="print-toolbar no-print">
-        <a href={back}>{t('reports.print.back')}</a>
-        <div className="button-group">
-          {pdf ? (
-            <Button icon="printer" busy={pdf.busy} disabled={!ready || pdfName === null} onClick={() => void pdf.run()}>
-              {t('reports.print.savePdfButton')}
-            </Button>
-          ) : null}
-          <Button variant="primary" onClick={() => window.print()}>
-            {pdf ? t('reports.print.printOnlyButton') : t('reports.print.printButton')}
-          </Button>
-        </div>
-      </div>
-      {pdf ? (
-        <div className="no-print" role="status">
-          {pdf.saved ? (
-            <Banner tone="success">
-              <p>{t('reports.print.savedPdf', { file: pdf.saved })}</p>
-            </Banner>
-          ) : null}
-        </div>
-      ) : null}
-      {pdf?.failure ? (
-        <div className="no-print">
-          <ErrorBanner error={pdf.failure} title={t('reports.print.savePdfFailed')} />
-        </div>
-      ) : null}
+      {/* Back, Print, Save as PDF and the print options (A2's PrintToolbar.tsx); never printed. */}
+      <PrintToolbar ready={ready} pdfName={pdfName} back={back} />
       {children}
     </article>
   );

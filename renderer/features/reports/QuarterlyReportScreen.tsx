@@ -1,7 +1,7 @@
 /**
  * A quarterly report as the council and the coordinator read it: each action's status, narrative
  * and next steps, indicator values, and the coordinator's comments (with a form to add one).
- * Printable.
+ * Printed through its print page only (the "Print or save as PDF" link, or Ctrl+P): see PrintScreen.tsx.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { useCall } from '../../app/store-context';
 import { usePermission } from '../../app/use-permission';
 import { useReportCommands } from './quarterly-report-commands';
 import { AmendmentNote } from '../progress/ProgressRow';
+import { usePrintShortcut } from './print-hooks';
 
 export function QuarterlyReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
@@ -26,6 +27,9 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
   const plan = useCall('plans:get', { planId });
   const progress = useCall('progress:get', { planId, quarter });
   const mayComment = usePermission('reports:comment');
+  const printHref = reportHref({ name: 'printQuarterly', planId, quarter, options: DEFAULT_PRINT_OPTIONS });
+  // Ctrl+P opens the print page too: this screen's own layout is never what gets printed.
+  usePrintShortcut(printHref);
 
   const error = plan.error ?? progress.error;
   if (error && (!plan.data || !progress.data)) return <ErrorBanner error={error} onRetry={() => { plan.reload(); progress.reload(); }} />;
@@ -49,11 +53,13 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
         actions={
           <>
             <ButtonLink href={href.progress(p.id, quarter)}>{t('report.editProgress')}</ButtonLink>
-            <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: DEFAULT_PRINT_OPTIONS })}>{t('reports.print.printButton')}</ButtonLink>
+            {/* The one way to print: the print page, in its print layout, with its options. */}
+            <ButtonLink href={printHref} icon="printer">
+              {t('reports.print.printButton')}
+            </ButtonLink>
             {q.report.lastAmendment ? (
               <ButtonLink href={reportHref({ name: 'printQuarterly', planId: p.id, quarter, options: { ...DEFAULT_PRINT_OPTIONS, asSubmitted: true } })}>{t('cycle.amend.printAsSubmitted')}</ButtonLink>
             ) : null}
-            <Button onClick={() => window.print()}>{t('report.print')}</Button>
           </>
         }
       />
