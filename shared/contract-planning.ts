@@ -231,8 +231,8 @@ export const planningMethods = {
 
   // History and the database.
   'history:recent': read<D.ChangeRecord[]>()(
-    'Recent changes, newest first: who, on which installation, when, what.',
-    input({ limit: z.number().int().min(1).max(500).optional(), rowId: id('row id').optional() }),
+    'Recent changes, newest first: who, on which installation, when, what; ownCommunities: only the changes to the communities this installation works for (and to the territory), for a detachment or a community office.',
+    input({ limit: z.number().int().min(1).max(500).optional(), rowId: id('row id').optional(), ownCommunities: z.boolean().optional() }),
   ),
   'database:integrityCheck': read<D.IntegrityReport>()('Run SQLite\'s integrity check.', input({})),
   'database:backup': write<D.BackupInfo>()('Make a backup copy of the database now.', input({})),

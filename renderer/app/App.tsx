@@ -122,7 +122,7 @@ export function App() {
         <span className="app-header__title">{t('app.name')}</span>
         {profile ? (
           <span className="app-header__who">
-            {t('header.who', { user: profile.userName, role: t(`vocab.role.${profile.role}`), installation: profile.name })}
+            {t('layout.header.who', { user: profile.userName, role: t(`vocab.role.${profile.role}`) })}
           </span>
         ) : null}
         <Button variant="on-dark" size="small" lang={other === 'fr' ? 'fr-CA' : 'en-CA'} onClick={() => void setLocale(other)}>

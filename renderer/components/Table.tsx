@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -21,10 +21,15 @@ export interface TableProps<T> {
 }
 
 export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, compact = false, className }: TableProps<T>) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    // On a narrow window a wide table scrolls inside its own box, not the page: the box is a named
+    // region that takes focus, so the keyboard can scroll it too (WCAG 1.4.10, 2.1.1).
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={['table', compact ? 'table--compact' : '', className ?? ''].filter(Boolean).join(' ')}>
-        <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
+        <caption id={captionId} className={hideCaption ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((c) => (

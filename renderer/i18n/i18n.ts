@@ -31,6 +31,8 @@ import backupsEn from './backups.en.json';
 import backupsFr from './backups.fr.json';
 import printOptionsEn from './print-options.en.json';
 import printOptionsFr from './print-options.fr.json';
+import layoutEn from './layout.en.json';
+import layoutFr from './layout.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -55,8 +57,8 @@ export const cataloguePairs = {
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -29,6 +29,12 @@ export interface ChangeRecord {
   summary: string;
   /** What the change is about, readable: "Behchokǫ̀ — FY 2025–26", an action's title… (null if unknown here). */
   subject: string | null;
+  /**
+   * The plan the change is in: its community and fiscal year, and the quarter when the change is a
+   * quarter's (progress, an indicator value, a report); null for territory data (communities,
+   * commitments…). The screen words it in its own language.
+   */
+  place: { communityName: string; fiscalYear: number; quarter: number | null } | null;
   ops: Array<{ table: string; rowId: string; field: string; value: unknown }>;
 }
 

@@ -13,16 +13,20 @@ export interface ChangesetHead {
   method: string;
 }
 
-/** The newest changesets first, optionally only those touching one row. */
-export function recentChangesets(ctx: CoreContext, rowId: string | null, limit: number): ChangesetHead[] {
+/**
+ * The newest changesets first, optionally only those touching one row, and optionally only those
+ * of some partitions (a community's id, 'territory').
+ */
+export function recentChangesets(ctx: CoreContext, rowId: string | null, limit: number, partitions: string[] | null = null): ChangesetHead[] {
   return ctx.sqlite
     .prepare(
       `SELECT cs.id, cs.seq, cs.created_at AS at, cs.actor, cs.origin, cs.method
          FROM changesets cs
-        WHERE @rowId IS NULL OR EXISTS (SELECT 1 FROM change_ops o WHERE o.changeset_id = cs.id AND o.row_id = @rowId)
+        WHERE (@rowId IS NULL OR EXISTS (SELECT 1 FROM change_ops o WHERE o.changeset_id = cs.id AND o.row_id = @rowId))
+          AND (@partitions IS NULL OR cs.partition IN (SELECT value FROM json_each(@partitions)))
         ORDER BY cs.hlc DESC LIMIT @limit`,
     )
-    .all({ rowId, limit }) as ChangesetHead[];
+    .all({ rowId, limit, partitions: partitions === null ? null : JSON.stringify(partitions) }) as ChangesetHead[];
 }
 
 /** A reader of a changeset's ops, in the order they were written. */

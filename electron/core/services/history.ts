@@ -3,13 +3,16 @@ import type { ChangeRecord } from '../../../shared/domain';
 import { fiscalYearLabel, type Quarter, quarterLabel } from '../../../shared/fiscal-calendar';
 import type { Locale } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
+import { partitionOfCommunity, TERRITORY_PARTITION } from '../changelog/partitions';
 import { anyRow, changesetOps, recentChangesets, type NamedTable } from '../queries/history';
 
 /** Recent changesets with their ops, newest first, optionally only those touching one row. */
 export function recentHistory(ctx: CoreContext, input: MethodInput<'history:recent'>): ChangeRecord[] {
-  const sets = recentChangesets(ctx, input.rowId ?? null, input.limit ?? 50);
+  const profile = readProfile(ctx);
+  const sets = recentChangesets(ctx, input.rowId ?? null, input.limit ?? 50, input.ownCommunities === true ? ownPartitions(profile) : null);
   const opsOf = changesetOps(ctx);
-  const subjects = subjectFinder(ctx, readProfile(ctx).locale);
+  const subjects = subjectFinder(ctx, profile.locale);
+  const places = placeFinder(ctx);
   return sets.map((s) => {
     const ops = opsOf(s.id);
     // The row the change is about: the one asked for, else the first one it touches.
@@ -22,9 +25,66 @@ export function recentHistory(ctx: CoreContext, input: MethodInput<'history:rece
       installationId: s.origin,
       summary: s.method,
       subject: main ? subjects(main.table, main.rowId) : null,
+      place: main ? places(main.table, main.rowId) : null,
       ops,
     };
   });
+}
+
+/**
+ * The partitions of the communities this installation works for, and the territory's; null (all)
+ * for the coordinator, or for an installation that names no community yet.
+ */
+function ownPartitions(profile: { role: string; scopeCommunityIds: string[] }): string[] | null {
+  if (profile.role === 'coordinator' || profile.scopeCommunityIds.length === 0) return null;
+  return [...profile.scopeCommunityIds.map(partitionOfCommunity), TERRITORY_PARTITION];
+}
+
+/** The plan a changed row is in, with the quarter for a quarter's row; null for rows outside any plan. */
+function placeFinder(ctx: CoreContext): (table: string, rowId: string) => ChangeRecord['place'] {
+  const planOf = (table: string, rowId: string): { planId: string; quarter?: number } | null => {
+    switch (table as NamedTable) {
+      case 'plans':
+        return anyRow(ctx, 'plans', rowId) ? { planId: rowId } : null;
+      case 'planRevisions':
+      case 'priorities': {
+        const row = anyRow(ctx, table as 'priorities', rowId);
+        return row ? { planId: row.planId } : null;
+      }
+      case 'actions':
+      case 'indicators': {
+        const row = anyRow(ctx, table as 'actions', rowId);
+        return row ? planOf('priorities', row.priorityId) : null;
+      }
+      case 'progressEntries': {
+        const row = anyRow(ctx, 'progressEntries', rowId);
+        const plan = row ? planOf('actions', row.actionId) : null;
+        return plan && row ? { planId: plan.planId, quarter: row.quarter } : null;
+      }
+      case 'indicatorValues': {
+        const row = anyRow(ctx, 'indicatorValues', rowId);
+        const plan = row ? planOf('indicators', row.indicatorId) : null;
+        return plan && row ? { planId: plan.planId, quarter: row.quarter } : null;
+      }
+      case 'reportSubmissions': {
+        const row = anyRow(ctx, 'reportSubmissions', rowId);
+        return row ? { planId: row.planId, quarter: row.quarter } : null;
+      }
+      case 'reportComments': {
+        const row = anyRow(ctx, 'reportComments', rowId);
+        return row ? planOf('reportSubmissions', row.reportId) : null;
+      }
+      default:
+        return null;
+    }
+  };
+  return (table, rowId) => {
+    const found = planOf(table, rowId);
+    const plan = found ? anyRow(ctx, 'plans', found.planId) : undefined;
+    if (!found || !plan) return null;
+    const community = anyRow(ctx, 'communities', plan.communityId);
+    return { communityName: community?.name ?? '?', fiscalYear: plan.fiscalYear, quarter: found.quarter ?? null };
+  };
 }
 
 /** The tables whose rows are named by their title or name as they are now. */

@@ -55,7 +55,7 @@ export function HomeScreen() {
   const previous = useCall('completeness:matrix', now.quarter === 1 ? { fiscalYear: now.fiscalYear - 1 } : null);
   const communities = useCall('communities:list', profile.role === 'coordinator' ? null : { fiscalYear: now.fiscalYear });
   const nextYear = useCall('communities:list', profile.role !== 'coordinator' && now.quarter === 4 ? { fiscalYear: now.fiscalYear + 1 } : null);
-  const history = useCall('history:recent', { limit: 8 });
+  const history = useCall('history:recent', { limit: 8, ownCommunities: true });
 
   const items = dueItems([previous.data, current.data], inScope);
   const overdue = items.filter((i) => i.state === 'missing');
@@ -66,7 +66,7 @@ export function HomeScreen() {
     <>
       <PageHeader
         title={t('home.title', { name: profile.userName })}
-        subtitle={t('home.subtitle', { role: t(`vocab.role.${profile.role}`), installation: profile.name })}
+        subtitle={t('layout.home.thisComputer', { installation: profile.name })}
       />
 
       <section className="panel" aria-labelledby="home-today">
@@ -205,10 +205,21 @@ function Activity({ records }: { records: ChangeRecord[] }) {
     <ul className="plain-list">
       {records.map((r) => {
         const change = describeChange(r);
+        const what = 'key' in change ? t(change.key) : t(change.verb, { thing: t(change.thing) });
+        const place = r.place
+          ? r.place.quarter === null
+            ? t('layout.activity.place', { community: r.place.communityName, year: format.fiscalYear(r.place.fiscalYear) })
+            : t('layout.activity.placeQuarter', { community: r.place.communityName, year: format.fiscalYear(r.place.fiscalYear), quarter: format.quarterShort(r.place.quarter as Quarter) })
+          : null;
         return (
           <li key={r.changesetId}>
-            <strong>{r.actor}</strong> — {t(change.key)}
-            {change.subject ? <> : {t('common.quoted', { text: change.subject })}</> : null}
+            <strong>{r.actor}</strong> — {change.subject ? t('layout.activity.withSubject', { what, subject: t('common.quoted', { text: change.subject }) }) : what}
+            {place ? (
+              <>
+                <br />
+                {place}
+              </>
+            ) : null}
             <br />
             <span className="muted small">{format.dateTime(r.at)}</span>
           </li>

@@ -35,13 +35,39 @@ export const ACTIVITY_KEYS = {
   'commitments:update': 'activity.commitmentsUpdate',
 } as const;
 
-export type ActivityKey = (typeof ACTIVITY_KEYS)[keyof typeof ACTIVITY_KEYS] | 'activity.other';
+export type ActivityKey = (typeof ACTIVITY_KEYS)[keyof typeof ACTIVITY_KEYS];
+
+/** A change this list has no sentence for, worded from its method's verb and the kind of row it changed. */
+const FALLBACK_VERBS = ['create', 'add', 'update', 'edit', 'retire', 'remove', 'restore', 'clearValue', 'resolve', 'resolveRecord', 'undo', 'import'] as const;
+const FALLBACK_THINGS = ['plans', 'planRevisions', 'priorities', 'actions', 'indicators', 'indicatorValues', 'progressEntries', 'reportSubmissions', 'reportComments', 'communities', 'regions', 'detachments', 'themes', 'organisations', 'people', 'commitments', 'milestones'] as const;
+type FallbackVerb = (typeof FALLBACK_VERBS)[number] | 'other';
+type FallbackThing = (typeof FALLBACK_THINGS)[number] | 'other';
+
+/** Every catalogue key the list can show (checked against both catalogues by a test). */
+export const ACTIVITY_CATALOGUE_KEYS: string[] = [
+  ...Object.values(ACTIVITY_KEYS),
+  ...[...FALLBACK_VERBS, 'other'].map((v) => `layout.activity.verb.${v}`),
+  ...[...FALLBACK_THINGS, 'other'].map((t) => `layout.activity.thing.${t}`),
+];
+
+export type ChangeWords =
+  | { key: ActivityKey; subject: string | null }
+  | { verb: `layout.activity.verb.${FallbackVerb}`; thing: `layout.activity.thing.${FallbackThing}`; subject: string | null };
 
 const TITLE_FIELDS = ['title', 'name'];
 
-export function describeChange(record: ChangeRecord): { key: ActivityKey; subject: string | null } {
-  const key = (ACTIVITY_KEYS as Record<string, ActivityKey>)[record.summary] ?? 'activity.other';
+/** What a change did, as catalogue keys, and the title of what it named (when it names one). */
+export function describeChange(record: ChangeRecord): ChangeWords {
   const titled = record.ops.find((op) => TITLE_FIELDS.includes(op.field) && typeof op.value === 'string');
-  const subject = titled ? String(titled.value) : null;
-  return { key, subject: subject && subject.length > 80 ? `${subject.slice(0, 77)}…` : subject };
+  const found = titled ? String(titled.value) : null;
+  const subject = found && found.length > 80 ? `${found.slice(0, 77)}…` : found;
+  const key = (ACTIVITY_KEYS as Record<string, ActivityKey>)[record.summary];
+  if (key) return { key, subject };
+  const verb = record.summary.slice(record.summary.indexOf(':') + 1);
+  const table = record.ops[0]?.table ?? '';
+  return {
+    verb: `layout.activity.verb.${(FALLBACK_VERBS as readonly string[]).includes(verb) ? (verb as FallbackVerb) : 'other'}`,
+    thing: `layout.activity.thing.${(FALLBACK_THINGS as readonly string[]).includes(table) ? (table as FallbackThing) : 'other'}`,
+    subject,
+  };
 }

@@ -132,7 +132,7 @@ export function PlanScreen({ planId }: { planId: string }) {
             </Button>
           }
         >
-          <p>{t('plan.revision.openBanner', { reason: openRevision.reason, who: openRevision.openedBy, date: format.date(openRevision.openedAt) })}</p>
+          <p>{t('layout.revision.openBanner', { reason: asSentence(openRevision.reason), who: openRevision.openedBy, date: format.date(openRevision.openedAt) })}</p>
         </Banner>
       ) : null}
 
@@ -376,4 +376,10 @@ function SignaturesAndRevisions({ plan }: { plan: Plan }) {
       )}
     </section>
   );
+}
+
+/** A reason typed with or without its final stop, ended once ("source." stays "source.", never "source.."). */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…»”)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
