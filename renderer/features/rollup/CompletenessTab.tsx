@@ -46,6 +46,7 @@ export function CompletenessTab({ data }: { data: RollupData }) {
   // The next quarter not yet due: upcoming, with how many are already in.
   const upcoming = data.completeness.perQuarter.find((q) => q.phase === 'upcoming') ?? null;
   const upcomingIn = upcoming ? data.completeness.rows.filter((r) => isReported(r.cells[upcoming.quarter - 1]!.state)).length : 0;
+  const upcomingExpected = upcoming ? data.completeness.rows.filter((r) => r.planId !== null).length : 0;
 
   const rows = useMemo(() => {
     const compare = compareNames(locale);
@@ -56,7 +57,8 @@ export function CompletenessTab({ data }: { data: RollupData }) {
   }, [data, search, focus, locale]);
 
   function cellChip(row: Row, cell: CompletenessCell) {
-    const detail = cell.daysLate ? t('common.daysLate', { count: cell.daysLate }) : cell.state === 'due' ? t('rollupViews.completeness.dueBy', { date: format.date(cell.dueDate) }) : undefined;
+    // The due date is in the quarter's header row below and in the sentence above: the chip stays short.
+    const detail = cell.daysLate ? t('common.daysLate', { count: cell.daysLate }) : undefined;
     const chip = <StatusChip kind="completeness" value={cell.state} detail={detail} />;
     if (!row.planId) return chip;
     return (
@@ -131,7 +133,7 @@ export function CompletenessTab({ data }: { data: RollupData }) {
           {upcoming ? (
             <p className="rollup-answer rollup-answer--upcoming" data-phase="upcoming">
               <StatusChip kind="completeness" value="upcoming" />{' '}
-              {t('rollupViews.completeness.upcomingSentence', { quarter: quarterName(upcoming.quarter), date: format.date(upcoming.dueDate), reported: upcomingIn, expected: upcomingIn + upcoming.upcoming })}
+              {t('rollupViews.completeness.upcomingSentence', { quarter: quarterName(upcoming.quarter), date: format.date(upcoming.dueDate), reported: upcomingIn, expected: upcomingExpected })}
             </p>
           ) : null}
           {due ? (

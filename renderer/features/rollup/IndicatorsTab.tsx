@@ -121,7 +121,8 @@ function IndicatorAcrossCommunities({ group, communityId, label, quarters }: { g
       <ChartFigure caption={caption} hint={t('reports.rollup.chartHint')}>
         {items.length <= LINES_AT_MOST ? (
           <LinesChart
-            height={240}
+            legend
+            height={260}
             rows={quarters.map((w, index) => ({ category: label(w.fiscalYear, w.quarter), ...Object.fromEntries(items.map((i) => [seriesKey(i), i.values[index]?.value ?? null])) }))}
             series={items.map((i, n) => ({ key: seriesKey(i), label: i.communityName, colour: SERIES_COLOURS[n % SERIES_COLOURS.length]! }))}
           />

@@ -53,7 +53,7 @@ export function PublicChoice({ id, checked, onChange }: { id?: string; checked: 
   const generated = useId();
   const inputId = id ?? generated;
   return (
-    <label className="row small rollup-exports__public" htmlFor={inputId}>
+    <label className="small rollup-exports__public" htmlFor={inputId}>
       <input id={inputId} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('reports.rollup.exportPublic')}
     </label>
   );
