@@ -1,5 +1,6 @@
 /**
- * The reports' hash routes: the roll-up views (#/reports/<view>) and the print routes of the
+ * The reports' hash routes: the roll-up's tabs (#/rollup/<view>; the older #/reports/<view> and
+ * #/coordinator lead to the same tabs) and the print routes of the
  * quarterly report and the annual plan (#/print/quarterly/<plan>/<quarter>, #/print/annual/<plan>),
  * whose options ride in the query: lang=en|fr, public=1, paper=a4|letter. The CLI prints these
  * same routes to PDF. parseReportRoute and reportHref are inverse functions (tested).
@@ -51,8 +52,10 @@ export function parseReportRoute(hash: string): ReportRoute | null {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const [first, second, third, fourth] = parts;
-  if (first === 'reports' && parts.length === 1) return { name: 'rollup', view: 'completeness' };
-  if (first === 'reports' && parts.length === 2 && (ROLLUP_VIEWS as readonly string[]).includes(second!)) return { name: 'rollup', view: second as RollupView };
+  // The roll-up's tabs; #/reports/<view> and #/coordinator are their older addresses, still followed.
+  if ((first === 'rollup' || first === 'reports') && parts.length === 1) return { name: 'rollup', view: 'completeness' };
+  if ((first === 'rollup' || first === 'reports') && parts.length === 2 && (ROLLUP_VIEWS as readonly string[]).includes(second!)) return { name: 'rollup', view: second as RollupView };
+  if (first === 'coordinator' && parts.length === 1) return { name: 'rollup', view: 'completeness' };
   if (first === 'print' && second === 'quarterly' && parts.length === 4 && ID.test(third!) && isQuarter(Number(fourth))) {
     return { name: 'printQuarterly', planId: third!, quarter: Number(fourth) as Quarter, options: optionsOf(query) };
   }
@@ -63,7 +66,7 @@ export function parseReportRoute(hash: string): ReportRoute | null {
 export function reportHref(route: ReportRoute): string {
   switch (route.name) {
     case 'rollup':
-      return `#/reports/${route.view}`;
+      return `#/rollup/${route.view}`;
     case 'printQuarterly':
       return `#/print/quarterly/${encodeURIComponent(route.planId)}/${route.quarter}${queryOf(route.options)}`;
     case 'printAnnual':

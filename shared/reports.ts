@@ -197,7 +197,12 @@ export interface RollupData {
   communitiesWithPlan: number;
   completeness: {
     rows: RollupCompletenessRow[];
-    perQuarter: Array<CompletenessFigures & { quarter: Quarter; due: number; upcoming: number; noPlan: number }>;
+    /**
+     * Per quarter: the counts per state (upcoming: quarter running; due: report window open), and
+     * the quarter as of `asOf` — phase 'upcoming' until its due date has passed (nobody is late
+     * yet), then 'due' — with how many have not reported (due date passed, nothing submitted).
+     */
+    perQuarter: Array<CompletenessFigures & { quarter: Quarter; due: number; upcoming: number; noPlan: number; dueDate: string; phase: 'upcoming' | 'due'; notReported: number }>;
     overall: CompletenessFigures;
   };
   actionStatus: {

@@ -10,7 +10,7 @@ import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { CommunitiesScreen } from '../features/communities/CommunitiesScreen';
 import { CommunityScreen } from '../features/communities/CommunityScreen';
 import { CompletenessHistoryScreen } from '../features/rollup/CompletenessHistoryScreen';
-import { CoordinatorScreen } from '../features/rollup/CoordinatorScreen';
+import { ExportsScreen } from '../features/rollup/ExportsScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { NotFoundScreen } from './NotFoundScreen';
 import { PlanScreen } from '../features/plans/PlanScreen';
@@ -39,8 +39,8 @@ const SCREENS: PerRoute<ReactNode> = {
   plan: (r) => <PlanScreen key={r.planId} planId={r.planId} />,
   progress: (r) => <ProgressScreen key={`${r.planId}:${r.quarter}`} planId={r.planId} quarter={r.quarter} />,
   report: (r) => <QuarterlyReportScreen key={`${r.planId}:${r.quarter}`} planId={r.planId} quarter={r.quarter} />,
-  coordinator: () => <CoordinatorScreen />,
   completenessHistory: () => <CompletenessHistoryScreen />,
+  exports: () => <ExportsScreen />,
   commitments: () => <CommitmentsScreen />,
   commitment: (r) => <CommitmentScreen key={r.commitmentId} commitmentId={r.commitmentId} />,
   settings: () => <SettingsScreen />,
@@ -49,7 +49,8 @@ const SCREENS: PerRoute<ReactNode> = {
   conflicts: () => <ConflictsScreen />,
   peers: () => <PeersScreen />,
   territory: (r) => <TerritoryScreen tab={r.tab} />,
-  rollup: (r) => <RollupScreen key={r.view} view={r.view} />,
+  // No key: the roll-up's filters stay as they are from one tab to the next.
+  rollup: (r) => <RollupScreen view={r.view} />,
   printQuarterly: (r) => <PrintScreen kind="quarterly" planId={r.planId} quarter={r.quarter} options={r.options} />,
   printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
   notFound: () => <NotFoundScreen />,
@@ -69,7 +70,7 @@ const NAV: Array<{ section: Section; href: string; icon: IconName; coordinatorOn
   { section: 'home', href: href.home(), icon: 'home' },
   { section: 'communities', href: href.communities(), icon: 'map' },
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
-  { section: 'reports', href: href.reports(), icon: 'chart' },
+  { section: 'reports', href: href.exports(), icon: 'printer' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
   // The reference lists are the coordinator's to keep; other computers receive them in bundles.
   { section: 'territory', href: href.territory(), icon: 'archive', coordinatorOnly: true },

@@ -3,7 +3,7 @@
  * harness. `parseRoute` and `hrefOf` are inverse functions (tested).
  */
 import { isQuarter, type Quarter } from '../../shared/fiscal-calendar';
-import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute } from '../../shared/report-routes';
+import { DEFAULT_PRINT_OPTIONS, parseReportRoute, reportHref, type ReportRoute, type RollupView } from '../../shared/report-routes';
 
 export type Route =
   | { name: 'home' }
@@ -12,8 +12,8 @@ export type Route =
   | { name: 'plan'; planId: string }
   | { name: 'progress'; planId: string; quarter: Quarter }
   | { name: 'report'; planId: string; quarter: Quarter }
-  | { name: 'coordinator' }
   | { name: 'completenessHistory' }
+  | { name: 'exports' }
   | { name: 'commitments' }
   | { name: 'commitment'; commitmentId: string }
   | { name: 'settings' }
@@ -59,8 +59,8 @@ export function parseRoute(hash: string): Route {
     const quarter = quarterOf(fourth);
     if (quarter) return { name: third, planId: second, quarter };
   }
-  if (first === 'coordinator' && parts.length === 1) return { name: 'coordinator' };
   if (first === 'coordinator' && parts.length === 2 && second === 'history') return { name: 'completenessHistory' };
+  if (first === 'exports' && parts.length === 1) return { name: 'exports' };
   if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
   if (first === 'commitments' && parts.length === 2 && idOk(second)) return { name: 'commitment', commitmentId: second };
   if (first === 'territory' && parts.length === 1) return { name: 'territory', tab: 'communities' };
@@ -91,8 +91,8 @@ const HREFS: PerRoute<string> = {
   plan: (r) => `#/plans/${encodeURIComponent(r.planId)}`,
   progress: (r) => `#/plans/${encodeURIComponent(r.planId)}/progress/${r.quarter}`,
   report: (r) => `#/plans/${encodeURIComponent(r.planId)}/report/${r.quarter}`,
-  coordinator: () => '#/coordinator',
   completenessHistory: () => '#/coordinator/history',
+  exports: () => '#/exports',
   commitments: () => '#/commitments',
   commitment: (r) => `#/commitments/${encodeURIComponent(r.commitmentId)}`,
   settings: () => '#/settings',
@@ -119,8 +119,12 @@ export const href = {
   plan: (planId: string) => hrefOf({ name: 'plan', planId }),
   progress: (planId: string, quarter: Quarter) => hrefOf({ name: 'progress', planId, quarter }),
   report: (planId: string, quarter: Quarter) => hrefOf({ name: 'report', planId, quarter }),
-  coordinator: () => hrefOf({ name: 'coordinator' }),
+  /** The territorial roll-up: its completeness tab. */
+  coordinator: () => hrefOf({ name: 'rollup', view: 'completeness' }),
+  rollup: (view: RollupView = 'completeness') => hrefOf({ name: 'rollup', view }),
   completenessHistory: () => hrefOf({ name: 'completenessHistory' }),
+  /** Printing and exports: the one place for the printed documents and the CSV/XLSX files. */
+  exports: () => hrefOf({ name: 'exports' }),
   commitments: () => hrefOf({ name: 'commitments' }),
   commitment: (commitmentId: string) => hrefOf({ name: 'commitment', commitmentId }),
   settings: () => hrefOf({ name: 'settings' }),
@@ -129,11 +133,14 @@ export const href = {
   conflicts: () => hrefOf({ name: 'conflicts' }),
   peers: () => hrefOf({ name: 'peers' }),
   territory: (tab: TerritoryTab = 'communities') => hrefOf({ name: 'territory', tab }),
-  reports: () => hrefOf({ name: 'rollup', view: 'completeness' }),
+  reports: () => hrefOf({ name: 'exports' }),
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
 };
 
-/** The sections of the main navigation. */
+/**
+ * The sections of the main navigation: 'coordinator' is the territorial roll-up (its tabs),
+ * 'reports' the one place for printing and exports.
+ */
 export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'computers' | 'settings';
 
 const SECTIONS: Record<RouteName, Section | null> = {
@@ -143,9 +150,9 @@ const SECTIONS: Record<RouteName, Section | null> = {
   plan: 'communities',
   progress: 'communities',
   report: 'coordinator',
-  coordinator: 'coordinator',
+  rollup: 'coordinator',
   completenessHistory: 'coordinator',
-  rollup: 'reports',
+  exports: 'reports',
   printQuarterly: 'reports',
   printAnnual: 'reports',
   commitments: 'commitments',

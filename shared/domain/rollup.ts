@@ -1,10 +1,31 @@
 /** Completeness, themes across communities, and the government's commitments. */
 import type { CommitmentKind, CommitmentStatus, CompletenessState, MilestoneStatus, PlanStatus } from '../vocabulary';
+
+/**
+ * Where a report stands as of a date, in the words the coordinator reads: reported (on time or
+ * late), upcoming (its due date has not passed: the quarter is running or its report window is
+ * open — never a failure), not reported (its due date has passed and nothing came), no plan.
+ */
+export type ReportStanding = 'reported' | 'upcoming' | 'not_reported' | 'no_plan';
+
+/** One quarter of a fiscal year as of a date: upcoming until its due date, then due. */
+export interface QuarterStanding {
+  quarter: Quarter;
+  dueDate: string;
+  /** 'upcoming': the due date has not passed (nobody is late yet); 'due': it has. */
+  phase: 'upcoming' | 'due';
+  reported: number;
+  upcoming: number;
+  notReported: number;
+  noPlan: number;
+}
 import type { FiscalYear, Quarter } from '../fiscal-calendar';
 
 export interface CompletenessCell {
   quarter: Quarter;
   state: CompletenessState;
+  /** The state in the coordinator's words: 'upcoming' (not yet due) is never a failure. */
+  standing: ReportStanding;
   dueDate: string;
   submittedAt: string | null;
   /** Days after the due date the report arrived (late), or has been outstanding (missing). */
@@ -27,6 +48,8 @@ export interface CompletenessMatrix {
   reportDueDays: number;
   rows: CompletenessRow[];
   totals: Array<{ quarter: Quarter } & Record<CompletenessState, number>>;
+  /** Each quarter as of `asOf`: upcoming (not yet due) or due, with its reported / not reported counts. */
+  quarters: QuarterStanding[];
 }
 
 export interface ThemeAcrossCommunities {

@@ -3,8 +3,8 @@
  * the core computes the completeness matrix and the roll-up with it, the renderer reads the same
  * rule where it asks who has reported.
  */
-import type { CompletenessCell } from '../domain';
-import { daysBetween, quarterEnd, reportDueDate, type Quarter } from '../fiscal-calendar';
+import type { CompletenessCell, QuarterStanding, ReportStanding } from '../domain';
+import { daysBetween, quarterEnd, QUARTERS, reportDueDate, type Quarter } from '../fiscal-calendar';
 import type { CompletenessFigures } from '../reports';
 import { COMPLETENESS_STATES, type CompletenessState } from '../vocabulary';
 
@@ -23,7 +23,7 @@ export function completenessOf(
   dueDays: number,
 ): CompletenessCell {
   const dueDate = reportDueDate(fiscalYear, quarter, dueDays);
-  const cell = (state: CompletenessState, daysLate: number | null = null): CompletenessCell => ({ quarter, state, dueDate, submittedAt, daysLate });
+  const cell = (state: CompletenessState, daysLate: number | null = null): CompletenessCell => ({ quarter, state, standing: standingOf(state), dueDate, submittedAt, daysLate });
   if (!hasPlan) return cell('no_plan');
   if (submittedAt) {
     const late = daysBetween(dueDate, submittedAt.slice(0, 10));
@@ -32,6 +32,50 @@ export function completenessOf(
   if (asOf > dueDate) return cell('missing', daysBetween(dueDate, asOf));
   if (asOf > quarterEnd(fiscalYear, quarter)) return cell('due');
   return cell('upcoming');
+}
+
+/**
+ * A state in the coordinator's words. 'upcoming' and 'due' are both "upcoming": the due date has
+ * not passed, so nobody has failed to report; only 'missing' (due date passed, nothing
+ * submitted) is "not reported".
+ */
+export function standingOf(state: CompletenessState): ReportStanding {
+  switch (state) {
+    case 'on_time':
+    case 'late':
+      return 'reported';
+    case 'upcoming':
+    case 'due':
+      return 'upcoming';
+    case 'missing':
+      return 'not_reported';
+    case 'no_plan':
+      return 'no_plan';
+  }
+}
+
+/**
+ * Each quarter of a fiscal year as of a date: 'upcoming' until its report due date has passed
+ * (from the fiscal calendar), then 'due'; with how many communities reported, are upcoming, have
+ * not reported, have no plan.
+ */
+export function quarterStandings(fiscalYear: number, asOf: string, dueDays: number, rows: ReadonlyArray<{ cells: readonly CompletenessCell[] }>): QuarterStanding[] {
+  return QUARTERS.map((quarter) => {
+    const dueDate = reportDueDate(fiscalYear, quarter, dueDays);
+    const standings = rows.map((r) => standingOf(r.cells[quarter - 1]!.state));
+    const count = (s: ReportStanding) => standings.filter((x) => x === s).length;
+    return { quarter, dueDate, phase: asOf > dueDate ? 'due' : 'upcoming', reported: count('reported'), upcoming: count('upcoming'), notReported: count('not_reported'), noPlan: count('no_plan') };
+  });
+}
+
+/** The latest quarter whose due date has passed, or null when none has yet. */
+export function latestDueQuarter(quarters: readonly QuarterStanding[]): QuarterStanding | null {
+  return quarters.filter((q) => q.phase === 'due').at(-1) ?? null;
+}
+
+/** The earliest quarter still upcoming (its due date not passed), or null. */
+export function nextUpcomingQuarter(quarters: readonly QuarterStanding[]): QuarterStanding | null {
+  return quarters.find((q) => q.phase === 'upcoming') ?? null;
 }
 
 /** A report counts as reported once submitted, on time or late. */

@@ -87,7 +87,7 @@ const en = {
     discontinued: 'Discontinued',
     not_recorded: 'Not recorded',
   },
-  completeness: { no_plan: 'No plan', upcoming: 'Upcoming', due: 'Due', on_time: 'On time', late: 'Late', missing: 'Missing' },
+  completeness: { no_plan: 'No plan', upcoming: 'Upcoming', due: 'Upcoming, due soon', on_time: 'On time', late: 'Late', missing: 'Missing' },
   reportState: { draft: 'Not submitted', submitted: 'Submitted' },
   commitmentStatus: {
     completed: 'Completed',
@@ -127,7 +127,7 @@ const fr = {
     discontinued: 'Abandonnée',
     not_recorded: 'Non consigné',
   },
-  completeness: { no_plan: 'Aucun plan', upcoming: 'À venir', due: 'À remettre', on_time: 'À temps', late: 'En retard', missing: 'Manquant' },
+  completeness: { no_plan: 'Aucun plan', upcoming: 'À venir', due: 'À venir, échéance proche', on_time: 'À temps', late: 'En retard', missing: 'Manquant' },
   reportState: { draft: 'Non remis', submitted: 'Remis' },
   commitmentStatus: {
     completed: 'Réalisé',

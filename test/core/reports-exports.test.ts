@@ -41,7 +41,10 @@ describe('CSV', () => {
       ['Colville Lake', 'Sahtu', '', 'Draft', '2', '0', '0', '2', '0', '0'],
       ['Délı̨nę', 'Sahtu', '', 'No plan', '0', '0', '0', '0', '', ''],
     ]);
-    expect(byView['completeness-by-quarter']![2]).toEqual(['FY 2025–26 Q2', '3', '1', '0', '1', '2', '0', '0', '1', '33.3', '0']);
+    expect(byView['completeness-by-quarter']![2]).toEqual(['FY 2025–26 Q2', '3', '1', '0', '1', '2', '0', '0', '1', '33.3', '0', '2025-10-30', '2']);
+    // Q3 runs until 2025-12-31, due 2026-01-30: upcoming, nobody not reported.
+    expect(byView['completeness-by-quarter']![0]!.slice(-2)).toEqual(['Due date', 'Not reported (due date passed)']);
+    expect(byView['completeness-by-quarter']![3]).toEqual(['FY 2025–26 Q3', '0', '0', '0', '0', '0', '0', '3', '1', '', '', '2026-01-30', '0']);
     expect(byView.themes!.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([['alcohol', '3', '100'], ['youth', '2', '66.7'], ['family_violence', '1', '33.3']]);
     expect(byView['commitment-progress']!.at(-1)).toEqual(['FY 2025–26', '2', '4', '50']);
     const progress = byView.progress!;

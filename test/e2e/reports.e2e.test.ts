@@ -59,7 +59,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
       const findings: Record<string, unknown> = {};
       const raw: Record<string, string[]> = {};
       for (const view of ['completeness', 'status', 'themes', 'indicators', 'commitment']) {
-        await go(page, server.url, `#/reports/${view}`);
+        await go(page, server.url, `#/rollup/${view}`);
         await page.locator('main .chart-figure').first().waitFor();
         const violations = await seriousViolations(page);
         if (violations.length) findings[view] = violations;
@@ -77,15 +77,15 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
   it('draws the charts under the real Content-Security-Policy and exports a file', async () => {
     must(server.core.invoke('installation:update', { locale: 'en' }));
     const page = await openPage(browser, server, E2E_NOW);
-    await go(page, server.url, '#/reports/completeness');
+    await go(page, server.url, '#/rollup/completeness');
     await page.locator('.recharts-surface').first().waitFor();
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await page.getByText(/reports due have arrived/).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export everything (XLSX)' }).click();
     expect((await download).suggestedFilename()).toBe('community-safety-fy2026.xlsx');
-    await go(page, server.url, '#/reports/indicators');
-    await page.locator('.recharts-line').first().waitFor();
+    await go(page, server.url, '#/rollup/indicators');
+    await page.locator('main .recharts-surface').first().waitFor();
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('roll-up screens and printed reports', () 
     expect(page.url()).toContain(`#/print/annual/${planId}`);
     await page.getByText('Year-end summary', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Back' }).click();
-    const reports = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' });
+    const reports = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Territorial roll-up' });
     await reports.click();
     await page.locator('main .chart-figure').first().waitFor();
     expect(await reports.getAttribute('aria-current')).toBe('page');

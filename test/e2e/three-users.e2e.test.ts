@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
   it('the coordinator first sees the Q2 report as not yet in', async () => {
     await go(page, server.url, '#/coordinator');
     await page.getByLabel('Search communities').fill(community.name);
-    await page.getByRole('link', { name: `${community.name}, Q2: Due` }).waitFor();
+    await page.getByRole('link', { name: `${community.name}, Q2: Upcoming, due soon` }).waitFor();
   });
 
   it('the detachment copies last year\'s plan forward, adds a priority, an action and an indicator, and signs its block; the community office signs the community\'s', async () => {

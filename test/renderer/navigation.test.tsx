@@ -6,22 +6,27 @@ import { planFixture } from './support/plan-fixture';
 import { setup } from './support/render-app';
 
 describe('the main navigation', () => {
-  it('leads to the roll-up reports, and marks it as the current section there', async () => {
+  it('leads to one roll-up with tabs and one place for printing and exports, and marks the current section', async () => {
     const app = setup({});
+    // An older address of a roll-up tab lands in the roll-up section.
     app.store.getState().syncRoute('#/reports/status');
     app.renderIn(<App />);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    const reports = screen.getByRole('link', { name: 'Reports' });
-    expect(nav.contains(reports)).toBe(true);
-    expect(reports.getAttribute('href')).toBe('#/reports/completeness');
-    expect(reports.getAttribute('aria-current')).toBe('page');
-    expect(screen.getByRole('link', { name: 'Territorial roll-up' }).getAttribute('aria-current')).toBeNull();
+    const rollup = screen.getByRole('link', { name: 'Territorial roll-up' });
+    expect(nav.contains(rollup)).toBe(true);
+    expect(rollup.getAttribute('href')).toBe('#/rollup/completeness');
+    expect(rollup.getAttribute('aria-current')).toBe('page');
+    const exports = screen.getByRole('link', { name: 'Printing and exports' });
+    expect(exports.getAttribute('href')).toBe('#/exports');
+    expect(exports.getAttribute('aria-current')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Reports' })).toBeNull();
   });
 
-  it('names it in French', async () => {
+  it('names them in French', async () => {
     const app = setup({}, 'fr');
     app.renderIn(<App />);
-    expect(screen.getByRole('link', { name: 'Rapports' }).getAttribute('href')).toBe('#/reports/completeness');
+    expect(screen.getByRole('link', { name: 'Vue territoriale' }).getAttribute('href')).toBe('#/rollup/completeness');
+    expect(screen.getByRole('link', { name: 'Impression et exports' }).getAttribute('href')).toBe('#/exports');
   });
 });
 

@@ -16,7 +16,13 @@ describe('report routes', () => {
       expect(parseRoute(hrefOf(route))).toEqual(route);
     }
     expect(reportHref(routes[2]!)).toBe('#/print/quarterly/pla_1/2?lang=fr&public=1&paper=a4');
+    expect(reportHref(routes[1]!)).toBe('#/rollup/commitment');
+    expect(parseRoute('#/rollup')).toEqual({ name: 'rollup', view: 'completeness' });
+    // The roll-up's older addresses still lead to its tabs.
     expect(parseRoute('#/reports')).toEqual({ name: 'rollup', view: 'completeness' });
+    expect(parseRoute('#/reports/themes')).toEqual({ name: 'rollup', view: 'themes' });
+    expect(parseRoute('#/coordinator')).toEqual({ name: 'rollup', view: 'completeness' });
+    expect(parseRoute('#/rollup/nothing').name).toBe('notFound');
     expect(parseRoute('#/print/quarterly/pla_1/5').name).toBe('notFound');
     expect(parseRoute('#/reports/nothing').name).toBe('notFound');
   });

@@ -9,8 +9,9 @@ describe('hash routes', () => {
     { name: 'plan', planId: 'pla_abc' },
     { name: 'progress', planId: 'pla_abc', quarter: 2 },
     { name: 'report', planId: 'pla_abc', quarter: 4 },
-    { name: 'coordinator' },
+    { name: 'rollup', view: 'indicators' },
     { name: 'completenessHistory' },
+    { name: 'exports' },
     { name: 'commitments' },
     { name: 'commitment', commitmentId: 'com_442' },
     { name: 'settings' },
@@ -33,7 +34,11 @@ describe('hash routes', () => {
   it('light the navigation section a screen belongs to, and none for an unknown address', () => {
     expect(sectionOf({ name: 'progress', planId: 'pla_abc', quarter: 2 })).toBe('communities');
     expect(sectionOf({ name: 'report', planId: 'pla_abc', quarter: 4 })).toBe('coordinator');
-    expect(sectionOf({ name: 'rollup', view: 'themes' })).toBe('reports');
+    // The roll-up's tabs are one section; printing and exports another.
+    expect(sectionOf({ name: 'rollup', view: 'themes' })).toBe('coordinator');
+    expect(sectionOf({ name: 'completenessHistory' })).toBe('coordinator');
+    expect(sectionOf({ name: 'exports' })).toBe('reports');
+    expect(sectionOf({ name: 'printAnnual', planId: 'pla_abc', options: { lang: null, public: false, paper: 'letter' } })).toBe('reports');
     expect(sectionOf({ name: 'peers' })).toBe('exchange');
     expect(sectionOf({ name: 'notFound', path: 'nowhere' })).toBeNull();
   });

@@ -14,7 +14,7 @@ describe('StatusChip', () => {
         ))}
       </>,
     );
-    for (const text of ['No plan', 'Upcoming', 'Due', 'On time', 'Late', 'Missing']) expect(screen.getByText(text)).toBeTruthy();
+    for (const text of ['No plan', 'Upcoming', 'Upcoming, due soon', 'On time', 'Late', 'Missing']) expect(screen.getByText(text)).toBeTruthy();
     const icons = container.querySelectorAll('svg');
     expect(icons).toHaveLength(COMPLETENESS_STATES.length);
     for (const icon of icons) expect(icon.getAttribute('aria-hidden')).toBe('true');

@@ -116,6 +116,9 @@ const BUILDERS: Record<ExportView, (ctx: CoreContext, w: Words) => TableBody> = 
       ...(['expected', 'reported', 'onTime', 'late', 'missing', 'due', 'upcoming', 'noPlan'] as const).map((key) => col<QuarterRow>(key, 'count')),
       rate('rate', (r) => percent(r.rate)),
       rate('onTimeRate', (r) => percent(r.onTimeRate)),
+      // A quarter is upcoming until its due date: only after it do missing reports count as not reported.
+      col('dueDate', 'date', (r) => r.dueDate),
+      col<QuarterRow>('notReported', 'count'),
     ],
   }),
   'completeness-by-community': view<CommunityRow>({

@@ -18,7 +18,7 @@
 import type { MethodInput } from '../../../shared/contract';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import type { RollupData, StatusOrNone } from '../../../shared/reports';
-import { countStates, figuresOf } from '../../../shared/rules/completeness';
+import { countStates, figuresOf, quarterStandings } from '../../../shared/rules/completeness';
 import { assessIndicator, quartersEndingAt } from '../../../shared/rules/indicator-assessment';
 import { compareNames } from '../../../shared/text-search';
 import { CSWB_ZONES, PROGRESS_STATUSES, type CommitmentStatus, type CswbZone, type IndicatorDirection, type MilestoneStatus, type PlanStatus } from '../../../shared/vocabulary';
@@ -90,10 +90,12 @@ export function rollup(ctx: CoreContext, input: MethodInput<'rollup:get'>): Roll
       ...figuresOf(cells.map((cell) => cell.state)),
     };
   });
+  const standings = quarterStandings(fy, asOf, profile.reportDueDays, rows);
   const perQuarter = QUARTERS.map((quarter) => {
     const states = rows.map((r) => r.cells[quarter - 1]!.state);
     const { due, upcoming, no_plan: noPlan } = countStates(states);
-    return { quarter, ...figuresOf(states), due, upcoming, noPlan };
+    const { dueDate, phase, notReported } = standings[quarter - 1]!;
+    return { quarter, ...figuresOf(states), due, upcoming, noPlan, dueDate, phase, notReported };
   });
   const overall = figuresOf(rows.flatMap((r) => r.cells.map((cell) => cell.state)));
 

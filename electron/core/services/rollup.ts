@@ -1,7 +1,7 @@
 import type { MethodInput } from '../../../shared/contract';
 import type { Commitment, CommitmentDetail, Milestone, CompletenessMatrix, ThemeAcrossCommunities } from '../../../shared/domain';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
-import { countStates } from '../../../shared/rules/completeness';
+import { countStates, quarterStandings } from '../../../shared/rules/completeness';
 import { compareNames } from '../../../shared/text-search';
 import type { CommitmentKind, CommitmentStatus, Locale, MilestoneStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
@@ -27,7 +27,8 @@ export function completenessMatrix(ctx: CoreContext, input: MethodInput<'complet
       return { communityId: c.id, communityName: c.name, planId: plan?.id ?? null, planStatus: plan?.status ?? null, cells };
     });
   const totals = QUARTERS.map((quarter) => ({ quarter, ...countStates(rows.map((row) => row.cells[quarter - 1]!.state)) }));
-  return { fiscalYear: input.fiscalYear, asOf, reportDueDays: profile.reportDueDays, rows, totals };
+  const quarters = quarterStandings(input.fiscalYear, asOf, profile.reportDueDays, rows);
+  return { fiscalYear: input.fiscalYear, asOf, reportDueDays: profile.reportDueDays, rows, totals, quarters };
 }
 
 export function themesAcrossCommunities(ctx: CoreContext, input: MethodInput<'themes:acrossCommunities'>): ThemeAcrossCommunities[] {

@@ -1,43 +1,35 @@
 /**
- * The coordinator's roll-up, one view at a time: completeness, action status, themes and zones,
- * indicator trends, commitment 4.4.2. Each view opens with the answer in a sentence, then a chart,
- * then the same figures as a table (the screen-reader alternative, and what gets printed).
- * Filters: fiscal year, region, detachment, theme, zone. Exports: CSV of the view's tables and an
- * XLSX of everything, optionally marked public (small-number suppression, no narratives).
+ * The territorial roll-up, one tab at a time: completeness (who has reported, as of today), action
+ * status, themes and zones, indicator trends (one indicator across communities), commitment 4.4.2.
+ * The tabs are an ARIA tablist whose tabs are links (each tab its own address, so links and Back
+ * work; arrow keys move between them). Each tab opens with its exports (above what they export),
+ * then the answer in a sentence, a chart and the same figures as a table. Filters: fiscal year,
+ * region, detachment, theme, zone, kept from one tab to the next. Printing and every export in
+ * one place: the "Printing and exports" screen (ExportsScreen).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
-import type { ExportView, RollupData, RollupFilters } from '../../../shared/reports';
-import { isReported } from '../../../shared/rules/completeness';
-import { CSWB_ZONES, PROGRESS_STATUSES, type CswbZone } from '../../../shared/vocabulary';
-import { Button } from '../../components/Button';
+import type { RollupData, RollupFilters } from '../../../shared/reports';
+import { CSWB_ZONES, PROGRESS_STATUSES } from '../../../shared/vocabulary';
+import { ButtonLink } from '../../components/Button';
 import { ErrorBanner, Loading } from '../../components/Feedback';
-import { Select } from '../../components/Field';
-import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
 import { Table, type Column } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
-import { exportTableTitles } from '../../../shared/words/export-tables';
-import { reportHref, ROLLUP_VIEWS, type RollupView } from '../../../shared/report-routes';
-import { href } from '../../app/routes';
+import { ROLLUP_VIEWS, type RollupView } from '../../../shared/report-routes';
+import { href, hrefOf } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { themeLabel } from '../plans/plan-reference';
-import { BarsChart, ChartFigure, LinesChart, SERIES_COLOURS } from './charts';
+import { BarsChart, SERIES_COLOURS } from './charts';
 import { ChartWithTable } from './ChartWithTable';
-import { useRollupCommands } from './rollup-slice';
+import { CompletenessTab } from './CompletenessTab';
+import { IndicatorsTab } from './IndicatorsTab';
+import { RollupExports, RollupFiltersPanel, VIEW_EXPORTS } from './rollup-parts';
 import '../../styles/reports.css';
+import './rollup.css';
 import { ScopeNote } from '../exchange/ScopeNote';
-
-const VIEW_EXPORTS: Record<RollupView, ExportView[]> = {
-  completeness: ['completeness-by-quarter', 'completeness-by-community', 'completeness'],
-  status: ['action-status'],
-  themes: ['themes', 'zones'],
-  indicators: ['indicator-trends'],
-  commitment: ['commitment-progress'],
-};
 
 const STATUS_COLOURS: Record<string, string> = {
   not_started: '#8c949c',
@@ -49,99 +41,90 @@ const STATUS_COLOURS: Record<string, string> = {
   not_recorded: '#cfd4d9',
 };
 
+const tabId = (v: RollupView) => `rollup-tab-${v}`;
+
+/** The roll-up's tabs: links in an ARIA tablist; Left/Right/Home/End move to a tab and open it. */
+export function RollupTabs({ view }: { view: RollupView }) {
+  const { t } = useTranslation();
+  const tabs = useRef<Array<HTMLAnchorElement | null>>([]);
+  function onKeyDown(event: KeyboardEvent<HTMLAnchorElement>, index: number) {
+    const last = ROLLUP_VIEWS.length - 1;
+    const next = event.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+    if (next === null) return;
+    event.preventDefault();
+    tabs.current[next]?.focus();
+    window.location.hash = hrefOf({ name: 'rollup', view: ROLLUP_VIEWS[next]! });
+  }
+  return (
+    <div role="tablist" aria-label={t('reports.rollup.viewsLabel')} className="rollup-tablist no-print">
+      {ROLLUP_VIEWS.map((v, index) => (
+        <a
+          key={v}
+          ref={(el) => {
+            tabs.current[index] = el;
+          }}
+          id={tabId(v)}
+          role="tab"
+          href={hrefOf({ name: 'rollup', view: v })}
+          aria-selected={v === view}
+          aria-controls="rollup-panel"
+          tabIndex={v === view ? 0 : -1}
+          className="rollup-tablist__tab"
+          onKeyDown={(e) => onKeyDown(e, index)}
+        >
+          {t(`reports.rollup.views.${v}`)}
+        </a>
+      ))}
+    </div>
+  );
+}
+
 export function RollupScreen({ view }: { view: RollupView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [filters, setFilters] = useState<RollupFilters>({ fiscalYear: currentFiscalQuarter().fiscalYear });
   const rollup = useCall('rollup:get', filters);
   const data = rollup.data;
-  const set = (patch: Partial<RollupFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  // An older address (#/coordinator, #/reports/<view>) becomes the tab's own, without a new history entry.
+  useEffect(() => {
+    const own = hrefOf({ name: 'rollup', view });
+    if (window.location.hash !== own) window.history.replaceState(window.history.state, '', own);
+  }, [view]);
 
   return (
     <>
       <PageHeader
-        crumbs={[{ label: t('reports.nav'), href: href.reports() }, { label: t(`reports.rollup.views.${view}`) }]}
-        title={t('reports.rollup.title')}
-        subtitle={t('reports.rollup.subtitle')}
-        actions={<Button onClick={() => window.print()}>{t('reports.rollup.printPage')}</Button>}
+        crumbs={[{ label: t('nav.coordinator'), href: href.rollup() }, { label: t(`reports.rollup.views.${view}`) }]}
+        title={t('coordinator.title')}
+        subtitle={t('rollupViews.subtitle')}
+        actions={
+          <>
+            <ButtonLink href={href.completenessHistory()}>{t('coordinator.tenYears')}</ButtonLink>
+            <ButtonLink href={href.exports()}>{t('reports.nav')}</ButtonLink>
+          </>
+        }
       />
       <ScopeNote />
-      <nav aria-label={t('reports.rollup.viewsLabel')} className="no-print">
-        <ul className="rollup-tabs">
-          {ROLLUP_VIEWS.map((v) => (
-            <li key={v}>
-              <a href={reportHref({ name: 'rollup', view: v })} aria-current={v === view ? 'page' : undefined}>
-                {t(`reports.rollup.views.${v}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <section className="panel no-print" aria-labelledby="rollup-filters">
-        <h2 id="rollup-filters" className="visually-hidden">
-          {t('reports.rollup.filters')}
-        </h2>
-        <div className="row">
-          <FiscalYearSelect value={filters.fiscalYear} onChange={(fiscalYear) => set({ fiscalYear })} />
-          <Select className="field--inline" label={t('reports.rollup.region')} value={filters.region ?? ''} onChange={(e) => set({ region: e.target.value || undefined })} options={[{ value: '', label: t('reports.rollup.any') }, ...(data?.choices.regions ?? []).map((r) => ({ value: r, label: r }))]} />
-          <Select className="field--inline" label={t('reports.rollup.detachment')} value={filters.detachmentId ?? ''} onChange={(e) => set({ detachmentId: e.target.value || undefined })} options={[{ value: '', label: t('reports.rollup.any') }, ...(data?.choices.detachments ?? []).map((d) => ({ value: d.id, label: d.name }))]} />
-          <Select className="field--inline" label={t('reports.rollup.theme')} value={filters.themeId ?? ''} onChange={(e) => set({ themeId: e.target.value || undefined })} options={[{ value: '', label: t('reports.rollup.any') }, ...(data?.choices.themes ?? []).map((th) => ({ value: th.id, label: themeLabel(th, format.locale) }))]} />
-          <Select className="field--inline" label={t('reports.rollup.zone')} value={filters.zone ?? ''} onChange={(e) => set({ zone: (e.target.value || undefined) as CswbZone | undefined })} options={[{ value: '', label: t('reports.rollup.any') }, ...CSWB_ZONES.map((z) => ({ value: z, label: t(`vocab.zone.${z}`) }))]} />
-        </div>
-      </section>
-      <ErrorBanner error={rollup.error} onRetry={rollup.reload} />
-      {!data ? (
-        <Loading />
-      ) : (
-        <>
-          <p className="muted small">{t('reports.rollup.asOf', { date: format.date(data.filters.asOf), communities: data.communityCount, withPlan: data.communitiesWithPlan, year: format.fiscalYear(data.filters.fiscalYear) })}</p>
-          {view === 'completeness' ? <CompletenessView data={data} /> : null}
-          {view === 'status' ? <StatusView data={data} /> : null}
-          {view === 'themes' ? <ThemesView data={data} /> : null}
-          {view === 'indicators' ? <IndicatorsView data={data} /> : null}
-          {view === 'commitment' ? <CommitmentView data={data} /> : null}
-          <Exports filters={filters} views={VIEW_EXPORTS[view]} />
-        </>
-      )}
-    </>
-  );
-}
-
-function Exports({ filters, views }: { filters: RollupFilters; views: ExportView[] }) {
-  const { t, i18n } = useTranslation();
-  const commands = useRollupCommands();
-  const [isPublic, setPublic] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const locale = i18n.language === 'fr' ? 'fr' : 'en';
-  async function run(key: string, request: Omit<Parameters<typeof commands.exportFile>[0], keyof RollupFilters | 'locale' | 'public'>) {
-    setBusy(key);
-    setError(null);
-    try {
-      await commands.exportFile({ ...filters, ...request, locale, public: isPublic });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-  return (
-    <section className="panel section-gap no-print" aria-label={t('reports.rollup.exportXlsx')}>
-      <ErrorBanner error={error} />
-      <label className="row small">
-        <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} /> {t('reports.rollup.exportPublic')}
-      </label>
-      <div className="rollup-exports">
-        {views.map((v) => (
-          <Button key={v} size="small" busy={busy === v} onClick={() => void run(v, { format: 'csv', views: [v] })}>
-            {t('reports.rollup.exportCsv', { table: exportTableTitles[locale][v] })}
-          </Button>
-        ))}
-        <Button size="small" variant="primary" busy={busy === 'xlsx'} onClick={() => void run('xlsx', { format: 'xlsx' })}>
-          {t('reports.rollup.exportXlsx')}
-        </Button>
+      <RollupTabs view={view} />
+      <div role="tabpanel" id="rollup-panel" aria-labelledby={tabId(view)} className="rollup-panel">
+        <RollupFiltersPanel filters={filters} onChange={setFilters} data={data} />
+        <ErrorBanner error={rollup.error} onRetry={rollup.reload} />
+        {!data ? (
+          <Loading />
+        ) : (
+          <>
+            <RollupExports filters={filters} views={VIEW_EXPORTS[view]} compact />
+            <p className="muted small">{t('reports.rollup.asOf', { date: format.date(data.filters.asOf), communities: data.communityCount, withPlan: data.communitiesWithPlan, year: format.fiscalYear(data.filters.fiscalYear) })}</p>
+            {view === 'completeness' ? <CompletenessTab data={data} /> : null}
+            {view === 'status' ? <StatusView data={data} /> : null}
+            {view === 'themes' ? <ThemesView data={data} /> : null}
+            {view === 'indicators' ? <IndicatorsTab data={data} /> : null}
+            {view === 'commitment' ? <CommitmentView data={data} /> : null}
+          </>
+        )}
       </div>
-    </section>
+    </>
   );
 }
 
@@ -151,65 +134,6 @@ function useViewFormat() {
   const format = useFormat();
   const percent = (rate: number | null) => (rate === null ? t('reports.none') : t('reports.percent', { value: format.number(rate * 100, 0) }));
   return { t, format, percent };
-}
-
-/** The latest quarter whose report is due or overdue, for "who has not reported". */
-function latestDueQuarter(data: RollupData): Quarter | null {
-  const due = data.completeness.perQuarter.filter((q) => q.expected > 0 || q.due > 0);
-  return due.length ? due.at(-1)!.quarter : null;
-}
-
-function CompletenessView({ data }: { data: RollupData }) {
-  const { t, format, percent } = useViewFormat();
-  const fy = data.filters.fiscalYear;
-  const o = data.completeness.overall;
-  const q = latestDueQuarter(data);
-  const notReported = q ? data.completeness.rows.filter((r) => !isReported(r.cells[q - 1]!.state)).map((r) => r.communityName) : [];
-  const states = ['on_time', 'late', 'missing', 'due', 'upcoming', 'no_plan'] as const;
-  const stateKey = { on_time: 'onTime', late: 'late', missing: 'missing', due: 'due', upcoming: 'upcoming', no_plan: 'noPlan' } as const;
-  return (
-    <section className="panel" aria-labelledby="rollup-completeness">
-      <h2 id="rollup-completeness">{t('reports.completeness.chartTitle', { year: format.fiscalYear(fy) })}</h2>
-      <p className="rollup-answer">{t('reports.completeness.rateSummary', { reported: o.reported, expected: o.expected, rate: percent(o.rate), onTime: o.onTime })}</p>
-      {q ? <p className="rollup-answer">{notReported.length ? t('reports.completeness.notReported', { quarter: format.quarter(fy, q), names: notReported.join(', ') }) : t('reports.completeness.allReported', { quarter: format.quarter(fy, q) })}</p> : null}
-      <ChartFigure caption={t('reports.completeness.perQuarter')} hint={t('reports.rollup.chartHint')}>
-        <BarsChart
-          stacked
-          rows={data.completeness.perQuarter.map((p) => ({ category: format.quarterShort(p.quarter), ...Object.fromEntries(states.map((s) => [s, p[stateKey[s]]])) }))}
-          series={states.map((s, i) => ({ key: s, label: t(`vocab.completeness.${s}`), colour: [SERIES_COLOURS[2]!, SERIES_COLOURS[3]!, SERIES_COLOURS[6]!, SERIES_COLOURS[0]!, '#8c949c', '#cfd4d9'][i]! }))}
-        />
-      </ChartFigure>
-      <Table
-        caption={t('reports.completeness.perQuarter')}
-        compact
-        rows={data.completeness.perQuarter}
-        rowKey={(r) => String(r.quarter)}
-        columns={[
-          { key: 'q', header: t('reports.completeness.quarter'), rowHeader: true, render: (r) => format.quarter(fy, r.quarter) },
-          { key: 'expected', header: t('reports.completeness.expected'), numeric: true, render: (r) => format.number(r.expected) },
-          { key: 'reported', header: t('reports.completeness.reported'), numeric: true, render: (r) => format.number(r.reported) },
-          ...states.map((s) => ({ key: s, header: t(`vocab.completeness.${s}`), numeric: true, render: (r: RollupData['completeness']['perQuarter'][number]) => format.number(r[stateKey[s]]) })),
-          { key: 'rate', header: t('reports.completeness.rate'), numeric: true, render: (r) => percent(r.rate) },
-          { key: 'onTimeRate', header: t('reports.completeness.onTimeRate'), numeric: true, render: (r) => percent(r.onTimeRate) },
-        ]}
-      />
-      <h3 className="section-gap">{t('reports.completeness.perCommunity')}</h3>
-      <Table
-        caption={t('reports.completeness.perCommunity')}
-        hideCaption
-        compact
-        rows={data.completeness.rows}
-        rowKey={(r) => r.communityId}
-        columns={[
-          { key: 'name', header: t('communities.community'), rowHeader: true, render: (r) => <a href={href.community(r.communityId)}>{r.communityName}</a> },
-          ...QUARTERS.map((qq) => ({ key: `q${qq}`, header: format.quarterShort(qq), render: (r: RollupData['completeness']['rows'][number]) => <StatusChip kind="completeness" value={r.cells[qq - 1]!.state} /> })),
-          { key: 'expected', header: t('reports.completeness.expected'), numeric: true, render: (r) => format.number(r.expected) },
-          { key: 'rate', header: t('reports.completeness.rate'), numeric: true, render: (r) => percent(r.rate) },
-          { key: 'onTimeRate', header: t('reports.completeness.onTimeRate'), numeric: true, render: (r) => percent(r.onTimeRate) },
-        ]}
-      />
-    </section>
-  );
 }
 
 function StatusView({ data }: { data: RollupData }) {
@@ -274,30 +198,6 @@ function ThemesView({ data }: { data: RollupData }) {
         />
       </section>
     </>
-  );
-}
-
-function IndicatorsView({ data }: { data: RollupData }) {
-  const { t, format } = useViewFormat();
-  if (data.indicators.length === 0) return <p className="panel">{t('reports.indicators.empty')}</p>;
-  const label = (fy: number, q: Quarter) => (fy === data.filters.fiscalYear ? format.quarterShort(q) : `${format.quarterShort(q)}’${String(fy).slice(2)}`);
-  return (
-    <div className="rollup-grid">
-      {data.indicators.map((i) => (
-        <section key={i.indicatorId} className="panel" aria-labelledby={`ind-${i.indicatorId}`}>
-          <h2 id={`ind-${i.indicatorId}`}>{i.name}</h2>
-          <p className="muted small">
-            {i.communityName} · {i.priorityTitle} · {t('reports.print.baseline')} {format.number(i.baseline) || t('reports.none')} · {t('reports.print.target')} {format.number(i.target) || t('reports.none')} · {t(`vocab.assessment.${i.assessment}`)}
-          </p>
-          <ChartFigure caption={t('reports.indicators.caption', { name: i.name, unit: i.unit, community: i.communityName })}>
-            <LinesChart height={160} rows={i.values.map((v) => ({ category: label(v.fiscalYear, v.quarter), value: v.value }))} series={[{ key: 'value', label: i.name, colour: SERIES_COLOURS[0]! }]} target={i.target} />
-          </ChartFigure>
-          <p className="small">
-            {i.values.map((v) => `${label(v.fiscalYear, v.quarter)}: ${v.value === null ? t('reports.none') : format.number(v.value)}`).join(' · ')}
-          </p>
-        </section>
-      ))}
-    </div>
   );
 }
 

@@ -61,13 +61,14 @@ export function BarsChart({ rows, series, stacked = false, horizontal = false, h
 }
 
 /** A line per series over ordered points (`rows` hold `category` and one value per series). */
-export function LinesChart({ rows, series, target, height = 220, width, compact = false }: { rows: Array<Record<string, string | number | null>>; series: BarSeries[]; target?: number | null; height?: number; width?: number; compact?: boolean }) {
+export function LinesChart({ rows, series, target, height = 220, width, compact = false, legend = false }: { rows: Array<Record<string, string | number | null>>; series: BarSeries[]; target?: number | null; height?: number; width?: number; compact?: boolean; legend?: boolean }) {
   const chart = (
     <LineChart data={rows} width={width} height={width ? height : undefined} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" stroke="#cfd4d9" />
       <XAxis dataKey="category" tick={{ fontSize: compact ? 9 : 11, fill: '#1f2328' }} interval={compact ? 'preserveStartEnd' : 0} />
       <YAxis tick={{ fontSize: compact ? 9 : 11, fill: '#1f2328' }} width={compact ? 28 : 40} />
       {target !== undefined && target !== null ? <ReferenceLine y={target} stroke="#1e6b34" strokeDasharray="4 3" /> : null}
+      {legend ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
       {series.map((s) => (
         <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} dot={{ r: 3, fill: s.colour }} connectNulls={false} isAnimationActive={false} />
       ))}
