@@ -1,7 +1,7 @@
 /**
  * The progress form of issue 12 §2 in Chromium through the harness, in English and French, at
- * 1366 and 911 pixels wide: the detachment's filters (police and joint first; only planned this
- * quarter; "not planned this quarter"), last quarter beside an action with "carry next steps", a
+ * 1366 and 911 pixels wide: the filters (the detachment's side, police and joint, in one click;
+ * only planned this quarter; "not planned this quarter"), last quarter beside an action with "carry next steps", a
  * 12,000-character paste kept whole, refused with a sentence and not saved, focus on the first
  * field in error after a refused submission and on the confirmation after a submission.
  */
@@ -57,6 +57,7 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
   const words = {
     en: {
       status: 'Status',
+      mySide: "Only this computer's side: Police, Joint",
       police: /^Police/,
       community: /^Community/,
       plannedOnly: 'Only actions planned for Q2',
@@ -74,6 +75,7 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
     },
     fr: {
       status: 'État',
+      mySide: 'Seulement le côté de cet ordinateur\u00a0: Police, Conjointe',
       police: /^Police/,
       community: /^Collectivité/,
       plannedOnly: 'Seulement les mesures prévues au T2',
@@ -103,7 +105,9 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
       await go(page, server.url, `#/plans/${planId}/progress/2`);
       await page.locator('section.progress-row').first().waitFor();
 
-      // The detachment sees police and joint actions first.
+      // Every action on opening; the detachment's side (police and joint) in one click.
+      expect(await titles(page)).toEqual(['Ice road check stops', 'Youth drum group', 'School presentations', 'Spring clean-up']);
+      await page.getByRole('button', { name: w.mySide }).click();
       expect(await titles(page)).toEqual(['Ice road check stops', 'School presentations', 'Spring clean-up']);
       await page.getByRole('checkbox', { name: w.community }).check();
       expect(await titles(page)).toEqual(['Ice road check stops', 'Youth drum group', 'School presentations', 'Spring clean-up']);

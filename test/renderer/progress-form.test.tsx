@@ -68,8 +68,10 @@ const titles = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h
 const rowOf = (title: string) => screen.getByRole('region', { name: title });
 
 describe('the progress form: filters', () => {
-  it("shows the community office's actions (community and joint) first, and the others when ticked", async () => {
+  it("shows every action on opening, the community office's side (community and joint) in one click, and the others when ticked", async () => {
     await progressApp();
+    expect(titles()).toEqual(['Check stops on the ice road', 'Youth drum group', 'School presentations', 'Spring clean-up']);
+    fireEvent.click(screen.getByRole('button', { name: "Only this computer's side: Community, Joint" }));
     expect(titles()).toEqual(['Youth drum group', 'School presentations', 'Spring clean-up']);
     expect(screen.getByText('Showing 3 of 4 actions.', { exact: false })).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /^Police/ }));
@@ -81,6 +83,7 @@ describe('the progress form: filters', () => {
 
   it("shows the detachment's (police and joint) first, in French too, and marks what is not planned this quarter", async () => {
     await progressApp({}, 'fr', 'detachment');
+    fireEvent.click(screen.getByRole('button', { name: 'Seulement le côté de cet ordinateur\u00a0: Police, Conjointe' }));
     expect(titles()).toEqual(['Check stops on the ice road', 'School presentations']);
     fireEvent.click(screen.getByRole('checkbox', { name: /^Collectivité/ }));
     const spring = rowOf('Spring clean-up');
@@ -139,7 +142,8 @@ describe('the progress form: text over the limit', () => {
 describe('the progress form: focus', () => {
   it('after a refused submission, moves focus to the first field in error, showing a row the filters hid', async () => {
     const app = await progressApp({ act2: entry('act2', 'on_track', 'Weekly'), act3: entry('act3', 'on_track', 'Done') });
-    // The police action is planned and empty, and hidden from the community office at first.
+    // The police action is planned and empty, and hidden when the community office shows its side only.
+    fireEvent.click(screen.getByRole('button', { name: /^Only this computer's side/ }));
     expect(titles()).not.toContain('Check stops on the ice road');
     fireEvent.click(screen.getByRole('button', { name: /Submit the Q2 report/ }));
     const status = await waitFor(() => {

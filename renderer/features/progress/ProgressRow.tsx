@@ -5,7 +5,7 @@
  * Typing speed (issue 12 §2): a row is memoised and reads only its own state from the store, so a
  * keystroke re-renders that row and nothing else (props are stable references from the screen).
  */
-import { memo, useState, type ChangeEvent, type FocusEvent } from 'react';
+import { memo, useMemo, useState, type ChangeEvent, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, PreviousProgress, ProgressAmendment } from '../../../shared/domain';
 import { useFormat } from '../../i18n/format';
@@ -39,11 +39,31 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
   const carry = usePlanner((s) => s.carryNextSteps);
   const quarter = usePlanner((s) => s.progressForm?.quarter);
   const [carried, setCarried] = useState<'done' | 'already' | null>(null);
-  if (!row) return null;
-  const state = saveStateOf(row);
   const headingId = `progress-${action.id}`;
   const stateId = `progress-state-${action.id}`;
   const notPlannedId = `progress-not-planned-${action.id}`;
+  // The status field is the same element while the narrative is typed: React skips it.
+  const statusOptions = useMemo(() => PROGRESS_STATUSES.map((s) => ({ value: s, label: t(`vocab.progressStatus.${s}`) })), [t]);
+  const status = row?.draft.status ?? '';
+  const statusMissing = Boolean(row?.error) && status === '';
+  const statusField = useMemo(
+    () => (
+      <Select
+        id={progressFieldId(action.id, 'status')}
+        label={t('progress.status')}
+        value={status}
+        disabled={readOnly}
+        placeholder={t('progress.chooseStatusOption')}
+        options={statusOptions}
+        onChange={(e) => edit(action.id, { status: e.target.value as ProgressStatus | '' })}
+        aria-describedby={planned ? stateId : `${stateId} ${notPlannedId}`}
+        aria-invalid={statusMissing ? true : undefined}
+      />
+    ),
+    [action.id, t, status, readOnly, statusOptions, edit, planned, stateId, notPlannedId, statusMissing],
+  );
+  if (!row) return null;
+  const state = saveStateOf(row);
   // Saved when focus leaves the row, not each field: choosing a status and then writing the
   // narrative that explains it is one edit.
   const onRowBlur = (event: FocusEvent<HTMLElement>) => {
@@ -127,17 +147,7 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
         </p>
       ))}
       <div className="progress-row__fields">
-        <Select
-          id={progressFieldId(action.id, 'status')}
-          label={t('progress.status')}
-          value={row.draft.status}
-          disabled={readOnly}
-          placeholder={t('progress.chooseStatusOption')}
-          options={PROGRESS_STATUSES.map((s) => ({ value: s, label: t(`vocab.progressStatus.${s}`) }))}
-          onChange={(e) => edit(action.id, { status: e.target.value as ProgressStatus | '' })}
-          aria-describedby={planned ? stateId : `${stateId} ${notPlannedId}`}
-          aria-invalid={row.error && row.draft.status === '' ? true : undefined}
-        />
+        {statusField}
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} aria-invalid={row.draft.narrative.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} aria-invalid={row.draft.nextSteps.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
       </div>

@@ -5,9 +5,9 @@
  * the report is submitted (the core refuses with a sentence while a planned action has no
  * progress) and focus lands on the confirmation.
  *
- * Filters (issue 12 §2): the owners this computer's side answers for (detachment: police and
- * joint; community office: community and joint; coordinator: all) and, optionally, only the
- * actions planned for the quarter. The screen reads the form's parts that do not change while
+ * Filters (issue 12 §2): by owner, with one click for this computer's side (detachment: police
+ * and joint; community office: community and joint), and only the actions planned for the
+ * quarter. All are shown on opening, so nothing the report waits for is hidden. The screen reads the form's parts that do not change while
  * someone types, so a keystroke re-renders only its own row.
  */
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
@@ -33,7 +33,7 @@ import { usePermission } from '../../app/use-permission';
 
 const FIRST_ROWS = 40;
 
-/** The owners shown first: the actions this computer's side answers for. */
+/** The actions this computer's side answers for: the detachment police and joint, the community office community and joint. */
 export function defaultOwners(role: Role | undefined): OwnerParty[] {
   if (role === 'detachment') return ['police', 'joint'];
   if (role === 'liaison') return ['community', 'joint'];
@@ -81,7 +81,9 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const [justSubmitted, setJustSubmitted] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const confirmation = useRef<HTMLHeadingElement>(null);
-  const shownOwners = owners ?? defaultOwners(role);
+  // Everything at first (nothing the report waits for is hidden on opening); the role's side is one click away.
+  const shownOwners = owners ?? [...OWNER_PARTIES];
+  const mySide = defaultOwners(role);
   // A plan with hundreds of actions: the first rows are shown at once, the rest right after the
   // first paint, in a transition React can interrupt, so the screen answers within its budget.
   const [shownRows, setShownRows] = useState(FIRST_ROWS);
@@ -256,6 +258,11 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
               </label>
             ))}
           </fieldset>
+          {mySide.length < OWNER_PARTIES.length ? (
+            <Button variant="secondary" onClick={() => setOwners(mySide)} aria-pressed={ownersKey === mySide.join(',')}>
+              {t('progressForm.mySide', { owners: mySide.map((o) => t(`vocab.owner.${o}`)).join(', ') })}
+            </Button>
+          ) : null}
           <label>
             <input type="checkbox" checked={plannedOnly} onChange={(e) => setPlannedOnly(e.target.checked)} />
             {t('progressForm.plannedOnly', { quarter: format.quarterShort(quarter) })}
