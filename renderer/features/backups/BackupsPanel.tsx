@@ -26,7 +26,7 @@ export function BackupsPanel() {
   const format = useFormat();
   const commands = useBackupCommands();
   const list = useCall('backups:list', {});
-  const loadProfile = usePlanner((s) => s.loadProfile);
+  const loadSetup = usePlanner((s) => s.loadSetup);
   const [made, setMade] = useState<BackupMade | null>(null);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
@@ -42,8 +42,10 @@ export function BackupsPanel() {
   function afterRestore(result: RestoreResult) {
     setMade(null);
     setRestored(result);
-    // The restored database may speak another language or name the person differently.
-    void loadProfile();
+    // The restored database may speak another language, name the person differently, or be from
+    // before this computer was enrolled: the session is read again (every screen's reads reload
+    // on the core's data:changed).
+    void loadSetup();
   }
 
   const settings = list.data?.settings;
