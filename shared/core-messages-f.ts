@@ -10,7 +10,7 @@ export const backupMessages = {
   // Refusals before anything is changed: the database stays as it was.
   'backups.fileMissing': {
     en: 'There is no backup at {file}. If it is on a USB stick, plug the stick in and try again. Nothing was changed.',
-    fr: `Aucune sauvegarde ne se trouve à ${'{file}'}. Si elle est sur une clé USB, branchez la clé et réessayez. Rien n’a été modifié.`,
+    fr: `Aucune sauvegarde ne se trouve à {file}. Si elle est sur une clé USB, branchez la clé et réessayez. Rien n’a été modifié.`,
   },
   'backups.notADatabase': {
     en: 'The file {file} is not a planner backup: it is not a database file. Nothing was changed.',
