@@ -70,4 +70,8 @@ export const backupMessages = {
     en: 'Choosing a folder needs the desktop app; type the folder’s path instead.',
     fr: `Le choix d’un dossier demande l’application de bureau${NB}; saisissez plutôt le chemin du dossier.`,
   },
+  'backups.noFileDialog': {
+    en: 'Choosing a file needs the desktop app; type the backup file’s path instead.',
+    fr: `Le choix d’un fichier demande l’application de bureau${NB}; saisissez plutôt le chemin du fichier de sauvegarde.`,
+  },
 } as const satisfies Record<string, Bilingual>;
