@@ -52,4 +52,8 @@ export const backupMethods = {
     'Ask the person for a backup folder (a folder dialog that offers USB sticks); null when they cancel. Answered by Electron main.',
     input({}),
   ),
+  'files:chooseBackupFile': read<{ file: string | null }>()(
+    'Ask the person for a backup file to restore (an open dialog that starts on the USB stick); null when they cancel. Answered by Electron main.',
+    input({}),
+  ),
 } as const;

@@ -10,7 +10,7 @@ export const backupMessages = {
   // Refusals before anything is changed: the database stays as it was.
   'backups.fileMissing': {
     en: 'There is no backup at {file}. If it is on a USB stick, plug the stick in and try again. Nothing was changed.',
-    fr: `Aucune sauvegarde ne se trouve à ${'{file}'}. Si elle est sur une clé USB, branchez la clé et réessayez. Rien n’a été modifié.`,
+    fr: `Aucune sauvegarde ne se trouve à {file}. Si elle est sur une clé USB, branchez la clé et réessayez. Rien n’a été modifié.`,
   },
   'backups.notADatabase': {
     en: 'The file {file} is not a planner backup: it is not a database file. Nothing was changed.',
@@ -69,5 +69,9 @@ export const backupMessages = {
   'backups.noDialog': {
     en: 'Choosing a folder needs the desktop app; type the folder’s path instead.',
     fr: `Le choix d’un dossier demande l’application de bureau${NB}; saisissez plutôt le chemin du dossier.`,
+  },
+  'backups.noFileDialog': {
+    en: 'Choosing a file needs the desktop app; type the backup file’s path instead.',
+    fr: `Le choix d’un fichier demande l’application de bureau${NB}; saisissez plutôt le chemin du fichier de sauvegarde.`,
   },
 } as const satisfies Record<string, Bilingual>;

@@ -153,6 +153,7 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'backups:updateSettings': anyone,
   'backups:onExit': anyone,
   'files:chooseBackupFolder': anyone,
+  'files:chooseBackupFile': anyone,
 
   // Plan bundles: every computer exchanges; trust is the coordinator's once enrolled.
   'sync:whoami': anyone,

@@ -70,10 +70,15 @@ export interface BackupFolderDialogDeps<W> {
 }
 
 const TITLE: Record<Locale, string> = { en: 'Choose the backup folder', fr: 'Choisir le dossier des sauvegardes' };
+const FILE_TITLE: Record<Locale, string> = { en: 'Choose a backup to restore', fr: 'Choisir une sauvegarde à restaurer' };
+const FILE_FILTER: Record<Locale, string> = { en: 'Planner backup', fr: 'Sauvegarde du planificateur' };
 const BUTTON: Record<Locale, string> = { en: 'Use this folder', fr: 'Utiliser ce dossier' };
 
-/** files:chooseBackupFolder: a folder dialog that opens on the USB stick when exactly one is plugged in. */
-export function backupFolderDialogHandlers<W>(deps: BackupFolderDialogDeps<W>): Record<'files:chooseBackupFolder', (input: unknown) => Promise<Result<unknown>>> {
+/**
+ * files:chooseBackupFolder and files:chooseBackupFile: a folder dialog, and an open dialog for a
+ * backup (.db), each starting on the USB stick when exactly one is plugged in.
+ */
+export function backupFolderDialogHandlers<W>(deps: BackupFolderDialogDeps<W>): Record<'files:chooseBackupFolder' | 'files:chooseBackupFile', (input: unknown) => Promise<Result<unknown>>> {
   const language = (): Locale => (deps.locale() === 'fr' ? 'fr' : 'en');
   return {
     async 'files:chooseBackupFolder'(input) {
@@ -89,6 +94,20 @@ export function backupFolderDialogHandlers<W>(deps: BackupFolderDialogDeps<W>): 
       });
       const folder = answer.canceled ? undefined : answer.filePaths[0];
       return ok({ folder: folder && path.isAbsolute(folder) ? folder : null });
+    },
+    async 'files:chooseBackupFile'(input) {
+      const parsed = backupMethods['files:chooseBackupFile'].input.safeParse(input ?? {});
+      if (!parsed.success) return err('invalid_input', describeInvalidInput(parsed.error.issues, language()));
+      const window = deps.parent();
+      if (window === null) return err('not_found', renderMessage(msg('files.noWindow'), language()));
+      const answer = await deps.dialog.showOpenDialog(window, {
+        title: FILE_TITLE[language()],
+        defaultPath: defaultBundleFolder(deps.removableDrives(), deps.documentsFolder()),
+        filters: [{ name: FILE_FILTER[language()], extensions: ['db'] }],
+        properties: ['openFile'],
+      });
+      const file = answer.canceled ? undefined : answer.filePaths[0];
+      return ok({ file: file && path.isAbsolute(file) ? file : null });
     },
   };
 }

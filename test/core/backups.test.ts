@@ -219,6 +219,32 @@ describe('backups that are refused, the database unchanged', () => {
   });
 });
 
+describe('backups of another territory or of the demo', () => {
+  it('are refused with a sentence, the database unchanged', () => {
+    const C = installation('coord');
+    addCommunity(C, 'Dettah');
+    // This computer belongs to a territory (set directly: enrolment is not what is tested here).
+    C.core.context.sqlite.prepare("UPDATE installation SET territory_id = 'territory-nwt' WHERE key = 1").run();
+    const backup = C.must('backups:make', {});
+    const edited = (name: string, sql: string) => {
+      const file = path.join(C.dir, name);
+      fs.copyFileSync(backup.file, file);
+      const copy = new Database(file);
+      copy.exec(sql);
+      copy.close();
+      return file;
+    };
+    const other = edited('other-territory.db', "UPDATE installation SET territory_id = 'territory-yukon' WHERE key = 1");
+    const demo = edited('demo.db', 'UPDATE installation SET is_demo = 1 WHERE key = 1');
+    const before = databaseState(C);
+    expect(refusalOf(C.call('backups:restore', { file: other })).message).toMatch(/another territory/);
+    expect(refusalOf(C.call('backups:restore', { file: demo })).message).toMatch(/demo cannot replace real data/);
+    expect(databaseState(C)).toEqual(before);
+    // The sound one of the same territory restores.
+    expect(C.call('backups:restore', { file: backup.file }).ok).toBe(true);
+  });
+});
+
 describe('the backup folder and the backup on exit', () => {
   it('uses the chosen folder, falls back to the default one when it is gone, and says so', () => {
     const C = installation('coord');

@@ -62,4 +62,12 @@ describe('choosing the backup folder (files:chooseBackupFolder)', () => {
     const refused = await noWindow['files:chooseBackupFolder']({});
     expect(refused.ok).toBe(false);
   });
+
+  it('opens a backup file to restore, filtered to planner backups, on the stick', async () => {
+    const file = path.join(STICK, 'planner-backup-2026-11-02T14-05-00-000Z-manual.db');
+    const dialog = dialogAnswering({ canceled: false, filePaths: [file] });
+    const handlers = backupFolderDialogHandlers({ dialog, parent: () => WINDOW, documentsFolder: () => DOCS, removableDrives: () => [STICK], locale: () => 'en' });
+    expect(await handlers['files:chooseBackupFile']({})).toEqual(ok({ file }));
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ defaultPath: STICK, filters: [{ name: 'Planner backup', extensions: ['db'] }], properties: ['openFile'] }));
+  });
 });

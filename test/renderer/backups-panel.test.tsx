@@ -85,4 +85,18 @@ describe('restoring a backup from Settings', () => {
     expect((within(dialog).getByRole('button', { name: 'Restaurer cette sauvegarde' }) as HTMLButtonElement).disabled).toBe(true);
     expect(restore).not.toHaveBeenCalled();
   });
+
+  it('checks a backup from somewhere else, typed as a path, before anything is restored', async () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    const other = '/media/ana/STICK/planner-backup-2026-10-01T09-00-00-000Z-on-exit.db';
+    const previewed = vi.fn((input: { file: string }) => ({ ...preview, file: input.file, reason: 'on-exit' as const }));
+    const { renderIn } = setup({ 'backups:list': () => list, 'backups:preview': previewed });
+    renderIn(<BackupsPanel />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Backup file'), other);
+    await user.click(screen.getByRole('button', { name: 'Check this backup…' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('When the planner closed');
+    expect(previewed).toHaveBeenCalledWith({ file: other });
+  });
 });

@@ -17,4 +17,7 @@ export const backupHandlers: DomainHandlers<typeof backupMethods> = {
   'files:chooseBackupFolder': () => {
     throw new DomainError('forbidden', msg('backups.noDialog'));
   },
+  'files:chooseBackupFile': () => {
+    throw new DomainError('forbidden', msg('backups.noFileDialog'));
+  },
 };

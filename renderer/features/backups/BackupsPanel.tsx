@@ -26,7 +26,7 @@ export function BackupsPanel() {
   const format = useFormat();
   const commands = useBackupCommands();
   const list = useCall('backups:list', {});
-  const loadProfile = usePlanner((s) => s.loadProfile);
+  const loadSetup = usePlanner((s) => s.loadSetup);
   const [made, setMade] = useState<BackupMade | null>(null);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
@@ -42,8 +42,10 @@ export function BackupsPanel() {
   function afterRestore(result: RestoreResult) {
     setMade(null);
     setRestored(result);
-    // The restored database may speak another language or name the person differently.
-    void loadProfile();
+    // The restored database may speak another language, name the person differently, or be from
+    // before this computer was enrolled: the session is read again (every screen's reads reload
+    // on the core's data:changed).
+    void loadSetup();
   }
 
   const settings = list.data?.settings;
@@ -100,6 +102,7 @@ export function BackupsPanel() {
           />
         )}
       </LoadedList>
+      <OtherBackup onError={setError} onCheck={setRestoring} />
       {restoring ? <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={afterRestore} /> : null}
     </section>
   );
@@ -182,5 +185,45 @@ function FolderSettings({ settings, onError }: { settings: BackupSettings; onErr
         options={[...new Set([...KEEP_CHOICES, settings.keep])].sort((a, b) => a - b).map((n) => ({ value: String(n), label: String(n) }))}
       />
     </div>
+  );
+}
+
+/** A backup that is not in the lists (another folder, a stick): chosen with a dialog or typed, then previewed. */
+function OtherBackup({ onError, onCheck }: { onError: (error: unknown) => void; onCheck: (backup: BackupEntry) => void }) {
+  const { t } = useTranslation();
+  const commands = useBackupCommands();
+  const [file, setFile] = useState('');
+  const choosing = useTask(onError);
+  const check = (path: string) => onCheck({ file: path, createdAt: '', bytes: 0, reason: 'other', place: 'default' });
+  function choose() {
+    onError(null);
+    return choosing.run(async () => {
+      const answer = await commands.chooseFile();
+      if (answer.file) {
+        setFile(answer.file);
+        check(answer.file);
+      }
+    });
+  }
+  return (
+    <form
+      className="backups__other"
+      aria-labelledby="backups-other"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (file.trim()) check(file.trim());
+      }}
+    >
+      <h3 id="backups-other">{t('backups.otherTitle')}</h3>
+      <TextField label={t('backups.fileLabel')} hint={t('backups.otherHint')} value={file} onChange={(e) => setFile(e.target.value)} spellCheck={false} />
+      <div className="row spaced-row">
+        <Button type="submit" disabled={!file.trim()}>
+          {t('backups.checkFile')}
+        </Button>
+        <Button onClick={() => void choose()} busy={choosing.busy}>
+          {t('backups.chooseFile')}
+        </Button>
+      </div>
+    </form>
   );
 }

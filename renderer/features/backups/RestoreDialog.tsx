@@ -23,7 +23,8 @@ export function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupE
   const preview = useCall('backups:preview', { file: backup.file }, { live: false });
   const { busy, error, submit } = useSubmit(async () => onRestored(await commands.restore(backup.file)), onClose);
   const p = preview.data;
-  const date = format.dateTime(p?.createdAt ?? backup.createdAt);
+  // A file typed or chosen has no date until its preview is read.
+  const date = p || backup.createdAt ? format.dateTime(p?.createdAt ?? backup.createdAt) : backup.file.split(/[\\/]/).pop() ?? backup.file;
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
 
   return (

@@ -9,6 +9,7 @@ export function backupCommands({ client }: CommandDeps) {
     updateSettings: (patch: MethodRawInput<'backups:updateSettings'>) => client.call('backups:updateSettings', patch),
     /** The system's folder dialog (Electron main); the browser harness refuses it with a sentence. */
     chooseFolder: () => client.call('files:chooseBackupFolder', {}),
+    chooseFile: () => client.call('files:chooseBackupFile', {}),
   };
 }
 
