@@ -29,11 +29,12 @@ export async function printRouteToPdf(dbFile: string, hash: string, output: Rese
       page.on('pageerror', (error) => problems.push(error.message));
       // A one-time address signs this browser in (the harness serves nothing without it).
       await page.goto(`${server.openingUrl()}${hash}`);
-      // Ready: the document's data is drawn and its title (the PDF's Title) is in place.
-      await page.locator('html[data-print-title] [data-print-ready="true"]').waitFor({ timeout: 60_000 }).catch(async () => {
+      await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 }).catch(async () => {
         const text = (await page.locator('main').innerText().catch(() => '')).trim().split('\n')[0];
         throw new CliFailure(text ? `The report could not be prepared: ${text}` : `The report could not be prepared${problems[0] ? `: ${problems[0]}` : ''}.`, 1);
       });
+      // The page's own title (the PDF's Title) comes with the plan, read beside the document's data.
+      await page.locator('html[data-print-title]').waitFor({ state: 'attached', timeout: 15_000 }).catch(() => undefined);
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf(PAGE_PDF_OPTIONS);
       output.write(pdf);

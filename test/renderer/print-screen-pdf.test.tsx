@@ -129,4 +129,15 @@ describe('the print options and the page’s own title and language', () => {
     // Said to a screen reader (a polite status), with the no-break space French wants before the colon.
     expect(document.querySelector('.print-options [role="status"]')?.textContent).toBe('Le document montre maintenant\u00a0: Lettre (8,5 × 11 po), Français, EF 2026-2027 T3, version complète.');
   });
+
+  it('keeps "as submitted" while paper or language change, and drops it for another quarter', async () => {
+    const app = setup({ 'reports:quarterly': () => report, 'plans:get': plan });
+    app.renderIn(<PrintScreen kind="quarterly" planId="p1" quarter={2} options={{ ...options, asSubmitted: true }} />);
+    const user = userEvent.setup();
+    await waitFor(() => expect(document.title).toBe("Łutselk'e — quarterly report, Q2 FY 2026–27"));
+    await user.selectOptions(screen.getByLabelText('Paper size'), 'a4');
+    expect(window.location.hash).toBe('#/print/quarterly/p1/2?paper=a4&as=submitted');
+    await user.selectOptions(screen.getByLabelText('Quarter'), '1');
+    expect(window.location.hash).toBe('#/print/quarterly/p1/1');
+  });
 });

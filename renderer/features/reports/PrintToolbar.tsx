@@ -114,7 +114,8 @@ function PrintOptionsForm({ target }: { target: PrintTarget }) {
           <Select
             label={t('printOptions.quarter')}
             value={String(target.quarter)}
-            onChange={(event) => go(options, Number(event.target.value) as Quarter)}
+            // "As submitted" belongs to the amended quarter it was asked for: another quarter prints as it stands.
+            onChange={(event) => go(withoutAsSubmitted(options), Number(event.target.value) as Quarter)}
             options={QUARTERS.map((q) => ({ value: String(q), label: quarterName(q) }))}
           />
         ) : null}
@@ -133,4 +134,8 @@ function PrintOptionsForm({ target }: { target: PrintTarget }) {
       </p>
     </form>
   );
+}
+
+function withoutAsSubmitted({ asSubmitted: _dropped, ...rest }: PrintOptions): PrintOptions {
+  return rest;
 }
