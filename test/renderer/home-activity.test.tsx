@@ -47,7 +47,7 @@ describe('the header and the home screen', () => {
     const app = await renderHome('en');
     expect(document.querySelector('.app-header__who')?.textContent).toBe('Noel Jerome · Community office');
     const activity = await screen.findByRole('region', { name: 'Recent activity' });
-    const items = within(activity).getAllByRole('listitem').map((li) => li.textContent);
+    const items = (await within(activity).findAllByRole('listitem')).map((li) => li.textContent);
     expect(items[0]).toContain('Noel Jerome — recorded progress on an action');
     expect(items[0]).toContain('Łutselk’e — plan FY 2026–27, Q2');
     expect(items[1]).toContain('Nora Adams — added a milestone: “Camp opens”');
@@ -58,7 +58,7 @@ describe('the header and the home screen', () => {
   it('says it in French, with the no-break space before the colon', async () => {
     await renderHome('fr');
     const activity = await screen.findByRole('region', { name: 'Activité récente' });
-    const items = within(activity).getAllByRole('listitem').map((li) => li.textContent);
+    const items = (await within(activity).findAllByRole('listitem')).map((li) => li.textContent);
     expect(items[0]).toContain('Łutselk’e — plan EF 2026-2027, T2');
     expect(items[1]).toMatch(/a ajouté un jalon\u00a0: «[\u00a0\u202f]Camp opens[\u00a0\u202f]»/);
   });
