@@ -121,14 +121,17 @@ export function App() {
       <DemoBanner />
       <header className="app-header">
         <span className="app-header__title">{t('app.name')}</span>
-        {profile ? (
-          <span className="app-header__who">
-            {t('layout.header.who', { user: profile.userName, role: t(`vocab.role.${profile.role}`) })}
-          </span>
-        ) : null}
-        <Button variant="on-dark" size="small" lang={other === 'fr' ? 'fr-CA' : 'en-CA'} onClick={() => void setLocale(other)}>
-          {t('header.switchLanguage')}
-        </Button>
+        {/* Who and the language button wrap together, under the title on a narrow window. */}
+        <span className="app-header__side">
+          {profile ? (
+            <span className="app-header__who">
+              {t('layout.header.who', { user: profile.userName, role: t(`vocab.role.${profile.role}`) })}
+            </span>
+          ) : null}
+          <Button variant="on-dark" size="small" lang={other === 'fr' ? 'fr-CA' : 'en-CA'} onClick={() => void setLocale(other)}>
+            {t('header.switchLanguage')}
+          </Button>
+        </span>
       </header>
       <nav className="app-nav" aria-label={t('nav.main')}>
         <ul>

@@ -8,6 +8,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { ErrorBanner } from './Feedback';
+import { useFocusableWhenScrolling } from './focusable-when-scrolling';
 import { useSubmit } from './use-submit';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -87,9 +88,12 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
     }
   }
 
+  const bodyRef = useFocusableWhenScrolling<HTMLDivElement>();
   const content = (
     <>
-      <div className="dialog__body">{children}</div>
+      <div className="dialog__body" ref={bodyRef}>
+        {children}
+      </div>
       {footer ? <div className="dialog__footer">{footer}</div> : null}
     </>
   );

@@ -9,7 +9,7 @@ describe('recent activity on the home screen', () => {
     t = makeCoordinatorCore('2025-10-20T12:00:00.000Z');
     const mine = addCommunity(t, 'Łutselk’e');
     const other = addCommunity(t, 'Wrigley');
-    const { actions } = agreedPlan(t, mine, 2025, ['Patrols']);
+    const { plan, actions } = agreedPlan(t, mine, 2025, ['Patrols']);
     const theirs = agreedPlan(t, other, 2025, ['Youth nights']);
     t.must('progress:record', { actionId: actions[0]!.id, quarter: 2, status: 'on_track', narrative: 'Going well' });
     t.must('progress:record', { actionId: theirs.actions[0]!.id, quarter: 2, status: 'on_track', narrative: 'Fine' });
@@ -26,7 +26,11 @@ describe('recent activity on the home screen', () => {
     expect(own.filter((r) => r.place !== null).every((r) => r.place!.communityName === 'Łutselk’e')).toBe(true);
     expect(own[0]).toMatchObject({ summary: 'progress:record', place: { communityName: 'Łutselk’e', fiscalYear: 2025, quarter: 2 } });
     expect(own.some((r) => JSON.stringify(r.ops).includes('Youth nights'))).toBe(false);
+    // A correction after the report was submitted is an amendment: still worded with its plan and quarter.
+    t.must('reports:submit', { planId: plan.id, quarter: 2 });
+    t.must('progress:record', { actionId: actions[0]!.id, quarter: 2, status: 'at_risk', narrative: 'Two patrols missed' });
+    expect(t.must('history:recent', { limit: 1, ownCommunities: true })[0]).toMatchObject({ summary: 'progress:record', place: { communityName: 'Łutselk’e', fiscalYear: 2025, quarter: 2 } });
     // Without the filter (a row's own history, the coordinator's views) nothing is left out.
-    expect(t.must('history:recent', { limit: 100 })).toHaveLength(everything.length);
+    expect(t.must('history:recent', { limit: 100 })).toHaveLength(everything.length + 2);
   });
 });

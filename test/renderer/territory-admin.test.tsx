@@ -120,8 +120,9 @@ describe('the Territory screens', () => {
     expect(app.bridge.calls.find((c) => c.method === 'themes:retire')?.input).toEqual({ themeId: 'th1', retired: true });
     app.store.getState().dataChanged();
 
-    const retiredSection = await screen.findByRole('region', { name: 'Retired themes' });
-    await user.click(within(retiredSection).getByRole('button', { name: 'Bring back “Youth”' }));
+    // The section, then its table's scroll box, share the name: the section comes first.
+    const [retiredSection] = await screen.findAllByRole('region', { name: 'Retired themes' });
+    await user.click(within(retiredSection!).getByRole('button', { name: 'Bring back “Youth”' }));
     await waitFor(() => expect(app.bridge.calls.filter((c) => c.method === 'themes:retire').map((c) => c.input)).toEqual([{ themeId: 'th1', retired: true }, { themeId: 'th1', retired: false }]));
   });
 

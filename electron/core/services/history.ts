@@ -25,7 +25,7 @@ export function recentHistory(ctx: CoreContext, input: MethodInput<'history:rece
       installationId: s.origin,
       summary: s.method,
       subject: main ? subjects(main.table, main.rowId) : null,
-      place: main ? places(main.table, main.rowId) : null,
+      place: places(main ? [main, ...ops] : ops),
       ops,
     };
   });
@@ -41,7 +41,7 @@ function ownPartitions(profile: { role: string; scopeCommunityIds: string[] }): 
 }
 
 /** The plan a changed row is in, with the quarter for a quarter's row; null for rows outside any plan. */
-function placeFinder(ctx: CoreContext): (table: string, rowId: string) => ChangeRecord['place'] {
+function placeFinder(ctx: CoreContext): (ops: ChangeRecord['ops']) => ChangeRecord['place'] {
   const planOf = (table: string, rowId: string): { planId: string; quarter?: number } | null => {
     switch (table as NamedTable) {
       case 'plans':
@@ -78,12 +78,20 @@ function placeFinder(ctx: CoreContext): (table: string, rowId: string) => Change
         return null;
     }
   };
-  return (table, rowId) => {
+  const placeOf = (table: string, rowId: string): ChangeRecord['place'] => {
     const found = planOf(table, rowId);
     const plan = found ? anyRow(ctx, 'plans', found.planId) : undefined;
     if (!found || !plan) return null;
     const community = anyRow(ctx, 'communities', plan.communityId);
     return { communityName: community?.name ?? '?', fiscalYear: plan.fiscalYear, quarter: found.quarter ?? null };
+  };
+  // The first op that tells: an amendment of a submitted progress entry names the entry in a field.
+  return (ops) => {
+    for (const op of ops) {
+      const place = op.table === 'progressAmendments' ? (op.field === 'progressEntryId' && typeof op.value === 'string' ? placeOf('progressEntries', op.value) : null) : placeOf(op.table, op.rowId);
+      if (place) return place;
+    }
+    return null;
   };
 }
 
