@@ -77,6 +77,7 @@ describe.skipIf(!chromiumAvailable())('every screen, in English and French', () 
       { name: 'report', hash: `#/plans/${active.planId}/report/1` },
       { name: 'rollup', hash: '#/coordinator' },
       { name: 'rollup-ten-years', hash: '#/coordinator/history' },
+      { name: 'printing-and-exports', hash: '#/exports' },
       { name: 'commitments', hash: '#/commitments' },
       { name: 'commitment', hash: `#/commitments/${commitment.id}` },
       { name: 'settings', hash: '#/settings' },
