@@ -34,6 +34,8 @@ const WORDS = {
     indicator: 'Indicator',
     search: 'Search indicators',
     views: 'Roll-up views',
+    exports: 'Printing and exports',
+    annual: /^Annual plan of /,
   },
   fr: {
     tabs: ['Complétude', 'État des mesures', 'Thèmes et zones', 'Tendances des indicateurs', 'Engagement 4.4.2'],
@@ -44,6 +46,8 @@ const WORDS = {
     indicator: 'Indicateur',
     search: 'Chercher un indicateur',
     views: 'Vues d’ensemble',
+    exports: 'Impression et exports',
+    annual: /^Plan annuel de /,
   },
 } as const;
 
@@ -154,6 +158,15 @@ describe.skipIf(!chromiumAvailable())('the territorial roll-up', () => {
       await page.getByRole('searchbox', { name: w.search }).fill(chosen);
       expect(await pick.locator('option').first().innerText()).toContain(chosen);
       await screenshot(page, `${locale}-rollup-trends-one-indicator`);
+
+      // The one place for printing and exports, from the main navigation.
+      await page.getByRole('navigation').getByRole('link', { name: w.exports }).click();
+      await page.getByRole('heading', { level: 1, name: w.exports }).waitFor();
+      await screenReady(page);
+      expect(await page.getByRole('link', { name: w.annual }).getAttribute('href')).toMatch(/^#\/print\/annual\//);
+      expect(await page.getByRole('button', { name: /CSV/ }).count()).toBeGreaterThanOrEqual(8);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `${locale}-exports-1366`);
 
       expect(pageProblems(page)).toEqual([]);
       await page.context().close();

@@ -4,7 +4,14 @@ import { completenessOf, countStates, figuresOf, isReported } from '../../shared
 describe('completeness of one report', () => {
   const cell = (submittedAt: string | null, asOf: string, hasPlan = true) => completenessOf(hasPlan, 2025, 1, submittedAt, asOf, 30);
   it('dates the report 30 days after its quarter ends', () => {
-    expect(cell(null, '2025-05-01')).toEqual({ quarter: 1, state: 'upcoming', dueDate: '2025-07-30', submittedAt: null, daysLate: null });
+    expect(cell(null, '2025-05-01')).toEqual({ quarter: 1, state: 'upcoming', standing: 'upcoming', dueDate: '2025-07-30', submittedAt: null, daysLate: null });
+  });
+  it('calls a report upcoming until its due date, whether the quarter runs or has ended; not reported only after', () => {
+    expect(cell(null, '2025-07-15')).toMatchObject({ state: 'due', standing: 'upcoming' });
+    expect(cell(null, '2025-07-30')).toMatchObject({ state: 'due', standing: 'upcoming' });
+    expect(cell(null, '2025-07-31')).toMatchObject({ state: 'missing', standing: 'not_reported' });
+    expect(cell('2025-08-02T08:00:00.000Z', '2025-09-01')).toMatchObject({ standing: 'reported' });
+    expect(cell(null, '2026-01-01', false)).toMatchObject({ standing: 'no_plan' });
   });
   it('counts the days late from the due date, for a late report and a missing one', () => {
     expect(cell('2025-08-02T08:00:00.000Z', '2025-09-01')).toMatchObject({ state: 'late', daysLate: 3 });

@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { DEFAULT_PRINT_OPTIONS, reportHref, ROLLUP_VIEWS } from '../../../shared/report-routes';
-import type { RollupFilters } from '../../../shared/reports';
+import { EXPORT_VIEWS, type RollupFilters } from '../../../shared/reports';
 import { compareNames } from '../../../shared/text-search';
 import { ButtonLink } from '../../components/Button';
 import { ErrorBanner, Loading } from '../../components/Feedback';
@@ -22,6 +22,9 @@ import { useCall, usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { PublicChoice, RollupExports, RollupFiltersPanel, VIEW_EXPORTS } from './rollup-parts';
 import './rollup.css';
+
+/** The plans' own data (plans, actions, progress, …): every export view no roll-up tab shows. */
+const RAW_VIEWS = EXPORT_VIEWS.filter((v) => !Object.values(VIEW_EXPORTS).some((views) => views.includes(v)));
 
 export function ExportsScreen() {
   const { t } = useTranslation();
@@ -82,6 +85,10 @@ export function ExportsScreen() {
                 <RollupExports filters={filters} views={VIEW_EXPORTS[v]} compact withXlsx={false} isPublic={isPublic} />
               </div>
             ))}
+            <div className="exports-group">
+              <h3>{t('rollupViews.exports.rawTitle')}</h3>
+              <RollupExports filters={filters} views={RAW_VIEWS} compact withXlsx={false} isPublic={isPublic} />
+            </div>
           </section>
         </>
       )}
