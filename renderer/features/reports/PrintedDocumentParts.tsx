@@ -5,7 +5,8 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CswbZone, OwnerParty } from '../../../shared/vocabulary';
+import type { CswbZone, Locale, OwnerParty } from '../../../shared/vocabulary';
+import { generatedPlanTitle, planDisplayTitle } from '../../../shared/plan-title';
 import type { ReportIndicator, ReportPlanHeader } from '../../../shared/reports';
 import { Button } from '../../components/Button';
 import { Banner, ErrorBanner } from '../../components/Feedback';
@@ -84,10 +85,20 @@ function usePaper(paper: PrintOptions['paper']) {
   }, [paper]);
 }
 
+/**
+ * The plan's title in the document's language: the core composes a generated title in the
+ * installation's language, which may not be the one the document is printed in.
+ */
+function printedPlanTitle(plan: ReportPlanHeader, locale: Locale): string {
+  const generated = (['en', 'fr'] as const).some((l) => generatedPlanTitle(plan.communityName, plan.fiscalYear, l) === plan.title);
+  return generated ? generatedPlanTitle(plan.communityName, plan.fiscalYear, locale) : planDisplayTitle(plan.title, plan.communityName, plan.fiscalYear, locale);
+}
+
 export function PlanFacts({ plan, extra }: { plan: ReportPlanHeader; extra?: ReactNode }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const facts: Array<[string, ReactNode]> = [
-    [t('reports.print.planTitle'), plan.title],
+    [t('reports.print.planTitle'), printedPlanTitle(plan, format.locale)],
     [t('reports.print.detachment'), plan.detachmentName ?? t('reports.none')],
     [t('reports.print.region'), plan.region],
     [t('reports.print.planStatus'), t(`vocab.planStatus.${plan.status}`)],
