@@ -19,6 +19,7 @@ import type { PreviewServer } from '../../electron/harness/preview-server';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
 import { startHarness } from './support/harness';
+import { SCREENSHOT_DIR } from './support/ui';
 import { clippedRules, cutWords, filledBands, inkBelowContent, inkInRightStrip, pdfPages, pdfPlainText, pdfWords } from './support/pdf-look';
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -67,12 +68,21 @@ describe.skipIf(!chromiumAvailable())('printed documents: every one, both langua
     page = await openPage(browser, server, E2E_NOW);
     fs.rmSync(OUTPUT, { recursive: true, force: true });
     fs.mkdirSync(OUTPUT, { recursive: true });
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     for (const kind of ['quarterly', 'annual'] as const) {
       for (const lang of ['en', 'fr'] as const) {
         for (const paper of ['letter', 'a4'] as const) {
           const route = kind === 'quarterly' ? `#/print/quarterly/${planId}/2` : `#/print/annual/${planId}`;
           await page.goto(`${server.url}${route}?lang=${lang}${paper === 'a4' ? '&paper=a4' : ''}`);
           await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+          if (paper === 'letter') {
+            // The print page on screen, to look at: the laptop's width and 150 % scaling's.
+            for (const width of [1366, 911]) {
+              await page.setViewportSize({ width, height: 768 });
+              await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${lang}-print-${kind}-${width}.png`) });
+            }
+            await page.setViewportSize({ width: 1366, height: 768 });
+          }
           await page.emulateMedia({ media: 'print' });
           // The options the CLI (electron/cli/report-pdf.ts) and the app (print-to-pdf.ts) give Chromium.
           const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
