@@ -67,7 +67,9 @@ export interface ReportAction {
   title: string;
   description: string | null;
   owner: OwnerParty;
+  /** Who leads it: the person chosen from the people list, else the name typed in (electron/core/queries/action-people.ts). */
   leadName: string | null;
+  /** The partner organisations by name. */
   partnerNames: string[];
   plannedQuarters: Quarter[];
   commitmentNumbers: string[];

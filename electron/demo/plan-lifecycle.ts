@@ -77,10 +77,11 @@ function revisePlan(s: Seeding, c: CommunityDirectory, plan: PlanState, on: stri
     const [template] = drawPriorities(r, 1, new Set(plan.priorities.map((p) => p.template.key)));
     if (template) plan.priorities.push(addPriority(s, c, plan.id, template));
   }
-  const actions = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
+  // No count in the text: a count kept in a summary goes stale when the plan changes or is
+  // copied forward; the printed plan counts its priorities and actions itself.
   must(s.core, 'plans:update', {
     planId: plan.id,
-    summary: `Carried forward from ${fiscalYearLabel(plan.fiscalYear - 1)} and reviewed with ${c.leader.signature} and council on ${longDate(on)}. ${actions} actions this year.`,
+    summary: `Carried forward from ${fiscalYearLabel(plan.fiscalYear - 1)} and reviewed with ${c.leader.signature} and council on ${longDate(on)}.`,
   });
 }
 

@@ -5,6 +5,7 @@
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import type { CoreContext } from '../changelog/core-context';
 import { live } from './live';
+import { leadNameSql, partnerNamesSql } from './action-people';
 
 export interface PlanDataRows {
   plans: {
@@ -19,7 +20,7 @@ export interface PlanDataRows {
     detachmentSignedOn: string | null;
   };
   priorities: { community: string; rank: number; priority: string; zone: string; themeIds: string; description: string | null };
-  actions: { community: string; priority: string; action: string; owner: string; lead: string | null; plannedQuarters: string; description: string | null };
+  actions: { community: string; priority: string; action: string; owner: string; lead: string | null; partners: string | null; plannedQuarters: string; description: string | null };
   indicators: { community: string; priority: string; indicator: string; unit: string; direction: string; baseline: number | null; target: number | null; source: string | null };
   indicatorValues: { community: string; indicator: string; unit: string; fiscalYear: number; quarter: Quarter; value: number; note: string | null };
   progress: {
@@ -47,7 +48,7 @@ const QUERIES: Record<keyof PlanDataRows, string> = {
   priorities: `SELECT c.name AS community, pr.rank, pr.title AS priority, pr.zone, pr.theme_ids AS themeIds, pr.description
                  FROM priorities pr ${PLAN_OF_PRIORITY}
                 WHERE ${live('pr')} AND ${OF_PLANS} ORDER BY c.name, pr.rank`,
-  actions: `SELECT c.name AS community, pr.title AS priority, a.title AS action, a.owner, a.lead_name AS lead, a.planned_quarters AS plannedQuarters, a.description
+  actions: `SELECT c.name AS community, pr.title AS priority, a.title AS action, a.owner, ${leadNameSql('a')} AS lead, ${partnerNamesSql('a', '; ')} AS partners, a.planned_quarters AS plannedQuarters, a.description
               FROM actions a ${PRIORITY_OF('a')}
              WHERE ${live('a')} AND ${OF_PLANS} ORDER BY c.name, pr.rank, a.rank`,
   indicators: `SELECT c.name AS community, pr.title AS priority, i.name AS indicator, i.unit, i.direction, i.baseline, i.target, i.source

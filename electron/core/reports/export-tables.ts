@@ -232,6 +232,7 @@ const BUILDERS: Record<ExportView, (ctx: CoreContext, w: Words) => TableBody> = 
       col('action', 'text'),
       col('owner', 'text', (a, w) => vocab('owner')(a.owner, w)),
       col('lead', 'text'),
+      col('partners', 'text'),
       col('plannedQuarters', 'text', (a) => (JSON.parse(a.plannedQuarters) as number[]).sort().map((q) => `Q${q}`).join(' ')),
       col('description', 'narrative', undefined, 'summary'),
     ],

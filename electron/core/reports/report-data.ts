@@ -31,6 +31,7 @@ import { amendmentsOf, entriesOf, loadReport, type ProgressEntryRow } from '../q
 import type { ProgressAmendment } from '../../../shared/domain';
 import { communityById, localeOf, namesById } from '../queries/reference';
 import { planDisplayTitle } from '../../../shared/plan-title';
+import { actionPeople } from '../queries/action-people';
 
 /** How many past quarters a trend chart shows, the report's own included. */
 export const TREND_QUARTERS = 8;
@@ -114,7 +115,7 @@ function buildPriorities(
   currentValue: CurrentValue,
   amended: { of: Map<string, ProgressAmendment[]>; asSubmitted: boolean } = { of: new Map(), asSubmitted: false },
 ): ReportPriority[] {
-  const organisations = namesById(ctx, 'organisations');
+  const people = actionPeople(ctx, parts.actions.map((a) => a.id));
   const themes = namesById(ctx, 'themes');
   const commitments = namesById(ctx, 'commitments');
   return parts.priorities.map((p) => ({
@@ -131,10 +132,10 @@ function buildPriorities(
       .filter((a) => a.priorityId === p.id)
       .map((a): ReportAction => {
         const entry = entryOf(a.id);
-        const { id, title, description, leadName } = a;
+        const { id, title, description } = a;
+        const { leadName = null, partnerNames = [] } = people.get(a.id) ?? {};
         return {
-          id, title, description, owner: a.owner as OwnerParty, leadName,
-          partnerNames: a.partnerOrganisationIds.flatMap((id) => (organisations.get(id) ? [organisations.get(id)!.name!] : [])),
+          id, title, description, owner: a.owner as OwnerParty, leadName, partnerNames,
           plannedQuarters: (a.plannedQuarters as Quarter[]).slice().sort(),
           commitmentNumbers: a.commitmentIds.flatMap((id) => (commitments.get(id) ? [commitments.get(id)!.number!] : [])),
           entry: entry ? toEntry(entry, options, amended.of.get(entry.id), amended.asSubmitted) : null,

@@ -6,6 +6,7 @@ import { isFinished } from '../../../shared/rules/action-outcome';
 import { PLAN_TRANSITIONS, type PlanStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
 import { discardWithdrawnDraft } from './plan-withdrawal';
+import { summaryWithoutStoredCounts } from './plan-summary';
 import { isFutureDate } from '../../../shared/rules/plan-cycle';
 import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
@@ -94,7 +95,7 @@ export function copyPlanForward(ctx: CoreContext, input: MethodInput<'plans:copy
         : source.title.includes(fiscalYearLabel(source.fiscalYear))
           ? source.title.replace(fiscalYearLabel(source.fiscalYear), fiscalYearLabel(fiscalYear))
           : source.title,
-      summary: source.summary,
+      summary: summaryWithoutStoredCounts(source.summary),
       status: 'draft',
       communitySignatory: null,
       communitySignedOn: null,

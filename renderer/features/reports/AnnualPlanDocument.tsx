@@ -35,6 +35,9 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
     { header: t('reports.print.partners'), cell: (a) => a.partnerNames.join(', ') },
     { header: t('reports.print.commitments'), cell: (a) => a.commitmentNumbers.join(', ') },
   ];
+  const widths = ['print-col-action', 'print-col-owner', 'print-col-quarters', undefined, 'print-col-commitments'];
+  // Counts are the plan's own, counted when printed: never a number kept in a text.
+  const actionCount = data.priorities.reduce((n, p) => n + p.actions.length, 0);
   const signature = (who: 'Community' | 'Detachment', name: string | null, date: string | null) => (
     <div className="print-signature">
       <h3>{who === 'Community' ? t('reports.print.signatureCommunity') : t('reports.print.signatureDetachment')}</h3>
@@ -58,6 +61,9 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
         </h1>
         <PlanFacts plan={data.plan} />
         <PublicMarking options={data.options} />
+        <p className="print-in-brief">
+          {t('printContent.inBrief', { priorities: t('printContent.priorityCount', { count: data.priorities.length }), actions: t('printContent.actionCount', { count: actionCount }) })}
+        </p>
         {data.plan.summary ? (
           <div className="print-summary">
             <h2>{t('reports.print.summary')}</h2>
@@ -70,7 +76,7 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
         {(p) => (
           <>
             {p.description ? <p className="pre-wrap">{p.description}</p> : null}
-            <PrintedActionTable actions={p.actions} note={(a) => a.description} columns={columns} />
+            <PrintedActionTable actions={p.actions} note={(a) => a.description} columns={columns} widths={widths} />
           </>
         )}
       </PrintedPriorities>
@@ -93,7 +99,7 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
               <ul className="print-list">
                 {items.map((i) => (
                   <li key={i.actionId}>
-                    {i.title} <span className="muted">({i.priorityTitle}{i.lastStatus ? ` · ${t('reports.print.lastStatus')}: ${t(`vocab.progressStatus.${i.lastStatus}`)}, ${format.quarterShort(i.lastQuarter!)}` : ''}{i.continuedInPlanId ? ` · ${t('reports.print.continued')}` : ''})</span>
+                    {i.title} <span className="muted">({i.priorityTitle}{i.lastStatus ? ` · ${t('printContent.lastStatus', { status: t(`vocab.progressStatus.${i.lastStatus}`), quarter: format.quarterShort(i.lastQuarter!) })}` : ''}{i.continuedInPlanId ? ` · ${t('reports.print.continued')}` : ''})</span>
                   </li>
                 ))}
               </ul>

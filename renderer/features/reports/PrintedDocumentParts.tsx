@@ -3,9 +3,10 @@
  * page frame with its toolbar, the plan's facts, the public marking, each priority's section with
  * its one action table and its indicator table.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CswbZone, OwnerParty } from '../../../shared/vocabulary';
+import type { CswbZone, Locale, OwnerParty } from '../../../shared/vocabulary';
+import { generatedPlanTitle, planDisplayTitle } from '../../../shared/plan-title';
 import type { ReportIndicator, ReportPlanHeader } from '../../../shared/reports';
 import { useFormat } from '../../i18n/format';
 import type { PrintOptions } from '../../../shared/report-routes';
@@ -17,6 +18,7 @@ import { PrintToolbar } from './PrintToolbar';
 export function DocumentFrame({ options, header, ready, pdfName, back, children }: { options: PrintOptions; header: string | null; ready: boolean; pdfName: string | null; back: string; children: ReactNode }) {
   const { i18n } = useTranslation();
   usePageChrome(header);
+  usePaper(options.paper);
   return (
     <article className={`print-doc print-doc--${options.paper}`} lang={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'} data-print-ready={ready ? 'true' : undefined}>
       {/* Back, Print, Save as PDF and the print options (A2's PrintToolbar.tsx); never printed. */}
@@ -26,10 +28,47 @@ export function DocumentFrame({ options, header, ready, pdfName, back, children 
   );
 }
 
+/**
+ * The paper of the whole printed document. A named page (reports.css, `@page a4`) is not enough:
+ * Chromium lays the document out for the first @page's size and only then cuts A4 pages from
+ * it, clipping the right edge of every table. So for A4 the page's own size rule is added as a
+ * constructed style sheet (allowed by the Content-Security-Policy, which forbids inline
+ * <style>), after the app's; the root element also names the paper for the stylesheet.
+ */
+const PAPER_SHEETS: Partial<Record<PrintOptions['paper'], string>> = { a4: '@page { size: A4; }' };
+
+function usePaper(paper: PrintOptions['paper']) {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.paper = paper;
+    const rule = PAPER_SHEETS[paper];
+    let sheet: CSSStyleSheet | null = null;
+    if (rule && typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(rule);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    return () => {
+      delete root.dataset.paper;
+      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [paper]);
+}
+
+/**
+ * The plan's title in the document's language: the core composes a generated title in the
+ * installation's language, which may not be the one the document is printed in.
+ */
+function printedPlanTitle(plan: ReportPlanHeader, locale: Locale): string {
+  const generated = (['en', 'fr'] as const).some((l) => generatedPlanTitle(plan.communityName, plan.fiscalYear, l) === plan.title);
+  return generated ? generatedPlanTitle(plan.communityName, plan.fiscalYear, locale) : planDisplayTitle(plan.title, plan.communityName, plan.fiscalYear, locale);
+}
+
 export function PlanFacts({ plan, extra }: { plan: ReportPlanHeader; extra?: ReactNode }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const facts: Array<[string, ReactNode]> = [
-    [t('reports.print.planTitle'), plan.title],
+    [t('reports.print.planTitle'), printedPlanTitle(plan, format.locale)],
     [t('reports.print.detachment'), plan.detachmentName ?? t('reports.none')],
     [t('reports.print.region'), plan.region],
     [t('reports.print.planStatus'), t(`vocab.planStatus.${plan.status}`)],
@@ -59,6 +98,14 @@ function IndicatorRows({ indicators, fiscalYear, latestLabel }: { indicators: Re
   return (
     <table className="print-table print-table--indicators">
       <caption className="visually-hidden">{t('reports.print.indicators')}</caption>
+      <colgroup>
+        <col className="print-col-indicator" />
+        <col className="print-col-number" />
+        <col className="print-col-number" />
+        <col className="print-col-number" />
+        <col className="print-col-assessment" />
+        <col className="print-col-trend" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">{t('reports.print.indicator')}</th>
@@ -95,10 +142,20 @@ function IndicatorRows({ indicators, fiscalYear, latestLabel }: { indicators: Re
   );
 }
 
-export function OwnerText({ owner, lead }: { owner: OwnerParty; lead: string | null }) {
+/**
+ * "Owner and lead": the owning party, then the lead by name (the person chosen from the people
+ * list, else the name typed in: report-data.ts reads both through one helper), then the partners
+ * when asked for.
+ */
+export function OwnerText({ owner, lead, partners = [] }: { owner: OwnerParty; lead: string | null; partners?: string[] }) {
   const { t } = useTranslation();
   const party = t(`vocab.owner.${owner}`);
-  return <>{lead ? `${party} — ${lead}` : party}</>;
+  return (
+    <>
+      {lead ? `${party} — ${lead}` : party}
+      {partners.length ? <span className="print-partners">{t('printContent.withPartners', { names: partners.join(', ') })}</span> : null}
+    </>
+  );
 }
 
 /** A priority's heading and its zone and themes line, the same in both documents. */

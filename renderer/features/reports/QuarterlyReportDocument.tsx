@@ -87,7 +87,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
       </section>
 
       <PrintedPriorities priorities={data.priorities} fiscalYear={data.plan.fiscalYear} latestLabel={t('reports.print.thisQuarter')}>
-        {(p) => <PrintedActionTable actions={p.actions} note={(a) => <OwnerText owner={a.owner} lead={a.leadName} />} columns={columns} widths={narratives ? ['print-col-action', 'print-col-status', undefined, 'print-col-next'] : ['print-col-action', 'print-col-status']} />}
+        {(p) => <PrintedActionTable actions={p.actions} note={(a) => <OwnerText owner={a.owner} lead={a.leadName} partners={a.partnerNames} />} columns={columns} widths={narratives ? ['print-col-action', 'print-col-status', undefined, 'print-col-next'] : ['print-col-action', 'print-col-status']} />}
       </PrintedPriorities>
       <GeneratedOn at={data.generatedAt} />
     </>
