@@ -16,11 +16,12 @@ import { StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
 import { saveStateOf } from './progress-slice';
 import { href } from '../../app/routes';
-import { usePlanner } from '../../app/store-context';
+import { usePlanner, usePlannerStore } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
 import { IndicatorValueRow } from './IndicatorValueRow';
 import { ProgressRow } from './ProgressRow';
 import { usePermission } from '../../app/use-permission';
+import { progressLossCheck, useUnsavedEditsCheck } from '../../app/unsaved-edits';
 
 const FIRST_ROWS = 40;
 
@@ -34,6 +35,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const saveAll = usePlanner((s) => s.saveAllProgress);
   const submit = usePlanner((s) => s.submitQuarterReport);
   const notify = usePlanner((s) => s.notify);
+  useUnsavedEditsCheck('progress', progressLossCheck(usePlannerStore())); // Leaving saves every row (below); a row or value the core refused would be lost: ask first.
   const reference = usePlanReference(form?.plan.communityId ?? null);
   // Progress of a community this computer does not work for is read here, recorded by its own computers or the coordinator.
   const mayRecord = usePermission('progress:record', form ? { id: form.plan.communityId, name: form.plan.communityName } : null);
