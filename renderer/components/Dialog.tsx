@@ -19,7 +19,7 @@ import { Button } from './Button';
 import { ErrorBanner } from './Feedback';
 import { useSubmit } from './use-submit';
 import { Icon } from './Icon';
-import { useUnsavedEdits } from '../app/unsaved-edits';
+import { useUnsavedEditsCheck } from '../app/unsaved-edits';
 import './safe-edits.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -51,8 +51,11 @@ export interface DialogProps {
   onSubmit?: (form: HTMLFormElement) => void;
   /** While true, Escape does not close (a save is running). */
   busy?: boolean;
-  /** Unsaved changes: closing (Escape, outside, close button, a Cancel given `requestClose`) asks first. */
-  dirty?: boolean;
+  /**
+   * Unsaved changes: closing (Escape, outside, close button, a Cancel given `requestClose`) asks
+   * first. A function is asked each time (FormDialog's turns false as soon as its save succeeded).
+   */
+  dirty?: boolean | (() => boolean);
 }
 
 export function Dialog({ title, onClose, children, footer, wide = false, onSubmit, busy = false, dirty = false }: DialogProps) {
@@ -65,15 +68,16 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
   busyRef.current = busy;
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
+  const isDirty = () => (typeof dirtyRef.current === 'function' ? dirtyRef.current() : dirtyRef.current);
   const backdropRef = useRef<HTMLDivElement>(null);
   const pressedOutside = useRef(false);
   const [asking, setAsking] = useState(false);
-  useUnsavedEdits(dirty);
+  useUnsavedEditsCheck(`dialog-${titleId}`, isDirty);
 
   /** Closes, or asks first while there are unsaved changes. */
   function requestClose() {
     if (busyRef.current) return;
-    if (dirtyRef.current) setAsking(true);
+    if (isDirty()) setAsking(true);
     else onCloseRef.current();
   }
 

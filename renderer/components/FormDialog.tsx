@@ -40,7 +40,13 @@ export function FormDialog({
   const [checked, setChecked] = useState(false);
   const [refusals, setRefusals] = useState(0);
   const form = useRef<HTMLFormElement | null>(null);
-  const { busy, error, submit } = useSubmit(save, onClose);
+  // Saved: nothing is unsaved any more, even before the dialog is gone (a save that moves to
+  // another page must not be asked "leave without saving?").
+  const saved = useRef(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    await save();
+    saved.current = true;
+  }, onClose);
   // After a refusal, once the errors are on screen: focus the first field in error.
   useEffect(() => {
     if (refusals > 0) form.current?.querySelector<HTMLElement>(FIELD_IN_ERROR)?.focus();
@@ -51,7 +57,7 @@ export function FormDialog({
       title={title}
       onClose={onClose}
       busy={busy}
-      dirty={dirty}
+      dirty={() => dirty && !saved.current}
       onSubmit={(element) => {
         form.current = element;
         setChecked(true);

@@ -214,6 +214,40 @@ describe('leaving a screen with unsaved edits', () => {
     }
   });
 
+  it('does not ask after a dialog saved and moved to another page', async () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    window.history.replaceState(null, '', '#/commitments');
+    const shown: string[] = [];
+    const uninstall = installLeaveGuard((hash) => shown.push(hash));
+    function Create() {
+      const [open, setOpen] = useState(true);
+      const [number, setNumber] = useState('');
+      const dirty = useChanged({ number });
+      if (!open) return null;
+      return (
+        <FormDialog title="Add a commitment" submitLabel="Add" dirty={dirty} onClose={() => setOpen(false)} isValid={() => true} save={async () => void (window.location.hash = '#/commitments/k9')}>
+          {() => <TextField label="Number" value={number} onChange={(e) => setNumber(e.target.value)} />}
+        </FormDialog>
+      );
+    }
+    const { renderIn } = setup({});
+    renderIn(
+      <>
+        <Create />
+        <LeaveGuardDialog />
+      </>,
+    );
+    const user = userEvent.setup();
+    try {
+      await user.type(screen.getByRole('textbox', { name: 'Number' }), '5.4');
+      await user.click(screen.getByRole('button', { name: 'Add' }));
+      await waitFor(() => expect(shown).toEqual(['#/commitments/k9']));
+      expect(screen.queryByRole('dialog')).toBeNull();
+    } finally {
+      uninstall();
+    }
+  });
+
   it('prevents closing the window while edits are unsaved', () => {
     const uninstall = installLeaveGuard(() => {});
     try {
