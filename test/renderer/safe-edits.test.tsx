@@ -3,6 +3,8 @@
  * a dialog with changes asks before closing; leaving a screen with unsaved edits asks; a status
  * change is saved explicitly and can be undone; dates are entered in the planner's language.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -361,5 +363,16 @@ describe('a date field', () => {
     fireEvent.blur(box);
     expect(box.value).toBe('2026-03-31');
     expect(box.hasAttribute('data-refuse-save')).toBe(false);
+  });
+});
+
+describe('every edit dialog and date in the renderer', () => {
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.tsx') ? [path.join(dir, e.name)] : []));
+  const sources = files(path.resolve(__dirname, '../../renderer/features')).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+
+  it('says whether it is dirty (so closing it asks), and no date uses the system’s date control', () => {
+    const missing = sources.flatMap(({ file, text }) => [...text.matchAll(/<FormDialog\b[^>]*?>/gs)].filter((m) => !m[0].includes('dirty=')).map(() => path.basename(file)));
+    expect(missing).toEqual([]);
+    expect(sources.filter(({ text }) => /type=["']date["']/.test(text)).map(({ file }) => path.basename(file))).toEqual([]);
   });
 });
