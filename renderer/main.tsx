@@ -11,6 +11,7 @@ import { createI18n } from './i18n/i18n';
 import { createPlannerStore } from './app/planner-store';
 import { PlannerProvider } from './app/store-context';
 import { NoConnection } from './app/NoConnection';
+import { installLeaveGuard, LeaveGuardDialog } from './app/leave-guard';
 import './styles/app.css';
 
 const container = document.getElementById('root');
@@ -28,12 +29,13 @@ if (!client) {
 } else {
   const store = createPlannerStore({ client, i18n }, window.location.hash);
   client.on('data:changed', () => store.getState().dataChanged());
-  window.addEventListener('hashchange', () => store.getState().syncRoute(window.location.hash));
+  installLeaveGuard((hash) => store.getState().syncRoute(hash));
   void store.getState().loadSetup();
   root.render(
     <I18nextProvider i18n={i18n}>
       <PlannerProvider store={store} client={client}>
         <App />
+        <LeaveGuardDialog />
       </PlannerProvider>
     </I18nextProvider>,
   );

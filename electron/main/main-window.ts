@@ -2,12 +2,13 @@
  * The one application window: built from mainWindowOptions, shown when its first frame is ready,
  * and given the plan bundles that were opened before it could receive them.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import type { AppLayout } from './app-layout';
 import { sendEvent } from './ipc-registrar';
 import type { PendingPlanBundles } from './plan-bundle-files';
 import { mainWindowOptions } from './window-options';
+import { guardUnload } from './unload-guard';
 
 export interface MainWindowDependencies {
   layout: AppLayout;
@@ -21,6 +22,7 @@ export function openMainWindow(deps: MainWindowDependencies): BrowserWindow {
   const contents = window.webContents;
 
   window.once('ready-to-show', () => window.show());
+  guardUnload(window, contents, dialog);
 
   // After every (re)load the page can listen again; the preload holds events that arrive before
   // the renderer subscribes, so nothing sent from here on is lost.

@@ -1,17 +1,34 @@
 /**
  * A modal dialog: rendered beside the app (a portal), which is made inert meanwhile so neither
- * pointer nor keyboard can reach it; Tab and Shift+Tab cycle inside the dialog; Escape closes it;
- * focus returns to where it was. Used for every form and every confirmation.
+ * pointer nor keyboard can reach it; Tab and Shift+Tab cycle inside the dialog; Escape, a click
+ * outside it or its close button close it; focus returns to where it was. Used for every form and
+ * every confirmation.
+ *
+ * Nothing typed is lost by closing: while `dirty` (the form differs from its initial values), every
+ * way of closing it except saving first asks "Discard your changes?" (Keep editing is the default);
+ * a clean dialog closes at once. A dirty dialog is also registered as unsaved edits, so leaving the
+ * screen or closing the window asks too (app/unsaved-edits.ts).
+ *
+ * It is a <div role="dialog" aria-modal> and not a native <dialog>: Escape is handled in its own
+ * keydown (there is no native `cancel` event to prevent), which lets it ask before closing.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { ErrorBanner } from './Feedback';
 import { useFocusableWhenScrolling } from './focusable-when-scrolling';
 import { useSubmit } from './use-submit';
+import { Icon } from './Icon';
+import { useUnsavedEditsCheck } from '../app/unsaved-edits';
+import './safe-edits.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The focusable controls of the body (each alternative of FOCUSABLE, under .dialog__body). */
+const IN_BODY = FOCUSABLE.split(', ')
+  .map((selector) => `.dialog__body ${selector}`)
+  .join(', ');
 
 let openDialogs = 0;
 function setAppInert(inert: boolean): void {
@@ -28,22 +45,42 @@ export interface DialogProps {
   title: ReactNode;
   onClose: () => void;
   children: ReactNode;
-  footer?: ReactNode;
+  /** The footer; given as a function, it receives `requestClose` (asks first while dirty) for its Cancel button. */
+  footer?: ReactNode | ((requestClose: () => void) => ReactNode);
   wide?: boolean;
-  /** Wraps the body and footer in a form; Enter submits. */
-  onSubmit?: () => void;
+  /** Wraps the body and footer in a form; Enter submits (the form is passed, to look for fields in error). */
+  onSubmit?: (form: HTMLFormElement) => void;
   /** While true, Escape does not close (a save is running). */
   busy?: boolean;
+  /**
+   * Unsaved changes: closing (Escape, outside, close button, a Cancel given `requestClose`) asks
+   * first. A function is asked each time (FormDialog's turns false as soon as its save succeeded).
+   */
+  dirty?: boolean | (() => boolean);
 }
 
-export function Dialog({ title, onClose, children, footer, wide = false, onSubmit, busy = false }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide = false, onSubmit, busy = false, dirty = false }: DialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
   const busyRef = useRef(busy);
   busyRef.current = busy;
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const isDirty = () => (typeof dirtyRef.current === 'function' ? dirtyRef.current() : dirtyRef.current);
   const backdropRef = useRef<HTMLDivElement>(null);
+  const pressedOutside = useRef(false);
+  const [asking, setAsking] = useState(false);
+  useUnsavedEditsCheck(`dialog-${titleId}`, isDirty);
+
+  /** Closes, or asks first while there are unsaved changes. */
+  function requestClose() {
+    if (busyRef.current) return;
+    if (isDirty()) setAsking(true);
+    else onCloseRef.current();
+  }
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -53,7 +90,7 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
     const outer = dialogStack[dialogStack.length - 1];
     outer?.setAttribute('inert', '');
     if (backdrop) dialogStack.push(backdrop);
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(`.dialog__body ${FOCUSABLE}`) ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(IN_BODY) ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? ref.current)?.focus();
     return () => {
       openDialogs -= 1;
@@ -68,7 +105,8 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
   function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      if (!busyRef.current) onCloseRef.current();
+      event.preventDefault();
+      requestClose();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
@@ -94,15 +132,30 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
       <div className="dialog__body" ref={bodyRef}>
         {children}
       </div>
-      {footer ? <div className="dialog__footer">{footer}</div> : null}
+      {footer ? <div className="dialog__footer">{typeof footer === 'function' ? footer(requestClose) : footer}</div> : null}
     </>
   );
 
   return createPortal(
-    <div className="dialog-backdrop" ref={backdropRef}>
+    <div
+      className="dialog-backdrop"
+      ref={backdropRef}
+      // A click outside closes (asking first while dirty); a press that started inside (selecting
+      // text, then releasing outside) does not.
+      onMouseDown={(event) => {
+        pressedOutside.current = event.target === backdropRef.current;
+      }}
+      onClick={(event) => {
+        if (event.target === backdropRef.current && pressedOutside.current) requestClose();
+        pressedOutside.current = false;
+      }}
+    >
       <div ref={ref} className={wide ? 'dialog dialog--wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <div className="dialog__header">
+        <div className="dialog__header dialog__header--closable">
           <h2 id={titleId}>{title}</h2>
+          <button type="button" className="dialog__close" aria-label={t('safeEdits.dialog.close')} title={t('safeEdits.dialog.close')} onClick={requestClose} disabled={busy}>
+            <Icon name="cross" />
+          </button>
         </div>
         {onSubmit ? (
           <form
@@ -112,7 +165,7 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
               // A dialog opened from another is a portal, but React bubbles through portals: the
               // outer dialog's form must not submit too.
               event.stopPropagation();
-              if (!busyRef.current) onSubmit();
+              if (!busyRef.current) onSubmit(event.currentTarget);
             }}
             className="dialog__form"
           >
@@ -122,8 +175,41 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
           content
         )}
       </div>
+      {asking ? (
+        <DiscardChangesDialog
+          title={title}
+          onKeepEditing={() => setAsking(false)}
+          onDiscard={() => {
+            setAsking(false);
+            onCloseRef.current();
+          }}
+        />
+      ) : null}
     </div>,
     document.body,
+  );
+}
+
+/** "Discard your changes?": Keep editing (the default, and Escape) or Discard. */
+export function DiscardChangesDialog({ title, onKeepEditing, onDiscard }: { title: ReactNode; onKeepEditing: () => void; onDiscard: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={t('safeEdits.dialog.discardTitle')}
+      onClose={onKeepEditing}
+      footer={
+        <>
+          <Button variant="danger" onClick={onDiscard}>
+            {t('safeEdits.dialog.discard')}
+          </Button>
+          <Button variant="primary" onClick={onKeepEditing} data-autofocus>
+            {t('safeEdits.dialog.keepEditing')}
+          </Button>
+        </>
+      }
+    >
+      <p>{typeof title === 'string' ? t('safeEdits.dialog.discardBody', { title }) : t('safeEdits.dialog.discardBodyPlain')}</p>
+    </Dialog>
   );
 }
 

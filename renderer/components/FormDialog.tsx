@@ -1,14 +1,22 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
 import { FormDialogFooter } from './DialogFooter';
 import { ErrorBanner } from './Feedback';
 import { Select } from './Field';
 import { useSubmit } from './use-submit';
 
+/** The first field marked invalid (a required field left blank, a text over its limit). */
+export const FIELD_IN_ERROR = '[aria-invalid="true"], [data-refuse-save]';
+/** A field that must not be saved as it is: a text over its limit, a date that is not one. */
+export const REFUSES_SAVE = '[data-refuse-save]';
+
 /**
  * A dialog wrapping a form: Enter or the submit button first shows what is missing (the fields
- * read `checked`), then saves if `isValid`; busy while saving, the core's refusal shown on top,
- * closed after success.
+ * read `checked`), then saves if `isValid` and no field refuses (a text over its length limit, a
+ * date that is not one: `data-refuse-save`); otherwise focus
+ * moves to the first field in error. Busy while saving, the core's refusal shown on top, closed
+ * after success. While `dirty` (the form differs from its initial values, see `useChanged`),
+ * Escape, a click outside, the close button and Cancel ask before throwing the changes away.
  */
 export function FormDialog({
   title,
@@ -17,6 +25,7 @@ export function FormDialog({
   onClose,
   isValid,
   save,
+  dirty = false,
   children,
 }: {
   title: ReactNode;
@@ -25,21 +34,37 @@ export function FormDialog({
   onClose: () => void;
   isValid: () => boolean;
   save: () => Promise<void>;
+  dirty?: boolean;
   children: (checked: boolean) => ReactNode;
 }) {
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmit(save, onClose);
+  const [refusals, setRefusals] = useState(0);
+  const form = useRef<HTMLFormElement | null>(null);
+  // Saved: nothing is unsaved any more, even before the dialog is gone (a save that moves to
+  // another page must not be asked "leave without saving?").
+  const saved = useRef(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    await save();
+    saved.current = true;
+  }, onClose);
+  // After a refusal, once the errors are on screen: focus the first field in error.
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>(FIELD_IN_ERROR)?.focus();
+  }, [refusals]);
   return (
     <Dialog
       wide={wide}
       title={title}
       onClose={onClose}
       busy={busy}
-      onSubmit={() => {
+      dirty={() => dirty && !saved.current}
+      onSubmit={(element) => {
+        form.current = element;
         setChecked(true);
-        if (isValid()) void submit();
+        if (isValid() && !element.querySelector(REFUSES_SAVE)) void submit();
+        else setRefusals((n) => n + 1);
       }}
-      footer={<FormDialogFooter submitLabel={submitLabel} busy={busy} onCancel={onClose} />}
+      footer={(requestClose) => <FormDialogFooter submitLabel={submitLabel} busy={busy} onCancel={requestClose} />}
     >
       <ErrorBanner error={error} />
       {children(checked)}

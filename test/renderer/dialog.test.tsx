@@ -31,6 +31,9 @@ describe('the confirmation dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Remove this priority?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the priority' }));
+    // From the last control, Tab goes round to the first: the close button, then Cancel.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     await user.tab({ shift: true });

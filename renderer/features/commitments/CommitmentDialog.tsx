@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../shared/domain';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, type CommitmentKind, type CommitmentStatus } from '../../../shared/vocabulary';
-import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
+import { CheckboxGroup, MAX_LONG_TEXT, Select, TextArea, TextField } from '../../components/Field';
 import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { useCommitmentCommands, type CommitmentFields } from './commitment-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text);
 
@@ -46,8 +47,9 @@ export function CommitmentDialog({ commitment, others, onClose, onCreated }: { c
     }
   }
 
+  const dirty = useChanged({ kind, number, titleEn, titleFr, descriptionEn, descriptionFr, leadDepartment, priorityArea, status, related });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       wide
       title={commitment ? t('territoryAdmin.commitments.form.editTitle', { number: commitment.number }) : t('territoryAdmin.commitments.form.addTitle')}
       submitLabel={commitment ? t('common.save') : t('territoryAdmin.commitments.form.add')}
@@ -66,8 +68,8 @@ export function CommitmentDialog({ commitment, others, onClose, onCreated }: { c
             <TextField label={t('territoryAdmin.commitments.form.titleFr')} lang="fr-CA" value={titleFr} onChange={(e) => setTitleFr(e.target.value)} error={requiredError(checked, titleFr, t('territoryAdmin.commitments.form.titleFrRequired'))} required maxLength={300} autoComplete="off" />
           </div>
           <div className="grid-2">
-            <TextArea label={t('territoryAdmin.commitments.form.descriptionEn')} lang="en-CA" value={descriptionEn} onChange={(e) => setDescriptionEn(e.target.value)} rows={3} />
-            <TextArea label={t('territoryAdmin.commitments.form.descriptionFr')} lang="fr-CA" value={descriptionFr} onChange={(e) => setDescriptionFr(e.target.value)} rows={3} />
+            <TextArea label={t('territoryAdmin.commitments.form.descriptionEn')} lang="en-CA" value={descriptionEn} onChange={(e) => setDescriptionEn(e.target.value)} rows={3} maxLength={MAX_LONG_TEXT} />
+            <TextArea label={t('territoryAdmin.commitments.form.descriptionFr')} lang="fr-CA" value={descriptionFr} onChange={(e) => setDescriptionFr(e.target.value)} rows={3} maxLength={MAX_LONG_TEXT} />
           </div>
           <div className="grid-2">
             <TextField label={t('territoryAdmin.commitments.form.leadDepartment')} value={leadDepartment} onChange={(e) => setLeadDepartment(e.target.value)} error={requiredError(checked, leadDepartment, t('territoryAdmin.commitments.form.leadDepartmentRequired'))} required maxLength={200} />

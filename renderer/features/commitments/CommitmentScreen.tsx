@@ -16,6 +16,8 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { useCommitmentCommands } from './commitment-commands';
+import { useUnsavedEdits } from '../../app/unsaved-edits';
+import './commitments.css';
 import { CommitmentDialog } from './CommitmentDialog';
 import { MilestoneDialog } from './MilestoneDialog';
 
@@ -28,6 +30,10 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
   const detail = useCall('commitments:get', { commitmentId });
   const all = useCall('commitments:list', {}, { live: false });
   const [statusError, setStatusError] = useState<unknown>(null);
+  // The status picked in the list, saved only with the Save button (a pick alone changes nothing).
+  const [pickedStatus, setPickedStatus] = useState<CommitmentStatus | null>(null);
+  const [savingStatus, setSavingStatus] = useState(false);
+  useUnsavedEdits(pickedStatus !== null && pickedStatus !== detail.data?.status);
   const [editing, setEditing] = useState(false);
   const [milestone, setMilestone] = useState<Milestone | 'new' | null>(null);
   const isCoordinator = role === 'coordinator';
@@ -37,12 +43,20 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
   const c = detail.data;
   const description = locale === 'fr' ? (c.descriptionFr ?? c.descriptionEn) : (c.descriptionEn ?? c.descriptionFr);
 
-  async function changeStatus(status: CommitmentStatus) {
+  const shownStatus = pickedStatus ?? c.status;
+  const statusPending = shownStatus !== c.status;
+
+  async function saveStatus() {
+    if (!statusPending || savingStatus) return;
     setStatusError(null);
+    setSavingStatus(true);
     try {
-      await commands.changeStatus(commitmentId, status);
+      await commands.changeStatus(commitmentId, shownStatus, c.status);
+      setPickedStatus(null);
     } catch (e) {
       setStatusError(e);
+    } finally {
+      setSavingStatus(false);
     }
   }
 
@@ -69,15 +83,28 @@ export function CommitmentScreen({ commitmentId }: { commitmentId: string }) {
       ) : null}
       <ErrorBanner error={statusError} />
       {isCoordinator ? (
-        <div className="panel">
+        <form
+          className="panel commitment-status"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void saveStatus();
+          }}
+        >
           <Select
             className="field--inline"
             label={t('commitments.changeStatus')}
-            value={c.status}
-            onChange={(e) => void changeStatus(e.target.value as CommitmentStatus)}
+            hint={statusPending ? t('safeEdits.commitment.pending', { status: t(`vocab.commitmentStatus.${c.status}`) }) : undefined}
+            value={shownStatus}
+            onChange={(e) => setPickedStatus(e.target.value as CommitmentStatus)}
             options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: t(`vocab.commitmentStatus.${s}`) }))}
           />
-        </div>
+          <div className="commitment-status__buttons">
+            <Button type="submit" variant="primary" busy={savingStatus} disabled={!statusPending}>
+              {t('safeEdits.commitment.save')}
+            </Button>
+            {statusPending ? <Button onClick={() => setPickedStatus(null)}>{t('common.cancel')}</Button> : null}
+          </div>
+        </form>
       ) : null}
 
       <div className="grid-2">

@@ -11,9 +11,13 @@ export type MilestoneFields = Omit<MethodRawInput<'milestones:create'>, 'commitm
 
 export function commitmentCommands({ client, notify, t }: CommandDeps) {
   return {
-    async changeStatus(commitmentId: string, status: CommitmentStatus) {
+    /** Saves a status the coordinator chose and confirmed; the notice's Undo puts `previous` back. */
+    async changeStatus(commitmentId: string, status: CommitmentStatus, previous?: CommitmentStatus) {
       await client.call('commitments:update', { commitmentId, status });
-      notify(t('commitments.statusChanged', { status: t(`vocab.commitmentStatus.${status}`) }));
+      notify(
+        t('commitments.statusChanged', { status: t(`vocab.commitmentStatus.${status}`) }),
+        previous && previous !== status ? () => client.call('commitments:update', { commitmentId, status: previous }) : undefined,
+      );
     },
     async create(fields: CommitmentFields): Promise<Commitment> {
       const created = await client.call('commitments:create', fields);

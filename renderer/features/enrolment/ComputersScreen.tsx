@@ -12,7 +12,7 @@ import { Button } from '../../components/Button';
 import { DefinitionList } from '../../components/DefinitionList';
 import { ConfirmDialog, ConfirmFooter, Dialog } from '../../components/Dialog';
 import { Banner, ErrorBanner, LoadedList, Loading } from '../../components/Feedback';
-import { TextField } from '../../components/Field';
+import { overLimit, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Table } from '../../components/Table';
 import { useSubmit } from '../../components/use-submit';
@@ -308,15 +308,16 @@ function RevokeDialog({ certificate, onClose }: { certificate: IssuedCertificate
   const { busy, error, submit } = useSubmit(async () => void (await commands.revoke(certificate, reason.trim())), onClose);
   const confirm = () => {
     setChecked(true);
-    if (reason.trim() !== '') void submit();
+    if (reason.trim() !== '' && overLimit(reason, 500) === 0) void submit();
   };
   return (
     <Dialog
       title={t('territory.computers.revokeTitle', { name: certificate.name })}
       onClose={onClose}
       busy={busy}
+      dirty={reason.trim() !== ''}
       onSubmit={confirm}
-      footer={<ConfirmFooter confirmLabel={t('territory.computers.revokeConfirm')} danger busy={busy} onCancel={onClose} onConfirm={confirm} />}
+      footer={(requestClose) => <ConfirmFooter confirmLabel={t('territory.computers.revokeConfirm')} danger busy={busy} onCancel={requestClose} onConfirm={confirm} />}
     >
       <ErrorBanner error={error} />
       <p>{t('territory.computers.revokeBody', { name: certificate.name, serial: certificate.serial })}</p>

@@ -20,6 +20,7 @@ import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
 import { SyncSubnav } from './ExchangeScreen';
 import { Fingerprint, TrustChip, TwoChoices } from './ExchangeParts';
+import { useChanged } from '../../app/unsaved-edits';
 
 export function PeersScreen() {
   const { t } = useTranslation();
@@ -112,8 +113,9 @@ function ScopeDialog({ peer, communities, onClose }: { peer: Peer; communities: 
   const [all, setAll] = useState(peer.scopeCommunityIds === null);
   const [scope, setScope] = useState<string[]>(peer.scopeCommunityIds ?? []);
   const { busy, error, submit } = useSubmit(() => commands.trustPeer(peer, all ? null : scope), onClose);
+  const dirty = useChanged({ all, scope });
   return (
-    <Dialog title={t('sync.peers.scopeTitle', { name: peer.name })} onClose={onClose} busy={busy} onSubmit={() => void submit()} footer={<FormDialogFooter submitLabel={t('sync.peers.saveScope')} busy={busy} onCancel={onClose} />}>
+    <Dialog title={t('sync.peers.scopeTitle', { name: peer.name })} onClose={onClose} busy={busy} dirty={dirty} onSubmit={() => void submit()} footer={(requestClose) => <FormDialogFooter submitLabel={t('sync.peers.saveScope')} busy={busy} onCancel={requestClose} />}>
       <ErrorBanner error={error} />
       <TwoChoices legend={t('sync.peers.scopeLegend')} name="peer-scope" value={all} onChange={setAll} yes={t('sync.peers.allCommunities')} no={t('sync.peers.someCommunities')} />
       {all ? null : <CheckboxGroup legend={t('sync.peers.communities')} hint={t('sync.peers.communitiesHint')} options={communities} value={scope} onChange={setScope} />}

@@ -4,12 +4,13 @@ import type { Action, Organisation, Person } from '../../../shared/domain';
 import { QUARTERS, type Quarter } from '../../../shared/fiscal-calendar';
 import { OWNER_PARTIES, type OwnerParty } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
-import { CheckboxGroup, Select, TextArea, TextField } from '../../components/Field';
+import { CheckboxGroup, MAX_LONG_TEXT, Select, TextArea, TextField } from '../../components/Field';
 import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
 import { usePlanCommands } from './plan-commands';
 import type { PlanReference } from './plan-reference';
 import { OrganisationDialog, PersonDialog, type PlanCommunity } from './ReferenceDialogs';
+import { useChanged } from '../../app/unsaved-edits';
 
 /** Keeps the reference list's order; adds what was just created (until the list is read again). */
 function withAdded<T extends { id: string; name: string }>(list: T[], added: T[], locale: string): T[] {
@@ -89,8 +90,9 @@ export function ActionDialog({
     reference.reloadPeopleAndOrganisations();
   }
 
+  const dirty = useChanged({ title, description, owner, leadPersonId, leadName, partners, quarters, commitments });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       wide
       title={action ? t('plan.actionForm.editTitle') : t('plan.actionForm.addTitle')}
       submitLabel={action ? t('common.save') : t('plan.actionForm.add')}
@@ -101,7 +103,7 @@ export function ActionDialog({
       {(checked) => (
         <>
           <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={requiredError(checked, title, t('plan.actionForm.titleRequired'))} required maxLength={200} />
-          <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
+          <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={MAX_LONG_TEXT} />
           <div className="grid-3">
             <RequiredChoice checked={checked} label={t('plan.actionForm.owner')} value={owner} onChange={setOwner} placeholder={t('plan.actionForm.chooseOwner')} values={OWNER_PARTIES} labelOf={(o) => t(`vocab.owner.${o}`)} missing={t('plan.actionForm.ownerRequired')} />
             <Select

@@ -13,6 +13,7 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { usePlanCommands } from './plan-commands';
+import '../../components/safe-edits.css';
 
 export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: { sourcePlanId: string; sourceFiscalYear: number; onClose: () => void }) {
   const { t } = useTranslation();
@@ -44,7 +45,8 @@ export function CopyForwardDialog({ sourcePlanId, sourceFiscalYear, onClose }: {
       {preview.loading && !preview.data ? (
         <Loading />
       ) : preview.data ? (
-        <div className="grid-2">
+        // Scrolls on its own when long: focusable (Tab, then the arrow keys) and named, so a keyboard can read it all.
+        <div className="grid-2 scroll-region" tabIndex={0} role="region" aria-label={t('safeEdits.copyForward.region')}>
           <CopyList id="copy-carried" heading={t('copyForward.carried', { count: preview.data.carried.length })} empty={t('copyForward.noneCarried')} items={preview.data.carried} status={(a) => (a.lastStatus && isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : <span className="muted small">{t('copyForward.noProgress')}</span>)} />
           <CopyList id="copy-left" heading={t('copyForward.left', { count: preview.data.left.length })} empty={t('copyForward.noneLeft')} items={preview.data.left} status={(a) => (isProgressStatus(a.lastStatus) ? <StatusChip kind="progress" value={a.lastStatus} /> : null)} />
         </div>

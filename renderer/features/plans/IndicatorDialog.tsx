@@ -7,6 +7,7 @@ import { FormDialog, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
 import { parseAmount } from '../progress/progress-slice';
 import { usePlanCommands } from './plan-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 const blankOr = <T,>(text: string, value: (text: string) => T): T | null => (text.trim() === '' ? null : value(text));
 
@@ -29,8 +30,9 @@ export function IndicatorDialog({ priorityId, indicator, onClose }: { priorityId
       { name, unit, baseline: blankOr(baseline, parseAmount), target: blankOr(target, parseAmount), direction, source: blankOr(source, (s) => s) },
     );
 
+  const dirty = useChanged({ name, unit, baseline, target, direction, source });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={indicator ? t('plan.indicatorForm.editTitle') : t('plan.indicatorForm.addTitle')}
       submitLabel={indicator ? t('common.save') : t('plan.indicatorForm.add')}
       onClose={onClose}

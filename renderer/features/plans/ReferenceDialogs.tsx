@@ -10,6 +10,7 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '../../../shared/vocab
 import { Select, TextField } from '../../components/Field';
 import { FormDialog, RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { usePlanCommands } from './plan-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 export interface PlanCommunity {
   id: string;
@@ -42,8 +43,9 @@ export function PersonDialog({ community, onCreated, onClose }: { community: Pla
   const [title, setTitle] = useState('');
   const [communityId, setCommunityId] = useState(community.id);
   const save = async () => onCreated(await commands.createPerson({ name, title: title.trim() === '' ? null : title, communityId: communityOrEvery(communityId) }));
+  const dirty = useChanged({ name, title, communityId });
   return (
-    <FormDialog title={t('plan.reference.personTitle')} submitLabel={t('plan.reference.personSubmit')} onClose={onClose} isValid={() => filled(name)} save={save}>
+    <FormDialog dirty={dirty} title={t('plan.reference.personTitle')} submitLabel={t('plan.reference.personSubmit')} onClose={onClose} isValid={() => filled(name)} save={save}>
       {(checked) => (
         <>
           <TextField label={t('plan.reference.personName')} value={name} onChange={(e) => setName(e.target.value)} error={requiredError(checked, name, t('plan.reference.personNameRequired'))} required maxLength={200} autoComplete="off" />
@@ -62,8 +64,9 @@ export function OrganisationDialog({ community, onCreated, onClose }: { communit
   const [kind, setKind] = useState<OrganisationKind | ''>('');
   const [communityId, setCommunityId] = useState(community.id);
   const save = async () => onCreated(await commands.createOrganisation({ name, kind: kind as OrganisationKind, communityId: communityOrEvery(communityId) }));
+  const dirty = useChanged({ name, kind, communityId });
   return (
-    <FormDialog title={t('plan.reference.organisationTitle')} submitLabel={t('plan.reference.organisationSubmit')} onClose={onClose} isValid={() => filled(name, kind)} save={save}>
+    <FormDialog dirty={dirty} title={t('plan.reference.organisationTitle')} submitLabel={t('plan.reference.organisationSubmit')} onClose={onClose} isValid={() => filled(name, kind)} save={save}>
       {(checked) => (
         <>
           <TextField label={t('plan.reference.organisationName')} value={name} onChange={(e) => setName(e.target.value)} error={requiredError(checked, name, t('plan.reference.organisationNameRequired'))} required maxLength={200} autoComplete="off" />

@@ -11,6 +11,8 @@ import { todayIso } from '../../app/today';
 import { type Permission, useSignOffPermission } from '../../app/use-permission';
 import { usePlanCommands } from './plan-commands';
 import { isFutureDate } from '../../../shared/rules/plan-cycle';
+import { useChanged } from '../../app/unsaved-edits';
+import { DateField } from '../../components/DateField';
 
 interface Block {
   signatory: string;
@@ -38,8 +40,9 @@ export function SignOffDialog({ plan, onClose }: { plan: Plan; onClose: () => vo
   const open = (['community', 'detachment'] as const).filter((side) => !signed[side] && may[side].allowed);
   const nothingToDo = open.length === 0 && !(signed.community && signed.detachment);
 
+  const dirty = useChanged({ blocks });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={t('plan.signOff.title', { name: plan.communityName, year: format.fiscalYear(plan.fiscalYear) })}
       submitLabel={t('plan.signOff.confirm')}
       onClose={onClose}
@@ -119,16 +122,16 @@ function SideBlock({ side, plan, permission, block, checked, today, onChange }: 
           required={!disabled}
           {...extra}
         />
-        <TextField
+        <DateField
           label={side === 'community' ? t('plan.signOff.communitySignedOn') : t('plan.signOff.detachmentSignedOn')}
-          type="date"
-          max={today}
           hint={disabled ? undefined : t('cycle.dates.signedOnHint', { date: format.date(today) })}
           value={block.signedOn}
-          onChange={(e) => onChange({ ...block, signedOn: e.target.value })}
+          onChange={(signedOn) => onChange({ ...block, signedOn })}
           error={dateError(block.signedOn)}
+          checked={checked}
           required={!disabled}
-          {...extra}
+          disabled={disabled}
+          describedBy={disabled ? reasonId : undefined}
         />
       </div>
     </fieldset>

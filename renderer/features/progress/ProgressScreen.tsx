@@ -25,11 +25,12 @@ import { progressFieldId, saveStateOf, type ProgressForm, type ProgressProblem }
 import { OWNER_PARTIES, type OwnerParty, type Role } from '../../../shared/vocabulary';
 import type { PlannerState } from '../../app/planner-store';
 import { href } from '../../app/routes';
-import { usePlanner } from '../../app/store-context';
+import { usePlanner, usePlannerStore } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
 import { IndicatorValueRow } from './IndicatorValueRow';
 import { ProgressRow } from './ProgressRow';
 import { usePermission } from '../../app/use-permission';
+import { progressLossCheck, useUnsavedEditsCheck } from '../../app/unsaved-edits';
 
 const FIRST_ROWS = 40;
 
@@ -71,6 +72,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const saveAll = usePlanner((s) => s.saveAllProgress);
   const submit = usePlanner((s) => s.submitQuarterReport);
   const notify = usePlanner((s) => s.notify);
+  useUnsavedEditsCheck('progress', progressLossCheck(usePlannerStore())); // Leaving saves every row (below); a row or value the core refused would be lost: ask first.
   const reference = usePlanReference(plan?.communityId ?? null);
   // Progress of a community this computer does not work for is read here, recorded by its own computers or the coordinator.
   const mayRecord = usePermission('progress:record', plan ? { id: plan.communityId, name: plan.communityName } : null);

@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { FormDialog, filled, requiredError } from '../../components/FormDialog';
 import { usePlanner } from '../../app/store-context';
 import { useTerritoryCommands } from './territory-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 /** The English and French names, each required, each marked with its language for screen readers. */
 export function BilingualNames({ checked, nameEn, nameFr, onEn, onFr, hintEn, hintFr }: { checked: boolean; nameEn: string; nameFr: string; onEn: (v: string) => void; onFr: (v: string) => void; hintEn?: string; hintFr?: string }) {
@@ -30,8 +31,9 @@ export function RegionDialog({ region, onClose }: { region?: Region; onClose: ()
   const nameOf = useBilingualName();
   const [nameEn, setNameEn] = useState(region?.nameEn ?? '');
   const [nameFr, setNameFr] = useState(region?.nameFr ?? '');
+  const dirty = useChanged({ nameEn, nameFr });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={region ? t('territoryAdmin.regions.form.editTitle', { name: nameOf(region) }) : t('territoryAdmin.regions.form.addTitle')}
       submitLabel={region ? t('common.save') : t('territoryAdmin.regions.form.add')}
       onClose={onClose}
@@ -50,8 +52,9 @@ export function ThemeDialog({ theme, onClose }: { theme?: Theme; onClose: () => 
   const [code, setCode] = useState(theme?.code ?? '');
   const [nameEn, setNameEn] = useState(theme?.nameEn ?? '');
   const [nameFr, setNameFr] = useState(theme?.nameFr ?? '');
+  const dirty = useChanged({ code, nameEn, nameFr });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={theme ? t('territoryAdmin.themes.form.editTitle', { name: nameOf(theme) }) : t('territoryAdmin.themes.form.addTitle')}
       submitLabel={theme ? t('common.save') : t('territoryAdmin.themes.form.add')}
       onClose={onClose}

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Select, TextField } from '../../components/Field';
 import { FormDialog, filled, requiredError } from '../../components/FormDialog';
 import { useTerritoryCommands } from './territory-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 /** A list of names to add to and remove from, each change announced to screen readers by the list itself. */
 function OtherNames({ names, onChange }: { names: string[]; onChange: (names: string[]) => void }) {
@@ -70,8 +71,9 @@ export function CommunityDialog({ community, regions, detachments, onClose }: { 
   const [servedBy, setServedBy] = useState(community?.servedByDetachmentId ?? '');
   const fields = () => ({ name, otherNames, regionId: region, hasDetachment, servedByDetachmentId: servedBy === '' ? null : servedBy });
 
+  const dirty = useChanged({ name, otherNames, region, hasDetachment, servedBy });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       wide
       title={community ? t('territoryAdmin.communities.form.editTitle', { name: community.name }) : t('territoryAdmin.communities.form.addTitle')}
       submitLabel={community ? t('common.save') : t('territoryAdmin.communities.form.add')}

@@ -12,6 +12,7 @@ import { BilingualNames } from './BilingualDialogs';
 import { ImportDialog } from './ImportDialog';
 import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 export function useDetachmentName() {
   const locale = usePlanner((s) => s.locale);
@@ -26,8 +27,9 @@ function DetachmentDialog({ detachment, communities, onClose }: { detachment?: D
   const [nameFr, setNameFr] = useState(detachment?.nameFr ?? '');
   const [served, setServed] = useState<string[]>(detachment?.servedCommunityIds ?? []);
   const fields = () => ({ name: nameEn, nameFr, servesCommunityIds: served });
+  const dirty = useChanged({ nameEn, nameFr, served });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       wide
       title={detachment ? t('territoryAdmin.detachments.form.editTitle', { name: nameOf(detachment) }) : t('territoryAdmin.detachments.form.addTitle')}
       submitLabel={detachment ? t('common.save') : t('territoryAdmin.detachments.form.add')}

@@ -12,6 +12,7 @@ import { useCall, usePlanner } from '../../app/store-context';
 import { ImportDialog } from './ImportDialog';
 import { AddAndImport, ListToolbar, RetireDialog, RetiredSection, RowActions, useCanAdminister } from './TerritoryParts';
 import { useTerritoryCommands } from './territory-commands';
+import { useChanged } from '../../app/unsaved-edits';
 
 const TERRITORY = '';
 
@@ -35,8 +36,9 @@ function OrganisationDialog({ organisation, communities, onClose }: { organisati
   const [kind, setKind] = useState<OrganisationKind | ''>(organisation?.kind ?? '');
   const [communityId, setCommunityId] = useState(organisation?.communityId ?? TERRITORY);
   const fields = () => ({ name, kind: kind as OrganisationKind, communityId: communityId === TERRITORY ? null : communityId });
+  const dirty = useChanged({ name, kind, communityId });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={organisation ? t('territoryAdmin.organisations.form.editTitle', { name: organisation.name }) : t('territoryAdmin.organisations.form.addTitle')}
       submitLabel={organisation ? t('common.save') : t('territoryAdmin.organisations.form.add')}
       onClose={onClose}
@@ -62,8 +64,9 @@ function PersonDialog({ person, communities, organisations, onClose }: { person?
   const [organisationId, setOrganisationId] = useState(person?.organisationId ?? '');
   const [communityId, setCommunityId] = useState(person?.communityId ?? TERRITORY);
   const fields = () => ({ name, title: title.trim() === '' ? null : title, organisationId: organisationId === '' ? null : organisationId, communityId: communityId === TERRITORY ? null : communityId });
+  const dirty = useChanged({ name, title, organisationId, communityId });
   return (
-    <FormDialog
+    <FormDialog dirty={dirty}
       title={person ? t('territoryAdmin.people.form.editTitle', { name: person.name }) : t('territoryAdmin.people.form.addTitle')}
       submitLabel={person ? t('common.save') : t('territoryAdmin.people.form.add')}
       onClose={onClose}
