@@ -5,6 +5,7 @@
  * them. The core's handler map, the preload bridge and the renderer client are typed from it.
  */
 import { z } from 'zod';
+import { commentMethods } from './contract-comments';
 import { exchangeExportMethods } from './contract-exchange-export';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
@@ -23,6 +24,7 @@ export const contract = {
   ...filesMethods,
   ...territoryMethods,
   ...exchangeExportMethods,
+  ...commentMethods,
 } as const;
 
 export type Contract = typeof contract;

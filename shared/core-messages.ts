@@ -49,6 +49,7 @@ import { territoryMessages } from './core-messages-territory';
 import { partitionMessages } from './core-messages-partitions';
 import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
+import { commentMessages } from './core-messages-e2';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -96,6 +97,7 @@ export const coreMessages = {
   ...exchangeExportMessages,
   ...versionMessages,
   ...exchangeImportMessages,
+  ...commentMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -1,5 +1,6 @@
 /** Every domain's handlers joined: the core answers each contract method with exactly one. */
 import { bundleHandlers } from './bundle-handlers';
+import { commentHandlers } from './comment-handlers';
 import { databaseHandlers } from './database-handlers';
 import { exportHandlers } from './export-handlers';
 import { filesHandlers } from './files-handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...filesHandlers,
   ...territoryHandlers,
   ...exportHandlers,
+  ...commentHandlers,
 };
