@@ -25,6 +25,8 @@ import exchangeExportEn from './exchange-export.en.json';
 import exchangeExportFr from './exchange-export.fr.json';
 import exchangeImportEn from './exchange-import.en.json';
 import exchangeImportFr from './exchange-import.fr.json';
+import commentsEn from './comments.en.json';
+import commentsFr from './comments.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -44,11 +46,12 @@ export const cataloguePairs = {
   permissions: { en: permissionsEn, fr: permissionsFr },
   exchangeExport: { en: exchangeExportEn, fr: exchangeExportFr },
   exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
+  comments: { en: commentsEn, fr: commentsFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...commentsEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...commentsFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -8,12 +8,13 @@ import type territoryEn from './territory.en.json';
 import type permissionsEn from './permissions.en.json';
 import type exchangeExportEn from './exchange-export.en.json';
 import type exchangeImportEn from './exchange-import.en.json';
+import type commentsEn from './comments.en.json';
 import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof commentsEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

@@ -11,6 +11,7 @@ import { Select, TextArea } from '../../components/Field';
 import { saveStateOf } from './progress-slice';
 import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
+import { ActionComments } from '../reports/ActionComments';
 
 export function ProgressRow({ action, readOnly, leadLabel, amendments = [] }: { action: Action; readOnly: boolean; leadLabel: string | null; amendments?: ProgressAmendment[] }) {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function ProgressRow({ action, readOnly, leadLabel, amendments = [] }: { 
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} />
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} />
       </div>
+      <ActionComments actionId={action.id} actionTitle={action.title} />
     </section>
   );
 }

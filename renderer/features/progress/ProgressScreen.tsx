@@ -20,6 +20,7 @@ import { usePlanner } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
 import { IndicatorValueRow } from './IndicatorValueRow';
 import { ProgressRow } from './ProgressRow';
+import { CommentsProvider } from '../reports/ActionComments';
 import { usePermission } from '../../app/use-permission';
 
 const FIRST_ROWS = 40;
@@ -84,7 +85,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   const quarterName = format.quarter(plan.fiscalYear, quarter);
 
   return (
-    <>
+    <CommentsProvider planId={planId} quarter={quarter} community={{ id: plan.communityId, name: plan.communityName }}>
       <PageHeader
         crumbs={[
           { label: t('nav.communities'), href: href.communities() },
@@ -222,6 +223,6 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           <p>{t('progress.submitBody', { count: recorded, total: form.rowOrder.length, date: format.date(report.dueDate) })}</p>
         </ConfirmDialog>
       ) : null}
-    </>
+    </CommentsProvider>
   );
 }
