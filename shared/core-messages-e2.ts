@@ -21,6 +21,10 @@ export const commentMessages = {
     en: 'This comment was read by {reader} on {date}: it can no longer be changed or removed. Add a new comment instead.',
     fr: `Ce commentaire a été lu par {reader} le {date}${NBSP}: il ne peut plus être modifié ni retiré. Ajoutez plutôt un nouveau commentaire.`,
   },
+  'comment.beforeTracking': {
+    en: 'This comment was written by an earlier version of the planner, which did not record whether it was read: it can no longer be changed or removed. Add a new comment instead.',
+    fr: `Ce commentaire a été écrit par une version antérieure du planificateur, qui n’enregistrait pas s’il avait été lu${NBSP}: il ne peut plus être modifié ni retiré. Ajoutez plutôt un nouveau commentaire.`,
+  },
   'comment.actionNotInPlan': {
     en: 'This action is not part of this plan: a comment can only be about an action of the report it is left on.',
     fr: `Cette mesure ne fait pas partie de ce plan${NBSP}: un commentaire ne peut porter que sur une mesure du rapport où il est laissé.`,

@@ -50,7 +50,9 @@ export interface ReportComment {
   readBy: string | null;
   /** For this computer: written by the other side (and so this side marks it read). */
   fromOtherSide: boolean;
-  /** For this computer: its author may still change or remove it (this side wrote it, this user, not read yet). */
+  /** For this computer: the other side's and not read yet: marked "New". A comment from before version 3 never is (its reading was not tracked). */
+  isNew: boolean;
+  /** For this computer: its author may still change or remove it (this side wrote it, this user, not read yet; never one from before version 3, which may have been read). */
   editable: boolean;
 }
 

@@ -40,14 +40,14 @@ describe('comments on one action', () => {
     const onAction = C.must('reports:comment', { planId, quarter: 2, actionId: actionIds[1]!, body: '  Could you add how many elders came?  ' });
     C.clock.advance(1000);
     C.must('reports:comment', { planId, quarter: 2, body: 'Thanks for the report.' });
-    expect(onAction).toMatchObject({ actionId: actionIds[1], body: 'Could you add how many elders came?', author: 'User of coord', authorRole: 'coordinator', readAt: null, fromOtherSide: false, editable: true });
+    expect(onAction).toMatchObject({ actionId: actionIds[1], body: 'Could you add how many elders came?', author: 'User of coord', authorRole: 'coordinator', readAt: null, fromOtherSide: false, isNew: false, editable: true });
     expect(C.must('comments:unread', {})).toEqual([]);
 
     send(C, D);
     const seen = D.must('reports:get', { planId, quarter: 2 }).comments;
-    expect(seen.map((c) => [c.actionId, c.body, c.fromOtherSide, c.editable])).toEqual([
-      [actionIds[1], 'Could you add how many elders came?', true, false],
-      [null, 'Thanks for the report.', true, false],
+    expect(seen.map((c) => [c.actionId, c.body, c.fromOtherSide, c.isNew, c.editable])).toEqual([
+      [actionIds[1], 'Could you add how many elders came?', true, true, false],
+      [null, 'Thanks for the report.', true, true, false],
     ]);
     expect(D.must('progress:get', { planId, quarter: 2 }).report.comments).toHaveLength(2);
     const unread = D.must('comments:unread', {});
@@ -118,6 +118,16 @@ describe('comments on one action', () => {
     const gone = C.must('reports:comment', { planId, quarter: 2, body: 'Oops' });
     C.must('comments:remove', { commentId: gone.id });
     expect(refusalOf(C.call('comments:edit', { commentId: gone.id, body: 'x' }))).toMatchObject({ code: 'not_found', message: 'This comment no longer exists: it may have been removed by its author.' });
+  });
+
+  it('never marks "New" nor lets anyone change a comment from before version 3 (no author role): its reading was not tracked', () => {
+    const old = C.must('reports:comment', { planId, quarter: 2, body: 'Written by the previous version' });
+    C.core.context.sqlite.prepare('UPDATE report_comments SET author_role = NULL WHERE id = ?').run(old.id);
+    expect(C.must('reports:get', { planId, quarter: 2 }).comments[0]).toMatchObject({ authorRole: 'coordinator', isNew: false, editable: false });
+    expect(refusalOf(C.call('comments:edit', { commentId: old.id, body: 'x' })).message).toBe(
+      'This comment was written by an earlier version of the planner, which did not record whether it was read: it can no longer be changed or removed. Add a new comment instead.',
+    );
+    expect(C.must('comments:unread', {})).toEqual([]);
   });
 
   it("puts a comment, its edit and its read mark in the community's partition", () => {

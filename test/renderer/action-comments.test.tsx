@@ -19,6 +19,7 @@ function comment(over: Partial<ReportComment> & { id: string; body: string }): R
     fromOtherSide: true,
     editable: false,
     ...over,
+    isNew: over.isNew ?? ((over.fromOtherSide ?? true) && !over.readAt),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Reads of comments on quarterly reports and their actions: as this computer sees them (from the
  * other side or its own, still editable or not), and the ones from the other side not read yet.
+ * A comment from before version 3 (no author role) was the coordinator's; its reading was never
+ * tracked, so it is neither "new" nor editable: it may long have been read.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
@@ -39,8 +41,14 @@ export function isAuthor(row: ReportCommentRow, reader: Reader): boolean {
   return sideOf(authorRoleOf(row)) === sideOf(reader.role) && row.author === reader.userName;
 }
 
+/** Whether the comment was written by version 3 or later, which tracks its reading (before, there was no author role). */
+function readingTracked(row: Pick<ReportCommentRow, 'authorRole'>): boolean {
+  return row.authorRole !== null && row.authorRole !== undefined;
+}
+
 export function toComment(row: ReportCommentRow, reader: Reader): ReportComment {
   const authorRole = authorRoleOf(row);
+  const fromOtherSide = sideOf(authorRole) !== sideOf(reader.role);
   return {
     id: row.id,
     reportId: row.reportId,
@@ -52,8 +60,9 @@ export function toComment(row: ReportCommentRow, reader: Reader): ReportComment 
     editedAt: row.editedAt ?? null,
     readAt: row.readAt ?? null,
     readBy: row.readBy ?? null,
-    fromOtherSide: sideOf(authorRole) !== sideOf(reader.role),
-    editable: isAuthor(row, reader) && !row.readAt,
+    fromOtherSide,
+    isNew: fromOtherSide && !row.readAt && readingTracked(row),
+    editable: isAuthor(row, reader) && !row.readAt && readingTracked(row),
   };
 }
 
@@ -82,7 +91,7 @@ export function unreadRowsOfReport(ctx: CoreContext, reportId: string, reader: R
     .from(c)
     .where(and(eq(c.reportId, reportId), isLive(c), isNull(c.readAt)))
     .all()
-    .filter((row) => sideOf(authorRoleOf(row)) !== sideOf(reader.role));
+    .filter((row) => readingTracked(row) && sideOf(authorRoleOf(row)) !== sideOf(reader.role));
 }
 
 /** Whether a live comment row is there. */
@@ -108,7 +117,7 @@ export function unreadComments(ctx: CoreContext): UnreadComment[] {
          JOIN plans p ON p.id = rs.plan_id AND ${live('p')}
          JOIN communities c ON c.id = p.community_id
          LEFT JOIN actions a ON a.id = rc.action_id AND ${live('a')}
-        WHERE ${live('rc')} AND rc.read_at IS NULL
+        WHERE ${live('rc')} AND rc.read_at IS NULL AND rc.author_role IS NOT NULL
         ORDER BY rc.created_at DESC, rc.id`,
     )
     .all() as Array<{

@@ -57,6 +57,8 @@ function ownUnreadComment(ctx: CoreContext, commentId: string): ReportCommentRow
   if (row.readAt) {
     throw new DomainError('conflict', msg('comment.alreadyRead', { reader: row.readBy ?? '', date: row.readAt.slice(0, 10) }));
   }
+  // Written before version 3: whether it was read was never recorded, so it stays as it is.
+  if (row.authorRole === null) throw new DomainError('conflict', msg('comment.beforeTracking'));
   return row;
 }
 

@@ -41,7 +41,7 @@ export function CommentsProvider({ planId, quarter, community, children }: { pla
 const EMPTY: readonly ReportComment[] = [];
 
 /** Whether a comment is the other side's and not read yet: marked "New" here. */
-export const isNew = (c: ReportComment) => c.fromOtherSide && c.readAt === null;
+export const isNew = (c: ReportComment) => c.isNew;
 
 /** The comments on one action, folded under a summary that counts them and the new ones (open when there are new ones). */
 export function ActionComments({ actionId, actionTitle }: { actionId: string; actionTitle: string }) {

@@ -21,9 +21,7 @@ export function NewComments() {
   const shown = items.slice(0, SHOWN);
   return (
     <section className="panel home-comments" aria-labelledby="home-comments">
-      <h2 id="home-comments">
-        <span className="comment-new">{t('comments.new')}</span> {t('comments.homeTitle', { count: items.length })}
-      </h2>
+      <h2 id="home-comments">{t('comments.homeTitle', { count: items.length })}</h2>
       <ul className="plain-list">
         {shown.map((c) => {
           const quarter = format.quarter(c.fiscalYear, c.quarter as Quarter);
