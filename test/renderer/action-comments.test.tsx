@@ -76,7 +76,7 @@ describe('comments on an action and on the whole report', () => {
   it('marks a comment read only when asked, with the comment’s id', async () => {
     const app = renderComments();
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Mark the comment from Sam Coordinator as read' }));
+    await user.click(await screen.findByRole('button', { name: 'Mark as read: the comment from Sam Coordinator' }));
     await waitFor(() => expect(callsOf(app, 'comments:markRead')).toEqual([{ planId: 'plan1', quarter: 2, commentIds: ['c1'] }]));
     expect(callsOf(app, 'comments:markRead')).toHaveLength(1);
   });
