@@ -146,6 +146,12 @@ describe.skipIf(!chromiumAvailable())('comments on one action, edited until read
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
 
+    // The same comments beside the action in the progress form.
+    await go(page, server.url, `#/plans/${community.planId}/progress/${QUARTER}`);
+    await block().getByText('1 new').waitFor();
+    await block().locator('article', { hasText: '42 personnes' }).getByRole('button', { name: 'Mark as read: the comment from Sgt. Dana Okpik' }).waitFor();
+    await screenshot(page, 'action-comments-en-1366-progress-form');
+
     const refused = server.core.invoke('comments:edit', { commentId, body: 'Changed after it was read' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!refused.ok && refused.error.message).toMatch(/^This comment was read by Sgt\. Dana Okpik on \d{4}-\d{2}-\d{2}: it can no longer be changed or removed\. Add a new comment instead\.$/);

@@ -5,6 +5,8 @@ import type { QuarterlyReport, ReportComment } from '../../shared/domain';
 import { ApiError } from '../../renderer/api/api-error';
 import { ActionComments, CommentsProvider, ReportComments } from '../../renderer/features/reports/ActionComments';
 import { setup } from './support/render-app';
+import { ProgressRow } from '../../renderer/features/progress/ProgressRow';
+import { action, entry, planFixture, progressFixture } from './support/plan-fixture';
 
 function comment(over: Partial<ReportComment> & { id: string; body: string }): ReportComment {
   return {
@@ -138,5 +140,28 @@ describe('comments on an action and on the whole report', () => {
     expect(screen.getByRole('region', { name: 'Commentaires sur l’ensemble du rapport (1)' })).toBeTruthy();
     expect(screen.getByText(/Coordination territoriale/, { selector: 'p' })).toBeTruthy();
     for (const english of ['New', 'Mark as read', 'Change', 'Remove', 'Comments on', 'Read by']) expect(document.body.textContent).not.toContain(english);
+  });
+
+  it('sits in the progress row, and moving on to it from the fields saves the entry (as leaving the row does)', async () => {
+    const app = setup({
+      'plans:get': () => planFixture(),
+      'progress:get': () => progressFixture(),
+      'progress:record': () => entry('act1', 'on_track', 'Done.'),
+      'reports:get': () => report([fromCoordinator]),
+    });
+    await app.store.getState().loadProgressForm('plan1', 2);
+    app.renderIn(
+      <CommentsProvider planId="plan1" quarter={2}>
+        <ProgressRow action={action('act1', 'Check stops on the ice road')} readOnly={false} leadLabel={null} />
+      </CommentsProvider>,
+    );
+    const user = userEvent.setup();
+    await screen.findByText('1 new');
+    await user.selectOptions(screen.getByLabelText('Status'), 'on_track');
+    await user.type(screen.getByLabelText(/What happened/), 'Done.');
+    await user.click(screen.getByLabelText('Next steps'));
+    await user.tab();
+    expect((document.activeElement as HTMLElement).tagName).toBe('SUMMARY');
+    await waitFor(() => expect(callsOf(app, 'progress:record')).toHaveLength(1));
   });
 });

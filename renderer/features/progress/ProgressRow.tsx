@@ -26,7 +26,8 @@ export function ProgressRow({ action, readOnly, leadLabel, amendments = [] }: { 
   // narrative that explains it is one edit.
   const onRowBlur = (event: FocusEvent<HTMLElement>) => {
     const next = event.relatedTarget as Node | null;
-    if (next && event.currentTarget.contains(next)) return;
+    // Moving on to the action's comments (ActionComments) is leaving the entry's fields: it saves.
+    if (next && event.currentTarget.contains(next) && !(next instanceof Element && next.closest('[data-action-comments]'))) return;
     void save(action.id);
   };
   // The narrative and the next steps are written the same way, each into its own part of the draft.
