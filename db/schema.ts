@@ -481,6 +481,15 @@ export const reportComments = sqliteTable(
     author: text('author').notNull(),
     body: text('body').notNull(),
     createdAt: text('created_at').notNull(),
+    /** The action of the report this comment is about; null: the whole report (schema version 3). */
+    actionId: text('action_id'),
+    /** The author's role when writing it; null: a coordinator's comment from before version 3. */
+    authorRole: text('author_role'),
+    /** When its author last changed its text, if ever. */
+    editedAt: text('edited_at'),
+    /** When the other side first read it (a coordinator's comment: the community; else the coordinator), and who. */
+    readAt: text('read_at'),
+    readBy: text('read_by'),
     deletedAt: deletedAt(),
   },
   (t) => [index('report_comments_report').on(t.reportId)],

@@ -206,8 +206,8 @@ export const planningMethods = {
   ),
   'reports:get': read<D.QuarterlyReport>()('A quarterly report with its comments.', input({ planId: id('plan id'), quarter })),
   'reports:comment': write<D.ReportComment>()(
-    "Leave a coordinator's comment on a quarterly report.",
-    input({ planId: id('plan id'), quarter: fieldRules.reportSubmissions.quarter, body: fieldRules.reportComments.body }),
+    "Leave a comment on a quarterly report, or on one of its actions (actionId): the coordinator's, or the plan's own community's.",
+    input({ planId: id('plan id'), quarter: fieldRules.reportSubmissions.quarter, actionId: id('action id').optional(), body: fieldRules.reportComments.body }),
   ),
 
   // Roll-up.

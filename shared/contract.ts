@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { backupMethods } from './contract-backups';
+
+import { commentMethods } from './contract-comments';
 import { exchangeExportMethods } from './contract-exchange-export';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
@@ -25,6 +27,8 @@ export const contract = {
   ...territoryMethods,
   ...exchangeExportMethods,
   ...backupMethods,
+
+  ...commentMethods,
 } as const;
 
 export type Contract = typeof contract;

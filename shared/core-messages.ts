@@ -50,6 +50,7 @@ import { partitionMessages } from './core-messages-partitions';
 import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
+import { commentMessages } from './core-messages-e2';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -98,7 +99,7 @@ export const coreMessages = {
   ...exchangeExportMessages,
   ...versionMessages,
   ...exchangeImportMessages,
-  ...backupMessages,
+  ...backupMessages, ...commentMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

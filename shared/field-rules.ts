@@ -30,7 +30,7 @@ import {
   quarterList,
   shortText,
 } from './contract-fields';
-import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES } from './vocabulary';
+import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
 export const MAX_RANK = 100_000;
@@ -152,7 +152,17 @@ export const fieldRules = {
     submittedBy: userName,
     submittedAt: timestamp,
   }),
-  reportComments: withRemoval({ reportId: id('report id'), author: userName, body: commentBody, createdAt: timestamp }),
+  reportComments: withRemoval({
+    reportId: id('report id'),
+    author: userName,
+    body: commentBody,
+    createdAt: timestamp,
+    actionId: id('action id'),
+    authorRole: oneOf(ROLES, 'role'),
+    editedAt: timestamp,
+    readAt: timestamp,
+    readBy: userName,
+  }),
   progressAmendments: withRemoval({
     progressEntryId: id('progress entry id'),
     amendedBy: userName,

@@ -122,7 +122,12 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'progress:record': community,
   'reports:submit': community,
   'reports:get': anyone,
-  'reports:comment': coordinator('comments'),
+  // Comments: the coordinator and the plan's own community; changed by their author until read (the core checks).
+  'reports:comment': community,
+  'comments:edit': community,
+  'comments:remove': community,
+  'comments:markRead': community,
+  'comments:unread': anyone,
   'reports:quarterly': anyone,
   'reports:annual': anyone,
 
@@ -273,7 +278,6 @@ const TABLE_RULES: Readonly<Record<string, FieldRule>> = {
   themes: { who: 'coordinator', about: 'reference' },
   commitments: { who: 'coordinator', about: 'commitments' },
   milestones: { who: 'coordinator', about: 'commitments' },
-  reportComments: { who: 'coordinator', about: 'comments' },
   organisations: { who: 'community-or-territory' },
   people: { who: 'community-or-territory' },
 };
@@ -307,4 +311,16 @@ export function fieldVerdict(role: Role, table: string, field: string, territory
     default:
       return ALLOWED;
   }
+}
+
+/**
+ * A comment's marks are the sides' own (issue 12): a computer writes comments as its own role, and
+ * marks read only the other side's comments. `authorRole`: the comment's, as it stands after the
+ * change (null before version 3: the coordinator's). Checked on every imported op of a comment.
+ */
+export function commentFieldVerdict(role: Role, field: string, value: unknown, authorRole: unknown): Verdict {
+  const sideOf = (r: unknown) => (r === 'detachment' || r === 'liaison' ? 'community' : 'coordinator');
+  if (field === 'authorRole' && value !== null && sideOf(value) !== sideOf(role)) return refused(msg('permission.comment.authorRole'));
+  if ((field === 'readAt' || field === 'readBy') && value !== null && sideOf(authorRole) === sideOf(role)) return refused(msg('permission.comment.ownSideRead'));
+  return ALLOWED;
 }

@@ -50,6 +50,7 @@ const TARGET_IDS: ReadonlyArray<[field: string, table: ReplicatedTableName]> = [
   ['reportId', 'reportSubmissions'],
   ['organisationId', 'organisations'],
   ['personId', 'people'],
+  ['commentId', 'reportComments'],
 ];
 
 function deny(verdict: Verdict): void {

@@ -1,6 +1,6 @@
 /** Quarterly progress and the quarterly report. */
 import type { FiscalYear, Quarter } from '../fiscal-calendar';
-import type { IndicatorDirection, ProgressStatus, ReportState } from '../vocabulary';
+import type { IndicatorDirection, ProgressStatus, ReportState, Role } from '../vocabulary';
 import type { IndicatorValue, Action } from './plans';
 
 export interface ProgressEntry {
@@ -30,11 +30,42 @@ export interface ProgressAmendment {
   previousNextSteps: string | null;
 }
 
+/** Who wrote a comment: the territorial coordinator, or the community's side (its detachment or community office). */
+export type CommentSide = 'coordinator' | 'community';
+
 export interface ReportComment {
   id: string;
   reportId: string;
+  /** The action of the report it is about; null: the whole report. */
+  actionId: string | null;
   author: string;
+  /** The author's role; a comment from before version 3 was the coordinator's. */
+  authorRole: Role;
   body: string;
+  createdAt: string;
+  /** When its author last changed it, if ever. */
+  editedAt: string | null;
+  /** When the other side first marked it read, and who; null: not read yet. */
+  readAt: string | null;
+  readBy: string | null;
+  /** For this computer: written by the other side (and so this side marks it read). */
+  fromOtherSide: boolean;
+  /** For this computer: the other side's and not read yet: marked "New". A comment from before version 3 never is (its reading was not tracked). */
+  isNew: boolean;
+  /** For this computer: its author may still change or remove it (this side wrote it, this user, not read yet; never one from before version 3, which may have been read). */
+  editable: boolean;
+}
+
+/** The comments from the other side not read yet, for this computer (the home page's "new comments"). */
+export interface UnreadComment {
+  commentId: string;
+  planId: string;
+  communityName: string;
+  fiscalYear: FiscalYear;
+  quarter: Quarter;
+  actionId: string | null;
+  actionTitle: string | null;
+  author: string;
   createdAt: string;
 }
 

@@ -112,9 +112,9 @@ describe('cli: init --demo, then call', () => {
     expect(runCli(['--db', db, 'call', 'installation:update', JSON.stringify({ role: 'liaison' })]).code).toBe(0);
     try {
       const before = digestOfFile(db);
-      const comment = runCli(['--db', db, 'call', 'reports:comment', JSON.stringify({ planId, quarter: 1, body: 'Looks fine.' })]);
-      expect(comment.code).toBe(2);
-      expect(envelope(comment)).toMatchObject({ ok: false, error: { code: 'forbidden', message: "Only the territorial coordinator may comment on a community's quarterly report." } });
+      const commitment = runCli(['--db', db, 'call', 'commitments:create', JSON.stringify({ kind: 'commitment', number: '9.9', title: 'Not the liaison’s', leadDepartment: 'Justice', status: 'underway_on_track' })]);
+      expect(commitment.code).toBe(2);
+      expect(envelope(commitment)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only the territorial coordinator may create or change mandate commitments and their milestones.' } });
       const sign = runCli(['--db', db, 'call', 'plans:agree', JSON.stringify({ planId, detachmentSignatory: 'Sgt. Someone', detachmentSignedOn: '2026-04-01' })]);
       expect(sign.code).toBe(2);
       expect(envelope(sign)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only the detachment or the coordinator may sign for the detachment.' } });

@@ -89,15 +89,18 @@ describe('the permission table, enforced by the core for local calls', () => {
     expect(refusedUnchanged('plans:update', { planId: hayRiverPlan.planId, title: 'x' }).message).toBe(
       'Cet ordinateur est certifié pour Dettah seulement\u00a0: les plans de Hay River sont modifiés par ses propres ordinateurs ou par la coordination territoriale.',
     );
-    expect(refusedUnchanged('reports:comment', { planId: hayRiverPlan.planId, quarter: 1, body: 'Merci' }).message).toBe('Seule la coordination territoriale peut commenter le rapport trimestriel d’une collectivité.');
+    // A comment on another community's report is refused like any change to its plans.
+    expect(refusedUnchanged('reports:comment', { planId: hayRiverPlan.planId, quarter: 1, body: 'Merci' }).message).toBe(
+      'Cet ordinateur est certifié pour Dettah seulement\u00a0: les plans de Hay River sont modifiés par ses propres ordinateurs ou par la coordination territoriale.',
+    );
   });
 
-  it('keeps reference data, commitments and coordinator comments for the coordinator', () => {
+  it('keeps reference data and commitments for the coordinator; comments on its own community are the detachment\'s too', () => {
     const { dettah, dettahPlan } = territory();
     const commitment = addCommitment(t, '4.4.2');
     certify('detachment', [dettah]);
     expect(refusedUnchanged('commitments:update', { commitmentId: commitment, status: 'completed' }).message).toBe('Only the territorial coordinator may create or change mandate commitments and their milestones.');
-    expect(refusedUnchanged('reports:comment', { planId: dettahPlan.planId, quarter: 1, body: 'Thanks' }).message).toBe("Only the territorial coordinator may comment on a community's quarterly report.");
+    expect(t.must('reports:comment', { planId: dettahPlan.planId, quarter: 1, body: 'Thanks' })).toMatchObject({ authorRole: 'detachment', actionId: null, readAt: null });
     // Methods other helpers add are in the table already: a non-coordinator creating a theme is refused.
     expect(() => authorize(t.core.context, 'themes:create', { code: 'youth', nameEn: 'Youth', nameFr: 'Jeunes' })).toThrow(DomainError);
     expect(() => authorize(t.core.context, 'themes:create', {})).toThrow("Only the territorial coordinator may change the territory's reference data (communities, regions, detachments, themes).");

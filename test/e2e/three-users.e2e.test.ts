@@ -181,7 +181,7 @@ describe.skipIf(!chromiumAvailable())('the three users, end to end', () => {
     await screenshot(page, 'scenario-en-rollup-on-time');
     await cell.click();
     await waitForHeading(page, `${community.name} — report for FY 2026–27 Q2`);
-    await page.getByLabel('Your comment to the community').fill('Thank you for reporting on time. Could you add the camp dates next quarter?');
+    await page.getByLabel('Your comment on the whole report').fill('Thank you for reporting on time. Could you add the camp dates next quarter?');
     await page.getByRole('button', { name: 'Add the comment' }).click();
     await page.getByText('Thank you for reporting on time.', { exact: false }).waitFor();
     await screenReady(page);

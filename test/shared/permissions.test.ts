@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 import { renderMessage } from '../../shared/core-messages';
-import { type Authority, fieldRuleOf, fieldVerdict, mayChangeCommunity, maySign, methodVerdict, PERMISSIONS, ruleOf } from '../../shared/permissions';
+import { type Authority, commentFieldVerdict, fieldRuleOf, fieldVerdict, mayChangeCommunity, maySign, methodVerdict, PERMISSIONS, ruleOf } from '../../shared/permissions';
 
 const coordinator: Authority = { role: 'coordinator', communityIds: null, certified: true };
 const office: Authority = { role: 'liaison', communityIds: ['dettah', 'ndilo'], certified: true };
@@ -23,13 +23,15 @@ describe('the permission table', () => {
     expect(ruleOf('toString')).toBeUndefined();
   });
 
-  it('keeps territory reference data, commitments, comments and enrolment for the coordinator, and says so in both languages', () => {
+  it('keeps territory reference data, commitments and enrolment for the coordinator, and says so in both languages', () => {
     for (const method of ['themes:create', 'communities:update', 'regions:retire', 'detachments:create', 'reference:import']) {
       expect(methodVerdict(method, coordinator).allowed, method).toBe(true);
       expect(reasonOf(methodVerdict(method, office)), method).toMatch(/^Only the territorial coordinator may change the territory's reference data/);
     }
     expect(reasonOf(methodVerdict('commitments:update', detachment))).toMatch(/^Only the territorial coordinator may create or change mandate commitments/);
-    expect(reasonOf(methodVerdict('reports:comment', office), 'fr')).toBe('Seule la coordination territoriale peut commenter le rapport trimestriel d’une collectivité.');
+    // Comments (issue 12) are the coordinator's and the plan's own community's: the community check decides.
+    for (const method of ['reports:comment', 'comments:edit', 'comments:remove', 'comments:markRead']) expect(ruleOf(method), method).toEqual({ who: 'community' });
+    expect(methodVerdict('reports:comment', office).allowed).toBe(true);
     expect(reasonOf(methodVerdict('enrolment:enrol', detachment))).toMatch(/^Only the territorial coordinator may enrol/);
   });
 
@@ -63,10 +65,10 @@ describe('the permission table', () => {
 });
 
 describe('the op-level table for imported changes', () => {
-  it('gives territory tables, report comments and sign-off fields their rule; the rest is the community check', () => {
+  it('gives territory tables and sign-off fields their rule; the rest (report comments too) is the community check', () => {
     expect(fieldRuleOf('themes', 'nameFr')).toEqual({ who: 'coordinator', about: 'reference' });
     expect(fieldRuleOf('milestones', 'status')).toEqual({ who: 'coordinator', about: 'commitments' });
-    expect(fieldRuleOf('reportComments', 'body')).toEqual({ who: 'coordinator', about: 'comments' });
+    expect(fieldRuleOf('reportComments', 'body')).toEqual({ who: 'community' });
     expect(fieldRuleOf('plans', 'detachmentSignedOn')).toEqual({ who: 'side', side: 'detachment' });
     expect(fieldRuleOf('plans', 'title')).toEqual({ who: 'community' });
     expect(fieldRuleOf('progressEntries', 'narrative')).toEqual({ who: 'community' });
@@ -79,6 +81,20 @@ describe('the op-level table for imported changes', () => {
     expect(fieldVerdict('detachment', 'organisations', 'name', false).allowed).toBe(true);
     expect(fieldVerdict('detachment', 'organisations', 'name', true).allowed).toBe(false);
     expect(fieldVerdict('coordinator', 'reportComments', 'body', false).allowed).toBe(true);
+    expect(fieldVerdict('detachment', 'reportComments', 'body', false).allowed).toBe(true);
+  });
+
+  it("holds a comment's author role and read marks to the side of whoever wrote them", () => {
+    expect(commentFieldVerdict('detachment', 'authorRole', 'detachment', 'detachment').allowed).toBe(true);
+    expect(commentFieldVerdict('liaison', 'authorRole', 'detachment', 'detachment').allowed).toBe(true);
+    expect(reasonOf(commentFieldVerdict('liaison', 'authorRole', 'coordinator', 'coordinator'))).toBe("A comment written on a community's computer cannot be given as the territorial coordinator's.");
+    expect(commentFieldVerdict('detachment', 'readAt', '2026-08-01T00:00:00.000Z', 'coordinator').allowed).toBe(true);
+    expect(commentFieldVerdict('detachment', 'readAt', '2026-08-01T00:00:00.000Z', null).allowed).toBe(true); // before version 3: the coordinator's
+    expect(reasonOf(commentFieldVerdict('detachment', 'readBy', 'Sgt. Okpik', 'liaison'), 'fr')).toBe(
+      'Seul l’autre côté peut marquer un commentaire comme lu\u00a0: la coordination ceux de la collectivité, la collectivité ceux de la coordination.',
+    );
+    expect(commentFieldVerdict('coordinator', 'readAt', '2026-08-01T00:00:00.000Z', 'detachment').allowed).toBe(true);
+    expect(commentFieldVerdict('detachment', 'readAt', null, 'detachment').allowed).toBe(true); // an empty mark on creation
   });
 
   it('lists only rules the core knows', () => {

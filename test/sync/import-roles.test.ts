@@ -98,7 +98,25 @@ describe('the op-level permission table on import', () => {
     O.must('installation:update', { role: 'coordinator' });
     O.must('reports:comment', { planId: dettahPlan, quarter: 1, body: 'Looks fine to me — the coordinator' });
     expect(refusedByCoordinator(exportBundle(O, C))).toBe(
-      "The changes of Dettah office were refused: Only the territorial coordinator may comment on a community's quarterly report. Nothing was imported.",
+      "The changes of Dettah office were refused: A comment written on a community's computer cannot be given as the territorial coordinator's. Nothing was imported.",
+    );
+  });
+
+  it("accepts a detachment's comment on its own community's report, and its read mark on the coordinator's comment; refuses a read mark on its own side's comment", () => {
+    C.must('reports:comment', { planId: dettahPlan, quarter: 1, body: 'Please add the camp dates.' });
+    importBundle(D, exportBundle(C, D));
+    const mine = D.must('reports:comment', { planId: dettahPlan, quarter: 1, body: 'Camp dates: 12 to 16 July.' });
+    D.must('comments:markRead', { planId: dettahPlan, quarter: 1 });
+    importBundle(C, exportBundle(D, C));
+    const comments = C.must('reports:get', { planId: dettahPlan, quarter: 1 }).comments;
+    expect(comments.map((c) => [c.body, c.authorRole, c.readBy])).toEqual([
+      ['Please add the camp dates.', 'coordinator', 'User of Dettah detachment'],
+      ['Camp dates: 12 to 16 July.', 'detachment', null],
+    ]);
+    // Forged: the detachment marks its own side's comment read (so its author could no longer correct it… or pretends the coordinator read it).
+    change(D.core.context, 'comments:markRead', (w) => w.update('reportComments', mine.id, { readAt: '2025-06-01T00:00:00.000Z', readBy: 'User of coordinator' }));
+    expect(refusedByCoordinator(exportBundle(D, C))).toBe(
+      'The changes of Dettah detachment were refused: Only the other side may mark a comment read: the coordinator the community’s comments, the community the coordinator’s. Nothing was imported.',
     );
   });
 

@@ -19,11 +19,11 @@ import { MAX_UNKNOWN_VALUE_BYTES } from '../../electron/core/changelog/changeset
 import { change } from '../../electron/core/changelog/core-context';
 import { sequentialIds } from '../../electron/core/changelog/clock';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
-import { SCHEMA_V1 } from '../../electron/core/changelog/replicated-tables';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../electron/core/changelog/replicated-tables';
 import type { Result } from '../../shared/result';
 import { bundlePath, databaseState, isPlainSentence, openTestCore, readParts, refusalOf, writeParts } from '../support';
 import type { Computer } from './support/territory';
-import { addCommunity } from '../support';
+import { addCommunity, agreedPlan } from '../support';
 
 interface VersionedComputer extends Computer {
   keys: IdentityKeys;
@@ -318,5 +318,27 @@ describe('a bundle whose manifest format is newer than this planner', () => {
     const refusal = refusalOf(C.call('bundles:import', { file: unnamed, passphrase: null }));
     expect(refusal.reason).toBe('newer_version');
     expect(refusal.message).not.toMatch(/DROP/);
+  });
+});
+
+describe('comments on one action (schema version 3) through a planner of version 2', () => {
+  it('are shown there on the whole report, their new fields kept and relayed; a planner of today sees them on their action', () => {
+    const A = computer('coord', CHANGESET_SCHEMA_VERSION);
+    const started = A.must('territory:start', { territoryName: 'Northwest Territories', computerName: 'Justice HQ', userName: 'Dana Coordinator', locale: 'en' });
+    const lutselke = addCommunity(A, 'Łutselk’e', { detachment: 'Łutselk’e detachment' });
+    const B = computer('v2det', SCHEMA_V2);
+    enrol(A, B, 'detachment', [lutselke], started.territory!.fingerprint);
+    const C = computer('office', CHANGESET_SCHEMA_VERSION);
+    enrol(A, C, 'liaison', [lutselke], started.territory!.fingerprint);
+    const { plan, actions } = agreedPlan(A, lutselke, 2025, ['Foot patrols']);
+    const comment = A.must('reports:comment', { planId: plan.id, quarter: 1, actionId: actions[0]!.id, body: 'How many patrols in April?' });
+
+    expect(B.must('bundles:import', { file: send(A, B), passphrase: null })).toMatchObject({ imported: true });
+    expect(B.must('reports:get', { planId: plan.id, quarter: 1 }).comments).toEqual([expect.objectContaining({ id: comment.id, body: 'How many patrols in April?', actionId: null, authorRole: 'coordinator', fromOtherSide: true })]);
+    expect(unknownFields(B).filter((f) => f.table === 'reportComments').map((f) => f.field)).toEqual(['actionId', 'authorRole', 'editedAt', 'readAt', 'readBy']);
+
+    expect(C.must('bundles:import', { file: send(B, C), passphrase: null })).toMatchObject({ imported: true });
+    expect(C.must('reports:get', { planId: plan.id, quarter: 1 }).comments).toEqual([expect.objectContaining({ id: comment.id, actionId: actions[0]!.id, authorRole: 'coordinator', readAt: null })]);
+    expect(unknownFields(C)).toEqual([]);
   });
 });

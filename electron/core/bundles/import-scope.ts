@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { msg } from '../../../shared/core-messages';
-import { fieldRuleOf, fieldVerdict } from '../../../shared/permissions';
+import { commentFieldVerdict, fieldRuleOf, fieldVerdict } from '../../../shared/permissions';
 import type { Role } from '../../../shared/vocabulary';
 import type { CoreContext } from '../changelog/core-context';
 import { refuse } from './bundle-refusal';
@@ -198,6 +198,10 @@ function checkRoles(ctx: CoreContext, checked: ScopedBundle, after: ReturnType<t
       const territoryWide = (table === 'organisations' || table === 'people') && communityOfRow(after, table, op.rowId) === null;
       const verdict = fieldVerdict(role, op.table, op.field, territoryWide);
       if (!verdict.allowed) outOfScope(msg('import.forbidden', { name: originName(ctx, body.origin), reason: verdict.reason }));
+      if (table === 'reportComments') {
+        const marks = commentFieldVerdict(role, op.field, op.value, after('reportComments', op.rowId, 'authorRole') ?? null);
+        if (!marks.allowed) outOfScope(msg('import.forbidden', { name: originName(ctx, body.origin), reason: marks.reason }));
+      }
     }
   }
 }

@@ -47,6 +47,7 @@ export const PARTITION_REFERENCES: Partial<Record<ReplicatedTableName, Record<st
   priorities: { continuesPriorityId: 'priorities' },
   indicators: { continuesIndicatorId: 'indicators' },
   plans: { copiedFromPlanId: 'plans' },
+  reportComments: { actionId: 'actions' },
 };
 
 /** The ids a reference field's value names (one id, or a list of them). */

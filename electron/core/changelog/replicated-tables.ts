@@ -25,6 +25,8 @@ export interface ReplicatedTable {
 export const SCHEMA_V1 = 1;
 /** Issue 10's territory: regions, progress amendments, French names, other names, retirement. */
 export const SCHEMA_V2 = 2;
+/** Issue 12's comments on one action, edited until read: report comments' action, author's role, edit and read marks (migration 0004). */
+export const SCHEMA_V3 = 3;
 
 const entry = (
   table: ReplicatedTable['table'],
@@ -75,7 +77,12 @@ export const replicatedTables = {
     ['status', 'narrative', 'nextSteps'],
   ),
   reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt'], ['state']),
-  reportComments: entry(schema.reportComments, ['reportId', 'author', 'body', 'createdAt'], ['body']),
+  reportComments: entry(
+    schema.reportComments,
+    ['reportId', 'author', 'body', 'createdAt', 'actionId', 'authorRole', 'editedAt', 'readAt', 'readBy'],
+    ['body'],
+    { actionId: SCHEMA_V3, authorRole: SCHEMA_V3, editedAt: SCHEMA_V3, readAt: SCHEMA_V3, readBy: SCHEMA_V3 },
+  ),
   progressAmendments: entry(
     schema.progressAmendments,
     ['progressEntryId', 'amendedBy', 'amendedAt', 'previousStatus', 'previousNarrative', 'previousNextSteps'],

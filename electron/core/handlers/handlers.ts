@@ -1,6 +1,7 @@
 /** Every domain's handlers joined: the core answers each contract method with exactly one. */
 import { backupHandlers } from './backup-handlers';
 import { bundleHandlers } from './bundle-handlers';
+import { commentHandlers } from './comment-handlers';
 import { databaseHandlers } from './database-handlers';
 import { exportHandlers } from './export-handlers';
 import { filesHandlers } from './files-handlers';
@@ -20,4 +21,6 @@ export const handlers: Handlers = {
   ...territoryHandlers,
   ...exportHandlers,
   ...backupHandlers,
+
+  ...commentHandlers,
 };

@@ -43,6 +43,5 @@ export const planningHandlers = {
   'progress:record': progress.recordProgress,
   'reports:submit': progress.submitReport,
   'reports:get': progress.getReport,
-  'reports:comment': progress.commentOnReport,
   'completeness:matrix': rollup.completenessMatrix,
 } satisfies SomeHandlers;

@@ -8,8 +8,9 @@ import { reportDueDate, type FiscalYear, type Quarter } from '../../../shared/fi
 import type { ProgressStatus, ReportState } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { naturalIds } from '../changelog/deterministic-id';
-import { isLive, isLiveRow, live, withoutRemovalMark } from './live';
+import { isLive, isLiveRow, live } from './live';
 import type { PlanRow } from './plans';
+import { commentsOfReport } from './comments';
 
 export type ProgressEntryRow = typeof schema.progressEntries.$inferSelect;
 
@@ -66,14 +67,7 @@ export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): Q
   const id = naturalIds.report(plan.id, quarter);
   const row = reportSubmissionRow(ctx, id);
   const submitted = isLiveRow(row) ? row : undefined;
-  const { reportComments } = schema;
-  const comments: ReportComment[] = ctx.db
-    .select()
-    .from(reportComments)
-    .where(and(eq(reportComments.reportId, id), isLive(reportComments)))
-    .orderBy(asc(reportComments.createdAt))
-    .all()
-    .map(withoutRemovalMark);
+  const comments: ReportComment[] = commentsOfReport(ctx, id);
   return {
     id,
     planId: plan.id,

@@ -1,6 +1,6 @@
 import type { MethodInput } from '../../../shared/contract';
 import { msg } from '../../../shared/core-messages';
-import type { ProgressEntry, QuarterlyReport, QuarterProgress, ReportComment } from '../../../shared/domain';
+import type { ProgressEntry, QuarterlyReport, QuarterProgress } from '../../../shared/domain';
 import { quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
 import type { IndicatorDirection, ProgressStatus } from '../../../shared/vocabulary';
 import { change, type CoreContext, readProfile, today } from '../changelog/core-context';
@@ -8,7 +8,7 @@ import { naturalIds } from '../changelog/deterministic-id';
 import { DomainError } from '../../../shared/domain-error';
 import { valuesOfQuarter } from '../queries/indicators';
 import { actionRow, liveActions, liveIndicators, livePriorities, planRow, priorityRow, toAction, type PlanRow } from '../queries/plans';
-import { amendmentsOf, entriesOf, loadReport, previousProgressOf, progressEntryRow, reportSubmissionRow, type ProgressEntryRow } from '../queries/progress';
+import { amendmentsOf, entriesOf, loadReport, previousProgressOf, progressEntryRow, type ProgressEntryRow } from '../queries/progress';
 import { isLiveRow } from '../queries/live';
 import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
 import { plannedForQuarter } from '../../../shared/rules/progress-quarters';
@@ -155,20 +155,4 @@ export function submitReport(ctx: CoreContext, input: MethodInput<'reports:submi
     }),
   );
   return loadReport(ctx, plan, input.quarter);
-}
-
-export function commentOnReport(ctx: CoreContext, input: MethodInput<'reports:comment'>): ReportComment {
-  const plan = planRow(ctx, input.planId);
-  const report = loadReport(ctx, plan, input.quarter);
-  const profile = readProfile(ctx);
-  const comment = { id: ctx.ids.newId(), reportId: report.id, author: profile.userName, body: input.body.trim(), createdAt: ctx.clock.now() };
-  change(ctx, 'reports:comment', (w) => {
-    // A comment may arrive before the report exists here (e.g. on a missing report): create the
-    // report row as a draft so the comment has its parent.
-    if (report.state === 'draft' && !reportSubmissionRow(ctx, report.id)) {
-      w.insert('reportSubmissions', { id: report.id, planId: plan.id, quarter: input.quarter, state: 'draft', submittedBy: null, submittedAt: null });
-    }
-    w.insert('reportComments', comment);
-  });
-  return comment;
 }

@@ -14,6 +14,7 @@ import { href } from '../../app/routes';
 import { useCall, usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter, todayIso } from '../../app/today';
 import { describeChange } from './activity';
+import { NewComments } from '../reports/NewComments';
 
 interface DueItem {
   communityId: string;
@@ -68,6 +69,8 @@ export function HomeScreen() {
         title={t('home.title', { name: profile.userName })}
         subtitle={t('layout.home.thisComputer', { installation: profile.name })}
       />
+
+      <NewComments />
 
       <section className="panel" aria-labelledby="home-today">
         <h2 id="home-today">{t('home.today')}</h2>

@@ -17,6 +17,8 @@ import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
 import './progress.css';
 
+import { ActionComments } from '../reports/ActionComments';
+
 const NO_AMENDMENTS: ProgressAmendment[] = [];
 
 export interface ProgressRowProps {
@@ -68,7 +70,8 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
   // narrative that explains it is one edit.
   const onRowBlur = (event: FocusEvent<HTMLElement>) => {
     const next = event.relatedTarget as Node | null;
-    if (next && event.currentTarget.contains(next)) return;
+    // Moving on to the action's comments (ActionComments) is leaving the entry's fields: it saves.
+    if (next && event.currentTarget.contains(next) && !(next instanceof Element && next.closest('[data-action-comments]'))) return;
     void save(action.id);
   };
   const fieldLabel = { narrative: t('progress.narrative'), nextSteps: t('progress.nextSteps') };
@@ -151,6 +154,7 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} aria-invalid={row.draft.narrative.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} aria-invalid={row.draft.nextSteps.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
       </div>
+      <ActionComments actionId={action.id} actionTitle={action.title} />
     </section>
   );
 });

@@ -29,6 +29,7 @@ import { usePlanner, usePlannerStore } from '../../app/store-context';
 import { usePlanReference } from '../plans/plan-reference';
 import { IndicatorValueRow } from './IndicatorValueRow';
 import { ProgressRow } from './ProgressRow';
+import { CommentsProvider } from '../reports/ActionComments';
 import { usePermission } from '../../app/use-permission';
 import { progressLossCheck, useUnsavedEditsCheck } from '../../app/unsaved-edits';
 
@@ -171,7 +172,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
   };
 
   return (
-    <>
+    <CommentsProvider planId={planId} quarter={quarter} community={{ id: plan.communityId, name: plan.communityName }}>
       <PageHeader
         crumbs={[
           { label: t('nav.communities'), href: href.communities() },
@@ -385,6 +386,6 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           <p>{t('progress.submitBody', { count: recorded, total: rowOrder.length, date: format.date(report.dueDate) })}</p>
         </ConfirmDialog>
       ) : null}
-    </>
+    </CommentsProvider>
   );
 }

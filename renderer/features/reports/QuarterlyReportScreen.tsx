@@ -1,23 +1,21 @@
 /**
  * A quarterly report as the council and the coordinator read it: each action's status, narrative
- * and next steps, indicator values, and the coordinator's comments (with a form to add one).
+ * and next steps, indicator values, and the comments on each action and on the whole report
+ * (ActionComments.tsx).
  * Printed through its print page only (the "Print or save as PDF" link, or Ctrl+P): see PrintScreen.tsx.
  */
-import { useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quarter } from '../../../shared/fiscal-calendar';
 import { Button, ButtonLink } from '../../components/Button';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
-import { TextArea } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
-import { useSubmit } from '../../components/use-submit';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { DEFAULT_PRINT_OPTIONS, reportHref } from '../../../shared/report-routes';
 import { useCall } from '../../app/store-context';
-import { usePermission } from '../../app/use-permission';
-import { useReportCommands } from './quarterly-report-commands';
+import { ActionComments, CommentsProvider, ReportComments } from './ActionComments';
 import { AmendmentNote } from '../progress/ProgressRow';
 import { usePrintShortcut } from './print-hooks';
 
@@ -26,7 +24,6 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
   const format = useFormat();
   const plan = useCall('plans:get', { planId });
   const progress = useCall('progress:get', { planId, quarter });
-  const mayComment = usePermission('reports:comment');
   const printHref = reportHref({ name: 'printQuarterly', planId, quarter, options: DEFAULT_PRINT_OPTIONS });
   // Ctrl+P opens the print page too: this screen's own layout is never what gets printed.
   usePrintShortcut(printHref);
@@ -40,7 +37,7 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
   const valueOf = (indicatorId: string) => q.indicatorValues.find((v) => v.indicatorId === indicatorId);
 
   return (
-    <>
+    <CommentsProvider planId={planId} quarter={quarter} community={{ id: p.communityId, name: p.communityName }}>
       <PageHeader
         crumbs={[
           { label: t('nav.coordinator'), href: href.coordinator() },
@@ -99,7 +96,8 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
                     {q.rows
                       .filter((r) => r.action.priorityId === pr.id)
                       .map((r) => (
-                        <tr key={r.action.id}>
+                        <Fragment key={r.action.id}>
+                        <tr>
                           <th scope="row">{r.action.title}</th>
                           <td>{r.entry ? <StatusChip kind="progress" value={r.entry.status} /> : <span className="muted">{t('vocab.progressStatus.not_recorded')}</span>}</td>
                           <td className="pre-wrap">
@@ -108,6 +106,8 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
                           </td>
                           <td className="pre-wrap">{r.entry?.nextSteps}</td>
                         </tr>
+                        <tr className="action-comments-row"><td colSpan={4}><ActionComments actionId={r.action.id} actionTitle={r.action.title} /></td></tr>
+                        </Fragment>
                       ))}
                   </tbody>
                 </table>
@@ -131,54 +131,7 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
           ))
       )}
 
-      <section className="panel" aria-labelledby="report-comments">
-        <h2 id="report-comments">{t('report.commentsTitle', { count: q.report.comments.length })}</h2>
-        {q.report.comments.length === 0 ? <p className="muted">{t('report.noComments')}</p> : null}
-        {q.report.comments.map((c) => (
-          <div key={c.id} className="comment">
-            <p>{c.body}</p>
-            <span className="muted small">{t('report.commentBy', { who: c.author, date: format.dateTime(c.createdAt) })}</span>
-          </div>
-        ))}
-        {mayComment.allowed ? (
-          <CommentForm planId={planId} quarter={quarter} />
-        ) : (
-          <p className="muted small" data-permission-reason="">
-            {mayComment.reason ?? t('report.commentsByCoordinator')}
-          </p>
-        )}
-      </section>
-    </>
-  );
-}
-
-function CommentForm({ planId, quarter }: { planId: string; quarter: Quarter }) {
-  const { t } = useTranslation();
-  const commands = useReportCommands();
-  const [body, setBody] = useState('');
-  const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmit(
-    () => commands.comment(planId, quarter, body),
-    () => {
-      setBody('');
-      setChecked(false);
-    },
-  );
-  return (
-    <form
-      className="no-print"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (body.trim() !== '') void submit();
-      }}
-    >
-      <ErrorBanner error={error} />
-      <TextArea label={t('report.commentLabel')} hint={t('report.commentHint')} value={body} onChange={(e) => setBody(e.target.value)} rows={3} error={checked && body.trim() === '' ? t('report.commentRequired') : undefined} />
-      <Button type="submit" variant="primary" busy={busy}>
-        {t('report.sendComment')}
-      </Button>
-    </form>
+      <ReportComments />
+    </CommentsProvider>
   );
 }
