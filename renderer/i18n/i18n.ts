@@ -62,6 +62,12 @@ export const cataloguePairs = {
   progressForm: { en: progressFormEn, fr: progressFormFr },
   exchangeImport: { en: exchangeImportEn, fr: exchangeImportFr },
   backups: { en: backupsEn, fr: backupsFr },
+  printOptions: { en: printOptionsEn, fr: printOptionsFr },
+  layout: { en: layoutEn, fr: layoutFr },
+  rollupViews: { en: rollupViewsEn, fr: rollupViewsFr },
+  printContent: { en: printContentEn, fr: printContentFr },
+  safeEdits: { en: safeEditsEn, fr: safeEditsFr },
+  comments: { en: commentsEn, fr: commentsFr },
 } as const;
 
 export const catalogues = {
