@@ -82,6 +82,7 @@ export const coreMessageParts = {
   versionMessages,
   exchangeImportMessages,
   backupMessages,
+  commentMessages,
 } as const;
 
 export const coreMessages = {
@@ -99,7 +100,8 @@ export const coreMessages = {
   ...exchangeExportMessages,
   ...versionMessages,
   ...exchangeImportMessages,
-  ...backupMessages, ...commentMessages,
+  ...backupMessages,
+  ...commentMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
