@@ -27,7 +27,6 @@ export const contract = {
   ...territoryMethods,
   ...exchangeExportMethods,
   ...backupMethods,
-
   ...commentMethods,
 } as const;
 

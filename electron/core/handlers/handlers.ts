@@ -21,6 +21,5 @@ export const handlers: Handlers = {
   ...territoryHandlers,
   ...exportHandlers,
   ...backupHandlers,
-
   ...commentHandlers,
 };

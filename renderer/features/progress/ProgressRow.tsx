@@ -15,9 +15,8 @@ import { Select, TextArea } from '../../components/Field';
 import { fieldsOverLimit, PROGRESS_TEXT_LIMIT, progressFieldId, saveStateOf } from './progress-slice';
 import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
-import './progress.css';
-
 import { ActionComments } from '../reports/ActionComments';
+import './progress.css';
 
 const NO_AMENDMENTS: ProgressAmendment[] = [];
 
