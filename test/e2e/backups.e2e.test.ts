@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable())('backups from Settings: a chosen folder, a
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.goto('about:blank');
       await go(page, harness.url, '#/settings');
-      const panel = page.getByRole('region', { name: w.panel });
+      const panel = page.getByRole('region', { name: w.panel, exact: true });
       await panel.waitFor();
 
       if (lang === 'en') {

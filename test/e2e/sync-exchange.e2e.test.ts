@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable())('plan bundles between two installations, e
     await preview.getByRole('button', { name: 'Import' }).click();
     await preview.getByText('Bundle imported').waitFor({ timeout: 120_000 });
     await axe(pageB, 'en-import-done');
-    await preview.getByRole('button', { name: 'Close' }).click();
+    await preview.locator('.dialog__footer').getByRole('button', { name: 'Close' }).click();
     await pageB.getByRole('cell', { name: 'Received' }).waitFor();
     expect(must(site.core.invoke('bundles:history', {}))).toHaveLength(1);
     expect(must(site.core.invoke('peers:list', {})).map((p) => p.fingerprint)).toEqual([fingerprintA]);

@@ -260,7 +260,7 @@ function scenario(lang: 'en' | 'fr') {
     if (shot) await look(page, `${shot}-preview`);
     await preview.getByRole('button', { name: s.import, exact: true }).click();
     await preview.getByText(s.imported).waitFor({ timeout: 120_000 });
-    await preview.getByRole('button', { name: s.close }).click();
+    await preview.locator('.dialog__footer').getByRole('button', { name: s.close }).click();
   }
 
   describe(`a real territory from nothing, in ${fr ? 'French' : 'English'}`, { timeout: 180_000 }, () => {

@@ -12,7 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../shared/vocabulary';
 import { Button } from '../../components/Button';
 import { Select, TextArea } from '../../components/Field';
-import { fieldsOverLimit, PROGRESS_TEXT_LIMIT, progressFieldId, saveStateOf } from './progress-slice';
+import { PROGRESS_TEXT_LIMIT, progressFieldId, saveStateOf } from './progress-slice';
 import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
 import { ActionComments } from '../reports/ActionComments';
@@ -73,16 +73,6 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
     if (next && event.currentTarget.contains(next) && !(next instanceof Element && next.closest('[data-action-comments]'))) return;
     void save(action.id);
   };
-  const fieldLabel = { narrative: t('progress.narrative'), nextSteps: t('progress.nextSteps') };
-  // A text over the limit stays whole in the field; the row says why it is not saved.
-  const overLimit = fieldsOverLimit(row.draft).map((field) =>
-    t('progressForm.tooLong', {
-      field: fieldLabel[field],
-      length: format.number(row.draft[field].length),
-      max: format.number(PROGRESS_TEXT_LIMIT),
-      over: format.number(row.draft[field].length - PROGRESS_TEXT_LIMIT),
-    }),
-  );
   // The narrative and the next steps are written the same way, each into its own part of the draft.
   const writtenField = (field: 'narrative' | 'nextSteps') => ({
     id: progressFieldId(action.id, field),
@@ -143,11 +133,7 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
           {row.error}
         </p>
       ) : null}
-      {overLimit.map((sentence) => (
-        <p key={sentence} className="field__error" role="alert" data-over-limit="">
-          {sentence}
-        </p>
-      ))}
+      {/* A text over the limit stays whole in its field, which says by how much it is too long (Field.tsx); the save state says the row is not saved. */}
       <div className="progress-row__fields">
         {statusField}
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} aria-invalid={row.draft.narrative.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
