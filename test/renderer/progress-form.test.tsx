@@ -124,7 +124,7 @@ describe('the progress form: text over the limit', () => {
     expect(narrative.hasAttribute('maxlength')).toBe(false);
     fireEvent.change(narrative, { target: { value: 'x'.repeat(12_000) } });
     expect(narrative.value).toHaveLength(12_000);
-    expect(within(row).getByText("What happened is 12,000 characters long; at most 10,000 can be saved. Shorten it by 2,000 characters. Nothing was cut, and this action is not saved until then.")).toBeTruthy();
+    expect(within(row).getByText("This text is 2,000 characters too long; shorten it to save.")).toBeTruthy();
     expect(row.querySelector('[data-save-state]')?.textContent).toBe('Not saved: too long');
     fireEvent.blur(narrative);
     await act(async () => {});
