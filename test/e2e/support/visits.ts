@@ -1,8 +1,8 @@
 /**
- * Every screen of the planner (and the main dialogs), as a list of visits that the screen-wide
- * end-to-end checks share: every-screen (no missing text, no script error, a screenshot of each)
- * and reflow (fits 1366, 911, 800 and 640 px; axe at 1366 and 911 px). A new screen or dialog is
- * covered by all of them once it is added here.
+ * Every screen of the planner (and the main dialogs), as a list of visits for the screen-wide
+ * end-to-end check (every-screen.e2e.test.ts: no missing text, no script error, fits 1366, 911,
+ * 800 and 640 px, axe at 1366 and 911 px, a screenshot of each). A new screen or dialog is covered
+ * once it is added here.
  */
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from '../../../electron/harness/preview-server';
