@@ -8,7 +8,7 @@
  * One read per screen: <CommentsProvider> loads the report's comments, and each
  * <ActionComments actionId> (a progress row, a report row) or <ReportComments> shows its own.
  */
-import { createContext, type ReactNode, useContext, useEffect, useId, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportComment } from '../../../shared/domain';
 import type { Quarter } from '../../../shared/fiscal-calendar';
@@ -36,7 +36,11 @@ export function CommentsProvider({ planId, quarter, community, children }: { pla
   const report = useCall('reports:get', { planId, quarter });
   const mayComment = usePermission('reports:comment', community ?? null);
   const comments = report.data?.comments ?? EMPTY;
-  return <CommentsContext.Provider value={{ planId, quarter, comments, mayComment }}>{children}</CommentsContext.Provider>;
+  const { allowed, reason } = mayComment;
+  // One value until something it holds changes: every action's comment block reads it, and a new
+  // object on each render of the screen would re-render all of them on every keystroke.
+  const value = useMemo(() => ({ planId, quarter, comments, mayComment: { allowed, reason } }), [planId, quarter, comments, allowed, reason]);
+  return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }
 const EMPTY: readonly ReportComment[] = [];
 
