@@ -6,6 +6,7 @@
  *
  *   npm run bench:scale -- [--only 10x|30x] [--communities N --years N] [--planned-share S]
  *                          [--keep DIR] [--no-browser] [--runs N]
+ *   npx tsx scripts/bench-scale.ts --phase generate|import|rollup|sizes|browser --dir DIR [--database source]
  *
  * 10× = 330 communities, 30× = 1 000, 12 fiscal years each (the demo at scale 10 has 33), with the
  * demo's share of communities in the planning program (12 of 33; `--planned-share 1`: all).
@@ -45,6 +46,11 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 }
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+/** This process's CPU seconds (user + system) since `from`: steadier than the wall clock on a shared machine. */
+const cpuSeconds = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return +((used.user + used.system) / 1e6).toFixed(2);
+};
 const mb = (bytes: number) => +(bytes / 1024 / 1024).toFixed(1);
 const peakRssMb = () => +(process.resourceUsage().maxRSS / 1024).toFixed(0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -73,6 +79,15 @@ function openReceiver(files: Files): Core {
   return createCore({ dbFile: files.receiver, backupDir: receiverBackups(files), clock: fixedClock(NOW), log: () => {} });
 }
 
+/**
+ * `--database source`: the read phases (rollup, sizes, browser) on the generating computer's own
+ * database, which holds the same territory: the roll-up figures of a size whose import did not fit
+ * the time at hand.
+ */
+function readFiles(files: Files): Files {
+  return option('--database') === 'source' ? { ...files, receiver: files.source } : files;
+}
+
 // --- Phases, each in its own process ------------------------------------------------------------
 
 /**
@@ -96,6 +111,7 @@ function generate(files: Files, communities: number, years: number, plannedShare
   receiver.close();
 
   let t = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let lastPrinted = 0;
   const summary = seedScaleTerritory(source, {
     communities,
@@ -110,6 +126,7 @@ function generate(files: Files, communities: number, years: number, plannedShare
     },
   });
   const generateSeconds = seconds(t);
+  const generateCpuSeconds = cpuSeconds(cpu);
   source.context.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const sourceBytes = databaseBytes(files.source);
 
@@ -117,15 +134,17 @@ function generate(files: Files, communities: number, years: number, plannedShare
   const exported = must(source.invoke('bundles:export', { to: receiverId, file: files.bundle }));
   const exportSeconds = seconds(t);
   source.close();
-  return { ...summary, generateSeconds, changesetsPerSecond: Math.round(summary.changesets / generateSeconds), sourceBytes, exportSeconds, bundleBytes: fs.statSync(files.bundle).size, exportedChangesets: exported.changesetCount, peakRssMb: peakRssMb() };
+  return { ...summary, generateSeconds, generateCpuSeconds, changesetsPerSecond: Math.round(summary.changesets / generateSeconds), sourceBytes, exportSeconds, bundleBytes: fs.statSync(files.bundle).size, exportedChangesets: exported.changesetCount, peakRssMb: peakRssMb() };
 }
 
 /** The full import on the fresh enrolled coordinator computer, then the same bundle again. */
 function importPhase(files: Files) {
   const receiver = openReceiver(files);
   let t = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = must(receiver.invoke('bundles:import', { file: files.bundle }));
   const importSeconds = seconds(t);
+  const importCpuSeconds = cpuSeconds(cpu);
   const rssAfterImport = peakRssMb();
   t = process.hrtime.bigint();
   must(receiver.invoke('bundles:import', { file: files.bundle }));
@@ -133,7 +152,7 @@ function importPhase(files: Files) {
   receiver.context.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const digest = must(receiver.invoke('sync:digest', {})).digest;
   receiver.close();
-  return { importedChangesets: result.changesetCount, importSeconds, importChangesetsPerSecond: Math.round(result.changesetCount / importSeconds), reimportSeconds, receiverBytes: databaseBytes(files.receiver), backupBytes: folderBytes(receiverBackups(files)), digest, peakRssMb: rssAfterImport };
+  return { importedChangesets: result.changesetCount, importSeconds, importCpuSeconds, importChangesetsPerSecond: Math.round(result.changesetCount / importSeconds), reimportSeconds, receiverBytes: databaseBytes(files.receiver), backupBytes: folderBytes(receiverBackups(files)), digest, peakRssMb: rssAfterImport };
 }
 
 /** The calls the roll-up screen and the 10-year matrix make, in the core: on a freshly opened core (cold), then the median of the next runs. */
@@ -272,10 +291,10 @@ async function main(): Promise<void> {
         : phase === 'import'
           ? importPhase(files)
           : phase === 'rollup'
-            ? rollupPhase(files, runs)
+            ? rollupPhase(readFiles(files), runs)
             : phase === 'sizes'
-              ? sizesPhase(files)
-              : await browserPhase(files, runs);
+              ? sizesPhase(readFiles(files))
+              : await browserPhase(readFiles(files), runs);
     console.log(JSON.stringify(result));
     return;
   }
@@ -302,9 +321,9 @@ async function main(): Promise<void> {
     const files = filesIn(dir);
     console.log(`\n${scale.name}: ${scale.communities} communities, ${scale.years} fiscal years (in ${dir})`);
     const generated = runPhase('generate', files, ['--communities', String(scale.communities), '--years', String(scale.years), ...(share ? ['--planned-share', share] : [])]);
-    console.log(`  generated ${generated.changesets} changesets (${generated.plans} plans of ${generated.plannedCommunities} communities) in ${(generated.generateSeconds as number).toFixed(0)} s; database ${mb(generated.sourceBytes as number)} MB; exported in ${(generated.exportSeconds as number).toFixed(1)} s to a ${mb(generated.bundleBytes as number)} MB bundle`);
+    console.log(`  generated ${generated.changesets} changesets (${generated.plans} plans of ${generated.plannedCommunities} communities) in ${(generated.generateSeconds as number).toFixed(0)} s (${generated.generateCpuSeconds} s of CPU); database ${mb(generated.sourceBytes as number)} MB; exported in ${(generated.exportSeconds as number).toFixed(1)} s to a ${mb(generated.bundleBytes as number)} MB bundle`);
     const imported = runPhase('import', files);
-    console.log(`  imported in ${(imported.importSeconds as number).toFixed(1)} s (${imported.importChangesetsPerSecond} changesets/s, peak RSS ${imported.peakRssMb} MB); again in ${(imported.reimportSeconds as number).toFixed(1)} s; database ${mb(imported.receiverBytes as number)} MB, backups ${mb(imported.backupBytes as number)} MB`);
+    console.log(`  imported in ${(imported.importSeconds as number).toFixed(1)} s (${imported.importCpuSeconds} s of CPU, ${imported.importChangesetsPerSecond} changesets/s, peak RSS ${imported.peakRssMb} MB); again in ${(imported.reimportSeconds as number).toFixed(1)} s; database ${mb(imported.receiverBytes as number)} MB, backups ${mb(imported.backupBytes as number)} MB`);
     const rollup = runPhase('rollup', files);
     console.log(`  roll-up in the core: ${(rollup.coldRollupMs as number).toFixed(0)} ms cold, ${(rollup.rollupMs as number).toFixed(0)} ms warm; ${HISTORY_YEARS} completeness matrices: ${(rollup.coldMatricesMs as number).toFixed(0)} ms cold, ${(rollup.matricesMs as number).toFixed(0)} ms warm (peak RSS ${rollup.peakRssMb} MB)`);
     const sizes = runPhase('sizes', files);
