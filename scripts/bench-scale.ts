@@ -74,6 +74,7 @@ interface Files {
 
 const filesIn = (dir: string): Files => ({ dir, source: path.join(dir, 'source.db'), receiver: path.join(dir, 'receiver.db'), bundle: path.join(dir, 'history.planbundle') });
 const receiverBackups = (files: Files) => path.join(files.dir, 'receiver-backups');
+const freshReceiver = (files: Files) => path.join(files.dir, 'receiver-enrolled.db');
 
 function openReceiver(files: Files): Core {
   return createCore({ dbFile: files.receiver, backupDir: receiverBackups(files), clock: fixedClock(NOW), log: () => {} });
@@ -109,6 +110,8 @@ function generate(files: Files, communities: number, years: number, plannedShare
   must(receiver.invoke('enrolment:accept', { file: enrolment, passphrase: PASSPHRASE, territoryFingerprint: started.territory!.fingerprint }));
   const receiverId = must(receiver.invoke('sync:whoami', {})).installationId;
   receiver.close();
+  // Kept as enrolled, so the import can be measured again (`--phase import --dir DIR` starts from it).
+  for (const suffix of ['', '.identity-key']) fs.copyFileSync(`${files.receiver}${suffix}`, `${freshReceiver(files)}${suffix}`);
 
   let t = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -139,6 +142,11 @@ function generate(files: Files, communities: number, years: number, plannedShare
 
 /** The full import on the fresh enrolled coordinator computer, then the same bundle again. */
 function importPhase(files: Files) {
+  if (fs.existsSync(freshReceiver(files))) {
+    fs.rmSync(receiverBackups(files), { recursive: true, force: true });
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${files.receiver}${suffix}`, { force: true });
+    for (const suffix of ['', '.identity-key']) fs.copyFileSync(`${freshReceiver(files)}${suffix}`, `${files.receiver}${suffix}`);
+  }
   const receiver = openReceiver(files);
   let t = process.hrtime.bigint();
   const cpu = process.cpuUsage();
