@@ -172,6 +172,11 @@ function rollupPhase(files: Files, runs: number) {
     work();
     return seconds(t) * 1000;
   };
+  const cpuMs = (work: () => unknown) => {
+    const c = process.cpuUsage();
+    work();
+    return cpuSeconds(c) * 1000;
+  };
   const cold = openReceiver(files);
   const rollup = () => must(cold.invoke('rollup:get', { fiscalYear }));
   const matrices = () => years.map((y) => must(cold.invoke('completeness:matrix', { fiscalYear: y })));
@@ -179,15 +184,19 @@ function rollupPhase(files: Files, runs: number) {
   const coldMatricesMs = timed(matrices);
   const rollupMs: number[] = [];
   const matricesMs: number[] = [];
+  const rollupCpuMs: number[] = [];
+  const matricesCpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     rollupMs.push(timed(rollup));
     matricesMs.push(timed(matrices));
+    rollupCpuMs.push(cpuMs(rollup));
+    matricesCpuMs.push(cpuMs(matrices));
   }
   const counts = cold.context.sqlite
     .prepare('SELECT (SELECT count(*) FROM communities) AS communities, (SELECT count(*) FROM plans) AS plans, (SELECT count(*) FROM actions) AS actions, (SELECT count(*) FROM progress_entries) AS progressEntries, (SELECT count(*) FROM changesets) AS changesets')
     .get() as Record<string, number>;
   cold.close();
-  return { fiscalYear, counts, coldRollupMs, coldMatricesMs, rollupMs: median(rollupMs), matricesMs: median(matricesMs), peakRssMb: peakRssMb() };
+  return { fiscalYear, counts, coldRollupMs, coldMatricesMs, rollupMs: median(rollupMs), matricesMs: median(matricesMs), rollupCpuMs: median(rollupCpuMs), matricesCpuMs: median(matricesCpuMs), peakRssMb: peakRssMb() };
 }
 
 /** Which tables hold the bytes (SQLite's dbstat), grouped: the change log against the domain's rows. */
@@ -234,6 +243,16 @@ async function timeNavigation(page: Page, hash: string): Promise<number> {
   return (await page.evaluate(`(${MEASURE})(${JSON.stringify(hash)})`)) as number;
 }
 
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+/** The page's main-thread busy time (Chromium's TaskDuration) spent on one navigation: less sensitive to a shared machine than the wall clock. */
+async function busyDuring(cdp: Cdp, work: () => Promise<number>): Promise<{ ms: number; busyMs: number }> {
+  const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const before = await busy();
+  const ms = await work();
+  return { ms, busyMs: (await busy()) - before };
+}
+
 async function browserPhase(files: Files, runs: number) {
   const offset = Date.parse(NOW) - Date.now();
   const server = await startPreviewServer({ dbFile: files.receiver, port: 0, clock: { now: () => new Date(Date.now() + offset).toISOString() }, log: () => {} });
@@ -251,14 +270,16 @@ async function browserPhase(files: Files, runs: number) {
     await page.waitForFunction("document.querySelectorAll('main .loading').length === 0");
     const homeMs = Date.now() - homeStart;
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const out: Record<string, number> = { homeMs };
     for (const [name, hash] of [['rollup', '#/rollup/completeness'], ['history', '#/coordinator/history']] as const) {
       out[`${name}FirstMs`] = await timeNavigation(page, hash);
       for (const rate of [1, 4] as const) {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) times.push(await timeNavigation(page, hash));
-        out[`${name}At${rate}xMs`] = median(times);
+        const times: Array<{ ms: number; busyMs: number }> = [];
+        for (let i = 0; i < runs; i++) times.push(await busyDuring(cdp, () => timeNavigation(page, hash)));
+        out[`${name}At${rate}xMs`] = median(times.map((x) => x.ms));
+        out[`${name}At${rate}xBusyMs`] = median(times.map((x) => x.busyMs));
       }
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
@@ -333,11 +354,11 @@ async function main(): Promise<void> {
     const imported = runPhase('import', files);
     console.log(`  imported in ${(imported.importSeconds as number).toFixed(1)} s (${imported.importCpuSeconds} s of CPU, ${imported.importChangesetsPerSecond} changesets/s, peak RSS ${imported.peakRssMb} MB); again in ${(imported.reimportSeconds as number).toFixed(1)} s; database ${mb(imported.receiverBytes as number)} MB, backups ${mb(imported.backupBytes as number)} MB`);
     const rollup = runPhase('rollup', files);
-    console.log(`  roll-up in the core: ${(rollup.coldRollupMs as number).toFixed(0)} ms cold, ${(rollup.rollupMs as number).toFixed(0)} ms warm; ${HISTORY_YEARS} completeness matrices: ${(rollup.coldMatricesMs as number).toFixed(0)} ms cold, ${(rollup.matricesMs as number).toFixed(0)} ms warm (peak RSS ${rollup.peakRssMb} MB)`);
+    console.log(`  roll-up in the core: ${(rollup.coldRollupMs as number).toFixed(0)} ms cold, ${(rollup.rollupMs as number).toFixed(0)} ms warm (${(rollup.rollupCpuMs as number).toFixed(0)} ms of CPU); ${HISTORY_YEARS} completeness matrices: ${(rollup.coldMatricesMs as number).toFixed(0)} ms cold, ${(rollup.matricesMs as number).toFixed(0)} ms warm (${(rollup.matricesCpuMs as number).toFixed(0)} ms of CPU) (peak RSS ${rollup.peakRssMb} MB)`);
     const sizes = runPhase('sizes', files);
     console.log(`  largest tables (MB, with their indexes): ${JSON.stringify(sizes)}`);
     const page = browser ? runPhase('browser', files) : null;
-    if (page) console.log(`  in the harness: home ${page.homeMs} ms; roll-up first drawn ${page.rollupFirstMs} ms, then ${page.rollupAt1xMs} ms at 1× and ${page.rollupAt4xMs} ms at 4× CPU slow-down; 10-year matrix ${page.historyFirstMs} / ${page.historyAt1xMs} / ${page.historyAt4xMs} ms`);
+    if (page) console.log(`  in the harness: home ${page.homeMs} ms; roll-up first drawn ${page.rollupFirstMs} ms, then ${page.rollupAt1xMs} ms at 1× and ${page.rollupAt4xMs} ms at 4× CPU slow-down (page busy ${page.rollupAt1xBusyMs} / ${page.rollupAt4xBusyMs} ms); 10-year matrix ${page.historyFirstMs} / ${page.historyAt1xMs} / ${page.historyAt4xMs} ms (busy ${page.historyAt1xBusyMs} / ${page.historyAt4xBusyMs} ms)`);
     results.push({ scale: scale.name, communities: scale.communities, years: scale.years, generated, imported, rollup, sizes, page, loadAverage: os.loadavg().map((l) => +l.toFixed(1)) });
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
