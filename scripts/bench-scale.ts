@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { fixedClock } from '../electron/core/changelog/clock';
 import { createCore, type Core } from '../electron/core/create-core';
-import { seedScaleTerritory } from '../electron/demo/scale-territory';
+import { DEMO_PLANNED_SHARE, seedScaleTerritory } from '../electron/demo/scale-territory';
 import { seededUlids } from '../electron/demo/seeded-ids';
 import { DEFAULT_DEMO_NOW } from '../electron/demo/demo-data';
 import { startPreviewServer } from '../electron/harness/preview-server';
@@ -349,6 +349,11 @@ async function main(): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const files = filesIn(dir);
     console.log(`\n${scale.name}: ${scale.communities} communities, ${scale.years} fiscal years (in ${dir})`);
+    // From the 1× and 10× runs of 3 December 2026 (docs/scale.md): about 69 changesets per planned
+    // community-year, 8.4 KB of database and 1.75 ms of generating CPU each.
+    const planned = Math.max(1, Math.round(scale.communities * (share ? Number(share) : DEMO_PLANNED_SHARE)));
+    const expected = planned * scale.years * 69;
+    console.log(`  expect about ${expected.toLocaleString('en')} changesets, ${mb(expected * 8400)} MB, ${Math.round((expected * 1.75) / 1000 / 60)} min of CPU to generate (more on a busy machine)`);
     const generated = runPhase('generate', files, ['--communities', String(scale.communities), '--years', String(scale.years), ...(share ? ['--planned-share', share] : [])]);
     console.log(`  generated ${generated.changesets} changesets (${generated.plans} plans of ${generated.plannedCommunities} communities) in ${(generated.generateSeconds as number).toFixed(0)} s (${generated.generateCpuSeconds} s of CPU); database ${mb(generated.sourceBytes as number)} MB; exported in ${(generated.exportSeconds as number).toFixed(1)} s to a ${mb(generated.bundleBytes as number)} MB bundle`);
     const imported = runPhase('import', files);
