@@ -66,11 +66,16 @@ export interface VirtualRows {
    */
   reveal: (key: string) => void;
   /** Moves focus into a row (the same column's control when there is one), rendering it first. */
-  focusRow: (index: number, column?: number) => void;
+  focusRow: (index: number, column?: number | 'last') => void;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 const TYPING = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, [contenteditable="true"]';
+
+/** A control that can take focus now (not in a closed <details>, not hidden). */
+function shown(element: HTMLElement): boolean {
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility();
+}
 
 function rowIndexOf(target: EventTarget | null, container: HTMLElement | null): number | null {
   if (!(target instanceof Element) || !container) return null;
@@ -95,7 +100,7 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const [editedKeys, setEditedKeys] = useState<ReadonlySet<string>>(() => new Set());
-  const pendingFocus = useRef<{ key: string; column: number | undefined } | null>(null);
+  const pendingFocus = useRef<{ key: string; column: number | 'last' | undefined } | null>(null);
   const virtual = keys.length > threshold && !printing;
 
   const indexOfKey = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
@@ -132,6 +137,16 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
     if (Math.abs(start - scrollMargin) > 1) setScrollMargin(start);
   });
 
+  useEffect(() => {
+    if (!virtual) return;
+    document.addEventListener('keydown', noteTab, true);
+    document.addEventListener('keyup', forgetTab, true);
+    return () => {
+      document.removeEventListener('keydown', noteTab, true);
+      document.removeEventListener('keyup', forgetTab, true);
+    };
+  }, [virtual]);
+
   // A printed list is whole: every row is rendered before the browser lays out the pages.
   useEffect(() => {
     if (keys.length <= threshold) return;
@@ -148,7 +163,7 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
   const reveal = useCallback((key: string) => setRevealedKey(key), []);
 
   const focusRow = useCallback(
-    (index: number, column?: number) => {
+    (index: number, column?: number | 'last') => {
       const key = keys[index];
       if (key === undefined) return;
       pendingFocus.current = { key, column };
@@ -166,8 +181,13 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
     const row = index === undefined ? null : container.querySelector<HTMLElement>(`[data-index="${index}"]`);
     if (!row) return;
     pendingFocus.current = null;
-    const cell = pending.column === undefined ? null : row.children[pending.column];
-    const target = (cell instanceof HTMLElement && (cell.matches(FOCUSABLE) ? cell : cell.querySelector<HTMLElement>(FOCUSABLE))) || row.querySelector<HTMLElement>(FOCUSABLE) || (row.tabIndex >= 0 ? row : null);
+    const cell = typeof pending.column === 'number' ? row.children[pending.column] : null;
+    const last = pending.column === 'last';
+    // A row with nothing to focus (a group's heading) gives way to the next control along.
+    const along = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => shown(el) && (row.contains(el) || (row.compareDocumentPosition(el) & (last ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING)) !== 0));
+    const inCell = cell instanceof HTMLElement ? (cell.matches(FOCUSABLE) ? cell : cell.querySelector<HTMLElement>(FOCUSABLE)) : null;
+    const inRow = along.filter((el) => row.contains(el));
+    const target = inCell ?? (last ? (inRow.at(-1) ?? along.at(-1)) : (inRow[0] ?? along[0])) ?? (row.tabIndex >= 0 ? row : null);
     target?.focus();
   });
 
@@ -182,6 +202,17 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
       onChange: edited,
       onFocus: (event: FocusEvent<HTMLElement>) => {
         const index = rowIndexOf(event.target, container);
+        // Tab from before the list lands in its first row, Shift+Tab from after it in its last,
+        // though the rows rendered are those near the screen (the page may be scrolled elsewhere).
+        const from = event.relatedTarget;
+        if (virtual && index !== null && tabbing !== null && from instanceof Node && !event.currentTarget.contains(from)) {
+          const after = (event.currentTarget.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+          const edge = tabbing === 'backward' && after ? keys.length - 1 : tabbing === 'forward' && !after ? 0 : null;
+          if (edge !== null && edge !== index && !event.currentTarget.querySelector(`[data-index="${edge}"]`)) {
+            focusRow(edge, edge === 0 ? undefined : 'last');
+            return;
+          }
+        }
         const key = index === null ? undefined : keys[index];
         if (key !== undefined && key !== focusedKey) setFocusedKey(key);
       },
@@ -227,3 +258,12 @@ export function useVirtualRows({ keys, estimateSize, overscan = 6, threshold = V
 }
 
 function noMeasure(): void {}
+
+/** Whether focus is moving by Tab (forward) or Shift+Tab (backward) right now. */
+let tabbing: 'forward' | 'backward' | null = null;
+function noteTab(event: globalThis.KeyboardEvent): void {
+  tabbing = event.key === 'Tab' ? (event.shiftKey ? 'backward' : 'forward') : null;
+}
+function forgetTab(): void {
+  tabbing = null;
+}
