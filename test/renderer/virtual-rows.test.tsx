@@ -2,13 +2,18 @@
  * Long lists render only what is on screen (issue 13 §4): a short table is rendered whole as
  * before; a long one renders a window of rows with its full length kept (gaps, aria-rowcount,
  * aria-rowindex), sorts all its rows, moves from row to row by keyboard, never drops the focused
- * row nor a row typed in, and prints whole.
+ * row nor a row typed in, and prints whole. The progress form of a plan of 150 actions renders a
+ * window of them, each in its priority's section, and a refused submission still focuses the
+ * field in error in a row far down the form.
  *
  * jsdom lays nothing out: rows are given a height (offsetHeight, which TanStack Virtual measures)
  * and the window its size and scroll position by hand.
  */
-import { act, fireEvent, screen } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Action, Priority } from '../../shared/domain';
+import { ProgressScreen } from '../../renderer/features/progress/ProgressScreen';
+import { action, entry, planFixture, progressFixture } from './support/plan-fixture';
 import { Table, type Column } from '../../renderer/components/Table';
 import { VirtualList } from '../../renderer/components/VirtualRows';
 import { setup } from './support/render-app';
@@ -48,6 +53,7 @@ describe('long lists', () => {
     window.scrollTo = ((options: ScrollToOptions) => scrollWindowTo(options.top ?? 0)) as typeof window.scrollTo;
     Object.defineProperty(window, 'innerHeight', { value: 720, configurable: true });
   });
+  beforeEach(() => scrollWindowTo(0));
   afterAll(() => {
     if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
     Element.prototype.getBoundingClientRect = rect;
@@ -151,5 +157,41 @@ describe('long lists', () => {
       window.dispatchEvent(new Event('afterprint'));
     });
     expect(bodyRows().length).toBeLessThan(60);
+  });
+
+  it('renders a window of a 150-action progress form, each row in its priority’s section, and focuses a refused field far down', async () => {
+    const plan = planFixture();
+    const actions = (priorityId: string, from: number): Action[] => Array.from({ length: 75 }, (_, i) => ({ ...action(`act${from + i}`, `Action ${from + i}`), priorityId }));
+    const first = plan.priorities[0]!;
+    const second: Priority = { ...first, id: 'pri2', rank: 1, title: 'Safer homes', actions: actions('pri2', 76), indicators: [] };
+    plan.priorities = [{ ...first, actions: actions('pri1', 1), indicators: [] }, second];
+    const all = plan.priorities.flatMap((p) => p.actions);
+    // Every action recorded but the last: the report waits for that one.
+    const entries = Object.fromEntries(all.slice(0, -1).map((a) => [a.id, entry(a.id, 'on_track', 'Done')]));
+    const progress = { ...progressFixture(), indicators: [], report: { ...progressFixture().report, submissionOpensOn: '2026-01-01' }, rows: all.map((a) => ({ action: a, priorityTitle: '', entry: entries[a.id] ?? null, plannedThisQuarter: true, previous: null })) };
+    const app = setup({ 'plans:get': () => plan, 'progress:get': () => progress });
+    const profile = await app.client.call('installation:get', {});
+    app.store.setState({ profile: { ...profile, role: 'liaison' } });
+    app.renderIn(<ProgressScreen planId="plan1" quarter={2} />);
+    await screen.findAllByRole('heading', { level: 3 }, { timeout: 8000 });
+
+    const rendered = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(rendered().length).toBeLessThan(40);
+    expect(rendered()[0]).toBe('Action 1');
+    expect(screen.getByRole('region', { name: 'Reduce impaired driving' }).querySelector('h2')?.textContent).toBe('Reduce impaired driving');
+
+    // At the end, the last rows sit in their priority's section, named though its heading is not rendered.
+    scrollWindowTo(1_000_000);
+    expect(rendered()).toContain('Action 150');
+    expect(rendered()).not.toContain('Action 1');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Safer homes' })).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Safer homes' })).getByRole('heading', { name: 'Action 150' })).toBeTruthy();
+
+    // Back at the top, Submit: the last action holds the report back, and focus goes to its status.
+    scrollWindowTo(0);
+    expect(rendered()).not.toContain('Action 150');
+    fireEvent.click(screen.getByRole('button', { name: /Submit the Q2 report/ }));
+    await waitFor(() => expect(document.activeElement?.closest('section.progress-row')?.querySelector('h3')?.textContent).toBe('Action 150'), { timeout: 8000 });
+    expect((document.activeElement as HTMLElement).id).toMatch(/status/);
   });
 });
