@@ -129,7 +129,8 @@ export function Dialog({ title, onClose, children, footer, wide = false, onSubmi
   const bodyRef = useFocusableWhenScrolling<HTMLDivElement>();
   const content = (
     <>
-      <div className="dialog__body" ref={bodyRef}>
+      {/* A long table in a dialog follows the body's scroll, not the page's (virtual-rows.ts). */}
+      <div className="dialog__body" ref={bodyRef} data-virtual-scroller="">
         {children}
       </div>
       {footer ? <div className="dialog__footer">{typeof footer === 'function' ? footer(requestClose) : footer}</div> : null}

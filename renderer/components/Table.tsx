@@ -6,9 +6,15 @@
  * `sortValue` when what it shows is not plain text (a chip, a link with hidden words, a formatted
  * number); otherwise the words it renders are read. A column with nothing to compare (inputs,
  * buttons) keeps a plain header. Rows start in the order given.
+ *
+ * A table of more than VIRTUAL_FROM rows renders only the rows near the screen (virtual-rows.ts):
+ * the table says how many rows it has (aria-rowcount) and each rendered row its place
+ * (aria-rowindex); sorting sorts them all.
  */
-import { Children, isValidElement, useId, useMemo, useState, type ReactNode } from 'react';
+import { Children, Fragment, isValidElement, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualRows } from './virtual-rows';
+import { GapRow } from './VirtualRows';
 import './table.css';
 
 export type SortValue = string | number | Date | null | undefined;
@@ -37,6 +43,8 @@ export interface TableProps<T> {
   className?: string;
   /** false: no column sorts (a printed document, a table of one row). */
   sortable?: boolean;
+  /** A row's likely height in pixels before it is measured, for a long table (36 by default). */
+  rowHeight?: number;
 }
 
 export type SortDirection = 'ascending' | 'descending';
@@ -95,7 +103,7 @@ function SortMark({ direction }: { direction: SortDirection | null }) {
   );
 }
 
-export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, compact = false, className, sortable = true }: TableProps<T>) {
+export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, compact = false, className, sortable = true, rowHeight = 36 }: TableProps<T>) {
   const { i18n } = useTranslation();
   const [sort, setSort] = useState<SortState | null>(null);
   const locale = i18n.language === 'fr' ? 'fr-CA' : 'en-CA';
@@ -130,6 +138,13 @@ export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, 
     return keyed.map((k) => k.row);
   }, [rows, sort, sortKeys, columns, locale]);
 
+  // The keys change with the rows, not with each render's new rowKey function.
+  const keyOf = useRef(rowKey);
+  keyOf.current = rowKey;
+  const keys = useMemo(() => shown.map((row) => keyOf.current(row)), [shown]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const list = useVirtualRows({ keys, estimateSize });
+
   function toggle(key: string) {
     setSort((s) => (s?.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));
   }
@@ -138,12 +153,12 @@ export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, 
     // On a narrow window a wide table scrolls inside its own box, not the page: the box is a named
     // region that takes focus, so the keyboard can scroll it too (WCAG 1.4.10, 2.1.1).
     <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={['table', compact ? 'table--compact' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <table className={['table', compact ? 'table--compact' : '', className ?? ''].filter(Boolean).join(' ')} aria-rowcount={list.virtual ? shown.length + 1 : undefined}>
         <caption id={captionId} className={hideCaption ? 'visually-hidden' : undefined}>
           {caption}
         </caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={list.virtual ? 1 : undefined}>
             {columns.map((c) => {
               const direction = sort?.key === c.key ? sort.direction : null;
               return (
@@ -161,22 +176,29 @@ export function Table<T>({ caption, hideCaption = false, columns, rows, rowKey, 
             })}
           </tr>
         </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <th key={c.key} scope="row" className={c.numeric ? 'numeric' : undefined}>
-                    {c.render(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
-                    {c.render(row)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
+        <tbody ref={list.containerRef} {...list.containerProps}>
+          {list.rows.map(({ index, key, gapBefore }) => {
+            const row = shown[index]!;
+            return (
+              <Fragment key={key}>
+                <GapRow height={gapBefore} columns={columns.length} />
+                <tr data-index={list.virtual ? index : undefined} aria-rowindex={list.virtual ? index + 2 : undefined} ref={list.virtual ? list.measureRef : undefined}>
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.key} scope="row" className={c.numeric ? 'numeric' : undefined}>
+                        {c.render(row)}
+                      </th>
+                    ) : (
+                      <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
+                        {c.render(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              </Fragment>
+            );
+          })}
+          <GapRow height={list.gapAfter} columns={columns.length} />
         </tbody>
       </table>
     </div>

@@ -3,7 +3,9 @@
  * 1366 and 911 pixels wide: the filters (the detachment's side, police and joint, in one click;
  * only planned this quarter; "not planned this quarter"), last quarter beside an action with "carry next steps", a
  * 12,000-character paste kept whole, refused with a sentence and not saved, focus on the first
- * field in error after a refused submission and on the confirmation after a submission.
+ * field in error after a refused submission and on the confirmation after a submission. And a plan
+ * of 420 actions (issue 13 §4): a screenful of rows in the page, the last row reached by scrolling
+ * and by the keyboard, axe-clean at 1366, 911 and 800 pixels.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,7 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
   let dir: string | undefined;
   let browser: Browser;
   const plans: Record<'en' | 'fr', { planId: string; communityId: string }> = {} as never;
+  let long: { planId: string; communityId: string; last: string };
 
   beforeAll(async () => {
     server = await startHarness(createDemoDatabase((dir = makeTempDir())), E2E_NOW);
@@ -45,6 +48,16 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
       must(core.invoke('progress:record', { actionId: patrols.id, quarter: 1, status: 'delayed', narrative: 'The road closed early.', nextSteps: Q1_NEXT_STEPS }));
       plans[locale] = { planId: plan.id, communityId };
     }
+    // A plan of 420 actions (4 priorities × 105): far more than a screen, the form renders a window of it.
+    const communityId = unplanned[2]!.communityId;
+    const plan = must(core.invoke('plans:create', { communityId, fiscalYear: 2026 }));
+    let last = '';
+    for (let p = 1; p <= 4; p++) {
+      const priority = must(core.invoke('priorities:add', { planId: plan.id, title: `Priority ${p}`, zone: 'prevention' }));
+      for (let a = 1; a <= 105; a++) must(core.invoke('actions:add', { priorityId: priority.id, title: (last = `Action ${p}.${a}`), owner: 'joint', plannedQuarters: [2] }));
+    }
+    must(core.invoke('plans:agree', { planId: plan.id, communitySignatory: 'Chief A', communitySignedOn: '2026-04-01', detachmentSignatory: 'Sgt. B', detachmentSignedOn: '2026-04-01' }));
+    long = { planId: plan.id, communityId, last };
     browser = await launchChromium();
   });
 
@@ -176,4 +189,59 @@ describe.skipIf(!chromiumAvailable())('the progress form in the browser', () => 
       await page.context().close();
     });
   }
+
+  it('renders a plan of 420 actions a screenful at a time; scrolling and the keyboard reach its last row', async () => {
+    must(server.core.invoke('installation:update', { locale: 'en', role: 'detachment', scopeCommunityIds: [long.communityId] }));
+    const page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await go(page, server.url, `#/plans/${long.planId}/progress/2`);
+    await page.locator('section.progress-row').first().waitFor();
+    const rendered = () => page.locator('section.progress-row').count();
+    expect(await rendered()).toBeLessThan(20);
+    const inWindow = await page.evaluate(() => document.querySelectorAll('*').length);
+
+    // The same form rendered whole, as for printing: the figure the window saves.
+    const whole = await page.evaluate(() => {
+      const start = performance.now();
+      window.dispatchEvent(new Event('beforeprint'));
+      void document.body.offsetHeight; // laid out, as the screen would be
+      const ms = performance.now() - start;
+      const figures = { ms, nodes: document.querySelectorAll('*').length, rows: document.querySelectorAll('section.progress-row').length };
+      window.dispatchEvent(new Event('afterprint'));
+      return figures;
+    });
+    expect(whole.rows).toBe(420);
+    await expect.poll(rendered).toBeLessThan(20);
+    console.log(`[issue 13 §4] progress form of 420 actions: ${await rendered()} rows and ${inWindow} DOM elements rendered, against 420 rows and ${whole.nodes} elements rendered whole (whole render and layout: ${Math.round(whole.ms)} ms)`);
+
+    // Tab goes on from row to row past the first screenful; focus stays in a row, rendered.
+    const firstShown = await titles(page);
+    await page.locator('section.progress-row select').first().focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('section.progress-row')?.querySelector('h3')?.textContent ?? null);
+    const reached = await focusedRow();
+    expect(reached).not.toBeNull();
+    expect(firstShown).not.toContain(reached);
+    expect(await rendered()).toBeLessThan(20);
+
+    // Scrolled to the end, the last row is there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await row(page, long.last).waitFor();
+    expect(await rendered()).toBeLessThan(20);
+
+    // Back at the top, Shift+Tab from Submit enters the form at its last row, brought on screen.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: words.en.submit }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focusedRow).toBe(long.last);
+    await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+
+    for (const width of [1366, 911, 800]) {
+      await page.setViewportSize({ width, height: 768 });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await screenshot(page, 'en-progress-form-420-actions');
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -17,6 +17,7 @@ import { DefinitionList } from '../../components/DefinitionList';
 import { Button } from '../../components/Button';
 import { EmptyPanel, ErrorBanner, LoadedList } from '../../components/Feedback';
 import { TextArea } from '../../components/Field';
+import { VirtualList } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
@@ -44,15 +45,18 @@ export function ConflictsScreen() {
         {(list) => (
           <>
             <p>{t('exchangeImport.conflicts.count', { count: list.length })}</p>
-            {list.map((r) => (
-              <RecordPanel key={`${r.id}:${r.conflicts.flatMap((c) => c.heads.map((h) => h.opId)).join(',')}`} record={r} />
-            ))}
+            {/* Hundreds of records after a long absence: only those near the screen are rendered. */}
+            <VirtualList items={list} itemKey={recordKey} label={t('sync.conflicts.title')} estimateSize={estimateRecordHeight} render={(r) => <RecordPanel record={r} />} />
           </>
         )}
       </LoadedList>
     </>
   );
 }
+
+/** A record's panel is new when its conflicting versions change (its choices start afresh). */
+const recordKey = (r: ConflictRecord) => `${r.id}:${r.conflicts.flatMap((c) => c.heads.map((h) => h.opId)).join(',')}`;
+const estimateRecordHeight = () => 420;
 
 /** Resolutions made here that no bundle has carried yet: each can still be undone. */
 function UnsentResolutions({ resolutions }: { resolutions: UndoableResolution[] }) {

@@ -9,8 +9,12 @@
  * and joint; community office: community and joint), and only the actions planned for the
  * quarter. All are shown on opening, so nothing the report waits for is hidden. The screen reads the form's parts that do not change while
  * someone types, so a keystroke re-renders only its own row.
+ *
+ * A plan of hundreds of actions (issue 13 §4): past VIRTUAL_FROM headings and rows, only those
+ * near the screen are rendered (virtual-rows.ts), each measured as it is drawn (a row's height
+ * follows its texts and comments); the row being typed in, and any row typed in, stay rendered.
  */
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS, quarterStart, type Quarter } from '../../../shared/fiscal-calendar';
 import { mayRecordProgressOn, maySubmitOn, submissionOpensOn } from '../../../shared/rules/plan-cycle';
@@ -20,6 +24,9 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChip } from '../../components/StatusChip';
+import { useVirtualRows, type ShownRow } from '../../components/virtual-rows';
+import { GapBlock } from '../../components/VirtualRows';
+import type { Priority } from '../../../shared/domain';
 import { useFormat } from '../../i18n/format';
 import { progressFieldId, saveStateOf, type ProgressForm, type ProgressProblem } from './progress-slice';
 import { OWNER_PARTIES, type OwnerParty, type Role } from '../../../shared/vocabulary';
@@ -34,6 +41,12 @@ import { usePermission } from '../../app/use-permission';
 import { progressLossCheck, useUnsavedEditsCheck } from '../../app/unsaved-edits';
 
 const FIRST_ROWS = 40;
+
+type ProgressRowData = ProgressForm['progress']['rows'][number];
+/** One line of the long form: a priority's heading or one of its actions. */
+type FormItem = { key: string; priority: Priority; row: ProgressRowData | null };
+const ROW_HEIGHT = 330;
+const HEADING_HEIGHT = 60;
 
 /** The actions this computer's side answers for: the detachment police and joint, the community office community and joint. */
 export function defaultOwners(role: Role | undefined): OwnerParty[] {
@@ -131,6 +144,21 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
     const ownerSet = new Set(ownersKey.split(','));
     return progress.rows.filter((r) => ownerSet.has(r.action.owner) && (!plannedOnly || r.plannedThisQuarter !== false));
   }, [progress, ownersKey, plannedOnly]);
+  // The same groups as one list of headings and rows, for a form too long to render whole.
+  const items = useMemo(() => {
+    const out: FormItem[] = [];
+    if (!plan) return out;
+    for (const p of plan.priorities) {
+      const rows = visible.filter((r) => r.action.priorityId === p.id);
+      if (rows.length === 0) continue;
+      out.push({ key: `group-${p.id}`, priority: p, row: null });
+      for (const r of rows) out.push({ key: r.action.id, priority: p, row: r });
+    }
+    return out;
+  }, [plan, visible]);
+  const itemKeys = useMemo(() => items.map((item) => item.key), [items]);
+  const estimateSize = useCallback((index: number) => (items[index]?.row ? ROW_HEIGHT : HEADING_HEIGHT), [items]);
+  const list = useVirtualRows({ keys: itemKeys, estimateSize, overscan: 3 });
   const groups = useMemo(() => {
     if (!plan || !rowOrder) return [];
     const shown = new Set(rowOrder.slice(0, shownRows));
@@ -168,6 +196,7 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       setPlannedOnly(false);
     }
     setShownRows(rowOrder.length);
+    list.reveal(first.actionId);
     setFocusTarget(progressFieldId(first.actionId, first.field));
   };
 
@@ -300,7 +329,42 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
               {t('progressForm.noneShownBody')}
             </EmptyState>
           ) : null}
-          {groups.map((group) => (
+          {list.virtual ? (
+            <div className="progress-rows progress-rows--virtual" ref={list.containerRef} {...list.containerProps}>
+              {runsOf(list.rows, items).map((run) => (
+                <Fragment key={run.key}>
+                  <GapBlock height={run.gapBefore} />
+                  <section
+                    className="progress-group"
+                    aria-labelledby={run.rows[0]!.key === `group-${run.priority.id}` ? `group-${run.priority.id}` : undefined}
+                    aria-label={run.rows[0]!.key === `group-${run.priority.id}` ? undefined : run.priority.title}
+                  >
+                    {run.rows.map(({ index, key }) => {
+                      const r = items[index]!.row;
+                      return (
+                        <div key={key} data-index={index} ref={list.measureRef} className="virtual-list__item">
+                          {r ? (
+                            <ProgressRow
+                              action={r.action}
+                              readOnly={readOnly}
+                              leadLabel={reference.personName(r.action.leadPersonId) ?? r.action.leadName}
+                              amendments={r.entry?.amendments}
+                              planned={r.plannedThisQuarter !== false}
+                              previous={r.previous ?? null}
+                            />
+                          ) : (
+                            <h2 id={key}>{run.priority.title}</h2>
+                          )}
+                        </div>
+                      );
+                    })}
+                  </section>
+                </Fragment>
+              ))}
+              <GapBlock height={list.gapAfter} />
+            </div>
+          ) : null}
+          {list.virtual ? null : groups.map((group) => (
             <section key={group.priority.id} className="progress-group" aria-labelledby={`group-${group.priority.id}`}>
               <h2 id={`group-${group.priority.id}`}>{group.priority.title}</h2>
               {group.rows.map((r) => (
@@ -388,4 +452,26 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
       ) : null}
     </CommentsProvider>
   );
+}
+
+/**
+ * The rendered lines cut into runs, each in its priority's section: a new run where the priority
+ * changes or where lines are left out (a kept row far from the screen). A run is keyed by its
+ * priority and its rank among that priority's runs, so scrolling keeps the same section.
+ */
+function runsOf(rows: ShownRow[], items: FormItem[]): Array<{ key: string; priority: Priority; gapBefore: number; rows: ShownRow[] }> {
+  const runs: Array<{ key: string; priority: Priority; gapBefore: number; rows: ShownRow[] }> = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const priority = items[row.index]!.priority;
+    const last = runs.at(-1);
+    if (last && last.priority.id === priority.id && row.gapBefore === 0) {
+      last.rows.push(row);
+      continue;
+    }
+    const rank = seen.get(priority.id) ?? 0;
+    seen.set(priority.id, rank + 1);
+    runs.push({ key: `${priority.id}:${rank}`, priority, gapBefore: row.gapBefore, rows: [row] });
+  }
+  return runs;
 }

@@ -2,14 +2,19 @@
  * Ten years of quarterly reports at a glance: every community × 40 quarters. Each cell is an icon
  * whose shape (not only its colour) tells the state, with the state in words for screen readers
  * and as a tooltip; a legend explains the shapes.
+ *
+ * A territory of hundreds of communities renders only the rows near the box's scroll position
+ * (virtual-rows.ts; the box scrolls by itself so that its headings stay in sight both ways).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUARTERS } from '../../../shared/fiscal-calendar';
 import { compareNames } from '../../../shared/text-search';
 import { COMPLETENESS_STATES, type CompletenessState } from '../../../shared/vocabulary';
 import { ErrorBanner, Loading } from '../../components/Feedback';
 import { Icon } from '../../components/Icon';
+import { useVirtualRows } from '../../components/virtual-rows';
+import { GapRow } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
 import { COMPLETENESS_LOOKS, StatusChip } from '../../components/StatusChip';
 import { useFormat } from '../../i18n/format';
@@ -20,6 +25,8 @@ import { useCompletenessMatrices } from './rollup-slice';
 import { ScopeNote } from '../exchange/ScopeNote';
 
 export const HISTORY_YEARS = 10;
+const ROW_HEIGHT = 27;
+const estimateRowHeight = () => ROW_HEIGHT;
 
 export function CompletenessHistoryScreen() {
   const { t } = useTranslation();
@@ -43,6 +50,9 @@ export function CompletenessHistoryScreen() {
     });
     return [...byCommunity.values()].sort((a, b) => compare(a.name, b.name));
   }, [matrices, locale]);
+
+  const keys = useMemo(() => rows.map((row) => row.id), [rows]);
+  const list = useVirtualRows({ keys, estimateSize: estimateRowHeight, overscan: 12 });
 
   // The latest years matter most: start scrolled to the right end.
   useEffect(() => {
@@ -71,11 +81,11 @@ export function CompletenessHistoryScreen() {
       {!matrices && !error ? (
         <Loading />
       ) : matrices ? (
-        <div className="table-wrap history-wrap" ref={scroller}>
-          <table className="table table--compact history-table">
+        <div className="table-wrap history-wrap" ref={scroller} data-virtual-scroller="">
+          <table className="table table--compact history-table" aria-rowcount={list.virtual ? rows.length + 2 : undefined}>
             <caption className="visually-hidden">{t('history.caption', { from: format.fiscalYear(years[0]!), to: format.fiscalYear(last) })}</caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={list.virtual ? 1 : undefined}>
                 <th scope="col" rowSpan={2}>
                   {t('communities.community')}
                 </th>
@@ -85,7 +95,7 @@ export function CompletenessHistoryScreen() {
                   </th>
                 ))}
               </tr>
-              <tr>
+              <tr aria-rowindex={list.virtual ? 2 : undefined}>
                 {years.flatMap((fy) =>
                   QUARTERS.map((q) => (
                     <th key={`${fy}-${q}`} scope="col" className="history-quarter">
@@ -96,23 +106,30 @@ export function CompletenessHistoryScreen() {
                 )}
               </tr>
             </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <a href={href.community(row.id)}>{row.name}</a>
-                  </th>
-                  {row.cells.map((state, i) => {
-                    const look = COMPLETENESS_LOOKS[state];
-                    return (
-                      <td key={i} className={`history-cell history-cell--${look.tone}`} title={labels[state]}>
-                        <Icon name={look.icon} size={12} />
-                        <span className="visually-hidden">{labels[state]}</span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+            <tbody ref={list.containerRef} {...list.containerProps}>
+              {list.rows.map(({ index, gapBefore }) => {
+                const row = rows[index]!;
+                return (
+                  <Fragment key={row.id}>
+                    <GapRow height={gapBefore} columns={1 + HISTORY_YEARS * 4} />
+                    <tr data-index={list.virtual ? index : undefined} aria-rowindex={list.virtual ? index + 3 : undefined} ref={list.virtual ? list.measureRef : undefined}>
+                      <th scope="row">
+                        <a href={href.community(row.id)}>{row.name}</a>
+                      </th>
+                      {row.cells.map((state, i) => {
+                        const look = COMPLETENESS_LOOKS[state];
+                        return (
+                          <td key={i} className={`history-cell history-cell--${look.tone}`} title={labels[state]}>
+                            <Icon name={look.icon} size={12} />
+                            <span className="visually-hidden">{labels[state]}</span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  </Fragment>
+                );
+              })}
+              <GapRow height={list.gapAfter} columns={1 + HISTORY_YEARS * 4} />
             </tbody>
           </table>
         </div>
