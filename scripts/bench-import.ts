@@ -78,6 +78,15 @@ t = process.hrtime.bigint();
 const again = receiver.invoke('bundles:import', { file });
 const reimportSeconds = seconds(t);
 if (!again.ok) throw new Error(again.error.message);
+// The same history without signed heads (a format-1 bundle, each changeset checked by its own signature), into another fresh computer.
+const receiverOld = fresh('receiver-old');
+const oldFile = path.join(dir, 'full-no-heads.planbundle');
+exportBundle(sender.context, { full: true, file: oldFile, signedHeads: false, recipientKeys: [{ name: 'receiver-old', key: receiverOld.context.keys.encryptionPublicKey! }] });
+t = process.hrtime.bigint();
+const oldResult = receiverOld.invoke('bundles:import', { file: oldFile, trustNewSender: true, allCommunities: true });
+const importWithoutHeadsSeconds = seconds(t);
+if (!oldResult.ok) throw new Error(oldResult.error.message);
+receiverOld.close();
 const digestsEqual = JSON.stringify(receiver.invoke('sync:digest', {})) === JSON.stringify(sender.invoke('sync:digest', {}));
 
 // Raw: every row of every table the import wrote, inserted into the same schema in one transaction.
@@ -108,6 +117,8 @@ console.log(JSON.stringify({
   rawLoadSeconds: rawSeconds,
   importSeconds,
   importToRaw: +(importSeconds / rawSeconds).toFixed(2),
+  importWithoutHeadsSeconds,
+  importWithoutHeadsToRaw: +(importWithoutHeadsSeconds / rawSeconds).toFixed(2),
   reimportSeconds,
   reimportToImport: +(reimportSeconds / importSeconds).toFixed(3),
   reimportBackup: again.value.backupFile,

@@ -461,14 +461,21 @@ export const tooDeep = () => new BundleRefusal('damaged', msg('bundle.nestedTooD
  */
 export function jsonDepthWithin(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+    if (c === 0x22) {
+      // A string: jump to its closing quote (one not escaped by an odd run of backslashes) with the
+      // engine's own search, not one JavaScript step per character: a bundle is mostly strings.
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return true; // an unterminated string: nothing after it nests
+      i = end;
+    } else if (c === 0x5b || c === 0x7b) {
       if (++depth > max) return false;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
