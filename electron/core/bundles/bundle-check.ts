@@ -21,7 +21,9 @@ import {
   manifestFormatSchema,
   manifestSchema,
   parseLine,
+  PLANNER_VERSION,
   sealedTrailer,
+  versionAfter,
   tooDeep,
   trailerSigned,
 } from './bundle-format';
@@ -91,7 +93,8 @@ function readSealed(lines: readonly string[]): { manifest: BundleManifest; diges
   const said = parseLine(manifestFormatSchema, lines[0]);
   if (said && said.format > MANIFEST_FORMAT) {
     // Nothing of a newer manifest is trusted or applied; its `requires` only tells the person what to install.
-    refuse('newer_version', said.requires !== undefined ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
+    // Like the file header: a version to install is named only when it is later than this one.
+    refuse('newer_version', said.requires !== undefined && versionAfter(said.requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
   }
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = sealedTrailer(lines) ?? damaged();

@@ -16,7 +16,6 @@ import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
 import { storeSection } from './territory-section';
 import { advanceChain, keepHead } from './signed-heads';
-import { partitionOfChangeset } from '../changelog/changeset-body';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
 
@@ -33,20 +32,16 @@ function alreadyAppliedOutcome(checked: CheckedBundle): AppliedBundle {
 }
 
 /**
- * After applying, inside the import's transaction: the chains held here carried forward over what
- * arrived (from the values the heads' proofs reached, so nothing is hashed twice), the verified
+ * After applying, inside the import's transaction: the chain values the heads' proofs reached
+ * stored (nothing is hashed twice, and nothing no head asked for is hashed at all), the verified
  * heads kept to be relayed, and the bundle's digest recorded when it was applied whole.
  */
 function recordChains(ctx: CoreContext, checked: CheckedBundle): void {
   const reached = new Map(checked.headProof.reached.map((r) => [`${r.origin}\u0000${r.partition}`, r]));
-  const keys = new Map<string, { origin: string; partition: string }>();
-  for (const c of checked.fresh) keys.set(`${c.body.origin}\u0000${partitionOfChangeset(c.body)}`, { origin: c.body.origin, partition: partitionOfChangeset(c.body) });
   // A reached value is taken only when every seq up to it is now held (none set aside).
   const held = ctx.sqlite.prepare('SELECT count(*) FROM changesets WHERE origin = ? AND partition = ? AND seq <= ?').pluck();
-  for (const [key, { origin, partition }] of keys) {
-    const from = reached.get(key);
-    const whole = from !== undefined && held.get(origin, partition, from.seq) === from.seq;
-    advanceChain(ctx, origin, partition, whole ? { seq: from.seq, chain: from.chain } : undefined);
+  for (const from of reached.values()) {
+    if (held.get(from.origin, from.partition, from.seq) === from.seq) advanceChain(ctx, from.origin, from.partition, { seq: from.seq, chain: from.chain }, { walk: false });
   }
   for (const head of checked.headProof.verifiedHeads) keepHead(ctx, head);
   if (checked.setAside.length === 0) {

@@ -81,14 +81,16 @@ export function heldChain(ctx: Pick<CoreContext, 'sqlite'>, origin: string, part
 /**
  * Carries the chain held here forward over every stored changeset after it, up to the first hole,
  * and stores it (inside the caller's transaction). `from`: a value already computed for this key
- * (the import's proof), used when it is ahead of the stored one.
+ * (the import's proof), used when it is ahead of the stored one. `walk: false` stores `from` alone,
+ * reading nothing: the import does not hash what no head asked for (a stale value costs nothing
+ * until a head or an export needs it, and both carry it forward themselves).
  */
-export function advanceChain(ctx: Pick<CoreContext, 'sqlite'>, origin: string, partition: string, from?: { seq: number; chain: string }): { seq: number; chain: string } {
+export function advanceChain(ctx: Pick<CoreContext, 'sqlite'>, origin: string, partition: string, from?: { seq: number; chain: string }, { walk = true }: { walk?: boolean } = {}): { seq: number; chain: string } {
   const row = rowOf(ctx, origin, partition);
   let at = row ? { seq: row.chainSeq, chain: row.chain } : { seq: 0, chain: ZERO_CHAIN };
   if (from && from.seq > at.seq) at = { ...from };
   const start = at.seq;
-  for (const c of storedFrom(ctx, origin, partition, at.seq)) {
+  for (const c of walk ? storedFrom(ctx, origin, partition, at.seq) : []) {
     if (c.seq !== at.seq + 1) break;
     at = { seq: c.seq, chain: nextChain(at.chain, c.body, c.signature) };
   }
