@@ -24,6 +24,10 @@ const arg = (name: string, fallback: number) => {
 };
 const scale = arg('--scale', 1);
 const seconds = (from: bigint) => +(Number(process.hrtime.bigint() - from) / 1e9).toFixed(3);
+/** CPU seconds of this process, every thread (the signature workers too): steadier than the wall clock on a shared machine. */
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const cpuSince = (from: number) => +(cpu() - from).toFixed(3);
+const cpuFigures: Record<string, number> = {};
 const now = '2026-11-24T17:00:00.000Z';
 
 const cache = path.join(os.tmpdir(), `csp-bench-import-demo-s${scale}`);
@@ -67,24 +71,30 @@ if (session) {
 }
 const sizeBefore = fs.statSync(path.join(dir, 'receiver.db')).size;
 t = process.hrtime.bigint();
+let c = cpu();
 const result = receiver.invoke('bundles:import', { file, trustNewSender: true, allCommunities: true });
 const importSeconds = seconds(t);
+cpuFigures.import = cpuSince(c);
 if (!result.ok) throw new Error(result.error.message);
 if (session) {
   const { profile } = (await post('Profiler.stop')) as { profile: unknown };
   fs.writeFileSync(path.join(os.tmpdir(), `bench-import-s${scale}.cpuprofile`), JSON.stringify(profile));
 }
 t = process.hrtime.bigint();
+c = cpu();
 const again = receiver.invoke('bundles:import', { file });
 const reimportSeconds = seconds(t);
+cpuFigures.reimport = cpuSince(c);
 if (!again.ok) throw new Error(again.error.message);
 // The same history without signed heads (a format-1 bundle, each changeset checked by its own signature), into another fresh computer.
 const receiverOld = fresh('receiver-old');
 const oldFile = path.join(dir, 'full-no-heads.planbundle');
 exportBundle(sender.context, { full: true, file: oldFile, signedHeads: false, recipientKeys: [{ name: 'receiver-old', key: receiverOld.context.keys.encryptionPublicKey! }] });
 t = process.hrtime.bigint();
+c = cpu();
 const oldResult = receiverOld.invoke('bundles:import', { file: oldFile, trustNewSender: true, allCommunities: true });
 const importWithoutHeadsSeconds = seconds(t);
+cpuFigures.importWithoutHeads = cpuSince(c);
 if (!oldResult.ok) throw new Error(oldResult.error.message);
 receiverOld.close();
 const digestsEqual = JSON.stringify(receiver.invoke('sync:digest', {})) === JSON.stringify(sender.invoke('sync:digest', {}));
@@ -103,10 +113,12 @@ const copies = tables.map((table) => {
   return { table, rows, insert: width ? raw.prepare(`INSERT OR REPLACE INTO "${table}" VALUES (${Array(width).fill('?').join(', ')})`) : null };
 });
 t = process.hrtime.bigint();
+c = cpu();
 raw.transaction(() => {
   for (const { rows, insert } of copies) for (const row of rows) insert!.run(...row);
 })();
 const rawSeconds = seconds(t);
+cpuFigures.rawLoad = cpuSince(c);
 raw.close();
 
 console.log(JSON.stringify({
@@ -125,6 +137,10 @@ console.log(JSON.stringify({
   dbBytesBefore: sizeBefore,
   dbBytesAfter: fs.statSync(path.join(dir, 'receiver.db')).size,
   digestsEqual,
+  cpuSeconds: cpuFigures,
+  cpuImportToRaw: +(cpuFigures.import! / cpuFigures.rawLoad!).toFixed(2),
+  cpuImportWithoutHeadsToRaw: +(cpuFigures.importWithoutHeads! / cpuFigures.rawLoad!).toFixed(2),
+  cpuReimportToImport: +(cpuFigures.reimport! / cpuFigures.import!).toFixed(3),
 }, null, 2));
 sender.close();
 receiver.close();
