@@ -551,3 +551,32 @@ export const milestones = sqliteTable(
   },
   (t) => [index('milestones_commitment').on(t.commitmentId)],
 );
+
+// --- Signed heads of the change log (issue 13 §3; local, never exchanged as rows) ----------------
+
+/**
+ * Per (origin, partition): the hash chain over that origin's changesets as held here, up to the
+ * highest seq held without a hole (`chainSeq`, `chain`: SHA-256 hex; 0 and 64 zeros before the
+ * first), and the newest head that origin signed that this computer holds (`headSeq`, `headChain`,
+ * `headSignature`: Ed25519 by the origin over bundles/signed-heads.ts `headText`), relayed as it came.
+ */
+export const chainHeads = sqliteTable(
+  'chain_heads',
+  {
+    origin: text('origin').notNull(),
+    partition: text('partition').notNull(),
+    chainSeq: integer('chain_seq').notNull(),
+    chain: text('chain').notNull(),
+    headSeq: integer('head_seq'),
+    headChain: text('head_chain'),
+    headSignature: text('head_signature'),
+  },
+  (t) => [primaryKey({ columns: [t.origin, t.partition] })],
+);
+
+/** Bundles imported here, by the digest their sender signed (the trailer's): a second import of the same bytes is recognised before any work. */
+export const importedBundles = sqliteTable('imported_bundles', {
+  digest: text('digest').primaryKey(),
+  bundleId: text('bundle_id').notNull(),
+  importedAt: text('imported_at').notNull(),
+});

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../../electron/cli/call-command';
 import { change } from '../../electron/core/changelog/core-context';
 import type { ReplicatedTableName } from '../../electron/core/changelog/replicated-tables';
-import { encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
+import { encodeBundle, hashLines, MANIFEST_FORMAT } from '../../electron/core/bundles/bundle-format';
 import { CHANGESET_SCHEMA_VERSION, CHANGESET_TEXT_VERSION, type ChangesetBody, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { storeChangeset } from '../../electron/core/changelog/changeset-store';
 import { signText } from '../../electron/core/bundles/identity';
@@ -183,8 +183,8 @@ describe('versions this planner does not know', () => {
 
   it('refuses a manifest of a newer format as "newer version", not "damaged", even when its other fields changed', () => {
     for (const manifest of [
-      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: 2 }),
-      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: 3, recipients: ['x'], keys: undefined, partitions: { all: true } }),
+      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: MANIFEST_FORMAT + 1 }),
+      (m: Record<string, unknown>) => JSON.stringify({ ...m, format: MANIFEST_FORMAT + 2, recipients: ['x'], keys: undefined, partitions: { all: true } }),
     ]) {
       const refusal = expectRefused(bundleWithRewrittenChangeset((body) => serialiseChangeset(body), { manifest }), 'newer_version');
       expect(refusal.message).toMatch(/newer version of the planner/);

@@ -21,7 +21,9 @@ import {
   manifestFormatSchema,
   manifestSchema,
   parseLine,
+  PLANNER_VERSION,
   sealedTrailer,
+  versionAfter,
   tooDeep,
   trailerSigned,
 } from './bundle-format';
@@ -29,6 +31,7 @@ import { readOrRefuse, refuse } from './bundle-refusal';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
 import { certifiedAuthorities, type OriginAuthority } from './import-scope';
 import { verifyInParallel } from './parallel-verify';
+import { type ChainLine, type HeadProof, proveByHeads } from './signed-heads';
 import { territoryRow } from '../queries/territory';
 import { isDemoDatabase, storedCertified, type VerifiedSection, verifySection } from './territory-section';
 
@@ -70,29 +73,52 @@ export interface CheckedBundle {
   territory: VerifiedSection | null;
   /** Blocks until every signature is checked; refuses (throws) when one is not valid. */
   awaitSignatures: () => void;
+  /** The hash of every line, which the sender signed (the trailer): what names these exact bytes. */
+  digest: string;
+  /**
+   * These exact bytes were imported here before (`imported_bundles`) from a sender still trusted:
+   * nothing was parsed past the manifest, nothing is applied (see `alreadyImported`).
+   */
+  alreadyApplied: boolean;
+  /** How the changesets were proven: by their origins' signed heads, or each by its own signature. */
+  proofs: { byHead: number; bySignature: number };
+  /** Heads that verified and were reached, and the chain each reached: kept after applying. */
+  headProof: HeadProof;
 }
 
 const damaged = () => refuse('damaged', msg('import.damaged'));
 
 /** The manifest of a whole bundle whose sender signed it; refuses anything else. */
-function readSealed(lines: readonly string[]): BundleManifest {
+function readSealed(lines: readonly string[]): { manifest: BundleManifest; digest: string } {
   const said = parseLine(manifestFormatSchema, lines[0]);
   if (said && said.format > MANIFEST_FORMAT) {
     // Nothing of a newer manifest is trusted or applied; its `requires` only tells the person what to install.
-    refuse('newer_version', said.requires !== undefined ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
+    // Like the file header: a version to install is named only when it is later than this one.
+    refuse('newer_version', said.requires !== undefined && versionAfter(said.requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
   }
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = sealedTrailer(lines) ?? damaged();
   if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
   if (!trailerSigned(trailer, manifest.sender.publicKey)) refuse('bad_signature', msg('import.badSignature'));
-  return manifest;
+  return { manifest, digest: trailer.digest };
+}
+
+/**
+ * Whether these exact bytes (the digest the sender signed) were imported here before. Safe to skip
+ * everything else then: the log only grows, so every changeset they carry is still held, as the
+ * same text (a backup restored from before that import has no record of it either); their trust,
+ * territory section and acknowledgement were stored by that import. Only a bundle that was
+ * applied whole is recorded (nothing set aside), so a change set aside then is read again.
+ */
+function importedBefore(ctx: CoreContext, digest: string): boolean {
+  return ctx.sqlite.prepare('SELECT 1 FROM imported_bundles WHERE digest = ?').pluck().get(digest) !== undefined;
 }
 
 export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
   const bytes = readFileCapped(request.file);
   // This computer's key opens a bundle made for it; the passphrase one made with a passphrase.
   const decoded = readOrRefuse(() => decodeBundle(bytes, { passphrase: request.passphrase ?? null, encryptionPrivateKey: ctx.keys.encryptionPrivateKey ?? null }));
-  const manifest = readSealed(decoded.lines);
+  const { manifest, digest } = readSealed(decoded.lines);
   const sender = manifest.sender;
   const demo = isDemoDatabase(ctx);
   // The demo and a real territory never mix (unenrolled scratch databases may take either, for practice).
@@ -104,6 +130,29 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   if (judged.senderTrust === 'unknown' && request.trustNewSender) {
     // The first import from a newly trusted sender is held to the communities it is trusted for.
     judged.senderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : [];
+  }
+  if (judged.senderTrust === 'trusted' && importedBefore(ctx, digest)) {
+    // The trailer and the sender are checked (above); the changesets were checked and applied the first time.
+    return {
+      manifest,
+      encrypted: decoded.encryption !== 'none',
+      senderTrust: judged.senderTrust,
+      senderScope: judged.senderScope,
+      fresh: [],
+      total: manifest.changesetCount,
+      newOrigins: [],
+      originScope: new Map(),
+      originAuthority: new Map(),
+      continues: null,
+      setAside: [],
+      forgottenOwn: [],
+      territory: null,
+      awaitSignatures: () => {},
+      digest,
+      alreadyApplied: true,
+      proofs: { byHead: 0, bySignature: 0 },
+      headProof: { proven: new Set(), verifiedHeads: [], reached: [] },
+    };
   }
   const origins = judgeOrigins(ctx, manifest, judged, certified);
 
@@ -124,9 +173,20 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   // manifest proves nothing, and pinning it would hand its real owner the namer's trust.
   const signingOrigins = new Set(raws.map((raw) => raw.origin));
   const provenOrigins = origins.newOrigins.filter((o) => o.installationId === sender.installationId || signingOrigins.has(o.installationId));
-  const verification = verifyInParallel(entries.map((entry, i) => ({ publicKey: origins.originKey.get(raws[i]!.origin as string)!, text: entry.body, signature: entry.signature })));
+  // Signed heads (signed-heads.ts): one signature per (origin, partition) proves every changeset its
+  // chain reaches; the others are checked one by one, on other cores, as before.
+  const chainLines: ChainLine[] = [];
+  raws.forEach((raw, index) => {
+    const { partition, seq } = raw as { partition?: unknown; seq?: unknown };
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || (partition !== undefined && typeof partition !== 'string')) return;
+    chainLines.push({ index, origin: raw.origin as string, partition: partition ?? '*', seq, text: entries[index]!.body, signature: entries[index]!.signature });
+  });
+  const headProof = proveByHeads(ctx, manifest.heads ?? [], chainLines, (origin) => origins.originKey.get(origin));
+  const unproven = entries.flatMap((_, i) => (headProof.proven.has(i) ? [] : [i]));
+  const verification = verifyInParallel(unproven.map((i) => ({ publicKey: origins.originKey.get(raws[i]!.origin as string)!, text: entries[i]!.body, signature: entries[i]!.signature })));
   const refuseForgery = () => {
-    const bad = verification.firstInvalid();
+    const badJob = verification.firstInvalid();
+    const bad = badJob >= 0 ? unproven[badJob]! : -1;
     if (bad >= 0) {
       const body = raws[bad]!;
       refuse('forged', body.origin === sender.installationId ? msg('import.forgedChange.sender', { seq: String(body.seq), name: sender.name }) : msg('import.forgedChange.other', { seq: String(body.seq) }));
@@ -157,6 +217,10 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
     forgottenOwn: [...origins.forgottenOwn].filter((origin) => fresh.some((c) => c.body.origin === origin)),
     territory,
     awaitSignatures: refuseForgery,
+    digest,
+    alreadyApplied: false,
+    proofs: { byHead: headProof.proven.size, bySignature: unproven.length },
+    headProof,
   };
 }
 

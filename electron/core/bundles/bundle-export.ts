@@ -5,7 +5,8 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, MANIFEST_FORMAT, READS_SIGNED_HEADS_SINCE } from './bundle-format';
+import { headsForExport } from './signed-heads';
 import { planEncryption } from './recipients';
 import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
@@ -34,6 +35,19 @@ export interface ExportRequest {
   alsoTo?: string[];
   /** Recipient keys known otherwise (the enrolment bundle: the key of the request). */
   recipientKeys?: Array<{ name: string; key: string }>;
+  /**
+   * Whether to carry signed heads (manifest format 2, which planners from before issue 13 refuse
+   * with "needs version"). Default: for a full bundle (a first contact, an enrolment: a new
+   * installation, the big imports they speed up), and to peers that have sent a head of their own
+   * (they run a planner that reads them); otherwise not, so older planners keep reading our bundles.
+   */
+  signedHeads?: boolean;
+}
+
+/** Whether every recipient has shown, by a head of its own it sent here, that it reads heads. */
+function recipientsReadHeads(ctx: CoreContext, recipientIds: readonly string[]): boolean {
+  const signed = ctx.sqlite.prepare('SELECT 1 FROM chain_heads WHERE origin = ? AND head_signature IS NOT NULL LIMIT 1').pluck();
+  return recipientIds.length > 0 && recipientIds.every((id) => signed.get(id) !== undefined);
 }
 
 /**
@@ -77,9 +91,11 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     if (!peer) throw new Error(`No key is known for origin ${origin}, whose changesets are stored here.`);
     keys[origin] = peer.publicKey;
   }
+  const withHeads = selected.length > 0 && (request.signedHeads ?? (request.full === true || recipientsReadHeads(ctx, recipientIds)));
+  const heads = withHeads ? headsForExport(ctx, selected, own, privateKey) : [];
   const manifest: BundleManifest = {
     type: 'manifest',
-    format: 1,
+    ...(withHeads ? { format: MANIFEST_FORMAT, requires: READS_SIGNED_HEADS_SINCE } : { format: 1 }),
     bundleId: randomUUID(),
     createdAt: ctx.clock.now(),
     sender: { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey },
@@ -90,6 +106,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     changesetCount: selected.length,
     ...(own.length > 1 ? { formerIds: own.slice(1) } : {}),
     ...territoryParts(ctx),
+    ...(withHeads ? { heads } : {}),
   };
   const bytes = encodeBundle(
     bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),

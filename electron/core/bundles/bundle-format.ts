@@ -22,6 +22,7 @@ import {
 } from './bundle-crypto';
 import { BundleRefusal } from './bundle-refusal';
 import { verifyText } from './identity';
+import { MAX_HEADS, signedHeadSchema } from './signed-heads';
 import { territorySectionSchema } from './territory-crypto';
 
 /**
@@ -76,8 +77,16 @@ export type BundleHeader = z.infer<typeof headerSchema>;
 
 const base64 = z.string().max(200).regex(/^[A-Za-z0-9+/=]+$/);
 const installationId = z.string().min(1).max(64);
-/** The manifest's format; a higher one is refused as made by a newer planner, before anything else is read. */
-export const MANIFEST_FORMAT = 1;
+/**
+ * The manifest's format; a higher one is refused as made by a newer planner, before anything else
+ * is read. Format 2 (issue 13) adds `heads`, the origins' signed heads (bundles/signed-heads.ts);
+ * it is written only when it carries heads, so a bundle without them stays format 1 and every
+ * older planner still reads it. Format 1's schema is strict: an older planner cannot skip a field
+ * it does not know, hence the new number (it says "needs version …", `requires`, nothing applied).
+ */
+export const MANIFEST_FORMAT = 2;
+/** The planner version that first reads manifest format 2 (written as its `requires`). */
+export const READS_SIGNED_HEADS_SINCE = '0.1.0';
 /** A planner version as people read it ("1.4", "2.0.1"): the only text of a newer manifest this one shows. */
 export const plannerVersionSchema = z.string().max(20).regex(/^\d{1,4}(\.\d{1,4}){0,3}$/);
 /**
@@ -89,7 +98,7 @@ export const manifestFormatSchema = z.object({ format: z.number(), requires: pla
 /** The first line: who sends, to whom, what the sender holds, and the keys of every origin inside. */
 export const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
-  format: z.literal(MANIFEST_FORMAT),
+  format: z.union([z.literal(1), z.literal(MANIFEST_FORMAT)]),
   /** The oldest planner version that reads this manifest (required from format 2 on; see manifestFormatSchema). */
   requires: plannerVersionSchema.optional(),
   bundleId: z.string().min(1).max(64),
@@ -107,7 +116,11 @@ export const manifestSchema = z.strictObject({
   territory: territorySectionSchema.optional(),
   /** Written by a demo database: never mixed with a real territory. */
   demo: z.boolean().optional(),
-});
+  /** Format 2: per (origin, partition) carried, the newest head its origin signed (signed-heads.ts). */
+  heads: z.array(signedHeadSchema).max(MAX_HEADS).optional(),
+})
+  // Heads only in format 2, and format 2 says which planner reads it.
+  .refine((m) => (m.format === 2) === (m.heads !== undefined) && (m.format === 1 || m.requires !== undefined));
 export type BundleManifest = z.infer<typeof manifestSchema>;
 /** One line per changeset: its text as its origin signed it, and that signature. */
 export const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body: z.string().max(LIMITS.lineBytes), signature: base64 });
@@ -448,14 +461,21 @@ export const tooDeep = () => new BundleRefusal('damaged', msg('bundle.nestedTooD
  */
 export function jsonDepthWithin(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+    if (c === 0x22) {
+      // A string: jump to its closing quote (one not escaped by an odd run of backslashes) with the
+      // engine's own search, not one JavaScript step per character: a bundle is mostly strings.
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return true; // an unterminated string: nothing after it nests
+      i = end;
+    } else if (c === 0x5b || c === 0x7b) {
       if (++depth > max) return false;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }

@@ -15,6 +15,7 @@ import { fingerprintOf } from './identity';
 import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
 import { storeSection } from './territory-section';
+import { advanceChain, keepHead } from './signed-heads';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
 
@@ -25,9 +26,33 @@ function senderOf(checked: CheckedBundle): ImportPreview['sender'] {
   return { installationId: s.installationId, name: s.name, fingerprint: fingerprintOf(s.publicKey), trust: checked.senderTrust };
 }
 
+/** What a bundle imported here before does again: nothing (its exact bytes were applied then). */
+function alreadyAppliedOutcome(checked: CheckedBundle): AppliedBundle {
+  return { changesetCount: checked.total, newChangesetCount: 0, alreadyImported: true, gaps: [], changesPerPlan: [], otherChanges: 0, newConflicts: [], newOrigins: [], setAside: [] };
+}
+
+/**
+ * After applying, inside the import's transaction: the chain values the heads' proofs reached
+ * stored (nothing is hashed twice, and nothing no head asked for is hashed at all), the verified
+ * heads kept to be relayed, and the bundle's digest recorded when it was applied whole.
+ */
+function recordChains(ctx: CoreContext, checked: CheckedBundle): void {
+  const reached = new Map(checked.headProof.reached.map((r) => [`${r.origin}\u0000${r.partition}`, r]));
+  // A reached value is taken only when every seq up to it is now held (none set aside).
+  const held = ctx.sqlite.prepare('SELECT count(*) FROM changesets WHERE origin = ? AND partition = ? AND seq <= ?').pluck();
+  for (const from of reached.values()) {
+    if (held.get(from.origin, from.partition, from.seq) === from.seq) advanceChain(ctx, from.origin, from.partition, { seq: from.seq, chain: from.chain }, { walk: false });
+  }
+  for (const head of checked.headProof.verifiedHeads) keepHead(ctx, head);
+  if (checked.setAside.length === 0) {
+    ctx.sqlite.prepare('INSERT OR IGNORE INTO imported_bundles (digest, bundle_id, imported_at) VALUES (?, ?, ?)').run(checked.digest, checked.manifest.bundleId, ctx.clock.now());
+  }
+}
+
 /** The dry run: applies everything inside a transaction that is always rolled back. */
 export function previewImport(ctx: CoreContext, request: ImportRequest): ImportPreview {
   const checked = checkBundle(ctx, request, { forImport: false });
+  if (checked.alreadyApplied) return { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt, ...alreadyAppliedOutcome(checked) };
   let outcome: AppliedBundle | undefined;
   try {
     ctx.sqlite.transaction(() => {
@@ -53,6 +78,23 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
   const newSenderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : undefined;
   if (checked.senderTrust === 'unknown' && !checked.continues && newSenderScope === undefined) throw new DomainError('invalid_input', msg('peer.scopeRequired'));
   const head = { bundleId: checked.manifest.bundleId, sender: senderOf(checked), createdAt: checked.manifest.createdAt };
+  const exchange = () =>
+    recordExchange(ctx, {
+      direction: 'import',
+      bundleId: checked.manifest.bundleId,
+      peerInstallationId: checked.manifest.sender.installationId,
+      peerName: checked.manifest.sender.name,
+      file: path.resolve(request.file),
+      at: ctx.clock.now(),
+      changesetCount: checked.total,
+      newChangesetCount: checked.fresh.length,
+      encrypted: checked.encrypted,
+    });
+  if (checked.alreadyApplied) {
+    // These exact bytes were applied here before: only the exchange is written (no backup, no apply).
+    ctx.sqlite.transaction(exchange).immediate();
+    return { ...head, ...alreadyAppliedOutcome(checked), imported: false, backupFile: null };
+  }
   let backupFile: string | null = null;
   if (checked.fresh.length > 0) {
     backupFile = backupDatabase(ctx.sqlite, ctx.backupDir, 'before-import', new Date(ctx.clock.now())).file;
@@ -79,22 +121,13 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope === undefined ? [] : newSenderScope) : checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
+    recordChains(ctx, checked);
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);
     for (const origin of checked.forgottenOwn) adoptOwnOrigin(ctx, origin);
     // Own changes this database had lost (it is an older copy) came back: never number new ones over them.
     ctx.sqlite.prepare('UPDATE installation SET last_seq = max(last_seq, (SELECT coalesce(max(seq), 0) FROM changesets WHERE origin = installation.installation_id)) WHERE key = 1').run();
-    recordExchange(ctx, {
-      direction: 'import',
-      bundleId: checked.manifest.bundleId,
-      peerInstallationId: sender.installationId,
-      peerName: sender.name,
-      file: path.resolve(request.file),
-      at: ctx.clock.now(),
-      changesetCount: checked.total,
-      newChangesetCount: checked.fresh.length,
-      encrypted: checked.encrypted,
-    });
+    exchange();
     return result;
   }).immediate();
   return { ...head, ...outcome, imported: checked.fresh.length > 0, backupFile };
