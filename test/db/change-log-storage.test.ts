@@ -4,11 +4,14 @@
  * over without loss: the same history, digest, conflicts and signed bytes; its bodies deflated at
  * opening; and a bundle it writes afterwards is accepted by a peer that then holds the same data.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { listBackups, pruneBackups } from '../../db/backups';
 import { changesetText, registerChangesetFunctions, storedChangesetBody } from '../../db/changeset-text';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
-import { exportBundle, importBundle, makeInstallation, type Installation } from '../support';
+import { exportBundle, importBundle, makeInstallation, makeTestDir, type Installation } from '../support';
 import { AUGUST, closeAfterEach, inuvikTerritory } from '../sync/support/inuvik';
 
 closeAfterEach();
@@ -108,5 +111,34 @@ describe('the change log stored once (migration 0005)', () => {
     } finally {
       reopened.core.close();
     }
+  });
+});
+
+describe('the backup policy', () => {
+  const MB = 1024 * 1024;
+  function folderWith(sizesNewestFirst: number[]): { dir: string; db: string } {
+    const dir = makeTestDir();
+    sizesNewestFirst.forEach((size, i) => {
+      const minute = String(59 - i).padStart(2, '0');
+      fs.writeFileSync(path.join(dir, `planner-backup-2026-12-03T10-${minute}-00-000Z-before-import.db`), Buffer.alloc(size));
+    });
+    fs.writeFileSync(path.join(dir, 'other-backup-2026-12-03T09-00-00-000Z-manual.db'), Buffer.alloc(3 * MB)); // another database's: never touched
+    return { dir, db: path.join(dir, 'planner.db') };
+  }
+  const kept = (dir: string, db: string) => listBackups(dir, db).map((b) => b.bytes / MB);
+
+  it('keeps the newest backups while they fit both the count and the total size, and deletes the older ones', () => {
+    const { dir, db } = folderWith([4 * MB, 4 * MB, 4 * MB, 1 * MB, 1 * MB]);
+    expect(pruneBackups(dir, db, 10, 9 * MB)).toHaveLength(3); // 4 + 4 fit; the third 4 would make 12
+    expect(kept(dir, db)).toEqual([4, 4]);
+    expect(pruneBackups(dir, db, 1, 100 * MB)).toHaveLength(1);
+    expect(kept(dir, db)).toEqual([4]);
+    expect(fs.existsSync(path.join(dir, 'other-backup-2026-12-03T09-00-00-000Z-manual.db'))).toBe(true);
+  });
+
+  it('never deletes the newest, even when it alone is larger than the budget', () => {
+    const { dir, db } = folderWith([8 * MB, 1 * MB]);
+    pruneBackups(dir, db, 5, 2 * MB);
+    expect(kept(dir, db)).toEqual([8]);
   });
 });
