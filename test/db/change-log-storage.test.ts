@@ -62,7 +62,7 @@ function observe(i: Installation) {
     digest: replicatedDigest(i.core.context),
     history: i.must('history:recent', { limit: 500 }),
     conflicts: i.must('conflicts:list', {}),
-    bodies: sqlite.prepare('SELECT id, changeset_body(body) AS text, signature FROM changesets ORDER BY rowid').all(),
+    bodies: sqlite.prepare('SELECT id, changeset_body(body) AS text, signature FROM changesets ORDER BY rowid').all() as Array<{ id: string; text: string; signature: string }>,
     heads: sqlite.prepare('SELECT table_name, row_id, field, op_id FROM field_heads ORDER BY 1, 2, 3, 4').all(),
   };
 }
@@ -100,7 +100,7 @@ describe('the change log stored once (migration 0005)', () => {
       const sqlite = reopened.core.context.sqlite;
       expect(sqlite.prepare("SELECT count(*) FROM changesets WHERE typeof(body) <> 'blob'").pluck().get()).toBe(0);
       expect(sqlite.prepare('SELECT sum(length(body)) FROM changesets').pluck().get() as number).toBeLessThan(
-        before.bodies.reduce((sum, b) => sum + Buffer.byteLength((b as { text: string }).text), 0) / 2,
+        before.bodies.reduce((sum, b) => sum + Buffer.byteLength(b.text), 0) / 2,
       );
 
       // It still writes, resolves and exchanges: the detachment accepts its bundle and then holds the same data.
