@@ -3,6 +3,9 @@ import { type ChangesetBody, partitionOfChangeset } from './changeset-body';
 import type { FieldRegister } from './field-register';
 import { storedChangesetBody } from '../../../db/changeset-text';
 
+/** The exact signed text of a stored changeset (`changesets.body`), to send it or read old values; in SQL, `changeset_body(body)`. */
+export { changesetText } from '../../../db/changeset-text';
+
 export interface RowRef {
   table: string;
   rowId: string;
