@@ -150,7 +150,28 @@ export function syncFolder(folder: string): void {
   }
 }
 
-/** Keeps the newest `keep` backups of one database and deletes the rest. */
-export function pruneBackups(backupDir: string, databaseFile: string, keep: number): void {
-  for (const old of listBackups(backupDir, databaseFile).slice(keep)) fs.rmSync(old.file, { force: true });
+/**
+ * How much room the backups of one database may take together in one folder. With the compact
+ * change log (migration 0006) a scale-10 territory's copy is about 25 MB, so this holds several.
+ */
+export const BACKUPS_TOTAL_BUDGET_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The backup policy: of one database's backups in one folder, the newest is always kept (never the
+ * only copy deleted, however large); then each next newest while the kept ones stay within `keep`
+ * files AND `maxTotalBytes` together; that one and every older one are deleted. Returns the deleted files.
+ */
+export function pruneBackups(backupDir: string, databaseFile: string, keep: number, maxTotalBytes: number = BACKUPS_TOTAL_BUDGET_BYTES): string[] {
+  const backups = listBackups(backupDir, databaseFile);
+  let total = 0;
+  let kept = 0;
+  for (const backup of backups) {
+    const fits = kept === 0 || (kept < keep && total + backup.bytes <= maxTotalBytes);
+    if (!fits) break;
+    total += backup.bytes;
+    kept += 1;
+  }
+  const deleted = backups.slice(kept).map((b) => b.file);
+  for (const file of deleted) fs.rmSync(file, { force: true });
+  return deleted;
 }

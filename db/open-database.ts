@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { backupDatabase, listBackups, pruneBackups } from './backups';
 import { resolveMigrationsFolder } from './migrations-folder';
+import { deflateStoredBodies, registerChangesetFunctions } from './changeset-text';
 import { createEmptyPrivateFile, makePrivateFolder, tightenOwnFile } from './private-files';
 
 export type PlannerDb = BetterSQLite3Database<typeof schema>;
@@ -102,8 +103,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
       backupDatabase(sqlite, backupDir, 'before-migration');
       pruneBackups(backupDir, file, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
     }
+    registerChangesetFunctions(sqlite);
     const db = drizzle(sqlite, { schema });
     if (pending.length > 0) migrate(db, { migrationsFolder });
+    // Bodies an older planner stored as text are deflated once, after the migration that allows it (0006).
+    if (pending.length > 0) deflateStoredBodies(sqlite);
     return { sqlite, db, file, backupDir, appliedMigrations: pending };
   } catch (error) {
     sqlite.close();

@@ -7,10 +7,10 @@
  *   installations creating "the Q2 progress entry of action A" meet on one row);
  * - no autoincrement, no stored derived facts (on time/late/missing are computed);
  * - removal is a field change (`deletedAt`), so it can travel as an op and be undone;
- * - every write goes through the core's change recorder, which writes `changesets`/`change_ops`.
+ * - every write goes through the core's change recorder, which writes `changesets`/`ops`.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const deletedAt = () => text('deleted_at');
 const json = (name: string) => text(name, { mode: 'json' });
@@ -101,12 +101,15 @@ export const enrolmentRequests = sqliteTable('enrolment_requests', {
 
 /**
  * One local save or one imported changeset: who, where, when, in what order. `body` is the exact
- * signed text (it travels byte-for-byte, so the origin's signature holds after any relay).
+ * signed text (it travels byte-for-byte, so the origin's signature holds after any relay), stored
+ * compressed (db/changeset-text.ts: read it with `changeset_body(body)` in SQL
+ * or `changesetText()` in code). `n` is a compact, stable number the ops refer to.
  */
 export const changesets = sqliteTable(
   'changesets',
   {
-    id: text('id').primaryKey(),
+    n: integer('n').primaryKey(),
+    id: text('id').notNull(),
     origin: text('origin').notNull(),
     /**
      * The partition the changeset belongs to: a community's id, 'territory', or '*' for changesets
@@ -120,38 +123,59 @@ export const changesets = sqliteTable(
     method: text('method').notNull(),
     schemaVersion: integer('schema_version').notNull(),
     createdAt: text('created_at').notNull(),
-    body: text('body').notNull(),
-    /** Ed25519 signature of `body` by the origin, base64. */
+    /** The signed text, deflated (a Buffer); text for a row an older version stored, until converted at opening. */
+    body: blob('body').notNull(),
+    /** Ed25519 signature of the signed text by the origin, base64. */
     signature: text('signature').notNull(),
     /** When this installation stored it (its own saves: when made; others': when imported). */
     receivedAt: text('received_at').notNull(),
   },
-  (t) => [uniqueIndex('changesets_origin_partition_seq').on(t.origin, t.partition, t.seq)],
+  (t) => [uniqueIndex('changesets_id').on(t.id), uniqueIndex('changesets_origin_partition_seq').on(t.origin, t.partition, t.seq)],
+);
+
+/** The (table, field) pairs ops name, each numbered once, so an op stores a small number, not two names. */
+export const opFields = sqliteTable(
+  'op_fields',
+  {
+    k: integer('k').primaryKey(),
+    tableName: text('table_name').notNull(),
+    field: text('field').notNull(),
+  },
+  (t) => [uniqueIndex('op_fields_name').on(t.tableName, t.field)],
 );
 
 /**
- * One field of one row set to one value. `pred` lists the ops whose values the author was
- * looking at (the field's heads then), so causality comes from the ops, not from clocks.
+ * What merging needs of each op, and nothing the signed text already holds: its id is
+ * `<changeset id>.<position>`, its pred is in `op_preds`, its clock is its changeset's. `value` (JSON)
+ * is kept so a field's heads are read without opening bodies; `head` is 1 while the op is one of its
+ * field's current heads (two or more heads is a conflict). WITHOUT ROWID (migration 0005).
+ * Read through the views `change_ops` and `field_heads` (the layout before 0005) when speed does not matter.
  */
-export const changeOps = sqliteTable(
-  'change_ops',
+export const ops = sqliteTable(
+  'ops',
   {
-    opId: text('op_id').primaryKey(),
-    changesetId: text('changeset_id')
-      .notNull()
-      .references(() => changesets.id),
+    cs: integer('cs').notNull(),
     position: integer('position').notNull(),
-    tableName: text('table_name').notNull(),
+    fieldKey: integer('field_key').notNull(),
     rowId: text('row_id').notNull(),
-    field: text('field').notNull(),
-    /** The new value, JSON-encoded. */
     value: text('value').notNull(),
-    pred: json('pred').$type<string[]>().notNull().default(sql`'[]'`),
-    /** The changeset's hybrid logical clock: orders concurrent heads for display only. */
-    hlc: text('hlc').notNull(),
+    head: integer('head').notNull(),
   },
-  (t) => [index('change_ops_row').on(t.tableName, t.rowId, t.field), index('change_ops_changeset').on(t.changesetId)],
+  (t) => [primaryKey({ columns: [t.cs, t.position] }), index('ops_row').on(t.rowId, t.fieldKey, t.head)],
 );
+
+/** The ops as they were stored before migration 0005 (a view over `ops`; read-only). */
+export const changeOps = sqliteView('change_ops', {
+  opId: text('op_id').notNull(),
+  changesetId: text('changeset_id').notNull(),
+  position: integer('position').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  field: text('field').notNull(),
+  value: text('value').notNull(),
+  hlc: text('hlc').notNull(),
+  head: integer('head').notNull(),
+}).existing();
 
 /** Which op names which in its `pred`: lets a late-arriving op know it is already superseded. */
 export const opPreds = sqliteTable(
@@ -163,17 +187,13 @@ export const opPreds = sqliteTable(
   (t) => [primaryKey({ columns: [t.predOpId, t.opId] })],
 );
 
-/** The current heads of every field's multi-value register; two or more heads is a conflict. */
-export const fieldHeads = sqliteTable(
-  'field_heads',
-  {
-    tableName: text('table_name').notNull(),
-    rowId: text('row_id').notNull(),
-    field: text('field').notNull(),
-    opId: text('op_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field, t.opId] })],
-);
+/** The current heads of every field's multi-value register (a view over `ops`; read-only). */
+export const fieldHeads = sqliteView('field_heads', {
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  field: text('field').notNull(),
+  opId: text('op_id').notNull(),
+}).existing();
 
 /** The partition of every replicated row, fixed by the first op that created it here. */
 export const rowPartitions = sqliteTable(

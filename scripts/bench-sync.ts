@@ -1,185 +1,233 @@
 /**
- * Benchmark for plan bundles (issue 4): export and import of a territory-sized history, next to
- * the raw better-sqlite3 insert rate of the same rows measured in the same run, and bundle sizes.
+ * Benchmark for plan bundles and storage (issue 13, §2 and §3): for the demo territory at scale 1
+ * and scale 10, in ONE run, so the ratios compare like with like on a noisy machine:
  *
- *   npx tsx scripts/bench-sync.ts [--changesets 50000]
+ * - raw SQL load: the receiving database after its import, dumped to SQL text and loaded into a
+ *   fresh file in one transaction (better-sqlite3 `exec`, in this process), and by the sqlite3
+ *   shell (`sqlite3 new.db < dump.sql`, process start included) when it is installed;
+ * - export of the whole history as one bundle ('bundles:export', full, unencrypted);
+ * - full import of that bundle into a fresh computer ('bundles:import': every changeset's origin and
+ *   integrity proven, as a real import does), then re-import of the same bundle;
+ * - database size before and after import (main file after a checkpoint), the source's size, and
+ *   the largest tables and indexes after import (SQLite's dbstat);
+ * - a backup of the imported database: VACUUM INTO (what the planner does) and better-sqlite3's
+ *   online backup, size and time.
  *
- * Figures, not assertions: the machines are noisy, so compare the ratios within one run.
+ *   npm run bench:sync              (scales 1 and 10)
+ *   npx tsx scripts/bench-sync.ts --scales 1
+ *
+ * It calls the core's own export and import, so it measures whatever they do when it is run.
+ * Figures, not assertions.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupDatabase } from '../db/backups';
+import { registerChangesetFunctions } from '../db/changeset-text';
 import { createCore, type Core } from '../electron/core/create-core';
-import { fixedClock, sequentialIds } from '../electron/core/changelog/clock';
-import { change } from '../electron/core/changelog/core-context';
-import { deterministicId } from '../electron/core/changelog/deterministic-id';
 import { memoryKeyStore } from '../electron/core/bundles/identity';
-import { exportBundle } from '../electron/core/bundles/bundle-export';
-import { decodeBundle, encodeBundle, encodeBundleV1 } from '../electron/core/bundles/bundle-format';
+import { demoCoreOptions, seedDemoTerritory } from '../electron/demo/demo-data';
 
-const argIndex = process.argv.indexOf('--changesets');
-const target = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 50_000;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
+const NOW = '2026-12-03';
+const argIndex = process.argv.indexOf('--scales');
+const scales = argIndex > 0 ? process.argv[argIndex + 1]!.split(',').map(Number) : [1, 10];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-sync-'));
+const shell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0 ? 'sqlite3' : null;
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
+const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+function timed<T>(work: () => T): [T, number] {
+  const start = process.hrtime.bigint();
+  const value = work();
+  return [value, seconds(start)];
+}
+async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return [value, seconds(start)];
+}
+const MB = (bytes: number) => +(bytes / 1e6).toFixed(2);
 
-function installation(name: string, prefix: string): Core {
+/** The database's size on disk once its write-ahead log is folded in. */
+function fileBytes(core: Core, file: string): number {
+  core.context.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return fs.statSync(file).size;
+}
+
+/** The largest tables and indexes (dbstat), in MB. */
+function largest(sqlite: Database.Database, n = 6): Record<string, number> {
+  try {
+    const rows = sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT ?').all(n) as Array<{ name: string; bytes: number }>;
+    return Object.fromEntries(rows.map((r) => [r.name, MB(r.bytes)]));
+  } catch {
+    return {};
+  }
+}
+
+/** The whole database as SQL text, as the sqlite3 shell's .dump writes it: tables with their rows, then indexes and views. */
+function dumpSql(sqlite: Database.Database): string {
+  const objects = sqlite
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")
+    .all() as Array<{ type: string; name: string; sql: string }>;
+  const out: string[] = ['PRAGMA foreign_keys=OFF;']; // as .dump writes it: rows before the tables they refer to
+  for (const o of objects) {
+    out.push(`${o.sql};`);
+    if (o.type !== 'table') continue;
+    const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(o.name) as string[]).map((c) => `quote("${c}")`);
+    const rows = sqlite.prepare(`SELECT 'INSERT INTO "${o.name}" VALUES(' || ${columns.join(" || ',' || ")} || ');' FROM "${o.name}"`).pluck().all() as string[];
+    out.push(...rows);
+  }
+  return out.join('\n');
+}
+
+function coordinator(file: string): Core {
   return createCore({
-    dbFile: path.join(dir, `${prefix}.db`),
-    clock: fixedClock('2026-01-10T12:00:00.000Z'),
-    ids: sequentialIds(prefix),
+    dbFile: file,
     keyStore: memoryKeyStore(),
-    initialProfile: { name, userName: `${name} user`, role: 'coordinator' },
+    initialProfile: { name: 'Receiving coordinator', userName: 'Bench', role: 'coordinator' },
     log: () => {},
   });
 }
 
-const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+interface Figures {
+  scale: number;
+  changesets: number;
+  ops: number;
+  seedSeconds: number;
+  sourceMB: number;
+  exportSeconds: number;
+  bundleMB: number;
+  emptyMB: number;
+  importSeconds: number;
+  importedMB: number;
+  reimportSeconds: number;
+  reimportWroteOnlyTheRecord: boolean;
+  rawLoadSeconds: number;
+  rawLoadShellSeconds: number | null;
+  dumpMB: number;
+  vacuumIntoSeconds: number;
+  vacuumIntoMB: number;
+  onlineBackupSeconds: number;
+  onlineBackupMB: number;
+  digestsEqual: boolean;
+  largestAfterImport: Record<string, number>;
+}
 
-// 1. A history: 33 communities, plans with actions, then quarterly progress edits until `target` changesets.
-const source = installation('Coordinator', 's');
-const communities: string[] = [];
-change(source.context, 'bench:seed', (w) => {
-  for (let i = 0; i < 33; i++) {
-    const id = deterministicId('community', `c${i}`);
-    communities.push(id);
-    w.insert('communities', { id, name: `Community ${i}`, region: 'North', hasDetachment: i % 3 !== 0, servedByDetachmentId: null });
+async function run(scale: number): Promise<Figures> {
+  const sourceFile = path.join(dir, `source-${scale}.db`);
+  const source = createCore({ dbFile: sourceFile, ...demoCoreOptions({ seed: 1, scale, now: NOW }), keyStore: memoryKeyStore(), log: () => {} });
+  const [, seedSeconds] = timed(() => seedDemoTerritory(source, { seed: 1, scale, now: NOW }));
+  const changesets = source.context.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get() as number;
+  const ops = source.context.sqlite.prepare('SELECT count(*) FROM change_ops').pluck().get() as number;
+  const sourceMB = MB(fileBytes(source, sourceFile));
+
+  const bundle = path.join(dir, `full-${scale}.planbundle`);
+  const [, exportSeconds] = timed(() => must(source.invoke('bundles:export', { full: true, file: bundle, encrypt: false })));
+
+  const receiverFile = path.join(dir, `receiver-${scale}.db`);
+  const receiver = coordinator(receiverFile);
+  const emptyMB = MB(fileBytes(receiver, receiverFile));
+  const importInput = { file: bundle, passphrase: null, trustNewSender: true, allCommunities: true };
+  const [first, importSeconds] = timed(() => must(receiver.invoke('bundles:import', importInput)));
+  if (first.newChangesetCount !== changesets) throw new Error(`The import took ${first.newChangesetCount} of ${changesets} changesets.`);
+  const importedMB = MB(fileBytes(receiver, receiverFile));
+  const countsOf = () => receiver.context.sqlite.prepare("SELECT (SELECT count(*) FROM changesets) || '/' || (SELECT count(*) FROM change_ops) || '/' || (SELECT count(*) FROM exchanges)").pluck().get() as string;
+  const beforeAgain = countsOf();
+  const [again, reimportSeconds] = timed(() => must(receiver.invoke('bundles:import', importInput)));
+  const [cs, op, ex] = beforeAgain.split('/').map(Number);
+  const reimportWroteOnlyTheRecord = again.newChangesetCount === 0 && again.backupFile === null && countsOf() === `${cs}/${op}/${ex! + 1}`;
+  const digestsEqual = must(receiver.invoke('sync:digest', {})).digest === must(source.invoke('sync:digest', {})).digest;
+
+  // Raw SQL load of the same database, in this process and by the sqlite3 shell.
+  const dump = dumpSql(receiver.context.sqlite);
+  const dumpFile = path.join(dir, `dump-${scale}.sql`);
+  fs.writeFileSync(dumpFile, dump);
+  const rawFile = path.join(dir, `raw-${scale}.db`);
+  const raw = new Database(rawFile);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  registerChangesetFunctions(raw);
+  const [, rawLoadSeconds] = timed(() => raw.exec(dump.replace('PRAGMA foreign_keys=OFF;', 'PRAGMA foreign_keys=OFF;\nBEGIN;') + '\nCOMMIT;'));
+  raw.close();
+  let rawLoadShellSeconds: number | null = null;
+  if (shell) {
+    const shellFile = path.join(dir, `raw-shell-${scale}.db`);
+    const script = `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; BEGIN;\n.read ${dumpFile}\nCOMMIT;\n`;
+    [, rawLoadShellSeconds] = timed(() => execFileSync(shell, [shellFile], { input: script, stdio: ['pipe', 'ignore', 'inherit'] }));
   }
-});
-const actions: string[] = [];
-for (const [i, communityId] of communities.entries()) {
-  for (const fiscalYear of [2024, 2025]) {
-    const plan = must(source.invoke('plans:create', { communityId, fiscalYear }));
-    for (let p = 0; p < 4; p++) {
-      const priority = must(source.invoke('priorities:add', { planId: plan.id, title: `Priority ${p} of ${i}`, zone: 'prevention' }));
-      for (let a = 0; a < 3; a++) actions.push(must(source.invoke('actions:add', { priorityId: priority.id, title: `Action ${a}`, owner: 'joint' })).id);
-    }
-    must(source.invoke('plans:agree', { planId: plan.id, communitySignatory: 'Chief', communitySignedOn: `${fiscalYear}-03-01`, detachmentSignatory: 'Sgt', detachmentSignedOn: `${fiscalYear}-03-02` }));
-  }
+
+  // Backups of the imported database: VACUUM INTO (the planner's) and the online backup API.
+  const backups = path.join(dir, `backups-${scale}`);
+  const [made, vacuumIntoSeconds] = timed(() => backupDatabase(receiver.context.sqlite, backups, 'manual'));
+  const online = path.join(dir, `online-${scale}.db`);
+  const [, onlineBackupSeconds] = await timedAsync(() => receiver.context.sqlite.backup(online));
+
+  const figures: Figures = {
+    scale,
+    changesets,
+    ops,
+    seedSeconds,
+    sourceMB,
+    exportSeconds,
+    bundleMB: MB(fs.statSync(bundle).size),
+    emptyMB,
+    importSeconds,
+    importedMB,
+    reimportSeconds,
+    reimportWroteOnlyTheRecord,
+    rawLoadSeconds,
+    rawLoadShellSeconds,
+    dumpMB: MB(Buffer.byteLength(dump)),
+    vacuumIntoSeconds,
+    vacuumIntoMB: MB(made.bytes),
+    onlineBackupSeconds,
+    onlineBackupMB: MB(fs.statSync(online).size),
+    digestsEqual,
+    largestAfterImport: largest(receiver.context.sqlite),
+  };
+  source.close();
+  receiver.close();
+  return figures;
 }
-let made = source.context.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get() as number;
-const narrative = 'Foot patrols held weekly; two community meetings; youth night attendance up. Next: checkstops during the spring carnival.';
-const startEdits = process.hrtime.bigint();
-for (let n = 0; made < target; n++, made++) {
-  must(source.invoke('progress:record', { actionId: actions[n % actions.length]!, quarter: ((n >> 4) % 4) + 1, status: 'on_track', narrative: `${narrative} (${n})` }));
+
+const results: Figures[] = [];
+for (const scale of scales) {
+  process.stderr.write(`scale ${scale}: seeding, exporting, importing…\n`);
+  results.push(await run(scale));
 }
-const editSeconds = seconds(startEdits);
-
-// 2. Export a full bundle (encrypted and not).
-let t = process.hrtime.bigint();
-const plainFile = path.join(dir, 'full-plain.planbundle');
-must(source.invoke('bundles:export', { full: true, file: plainFile, encrypt: false }));
-const exportPlainSeconds = seconds(t);
-t = process.hrtime.bigint();
-const encryptedFile = path.join(dir, 'full.planbundle');
-must(source.invoke('bundles:export', { full: true, file: encryptedFile, passphrase: 'correct horse battery staple' }));
-const exportEncryptedSeconds = seconds(t);
-// Encrypted to a recipient's X25519 key (format 2, no passphrase): the receiver's own key, given
-// directly since these benchmark installations are not enrolled (no certificates).
-const receiver = installation('Detachment', 'r');
-const receiverKey = receiver.context.keys.encryptionPublicKey!;
-t = process.hrtime.bigint();
-const recipientFile = path.join(dir, 'full-recipient.planbundle');
-exportBundle(source.context, { full: true, file: recipientFile, recipientKeys: [{ name: 'Detachment', key: receiverKey }] });
-const exportRecipientSeconds = seconds(t);
-
-// 3. Import into fresh installations: the passphrase bundle, and the one encrypted to the receiver's key.
-t = process.hrtime.bigint();
-const imported = must(receiver.invoke('bundles:import', { file: encryptedFile, passphrase: 'correct horse battery staple', trustNewSender: true, allCommunities: true }));
-const importSeconds = seconds(t);
-const equal = must(receiver.invoke('sync:digest', {})).digest === must(source.invoke('sync:digest', {})).digest;
-const receiver2 = installation('Office', 'r2');
-const recipientFile2 = path.join(dir, 'full-recipient-2.planbundle');
-exportBundle(source.context, { full: true, file: recipientFile2, recipientKeys: [{ name: 'Office', key: receiver2.context.keys.encryptionPublicKey! }] });
-t = process.hrtime.bigint();
-must(receiver2.invoke('bundles:import', { file: recipientFile2, trustNewSender: true, allCommunities: true }));
-const importRecipientSeconds = seconds(t);
-const equal2 = must(receiver2.invoke('sync:digest', {})).digest === must(source.invoke('sync:digest', {})).digest;
-
-// 3b. The container alone on the same lines: format 1 (today's one passphrase, one AES-GCM) against
-//     format 2 with a passphrase and with 1 or 3 recipients (chunked AES-GCM): encode and decode.
-const lines = decodeBundle(fs.readFileSync(plainFile), null).lines;
-const timed = (work: () => unknown) => {
-  const start = process.hrtime.bigint();
-  work();
-  return +seconds(start).toFixed(3);
-};
-const receiverPrivate = receiver.context.keys.encryptionPrivateKey!;
-const v1 = encodeBundleV1(lines, 'correct horse battery staple');
-const v2p = encodeBundle(lines, 'correct horse battery staple');
-const v2r = encodeBundle(lines, { recipients: [receiverKey] });
-const container = {
-  encodeSeconds: {
-    format1Passphrase: timed(() => encodeBundleV1(lines, 'correct horse battery staple')),
-    format2Passphrase: timed(() => encodeBundle(lines, 'correct horse battery staple')),
-    format2OneRecipient: timed(() => encodeBundle(lines, { recipients: [receiverKey] })),
-    format2ThreeRecipients: timed(() => encodeBundle(lines, { recipients: [receiverKey, receiverKey, receiverKey] })),
-  },
-  decodeSeconds: {
-    format1Passphrase: timed(() => decodeBundle(v1, 'correct horse battery staple')),
-    format2Passphrase: timed(() => decodeBundle(v2p, 'correct horse battery staple')),
-    format2OneRecipient: timed(() => decodeBundle(v2r, { encryptionPrivateKey: receiverPrivate })),
-  },
-  bytes: { format1Passphrase: v1.length, format2Passphrase: v2p.length, format2OneRecipient: v2r.length },
-};
-
-// 4. Raw better-sqlite3: every row the import wrote (log, registers, data), inserted straight into
-//    the same schema in one transaction with prepared statements: the floor an import cannot beat.
-const raw = new Database(path.join(dir, 'raw.db'));
-raw.pragma('journal_mode = WAL');
-// Every migration in order (the schema the import wrote into).
-for (const migration of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
-  raw.exec(fs.readFileSync(path.join('db', 'migrations', migration), 'utf8').replaceAll('--> statement-breakpoint', ''));
-}
-const written = ['changesets', 'change_ops', 'op_preds', 'field_heads', 'pending_rows', 'communities', 'plans', 'priorities', 'actions', 'progress_entries'];
-const rowsByTable = written.map((table) => {
-  const rows = receiver.context.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][];
-  const width = rows[0]?.length ?? 0;
-  return { table, rows, insert: width ? raw.prepare(`INSERT INTO "${table}" VALUES (${Array(width).fill('?').join(', ')})`) : null };
-});
-const ops = rowsByTable.find((r) => r.table === 'change_ops')!.rows;
-t = process.hrtime.bigint();
-raw.transaction(() => {
-  for (const { rows, insert } of rowsByTable) for (const row of rows) insert!.run(...row);
-})();
-const rawSeconds = seconds(t);
-const rawRows = rowsByTable.reduce((n, r) => n + r.rows.length, 0);
-
-// 5. A quarter's update for one community, sent to a peer that has everything else.
-const detachmentPeer = must(receiver.invoke('sync:whoami', {})).installationId;
-must(source.invoke('bundles:import', { file: (() => { const f = path.join(dir, 'ack.planbundle'); must(receiver.invoke('bundles:export', { full: true, file: f, encrypt: false })); return f; })(), trustNewSender: true, allCommunities: true }));
-const oneCommunityActions = actions.slice(0, 12);
-for (const actionId of oneCommunityActions) must(source.invoke('progress:record', { actionId, quarter: 3, status: 'at_risk', narrative: `${narrative} Quarter 3 update.` }));
-const quarterFile = path.join(dir, 'quarter.planbundle');
-const quarter = must(source.invoke('bundles:export', { to: detachmentPeer, file: quarterFile, passphrase: 'correct horse battery staple' }));
-// The same lines encrypted to the receiver's key (the peer here is trusted by fingerprint, without a certificate, so export itself would ask for a passphrase).
-const quarterRecipient = { bytes: encodeBundle(decodeBundle(fs.readFileSync(quarterFile), 'correct horse battery staple').lines, { recipients: [receiverKey] }).length };
-
-const count = imported.changesetCount;
-const bytes = fs.statSync(encryptedFile).size;
-console.log(JSON.stringify({
-  changesets: count,
-  ops: ops.length,
-  rowsWrittenByImport: rawRows,
-  localEditsPerSecond: Math.round((made - 0) / editSeconds),
-  exportSeconds: { plain: +exportPlainSeconds.toFixed(2), passphrase: +exportEncryptedSeconds.toFixed(2), recipient: +exportRecipientSeconds.toFixed(2) },
-  importSeconds: +importSeconds.toFixed(2),
-  importRecipientSeconds: +importRecipientSeconds.toFixed(2),
-  container,
-  importChangesetsPerSecond: Math.round(count / importSeconds),
-  rawInsertChangesetsPerSecond: Math.round(count / rawSeconds),
-  importToRawRatio: +((count / importSeconds) / (count / rawSeconds)).toFixed(3),
-  bundleBytes: bytes,
-  bytesPer1000Changesets: Math.round((bytes / count) * 1000),
-  quarterUpdateForOneCommunity: { changesets: quarter.changesetCount, bytes: quarter.bytes, bytesToRecipient: quarterRecipient.bytes },
-  digestsEqual: equal && equal2,
-}, null, 2));
-source.close();
-receiver.close();
-receiver2.close();
-raw.close();
 fs.rmSync(dir, { recursive: true, force: true });
+
+const s = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+const rows: Array<[string, (f: Figures) => string]> = [
+  ['changesets / ops', (f) => `${f.changesets} / ${f.ops}`],
+  ['seed the demo (s)', (f) => s(f.seedSeconds)],
+  ['source database (MB)', (f) => String(f.sourceMB)],
+  ['raw SQL load, better-sqlite3 exec (s)', (f) => s(f.rawLoadSeconds)],
+  [`raw SQL load, sqlite3 shell (s)`, (f) => s(f.rawLoadShellSeconds)],
+  ['SQL dump (MB)', (f) => String(f.dumpMB)],
+  ['export, full bundle (s)', (f) => s(f.exportSeconds)],
+  ['bundle (MB)', (f) => String(f.bundleMB)],
+  ['import into a fresh computer (s)', (f) => s(f.importSeconds)],
+  ['re-import of the same bundle (s)', (f) => s(f.reimportSeconds)],
+  ['re-import wrote only the exchange record', (f) => String(f.reimportWroteOnlyTheRecord)],
+  ['database before import (MB)', (f) => String(f.emptyMB)],
+  ['database after import (MB)', (f) => String(f.importedMB)],
+  ['backup, VACUUM INTO (s)', (f) => s(f.vacuumIntoSeconds)],
+  ['backup, VACUUM INTO (MB)', (f) => String(f.vacuumIntoMB)],
+  ['backup, online backup API (s)', (f) => s(f.onlineBackupSeconds)],
+  ['backup, online backup API (MB)', (f) => String(f.onlineBackupMB)],
+  ['digests equal after import', (f) => String(f.digestsEqual)],
+  ['RATIO import ÷ raw load (exec)', (f) => (f.importSeconds / f.rawLoadSeconds).toFixed(2)],
+  ['RATIO import ÷ raw load (shell)', (f) => (f.rawLoadShellSeconds === null ? '—' : (f.importSeconds / f.rawLoadShellSeconds).toFixed(2))],
+  ['RATIO re-import ÷ import', (f) => (f.reimportSeconds / f.importSeconds).toFixed(3)],
+];
+const width = Math.max(...rows.map(([label]) => label.length));
+console.log(`${'figure'.padEnd(width)}  ${results.map((r) => `scale ${r.scale}`.padStart(14)).join('')}`);
+for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(14)).join('')}`);
+for (const r of results) console.log(`largest after import, scale ${r.scale} (MB): ${JSON.stringify(r.largestAfterImport)}`);
+console.log(`targets: import ≤ 1.5× raw load; re-import ≤ 10% of import; scale-10 database ≤ 25 MB (raw load by ${shell ? 'better-sqlite3 exec and the sqlite3 shell' : 'better-sqlite3 exec; no sqlite3 shell here'}).`);

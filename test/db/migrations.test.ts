@@ -26,8 +26,11 @@ describe('opening and migrating the database', () => {
     const opened = openDatabase(path.join(dir, 'new.db'));
     const tables = (opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['actions', 'change_ops', 'changesets', 'commitments', 'communities', 'detachments', 'indicator_values', 'indicators', 'installation', 'milestones', 'organisations', 'people', 'plan_revisions', 'plans', 'priorities', 'progress_entries', 'report_comments', 'report_submissions', 'themes']),
+      expect.arrayContaining(['actions', 'changesets', 'commitments', 'communities', 'detachments', 'indicator_values', 'indicators', 'installation', 'milestones', 'organisations', 'people', 'plan_revisions', 'plans', 'priorities', 'progress_entries', 'report_comments', 'report_submissions', 'themes', 'ops', 'op_fields', 'op_preds']),
     );
+    // The change log's layout before migration 0006 stays readable as views over `ops`.
+    const views = opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='view' ORDER BY name").pluck().all();
+    expect(views).toEqual(['change_ops', 'field_heads']);
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(checkIntegrity(opened.sqlite)).toEqual({ ok: true, problems: [] });

@@ -83,6 +83,7 @@ export function makeCoordinatorCore(now = '2025-05-15T12:00:00.000Z'): TestCore 
 
 /** Every row of every table, for "nothing changed" assertions. */
 export function snapshotTables(core: Core): string {
-  const tables = core.context.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as Array<{ name: string }>;
-  return JSON.stringify(tables.map(({ name }) => [name, core.context.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  const tables = core.context.sqlite.prepare("SELECT name, wr FROM pragma_table_list WHERE type = 'table' AND schema = 'main' ORDER BY name").all() as Array<{ name: string; wr: number }>;
+  // A WITHOUT ROWID table (the change log's `ops`) is ordered by its key, the first columns.
+  return JSON.stringify(tables.map(({ name, wr }) => [name, core.context.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${wr ? '1, 2' : 'rowid'}`).all()]));
 }

@@ -50,7 +50,7 @@ describe('what the planner itself writes', () => {
     const core = createCore({ dbFile: path.join(dir, 'planner.db'), ...demoCoreOptions({ seed: 3, scale: 1, now: '2026-11-24' }), keyStore: memoryKeyStore(generateIdentityKeys()), log: () => {} });
     try {
       seedDemoTerritory(core, { seed: 3, scale: 1, now: '2026-11-24' });
-      const bodies = core.context.sqlite.prepare('SELECT body FROM changesets').pluck().all() as string[];
+      const bodies = core.context.sqlite.prepare('SELECT changeset_body(body) FROM changesets').pluck().all() as string[];
       const fields = new Set<string>();
       for (const text of bodies) {
         const body = changesetBodySchema.parse(JSON.parse(text));

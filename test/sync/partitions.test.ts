@@ -75,7 +75,7 @@ describe('partitions of the change log', () => {
       w.update('communities', communities.gameti, { otherNames: 'Rae Lakes' });
     });
     const written = coordinator.core.context.sqlite
-      .prepare('SELECT partition, seq, body FROM changesets ORDER BY rowid DESC LIMIT 3')
+      .prepare('SELECT partition, seq, changeset_body(body) AS body FROM changesets ORDER BY rowid DESC LIMIT 3')
       .all() as Array<{ partition: string; seq: number; body: string }>;
     expect(count()).toBe(before + 3);
     expect(written.map((w) => w.partition).sort()).toEqual([communities.behchoko, communities.lutselke, 'territory'].sort());

@@ -88,7 +88,7 @@ const unknownFields = (c: VersionedComputer) =>
 const organisationRow = (c: VersionedComputer, id: string) =>
   c.core.context.sqlite.prepare('SELECT name, retired_at AS retiredAt FROM organisations WHERE id = ?').get(id) as { name: string; retiredAt: string | null } | undefined;
 const storedBody = (c: VersionedComputer, changesetId: string) =>
-  c.core.context.sqlite.prepare('SELECT body, signature, schema_version AS schemaVersion FROM changesets WHERE id = ?').get(changesetId) as { body: string; signature: string; schemaVersion: number } | undefined;
+  c.core.context.sqlite.prepare('SELECT changeset_body(body) AS body, signature, schema_version AS schemaVersion FROM changesets WHERE id = ?').get(changesetId) as { body: string; signature: string; schemaVersion: number } | undefined;
 const keptOps = (c: VersionedComputer, field: string) =>
   c.core.context.sqlite.prepare('SELECT o.value FROM change_ops o JOIN field_heads h ON h.op_id = o.op_id WHERE o.table_name = ? AND o.field = ?').pluck().all('organisations', field) as string[];
 
@@ -103,7 +103,7 @@ function writeAsNextVersion(c: VersionedComputer, rowId: string, ops: Array<{ ta
   const origin = installationId(c);
   const template = ctx.sqlite
     .prepare(
-      `SELECT cs.body, cs.partition FROM changesets cs JOIN change_ops o ON o.changeset_id = cs.id
+      `SELECT changeset_body(cs.body) AS body, cs.partition FROM changesets cs JOIN change_ops o ON o.changeset_id = cs.id
         WHERE cs.origin = ? AND o.table_name = 'organisations' AND o.row_id = ? ORDER BY cs.seq DESC LIMIT 1`,
     )
     .get(origin, rowId) as { body: string; partition: string };

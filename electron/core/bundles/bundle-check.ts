@@ -230,7 +230,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
  */
 function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raws: readonly unknown[], origins: OriginJudgement) {
   const fresh: Incoming[] = [];
-  const known = ctx.sqlite.prepare('SELECT id, body FROM changesets WHERE origin = ? AND partition = ? AND seq = ?');
+  const known = ctx.sqlite.prepare('SELECT id, changeset_body(body) AS body FROM changesets WHERE origin = ? AND partition = ? AND seq = ?');
   const readScope = ownReadScope(ctx);
   const idTaken = ctx.sqlite.prepare('SELECT origin, seq FROM changesets WHERE id = ?');
   const seenInBundle = new Set<string>();

@@ -62,7 +62,7 @@ function recipientsOf(ctx: CoreContext, ids: readonly string[]): Recipient[] {
 
 /** The changesets a bundle to this audience carries, in (origin, partition, seq) order, as their origins signed them. */
 export function selectChangesets(ctx: CoreContext, audience: BundleAudience): SelectedChangeset[] {
-  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, body, signature FROM changesets ORDER BY origin, partition, seq').all() as SelectedChangeset[];
+  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, changeset_body(body) AS body, signature FROM changesets ORDER BY origin, partition, seq').all() as SelectedChangeset[];
   if ('full' in audience) {
     const scope = audience.scope ?? READ_ALL;
     return rows.filter((r) => inReadScope(scope, r.partition));

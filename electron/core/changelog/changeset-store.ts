@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import { type ChangesetBody, partitionOfChangeset } from './changeset-body';
 import type { FieldRegister } from './field-register';
+import { storedChangesetBody } from '../../../db/changeset-text';
+
+/** The exact signed text of a stored changeset (`changesets.body`), to send it or read old values; in SQL, `changeset_body(body)`. */
+export { changesetText } from '../../../db/changeset-text';
 
 export interface RowRef {
   table: string;
@@ -22,7 +26,8 @@ function insertStatement(sqlite: Database.Database): Database.Statement {
 
 /**
  * Appends one changeset (local or imported) to the log and applies its ops to the field
- * registers. The same path for both, so local saves and imports can never disagree on heads.
+ * registers. The signed text is stored deflated (db/changeset-text.ts; read it back with
+ * `changesetText` or SQL `changeset_body(body)`). The same path for both, so local saves and imports can never disagree on heads.
  * Returns the rows whose ops were new here.
  */
 export function storeChangeset(
@@ -33,19 +38,22 @@ export function storeChangeset(
   signature: string,
   receivedAt: string,
 ): RowRef[] {
-  insertStatement(sqlite).run(body.id, body.origin, partitionOfChangeset(body), body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt, text, signature, receivedAt);
+  const stored = insertStatement(sqlite).run(
+    body.id, body.origin, partitionOfChangeset(body), body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt,
+    storedChangesetBody(text), signature, receivedAt,
+  );
+  const cs = Number(stored.lastInsertRowid);
   const touched = new Map<string, RowRef>();
   body.ops.forEach((op, position) => {
     const applied = register.apply({
       opId: op.opId,
-      changesetId: body.id,
+      cs,
       position,
       table: op.table,
       rowId: op.rowId,
       field: op.field,
       value: JSON.stringify(op.value),
       pred: op.pred,
-      hlc: body.hlc,
     });
     if (applied) touched.set(`${op.table}\u0000${op.rowId}`, { table: op.table, rowId: op.rowId });
   });

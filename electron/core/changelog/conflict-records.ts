@@ -123,7 +123,7 @@ function whyFinal(ctx: CoreContext, cs: StoredResolution): 'sent' | 'later' | 'b
   const later = ctx.sqlite.prepare('SELECT 1 FROM changesets WHERE origin = ? AND partition = ? AND seq > ? LIMIT 1').pluck().get(cs.origin, cs.partition, cs.seq);
   if (later !== undefined) return 'later';
   const builtOn = ctx.sqlite
-    .prepare('SELECT 1 FROM op_preds p JOIN change_ops o ON o.op_id = p.pred_op_id WHERE o.changeset_id = ? LIMIT 1')
+    .prepare(`SELECT 1 FROM ops o JOIN changesets c ON c.n = o.cs JOIN op_preds p ON p.pred_op_id = c.id || '.' || o.position WHERE c.id = ? LIMIT 1`)
     .pluck()
     .get(cs.id);
   if (builtOn !== undefined) return 'built_on';
@@ -144,7 +144,9 @@ export function undoableResolutions(ctx: CoreContext): UndoableResolution[] {
     )
     .all(self, ...RESOLUTION_METHODS) as StoredResolution[];
   const lookup = storedFieldLookup(ctx);
-  const opsOf = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId, field FROM change_ops WHERE changeset_id = ? ORDER BY position');
+  const opsOf = ctx.sqlite.prepare(
+    'SELECT f.table_name AS tableName, o.row_id AS rowId, f.field FROM ops o JOIN changesets c ON c.n = o.cs JOIN op_fields f ON f.k = o.field_key WHERE c.id = ? ORDER BY o.position',
+  );
   return candidates
     .filter((cs) => whyFinal(ctx, cs) === null)
     .map((cs) => {
@@ -206,17 +208,14 @@ export function withdrawResolution(ctx: CoreContext, input: { resolutionId: stri
   const why = whyFinal(ctx, cs);
   if (why === 'sent') throw new DomainError('conflict', msg('conflictRecord.undoSent'));
   if (why !== null) throw new DomainError('conflict', msg('conflictRecord.undoLater'));
+  const register = ctx.recorder.register;
   const s = {
-    ops: ctx.sqlite.prepare('SELECT op_id AS opId, table_name AS tableName, row_id AS rowId, field FROM change_ops WHERE changeset_id = ?'),
+    ops: ctx.sqlite.prepare(
+      `SELECT c.id || '.' || o.position AS opId, f.table_name AS tableName, o.row_id AS rowId, f.field
+         FROM ops o JOIN changesets c ON c.n = o.cs JOIN op_fields f ON f.k = o.field_key WHERE c.id = ?`,
+    ),
     preds: ctx.sqlite.prepare('SELECT pred_op_id FROM op_preds WHERE op_id = ?').pluck(),
     deletePreds: ctx.sqlite.prepare('DELETE FROM op_preds WHERE op_id = ?'),
-    deleteHead: ctx.sqlite.prepare('DELETE FROM field_heads WHERE table_name = ? AND row_id = ? AND field = ? AND op_id = ?'),
-    // A pred becomes a head again when it is an op of the same field that no other op supersedes.
-    sameField: ctx.sqlite.prepare('SELECT 1 FROM change_ops WHERE op_id = ? AND table_name = ? AND row_id = ? AND field = ?').pluck(),
-    superseded: ctx.sqlite
-      .prepare('SELECT 1 FROM op_preds p JOIN change_ops o ON o.op_id = p.op_id WHERE p.pred_op_id = ? AND o.table_name = ? AND o.row_id = ? AND o.field = ? LIMIT 1')
-      .pluck(),
-    insertHead: ctx.sqlite.prepare('INSERT OR IGNORE INTO field_heads (table_name, row_id, field, op_id) VALUES (?, ?, ?, ?)'),
   };
   ctx.sqlite
     .transaction(() => {
@@ -224,14 +223,15 @@ export function withdrawResolution(ctx: CoreContext, input: { resolutionId: stri
       for (const op of ops) {
         const preds = s.preds.all(op.opId) as string[];
         s.deletePreds.run(op.opId);
-        s.deleteHead.run(op.tableName, op.rowId, op.field, op.opId);
+        register.setHead(op.opId, op.tableName, op.rowId, op.field, false);
+        // A pred becomes a head again when it is an op of the same field that no other op supersedes.
         for (const pred of preds) {
-          if (s.sameField.get(pred, op.tableName, op.rowId, op.field) === undefined) continue;
-          if (s.superseded.get(pred, op.tableName, op.rowId, op.field) !== undefined) continue;
-          s.insertHead.run(op.tableName, op.rowId, op.field, pred);
+          if (!register.isOpOfField(pred, op.tableName, op.rowId, op.field)) continue;
+          if (register.supersededBySameField(pred, op.tableName, op.rowId, op.field)) continue;
+          register.setHead(pred, op.tableName, op.rowId, op.field, true);
         }
       }
-      ctx.sqlite.prepare('DELETE FROM change_ops WHERE changeset_id = ?').run(cs.id);
+      ctx.sqlite.prepare('DELETE FROM ops WHERE cs = (SELECT n FROM changesets WHERE id = ?)').run(cs.id);
       ctx.sqlite.prepare('DELETE FROM changesets WHERE id = ?').run(cs.id);
       // The sequence number is given out again by the next change: no hole, no number used twice abroad.
       ctx.sqlite.prepare('UPDATE installation SET last_seq = last_seq - 1 WHERE key = 1 AND installation_id = ? AND last_seq = ?').run(cs.origin, cs.seq);

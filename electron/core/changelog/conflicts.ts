@@ -17,7 +17,7 @@ import { change, type CoreContext, readProfile } from './core-context';
 import { DomainError } from '../../../shared/domain-error';
 import { replicatedTables, type ReplicatedTableName, sqlColumnName, sqlTableName, tableKnownAt } from './replicated-tables';
 import { brokenFieldRule } from './changeset-validation';
-import { compareHeads, type Head } from './field-register';
+import { compareHeads, type Head, splitOpId } from './field-register';
 import { materializeRows } from './materialize';
 import { ownOrigins } from './restored-copy';
 
@@ -39,17 +39,17 @@ interface HeadRow extends Head {
   createdAt: string;
 }
 
-const headColumns = `h.table_name AS tableName, h.row_id AS rowId, h.field, o.op_id AS opId, o.value, o.hlc,
-  cs.actor, cs.origin, cs.created_at AS createdAt`;
+const headColumns = `f.table_name AS tableName, o.row_id AS rowId, f.field, c.id || '.' || o.position AS opId, o.value, c.hlc,
+  c.actor, c.origin, c.created_at AS createdAt`;
+const headsFrom = 'ops o JOIN op_fields f ON f.k = o.field_key JOIN changesets c ON c.n = o.cs';
 
 /** Heads of meaningful fields that have two or more: concurrent edits nobody has chosen between. */
 function concurrentEdits(ctx: CoreContext): HeadRow[] {
   return ctx.sqlite
     .prepare(
-      `SELECT ${headColumns} FROM field_heads h
-         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
-        WHERE (h.table_name, h.row_id, h.field) IN (
-              SELECT table_name, row_id, field FROM field_heads GROUP BY table_name, row_id, field HAVING count(*) > 1)`,
+      `SELECT ${headColumns} FROM ${headsFrom}
+        WHERE o.head = 1
+          AND (o.row_id, o.field_key) IN (SELECT row_id, field_key FROM ops WHERE head = 1 GROUP BY row_id, field_key HAVING count(*) > 1)`,
     )
     .all() as HeadRow[];
 }
@@ -61,13 +61,15 @@ function concurrentEdits(ctx: CoreContext): HeadRow[] {
 function removalsOverEdits(ctx: CoreContext): HeadRow[] {
   return ctx.sqlite
     .prepare(
-      `SELECT ${headColumns} FROM field_heads h
-         JOIN change_ops o ON o.op_id = h.op_id JOIN changesets cs ON cs.id = o.changeset_id
-        WHERE h.field <> 'deletedAt'
-          AND EXISTS (SELECT 1 FROM field_heads d JOIN change_ops od ON od.op_id = d.op_id
-                       WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND od.value <> 'null')
-          AND NOT EXISTS (SELECT 1 FROM field_heads d JOIN op_preds p ON p.op_id = d.op_id
-                           WHERE d.table_name = h.table_name AND d.row_id = h.row_id AND d.field = 'deletedAt' AND p.pred_op_id = h.op_id)`,
+      `WITH removals AS MATERIALIZED (
+              SELECT o.row_id, f.table_name, c.id || '.' || o.position AS op_id, o.value FROM ${headsFrom}
+               WHERE f.field = 'deletedAt' AND o.head = 1)
+       SELECT ${headColumns} FROM ${headsFrom}
+        WHERE o.row_id IN (SELECT row_id FROM removals WHERE value <> 'null')
+          AND o.head = 1 AND f.field <> 'deletedAt'
+          AND EXISTS (SELECT 1 FROM removals d WHERE d.row_id = o.row_id AND d.table_name = f.table_name AND d.value <> 'null')
+          AND NOT EXISTS (SELECT 1 FROM removals d JOIN op_preds p ON p.op_id = d.op_id
+                           WHERE d.row_id = o.row_id AND d.table_name = f.table_name AND p.pred_op_id = c.id || '.' || o.position)`,
     )
     .all() as HeadRow[];
 }
@@ -121,8 +123,8 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
   }
   const originName = originNames(ctx);
   const removalHead = ctx.sqlite.prepare(
-    `SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, o.op_id AS opId, o.value, o.hlc, cs.actor, cs.origin, cs.created_at AS createdAt
-       FROM change_ops o JOIN changesets cs ON cs.id = o.changeset_id WHERE o.op_id = ?`,
+    `SELECT 'x' AS tableName, ? AS rowId, 'deletedAt' AS field, c.id || '.' || o.position AS opId, o.value, c.hlc, c.actor, c.origin, c.created_at AS createdAt
+       FROM ops o JOIN changesets c ON c.n = o.cs WHERE c.id = ? AND o.position = ?`,
   );
   return [...groups.entries()]
     // Two people writing the same value have not disagreed: nothing to choose between.
@@ -132,7 +134,10 @@ export function listConflicts(ctx: CoreContext): Conflict[] {
       if (g.kind === 'removed_while_edited') {
         // Show the removal first, then the edits it did not see.
         const removal = ctx.recorder.register.headsOf(g.table, g.rowId, 'deletedAt').filter((r) => r.value !== 'null');
-        const removalRows = removal.map((r) => removalHead.get(g.rowId, r.opId) as HeadRow);
+        const removalRows = removal.map((r) => {
+          const split = splitOpId(r.opId)!; // a head is a stored op: its id has the stored form
+          return removalHead.get(g.rowId, split.changesetId, split.position) as HeadRow;
+        });
         heads = [...removalRows, ...heads];
       }
       return { id, kind: g.kind, table: g.table, rowId: g.rowId, field: g.field, label: describeRow(ctx, g.table, g.rowId), heads: heads.map((h) => toHead(h, originName)) };

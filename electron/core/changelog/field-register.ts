@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
  */
 export interface StoredOp {
   opId: string;
-  changesetId: string;
+  /** The stored changeset's number (`changesets.n`). */
+  cs: number;
   position: number;
   table: string;
   rowId: string;
@@ -16,7 +17,15 @@ export interface StoredOp {
   /** JSON text of the value. */
   value: string;
   pred: readonly string[];
-  hlc: string;
+}
+
+/** An op id is `<changeset id>.<position>` (changeset-validation.ts refuses any other); null when it is not of that form. */
+export function splitOpId(opId: string): { changesetId: string; position: number } | null {
+  const dot = opId.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const tail = opId.slice(dot + 1);
+  if (!/^(0|[1-9][0-9]{0,8})$/.test(tail)) return null;
+  return { changesetId: opId.slice(0, dot), position: Number(tail) };
 }
 
 export interface Head {
@@ -31,61 +40,99 @@ export function compareHeads(a: Head, b: Head): number {
   return a.opId < b.opId ? 1 : a.opId > b.opId ? -1 : 0;
 }
 
+/**
+ * The registers live in `ops` (one row per op: its field as a number from `op_fields`, its value,
+ * and whether it is one of its field's heads), see db/schema.ts and docs/architecture.md "Storage".
+ */
 export class FieldRegister {
   private readonly statements;
 
   constructor(sqlite: Database.Database) {
     this.statements = {
-      hasOp: sqlite.prepare('SELECT 1 FROM change_ops WHERE op_id = ?').pluck(),
-      insertOp: sqlite.prepare(
-        'INSERT OR IGNORE INTO change_ops (op_id, changeset_id, position, table_name, row_id, field, value, pred, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
+      fieldKey: sqlite.prepare('SELECT k FROM op_fields WHERE table_name = ? AND field = ?').pluck(),
+      insertField: sqlite.prepare('INSERT INTO op_fields (table_name, field) VALUES (?, ?)'),
+      hasOp: sqlite.prepare('SELECT 1 FROM ops o JOIN changesets c ON c.n = o.cs WHERE c.id = ? AND o.position = ?').pluck(),
+      insertOp: sqlite.prepare('INSERT OR IGNORE INTO ops (cs, position, field_key, row_id, value, head) VALUES (?, ?, ?, ?, ?, ?)'),
       insertPred: sqlite.prepare('INSERT OR IGNORE INTO op_preds (op_id, pred_op_id) VALUES (?, ?)'),
-      supersededBySameField: sqlite
-        .prepare(
-          `SELECT 1 FROM op_preds p JOIN change_ops o ON o.op_id = p.op_id
-            WHERE p.pred_op_id = ? AND o.table_name = ? AND o.row_id = ? AND o.field = ? LIMIT 1`,
-        )
+      namedBy: sqlite.prepare('SELECT op_id FROM op_preds WHERE pred_op_id = ?').pluck(),
+      isOpOfField: sqlite
+        .prepare('SELECT 1 FROM ops o JOIN changesets c ON c.n = o.cs WHERE c.id = ? AND o.position = ? AND o.row_id = ? AND o.field_key = ?')
         .pluck(),
-      deleteHead: sqlite.prepare('DELETE FROM field_heads WHERE table_name = ? AND row_id = ? AND field = ? AND op_id = ?'),
-      insertHead: sqlite.prepare('INSERT OR IGNORE INTO field_heads (table_name, row_id, field, op_id) VALUES (?, ?, ?, ?)'),
+      setHead: sqlite.prepare(
+        'UPDATE ops SET head = ? WHERE cs = (SELECT n FROM changesets WHERE id = ?) AND position = ? AND row_id = ? AND field_key = ? AND head <> ?',
+      ),
       headsOfField: sqlite.prepare(
-        `SELECT o.op_id AS opId, o.value, o.hlc FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
-          WHERE h.table_name = ? AND h.row_id = ? AND h.field = ?`,
+        `SELECT c.id || '.' || o.position AS opId, o.value, c.hlc FROM ops o JOIN changesets c ON c.n = o.cs
+          WHERE o.row_id = ? AND o.field_key = ? AND o.head = 1`,
       ),
       headsOfRow: sqlite.prepare(
-        `SELECT h.field, o.op_id AS opId, o.value, o.hlc FROM field_heads h JOIN change_ops o ON o.op_id = h.op_id
-          WHERE h.table_name = ? AND h.row_id = ?`,
+        `SELECT f.field, c.id || '.' || o.position AS opId, o.value, c.hlc FROM ops o JOIN op_fields f ON f.k = o.field_key JOIN changesets c ON c.n = o.cs
+          WHERE o.row_id = ? AND f.table_name = ? AND o.head = 1`,
       ),
     };
   }
 
+  /** The number of a (table, field) pair, given on first use. Not cached: a rolled-back transaction takes its new numbers with it. */
+  fieldKey(table: string, field: string): number {
+    const known = this.statements.fieldKey.get(table, field) as number | undefined;
+    if (known !== undefined) return known;
+    return Number(this.statements.insertField.run(table, field).lastInsertRowid);
+  }
+
   hasOp(opId: string): boolean {
-    return this.statements.hasOp.get(opId) !== undefined;
+    const split = splitOpId(opId);
+    return split !== null && this.statements.hasOp.get(split.changesetId, split.position) !== undefined;
+  }
+
+  /** Whether `opId` is a known op of this field. */
+  isOpOfField(opId: string, table: string, rowId: string, field: string): boolean {
+    const split = splitOpId(opId);
+    if (split === null) return false;
+    const key = this.statements.fieldKey.get(table, field) as number | undefined;
+    return key !== undefined && this.statements.isOpOfField.get(split.changesetId, split.position, rowId, key) !== undefined;
+  }
+
+  /** Whether a known op of the same field names `opId` in its pred (so `opId` cannot be a head). */
+  supersededBySameField(opId: string, table: string, rowId: string, field: string): boolean {
+    return (this.statements.namedBy.all(opId) as string[]).some((later) => this.isOpOfField(later, table, rowId, field));
+  }
+
+  /** Makes `opId` a head of its field, or no longer one; nothing when it is not a known op of that field. */
+  setHead(opId: string, table: string, rowId: string, field: string, head: boolean): void {
+    const split = splitOpId(opId);
+    if (split === null) return;
+    const key = this.statements.fieldKey.get(table, field) as number | undefined;
+    if (key === undefined) return;
+    const flag = head ? 1 : 0;
+    this.statements.setHead.run(flag, split.changesetId, split.position, rowId, key, flag);
   }
 
   /** Stores an op and updates its field's heads. Returns false when the op was already known. */
   apply(op: StoredOp): boolean {
     const s = this.statements;
-    const inserted = s.insertOp.run(op.opId, op.changesetId, op.position, op.table, op.rowId, op.field, op.value, JSON.stringify(op.pred), op.hlc);
+    const key = this.fieldKey(op.table, op.field);
+    // An op that arrives after one that names it is superseded at once (X ← Y ← Z arriving X, Z, Y).
+    const head = this.supersededBySameField(op.opId, op.table, op.rowId, op.field) ? 0 : 1;
+    const inserted = s.insertOp.run(op.cs, op.position, key, op.rowId, op.value, head);
     if (inserted.changes === 0) return false; // seen before: applying twice changes nothing
     for (const pred of op.pred) {
       s.insertPred.run(op.opId, pred);
-      // Even an op that arrives already superseded retires what it replaced (X ← Y ← Z arriving X, Z, Y).
-      s.deleteHead.run(op.table, op.rowId, op.field, pred);
+      // Even an op that arrives already superseded retires what it replaced.
+      this.setHead(pred, op.table, op.rowId, op.field, false);
     }
-    if (s.supersededBySameField.get(op.opId, op.table, op.rowId, op.field) === undefined) s.insertHead.run(op.table, op.rowId, op.field, op.opId);
     return true;
   }
 
   headsOf(table: string, rowId: string, field: string): Head[] {
-    return (this.statements.headsOfField.all(table, rowId, field) as Head[]).sort(compareHeads);
+    const key = this.statements.fieldKey.get(table, field) as number | undefined;
+    if (key === undefined) return [];
+    return (this.statements.headsOfField.all(rowId, key) as Head[]).sort(compareHeads);
   }
 
   /** Heads of every field of a row, each list in display order (winner first). */
   headsOfRow(table: string, rowId: string): Map<string, Head[]> {
     const byField = new Map<string, Head[]>();
-    for (const h of this.statements.headsOfRow.all(table, rowId) as Array<Head & { field: string }>) {
+    for (const h of this.statements.headsOfRow.all(rowId, table) as Array<Head & { field: string }>) {
       const list = byField.get(h.field) ?? [];
       list.push({ opId: h.opId, value: h.value, hlc: h.hlc });
       byField.set(h.field, list);

@@ -118,7 +118,9 @@ export function materializeNowKnownFields(ctx: CoreContext): Array<{ table: stri
   const listed = ctx.sqlite.prepare('SELECT table_name AS "table", field FROM unknown_fields ORDER BY table_name, field').all() as Array<{ table: string; field: string }>;
   const known = listed.filter((f) => fieldKnownAt(f.table, f.field, version));
   if (known.length === 0) return [];
-  const rowsOf = ctx.sqlite.prepare('SELECT DISTINCT row_id AS rowId FROM change_ops WHERE table_name = ? AND field = ?').pluck();
+  const rowsOf = ctx.sqlite
+    .prepare('SELECT DISTINCT o.row_id AS rowId FROM ops o JOIN op_fields f ON f.k = o.field_key WHERE f.table_name = ? AND f.field = ?')
+    .pluck();
   const clear = ctx.sqlite.prepare('DELETE FROM unknown_fields WHERE table_name = ? AND field = ?');
   ctx.sqlite.transaction(() => {
     const rows = new Map<string, RowRef>();

@@ -22,7 +22,7 @@ export function recentChangesets(ctx: CoreContext, rowId: string | null, limit: 
     .prepare(
       `SELECT cs.id, cs.seq, cs.created_at AS at, cs.actor, cs.origin, cs.method
          FROM changesets cs
-        WHERE (@rowId IS NULL OR EXISTS (SELECT 1 FROM change_ops o WHERE o.changeset_id = cs.id AND o.row_id = @rowId))
+        WHERE (@rowId IS NULL OR cs.n IN (SELECT o.cs FROM ops o WHERE o.row_id = @rowId))
           AND (@partitions IS NULL OR cs.partition IN (SELECT value FROM json_each(@partitions)))
         ORDER BY cs.hlc DESC LIMIT @limit`,
     )
@@ -31,7 +31,9 @@ export function recentChangesets(ctx: CoreContext, rowId: string | null, limit: 
 
 /** A reader of a changeset's ops, in the order they were written. */
 export function changesetOps(ctx: CoreContext): (changesetId: string) => Array<{ table: string; rowId: string; field: string; value: unknown }> {
-  const statement = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId, field, value FROM change_ops WHERE changeset_id = ? ORDER BY position');
+  const statement = ctx.sqlite.prepare(
+    'SELECT f.table_name AS tableName, o.row_id AS rowId, f.field, o.value FROM ops o JOIN changesets c ON c.n = o.cs JOIN op_fields f ON f.k = o.field_key WHERE c.id = ? ORDER BY o.position',
+  );
   return (changesetId) =>
     (statement.all(changesetId) as Array<{ tableName: string; rowId: string; field: string; value: string }>).map((o) => ({
       table: o.tableName,

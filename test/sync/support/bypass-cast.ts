@@ -65,7 +65,7 @@ export function body(fields: { id: string; origin: string; seq: number; hlc: str
 }
 
 export function schemaVersion(): number {
-  const text = C.core.context.sqlite.prepare('SELECT body FROM changesets LIMIT 1').pluck().get() as string;
+  const text = C.core.context.sqlite.prepare('SELECT changeset_body(body) FROM changesets LIMIT 1').pluck().get() as string;
   return (JSON.parse(text) as ChangesetBody).schemaVersion;
 }
 
