@@ -86,7 +86,7 @@ const installationId = z.string().min(1).max(64);
  */
 export const MANIFEST_FORMAT = 2;
 /** The planner version that first reads manifest format 2 (written as its `requires`). */
-export const READS_SIGNED_HEADS_SINCE = '0.1.0';
+export const READS_SIGNED_HEADS_SINCE = '0.2.0';
 /** A planner version as people read it ("1.4", "2.0.1"): the only text of a newer manifest this one shows. */
 export const plannerVersionSchema = z.string().max(20).regex(/^\d{1,4}(\.\d{1,4}){0,3}$/);
 /**
@@ -192,7 +192,7 @@ export const FORMAT_V1 = 1;
 /** The planner version that first reads format 2: what a format-2 file `requires`. */
 export const READS_FORMAT_2_SINCE = '0.1.0';
 /** This planner's version (package.json's; a test keeps them equal): a future file asking for no later one is damaged, not new. */
-export const PLANNER_VERSION = '0.1.0';
+export const PLANNER_VERSION = '0.2.0';
 
 /** Compares dotted version numbers ("0.10.2" > "0.9"). */
 export function versionAfter(a: string, b: string): boolean {

@@ -69,7 +69,7 @@ function rowOf(ctx: Pick<CoreContext, 'sqlite'>, origin: string, partition: stri
  * on, in seq order: the one place this module reads the log (the change log's layout is not ours).
  */
 function storedFrom(ctx: Pick<CoreContext, 'sqlite'>, origin: string, partition: string, afterSeq: number): Iterable<{ seq: number; body: string; signature: string }> {
-  return ctx.sqlite.prepare('SELECT seq, body, signature FROM changesets WHERE origin = ? AND partition = ? AND seq > ? ORDER BY seq').iterate(origin, partition, afterSeq) as Iterable<{ seq: number; body: string; signature: string }>;
+  return ctx.sqlite.prepare('SELECT seq, changeset_body(body) AS body, signature FROM changesets WHERE origin = ? AND partition = ? AND seq > ? ORDER BY seq').iterate(origin, partition, afterSeq) as Iterable<{ seq: number; body: string; signature: string }>;
 }
 
 /** The chain held here for (origin, partition): its value at `seq`, the highest seq reached without a hole. */
@@ -185,7 +185,7 @@ export function proveByHeads(ctx: Pick<CoreContext, 'sqlite'>, heads: readonly S
     // Two lines with one seq: neither is taken on a head's word (the log's own rules refuse them).
     seqs.set(line.seq, seqs.has(line.seq) ? null : line);
   }
-  const stored = ctx.sqlite.prepare('SELECT body, signature FROM changesets WHERE origin = ? AND partition = ? AND seq = ?');
+  const stored = ctx.sqlite.prepare('SELECT changeset_body(body) AS body, signature FROM changesets WHERE origin = ? AND partition = ? AND seq = ?');
   const usedKeys = new Set<string>();
   for (const head of heads) {
     const key = keyOf(head.origin, head.partition);
