@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // The command line as it ships, built once per run for the tests that start it (test/cli, the e2e demo database).
+    globalSetup: ['test/support/cli-bundle-setup.ts'],
     projects: [
       {
         test: {

@@ -7,8 +7,9 @@ import { ROOT } from './run-cli';
 /**
  * The command line as it ships: scripts/build-electron.mjs bundles it into one file
  * (planner-cli.cjs, beside the migrations), run with plain Node: no tsx, no TypeScript at run time.
- * `npm run cli` and the installed `planner` command run this same file. The other CLI tests run the
- * sources; this one checks the bundle, and `call --batch`, one process for many calls.
+ * `npm run cli` and the installed `planner` command run this same file; the other CLI tests run it
+ * too (built once per run into dist/test-cli/). This one checks what the file needs, and
+ * `call --batch`, one process for many calls.
  */
 let scratch: string;
 let cli: string;

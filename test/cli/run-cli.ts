@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = path.join(ROOT, 'electron', 'cli', 'cli.ts');
+/** Built once per run by test/support/cli-bundle-setup.ts (the node and e2e projects' globalSetup). */
+export const CLI = path.join(ROOT, 'dist', 'test-cli', 'planner-cli.cjs');
 
 export interface CliRun {
   code: number | null;
@@ -14,12 +15,12 @@ export interface CliRun {
 }
 
 /**
- * Runs the real command line in a child process, as a person would. `node --import tsx` starts
- * about three times faster than `npx tsx` (no npm in between). XDG_CONFIG_HOME points at a temp
- * folder so that nothing can ever reach the desktop app's own database.
+ * Runs the real command line in a child process, as a person would: the bundle as it ships, with
+ * plain Node. XDG_CONFIG_HOME points at a temp folder so that nothing can ever reach the desktop
+ * app's own database.
  */
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
@@ -37,7 +38,7 @@ function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** The same, without blocking: independent steps (three digests, two imports) can run side by side. */
 export function runCliAsync(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -65,7 +65,7 @@ export function createDemoDatabase(dir: string, now = E2E_NOW, scale = 1): strin
 }
 
 function seedDemoDatabase(dbFile: string, now: string, scale: number): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(projectRoot, 'electron', 'cli', 'cli.ts'), '--db', dbFile, 'init', '--demo', '--now', now.slice(0, 10), '--scale', String(scale)], {
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'test-cli', 'planner-cli.cjs'), '--db', dbFile, 'init', '--demo', '--now', now.slice(0, 10), '--scale', String(scale)], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
