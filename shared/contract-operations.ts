@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { input, read } from './contract-fields';
 
 /** The steps a long operation reports, each named on screen in English and French. */
-export const PROGRESS_STEPS = ['check', 'apply', 'select', 'encode', 'write', 'report', 'seed', 'backup'] as const;
+export const PROGRESS_STEPS = ['check', 'backup', 'apply', 'select', 'write', 'report', 'seed'] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
 /** One 'progress' event: `done` of `total` units of `step`, in the operation (a contract method, or 'demo:open'). */

@@ -13,6 +13,7 @@ import { fileKeyStore, type IdentityKeys, type KeyStore } from '../bundles/ident
 import { installationLocale } from '../queries/installation';
 import type { Locale } from '../../../shared/vocabulary';
 import { progressReporter } from './progress';
+import { adoptKeysMadeElsewhere } from './shared-keys';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
 const port = parentPort!;
@@ -59,6 +60,7 @@ function open(): Core {
     keyStore: keys.store,
     log: (message, error) => post({ type: 'log', message, error: error === null || error === undefined ? null : error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
+  keyStore = keys.store;
   adoptKeys = (k) => {
     keys.adopt(k);
     Object.assign(core.context.keys, { publicKey: k.publicKey, privateKey: k.privateKey, encryptionPublicKey: k.encryptionPublicKey ?? null, encryptionPrivateKey: k.encryptionPrivateKey ?? null });
@@ -67,6 +69,7 @@ function open(): Core {
 }
 
 let adoptKeys: (keys: IdentityKeys) => void = () => {};
+let keyStore: KeyStore;
 let core: Core;
 try {
   core = open();
@@ -85,6 +88,8 @@ function locale(): Locale {
 }
 
 async function answer(id: number, method: string, input: unknown): Promise<void> {
+  // Set up through the other worker (or another connection) since this one opened: its keys.
+  adoptKeysMadeElsewhere(core.context, keyStore);
   if (data.role === 'long') core.context.progress = progressReporter(method, (event) => post({ type: 'progress', event }), cancelFlag);
   try {
     const result = await core.call(method, input);

@@ -163,7 +163,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
           mustScope={mustScope}
         />
       ) : null}
-      {stage.name === 'importing' ? <ImportProgress preview={stage.preview} startedAt={stage.startedAt} previewMs={previewMs} /> : null}
+      {stage.name === 'importing' ? <ImportProgress preview={stage.preview} /> : null}
       {stage.name === 'done' ? <ResultBody result={stage.result} /> : null}
     </Dialog>
   );
