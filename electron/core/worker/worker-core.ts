@@ -277,6 +277,8 @@ export async function startWorkerCore(options: WorkerCoreStartOptions): Promise<
           const closed = next(thread, 'closed');
           thread.worker.postMessage({ type: 'close' } satisfies ToWorker);
           await closed;
+          // Closed on request: its exit is not a failure to log.
+          thread.stopped = true;
           await thread.worker.terminate();
         }),
       );
