@@ -10,6 +10,8 @@
  *   it makes during an import waits for the import's transaction (the busy timeout, then the
  *   core's own retry), as it always did between two connections.
  *
+ * The short worker starts with the relay; the long one with the first long operation.
+ *
  * A single worker could not do it: better-sqlite3 is synchronous, so a worker inside an import
  * answers nothing else until the import ends. Per-connection state stays per worker (the setUp
  * flag, prepared statements); the two things that are not per connection are handled here: a
@@ -213,22 +215,28 @@ export async function startWorkerCore(options: WorkerCoreStartOptions): Promise<
     });
   }
 
-  // One after the other: the first opens and migrates the database (and completes an old key
-  // file) before the second opens it, so the two never migrate or make keys at the same time.
+  // One after the other: the short worker opens and migrates the database (and completes an old
+  // key file) before the long one opens it, so the two never migrate or make keys at the same time.
+  // The long one starts with the first long operation: most sessions (and test files) never need it.
   const short = await start('short');
   threads.push(short);
-  let long: Thread;
-  try {
-    long = await start('long');
-  } catch (error) {
-    await short.worker.terminate();
-    throw error;
-  }
-  threads.push(long);
+  let longStarting: Promise<Thread> | null = null;
+  const longThread = () =>
+    (longStarting ??= start('long').then(
+      (thread) => {
+        threads.push(thread);
+        return thread;
+      },
+      (error: unknown) => {
+        longStarting = null;
+        throw error;
+      },
+    ));
 
   async function callLong(method: string, input: unknown): Promise<Result<unknown>> {
     longRunning += 1;
     try {
+      const long = await longThread();
       if (!RESTORES.has(method)) return await send(long, method, input);
       // The short worker closes its connection and waits; the long one swaps the files and reopens.
       short.worker.postMessage({ type: 'suspend' } satisfies ToWorker);
@@ -271,6 +279,8 @@ export async function startWorkerCore(options: WorkerCoreStartOptions): Promise<
     },
     locale: () => currentLocale,
     async close() {
+      // A long worker still starting is closed too, once it has.
+      await longStarting?.catch(() => null);
       await Promise.all(
         threads.map(async (thread) => {
           if (thread.stopped) return;
