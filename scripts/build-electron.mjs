@@ -5,6 +5,8 @@
  *   preload.cjs  electron/preload/preload.ts (CommonJS: a sandboxed preload cannot load ES modules)
  *   planner-cli.cjs  electron/cli/cli.ts, the command line as one file: `npm run cli` runs it with
  *                Node, the packaged app runs it for the `planner` command (no tsx at run time)
+ *   core-worker.cjs  electron/core/worker/core-worker.ts, the core's worker threads (main starts two
+ *                with `new Worker(<dist/electron>/core-worker.cjs)`; see docs/architecture.md)
  *   migrations/  db/migrations, beside main.cjs, read at start (also from inside app.asar)
  *
  * Kept out of the bundles: 'electron' (provided by the runtime) and better-sqlite3 (a native
@@ -22,7 +24,7 @@ import { build } from 'esbuild';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultOutDir = path.join(projectRoot, 'dist', 'electron');
-const BUNDLES = ['main.cjs', 'preload.cjs', 'planner-cli.cjs'];
+const BUNDLES = ['main.cjs', 'preload.cjs', 'planner-cli.cjs', 'core-worker.cjs'];
 /** What the bundles are made of; a change in any of them makes a build stale. */
 const SOURCES = ['electron', 'shared', 'db', 'scripts/cli-bundle', 'package.json', 'scripts/build-electron.mjs'];
 
@@ -59,6 +61,8 @@ export async function buildElectron({ dev = false, outDir = defaultOutDir } = {}
   };
   await Promise.all([
     build({ ...forNode, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs') }),
+    // The core's worker thread: the same core, db and shared code; better-sqlite3 loaded by the worker itself.
+    build({ ...forNode, entryPoints: ['electron/core/worker/core-worker.ts'], outfile: path.join(outDir, 'core-worker.cjs') }),
     build({
       ...forNode,
       entryPoints: ['electron/cli/cli.ts'],

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { backupMethods } from './contract-backups';
 
 import { commentMethods } from './contract-comments';
+import { operationMethods, progressEventSchema } from './contract-operations';
 import { exchangeExportMethods } from './contract-exchange-export';
 import { filesMethods } from './contract-files';
 import { planningMethods } from './contract-planning';
@@ -28,6 +29,7 @@ export const contract = {
   ...exchangeExportMethods,
   ...backupMethods,
   ...commentMethods,
+  ...operationMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +49,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export const events = {
   'data:changed': z.strictObject({ methods: z.array(z.string()) }),
   'bundle:open': z.strictObject({ file: z.string() }),
+  /** How far a long operation running in the core's worker is (shared/contract-operations.ts). */
+  progress: progressEventSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -51,6 +51,7 @@ import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
+import { operationMessages } from './core-messages-w';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -83,6 +84,7 @@ export const coreMessageParts = {
   exchangeImportMessages,
   backupMessages,
   commentMessages,
+  operationMessages,
 } as const;
 
 export const coreMessages = {
@@ -102,6 +104,7 @@ export const coreMessages = {
   ...exchangeImportMessages,
   ...backupMessages,
   ...commentMessages,
+  ...operationMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -188,6 +188,8 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'files:chooseBundleDestination': anyone,
   'files:bundleDestinations': anyone,
   'files:savePrintedPdf': anyone,
+  // Cancelling the long operation this computer is running (answered by the adapter).
+  'operations:cancel': anyone,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'unknown_method',
   'busy', // another connection holds the database (a long import): try again in a moment
   'disk_full', // the disk under the database or a written file is full
+  'cancelled', // the person cancelled a long operation before it changed anything
   'internal', // anything unexpected; the message never carries a stack trace
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

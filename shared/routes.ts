@@ -16,3 +16,5 @@ export const UPLOAD_PATH = 'files/upload';
 export const DOWNLOAD_PATH = 'files/download';
 /** The uploaded file's own name, URI-encoded. */
 export const FILE_NAME_HEADER = 'X-Planner-File-Name';
+/** GET: the harness's push events (Server-Sent Events, e.g. 'progress'), with the same session checks as the API. */
+export const EVENTS_PATH = 'api/events';

@@ -20,7 +20,7 @@ export async function printRouteToPdf(dbFile: string, hash: string, output: Rese
   if (!fs.existsSync(CHROMIUM_PATH)) throw new CliFailure(`Printing to PDF needs Chromium at ${CHROMIUM_PATH} (Debian package "chromium"), or set CHROMIUM_PATH.`, 1);
   const { startPreviewServer } = await import('../harness/preview-server');
   const { chromium } = await import('playwright-core');
-  const server = await startPreviewServer({ dbFile, port: 0, log: () => {} });
+  const server = await startPreviewServer({ dbFile, port: 0, coreIn: 'process', log: () => {} });
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {

@@ -21,13 +21,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createCore, type Core } from '../core/create-core';
+import { createCore, type Core, defaultKeyFile } from '../core/create-core';
+import { fileKeyStore } from '../core/bundles/identity';
+import { adoptKeysMadeElsewhere } from '../core/worker/shared-keys';
+import { startWorkerCore, type WorkerCore } from '../core/worker/worker-core';
+import type { ProgressEvent } from '../../shared/contract-operations';
 import { demoDatabaseFile, openDemoDatabase } from '../demo/demo-database';
 import type { Clock } from '../core/changelog/clock';
 import { dispatch, type DispatchSteps } from '../core/dispatch';
 import { err } from '../../shared/result';
 import { safeBundleFileName } from '../../shared/bundle-file-name';
-import { API_PATH, DATA_CHANGED_HEADER, DOWNLOAD_PATH, FILE_NAME_HEADER, HARNESS_META_NAME, UPLOAD_PATH } from '../../shared/routes';
+import { API_PATH, DATA_CHANGED_HEADER, DOWNLOAD_PATH, EVENTS_PATH, FILE_NAME_HEADER, HARNESS_META_NAME, UPLOAD_PATH } from '../../shared/routes';
 import { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
 import { contentTypeFor, loopbackSecurityHeaders as securityHeaders } from '../../shared/security-headers';
 import { readBody, resolveStaticPath, sendJson } from './preview-http';
@@ -53,6 +57,12 @@ export interface PreviewServerOptions {
   clock?: Clock;
   /** The demo's database (demo:open); default: demo.<name> beside dbFile. */
   demoDbFile?: string;
+  /**
+   * 'worker' (default): the page's calls go through the core's worker threads, as in the desktop
+   * app (electron/core/worker), with progress pushed to the page; 'process': answered by the
+   * in-process core on the harness's own thread.
+   */
+  coreIn?: 'worker' | 'process';
   log?: (line: string) => void;
 }
 
@@ -62,7 +72,11 @@ export interface PreviewServer {
   port: number;
   /** A new one-time address that signs in the browser that opens it (print it only to whoever started the harness). */
   openingUrl(): string;
-  /** The core answering now: the real database's, or the demo's while the demo is open. */
+  /**
+   * The core answering now, in the harness's process: the real database's, or the demo's while the
+   * demo is open (tests and benchmarks call it directly; the page's calls go through the workers,
+   * another connection to the same file).
+   */
   readonly core: Core;
   /**
    * The per-run folder for plan bundles (uploads/ and exports/): a browser cannot show native
@@ -89,6 +103,33 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const demoFile = options.demoDbFile ?? demoDatabaseFile(options.dbFile);
   let demoCore: Core | null = null;
   let core: Core = realCore;
+  // The page's calls: through the worker threads (a relay per database), the injected clock as an offset.
+  const clockOffsetMs = options.clock ? Date.parse(options.clock.now()) - Date.now() : undefined;
+  const progressStreams = new Set<http.ServerResponse>();
+  const pushProgress = (event: ProgressEvent) => {
+    const frame = `event: progress\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const stream of progressStreams) stream.write(frame);
+  };
+  const startRelay = async (dbFile: string): Promise<WorkerCore | null> => {
+    if ((options.coreIn ?? 'worker') !== 'worker') return null;
+    const relay = await startWorkerCore({ dbFile, ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}), log: (message, error) => console.error(message, error) });
+    relay.onProgress(pushProgress);
+    return relay;
+  };
+  let realRelay: WorkerCore | null;
+  try {
+    realRelay = await startRelay(options.dbFile);
+  } catch (error) {
+    realCore.close();
+    throw error;
+  }
+  let demoRelay: WorkerCore | null = null;
+  let relay: WorkerCore | null = realRelay;
+  /** The in-process core of a database set up through the page (territory:start in a worker): its keys. */
+  const withKeys = (c: Core): Core => {
+    adoptKeysMadeElsewhere(c.context, fileKeyStore(defaultKeyFile(c.dbFile)));
+    return c;
+  };
   const filesDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-preview-bundles-')));
   const uploadsDir = path.join(filesDir, 'uploads');
   const exportsDir = path.join(filesDir, 'exports');
@@ -117,6 +158,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const ticket = url.searchParams.get(TICKET_PARAM);
     if (url.pathname === '/' && ticket !== null && req.method === 'GET') return session!.answerTicket(ticket, res, securityHeaders());
     if (url.pathname === `/${API_PATH}`) return handleApi(req, res);
+    if (url.pathname === `/${EVENTS_PATH}`) return handleEvents(req, res);
     if (url.pathname === `/${UPLOAD_PATH}`) return handleUpload(req, res);
     if (url.pathname === `/${DOWNLOAD_PATH}`) return handleDownload(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -273,13 +315,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       for (let n = 2; fs.existsSync(target); n++) target = path.join(exportsDir, name.replace(/\.planbundle$/i, `-${n}.planbundle`));
       return { ok: true, value: { destinations: [{ kind: 'preview', name: path.basename(exportsDir), folder: exportsDir, file: target }] } };
     },
-    'demo:open': () => {
+    'demo:open': async () => {
       demoCore ??= openDemoDatabase(demoFile, (options.clock ?? { now: () => new Date().toISOString() }).now().slice(0, 10), options.clock ? { clock: options.clock } : {});
+      if (realRelay !== null) demoRelay ??= await startRelay(demoFile);
       core = demoCore;
+      relay = demoRelay;
       return { ok: true, value: { demo: true } };
     },
     'demo:leave': () => {
       core = realCore;
+      relay = realRelay;
       return { ok: true, value: { demo: false } };
     },
   };
@@ -291,9 +336,24 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (typeof file === 'string' && insideFilesDir(file) === null) {
         return Promise.resolve(err('forbidden', 'The browser preview only reads and writes plan bundles and enrolment files in its own folder: upload the file, or write it here and download it.'));
       }
-      return core.call(method, input);
+      if (relay === null) return core.call(method, input);
+      const inProcess = core;
+      return relay.call(method, input).then((result) => {
+        // A backup restored by the worker swapped the files: the in-process connection opens them again.
+        if (result.ok && method === 'backups:restore') inProcess.context.reopenAfter?.(() => {});
+        return result;
+      });
     },
   };
+
+  /** GET /api/events: Server-Sent Events (progress of long operations) for the signed-in page. */
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!acceptRequest(req, res, 'GET', 'The planner\'s events are read with GET requests.')) return;
+    res.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    progressStreams.add(res);
+    req.on('close', () => progressStreams.delete(res));
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!acceptRequest(req, res, 'POST', 'The planner API only answers POST requests.')) return;
@@ -347,7 +407,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     openingUrl: session.openingUrl,
     get core() {
-      return core;
+      return withKeys(core);
     },
     filesDir,
     close: () =>
@@ -355,9 +415,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         server.close(() => {
           realCore.close();
           demoCore?.close();
-          fs.rmSync(filesDir, { recursive: true, force: true });
-          resolve();
+          void Promise.all([realRelay?.close(), demoRelay?.close()]).finally(() => {
+            fs.rmSync(filesDir, { recursive: true, force: true });
+            resolve();
+          });
         });
+        for (const stream of progressStreams) stream.end();
         for (const socket of sockets) socket.destroy();
       }),
   };

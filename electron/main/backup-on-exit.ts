@@ -17,30 +17,31 @@ import { defaultBundleFolder } from './bundle-file-dialogs';
 export const SLOW_EXIT_BACKUP_MS = 3000;
 
 export interface ShutdownDeps {
-  /** The real database's backup on exit (never the demo's): `core.invoke('backups:onExit', {})`. */
-  backup(): Result<ExitBackupOutcome>;
-  /** Closes the databases. */
-  close(): void;
+  /** The real database's backup on exit (never the demo's): `core.call('backups:onExit', {})`, answered by the core's worker. */
+  backup(): Result<ExitBackupOutcome> | Promise<Result<ExitBackupOutcome>>;
+  /** Closes the databases (and their worker threads). */
+  close(): void | Promise<void>;
   logError(message: string, error: unknown): void;
   now?(): number;
 }
 
 /**
  * What runs once when the app quits ('will-quit'): the backup on exit, then the databases closed.
- * The core's backup is synchronous (VACUUM INTO, well under a second for a planner database; the
- * core skips it when nothing changed since the last backup), so it is complete before the process
- * ends; a failure is logged and never keeps the planner from closing.
+ * The core's backup (VACUUM INTO, well under a second for a planner database; the core skips it
+ * when nothing changed since the last backup) runs in the core's worker: main waits for it
+ * (will-quit is held until it resolves), so it is complete before the process ends; a failure is
+ * logged and never keeps the planner from closing.
  */
-export function shutdownSteps(deps: ShutdownDeps): () => ExitBackupOutcome | null {
+export function shutdownSteps(deps: ShutdownDeps): () => Promise<ExitBackupOutcome | null> {
   const now = deps.now ?? Date.now;
   let done = false;
-  return () => {
+  return async () => {
     if (done) return null;
     done = true;
     let outcome: ExitBackupOutcome | null = null;
     const started = now();
     try {
-      const result = deps.backup();
+      const result = await deps.backup();
       if (result.ok) outcome = result.value;
       else deps.logError(`The backup on exit was not made: ${result.error.message}`, result.error);
     } catch (error) {
@@ -49,7 +50,7 @@ export function shutdownSteps(deps: ShutdownDeps): () => ExitBackupOutcome | nul
     const took = now() - started;
     if (took > SLOW_EXIT_BACKUP_MS) deps.logError(`The backup on exit took ${took} ms.`, null);
     try {
-      deps.close();
+      await deps.close();
     } catch (error) {
       deps.logError('Closing the database failed.', error);
     }

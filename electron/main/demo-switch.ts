@@ -16,8 +16,8 @@ export interface DemoSwitchDeps<C extends Pick<Core, 'call' | 'close'>> {
   demoExists(): boolean;
   /** Makes and seeds the demo database (the CLI's `init --demo`); resolves to the CLI's exit code. */
   seedDemo(): Promise<number>;
-  /** Opens the demo database once it exists. */
-  openDemo(): C;
+  /** Opens the demo database once it exists (its core's worker threads start: may take a moment). */
+  openDemo(): C | Promise<C>;
   logError(message: string, error: unknown): void;
   /** The language of the refusal. */
   locale(): Locale;
@@ -49,7 +49,7 @@ export function createDemoSwitch<C extends Pick<Core, 'call' | 'close'>>(deps: D
           const code = await deps.seedDemo();
           if (code !== 0) return err('internal', DEMO_FAILED[deps.locale()]);
         }
-        demo = deps.openDemo();
+        demo = await deps.openDemo();
       }
       current = demo;
       return ok({ demo: true });

@@ -10,10 +10,13 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { createCore, type Core, defaultKeyFile } from '../core/create-core';
+import { defaultKeyFile } from '../core/create-core';
+import { startWorkerCore, type WorkerCore } from '../core/worker/worker-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
 import { backupFolderDialogHandlers, shutdownSteps } from './backup-on-exit';
+import type { Result } from '../../shared/result';
+import type { ExitBackupOutcome } from '../../shared/domain/backups';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { bundleDestinationHandlers } from './bundle-destinations';
 import { bundleFileDialogHandlers, droppedPlanBundlePath, listRemovableDrives } from './bundle-file-dialogs';
@@ -46,10 +49,10 @@ const systemLocale = () => startupLocale(app.isReady() ? app.getLocale() : '');
 /** The language of a failure dialog: the system's until the database is open, then the installation's. */
 const failureLanguage: { of: () => Locale } = { of: systemLocale };
 
-function installationLocaleOr(core: Core, fallback: () => Locale): Locale {
+/** The installation's language as the core's worker last answered it (a database read per call would wait on the worker). */
+function installationLocaleOr(core: WorkerCore, fallback: () => Locale): Locale {
   try {
-    const profile = core.invoke('installation:get', {});
-    return profile.ok ? profile.value.locale : fallback();
+    return core.locale();
   } catch {
     return fallback();
   }
@@ -97,31 +100,44 @@ function setupPlanBundleIntake(bundles: PendingPlanBundles, windowSlot: WindowSl
   });
 }
 
-/** A database of the app (the real one or the demo's), its key kept by the system's safe storage. */
-function openDatabaseCore(layout: AppLayout, dbFile: string): Core {
+/**
+ * A database of the app (the real one or the demo's), its key kept by the system's safe storage
+ * (read here, in main, and handed to the core's worker threads: safeStorage exists only in main).
+ * The core runs off the main thread (electron/core/worker), so a long import never freezes the window.
+ */
+async function openDatabaseCore(layout: AppLayout, dbFile: string): Promise<WorkerCore> {
   const keyStore = safeStorageKeyStore(safeStorage, `${dbFile}.identity-key.safe`, defaultKeyFile(dbFile), (reason) => console.warn(reason));
-  return createCore({ dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
+  const core = await startWorkerCore({ dbFile, backupDir: layout.backupDir, migrationsFolder: layout.migrationsFolder, keyStore, log: logError });
+  openedCores.push(core);
+  return core;
 }
+
+/** Every core opened (the real database's, the demo's): their worker threads are closed on quitting. */
+const openedCores: WorkerCore[] = [];
 
 /** The bundled CLI, as `planner …` runs it (see command-line-mode.ts). */
 const loadCommandLine = () => createRequire(__filename)(path.join(__dirname, COMMAND_LINE_BUNDLE)) as CommandLineModule;
 
 /** The real database and, on demand, the demo's own (demo:open and demo:leave). */
-function demoSwitchFor(layout: AppLayout, real: Core): DemoSwitch<Core> {
+function demoSwitchFor(layout: AppLayout, real: WorkerCore, windowSlot: WindowSlot): DemoSwitch<WorkerCore> {
   return createDemoSwitch({
     real,
     demoExists: () => fs.existsSync(layout.demoDbFile),
     seedDemo: () => loadCommandLine().runCommandLine(['--db', layout.demoDbFile, 'init', '--demo']),
-    openDemo: () => openDatabaseCore(layout, layout.demoDbFile),
+    openDemo: async () => {
+      const demo = await openDatabaseCore(layout, layout.demoDbFile);
+      setupProgressEvents([demo], windowSlot);
+      return demo;
+    },
     logError,
     locale: () => installationLocaleOr(real, systemLocale),
   });
 }
 
-/** Opens the database (backup and migrations happen inside createCore), or explains why not. */
-function openCore(layout: AppLayout): Core | null {
+/** Opens the database (backup and migrations happen inside createCore, in the worker), or explains why not. */
+async function openCore(layout: AppLayout): Promise<WorkerCore | null> {
   try {
-    return openDatabaseCore(layout, layout.dbFile);
+    return await openDatabaseCore(layout, layout.dbFile);
   } catch (error) {
     logError(`Could not open the database at ${layout.dbFile}.`, error);
     showFailureAndExit(databaseOpenFailureMessage(error, layout.dbFile, systemLocale()));
@@ -145,7 +161,7 @@ function setupSecurity(bundles: PendingPlanBundles): void {
   });
 }
 
-function setupIpc(cores: DemoSwitch<Core>, windowSlot: WindowSlot): void {
+function setupIpc(cores: DemoSwitch<WorkerCore>, windowSlot: WindowSlot): void {
   const locale = () => installationLocaleOr(cores.current(), () => 'en');
   const adapterMethods = {
     ...cores.adapterMethods,
@@ -210,22 +226,50 @@ function setupWindow(layout: AppLayout, bundles: PendingPlanBundles, windowSlot:
 }
 
 /** On quitting: the real database's backup on exit (skipped when nothing changed or turned off), then the databases closed. */
-function setupShutdown(real: Core, cores: DemoSwitch<Core>): void {
-  const shutdown = shutdownSteps({ backup: () => real.invoke('backups:onExit', {}), close: () => cores.close(), logError });
-  app.on('will-quit', () => void shutdown());
+function setupShutdown(real: WorkerCore): void {
+  const shutdown = shutdownSteps({
+    backup: () => real.call('backups:onExit', {}) as Promise<Result<ExitBackupOutcome>>,
+    close: async () => {
+      await Promise.all(openedCores.map((core) => core.close()));
+    },
+    logError,
+  });
+  let finished = false;
+  // The backup runs in the core's worker: quitting waits for it, then quits again for good.
+  app.on('will-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    void shutdown().finally(() => {
+      finished = true;
+      app.quit();
+    });
+  });
 }
 
-function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): void {
+/** Progress of long operations (imports, exports, report exports), pushed to the window as they run. */
+function setupProgressEvents(cores: WorkerCore[], windowSlot: WindowSlot): void {
+  for (const core of cores) {
+    core.onProgress((event) => {
+      const window = windowSlot.current;
+      if (!window) return;
+      const sent = sendEvent(window.webContents, 'progress', event);
+      if (!sent.ok && sent.error.code !== 'not_found') logError(sent.error.message, sent.error.details);
+    });
+  }
+}
+
+async function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): Promise<void> {
   const layout = appLayout(app.getAppPath(), app.getPath('userData'));
   if (!fs.existsSync(path.join(layout.rendererRoot, 'index.html'))) {
     showFailureAndExit(missingRendererMessage(layout.rendererRoot, systemLocale()));
     return;
   }
-  const core = openCore(layout);
+  const core = await openCore(layout);
   if (!core) return;
-  const cores = demoSwitchFor(layout, core);
+  const cores = demoSwitchFor(layout, core, windowSlot);
+  setupProgressEvents([core], windowSlot);
   failureLanguage.of = () => installationLocaleOr(cores.current(), systemLocale);
-  setupShutdown(core, cores);
+  setupShutdown(core);
   setupSecurity(bundles);
   serveAppProtocol(protocol, layout.rendererRoot);
   setupIpc(cores, windowSlot);

@@ -21,7 +21,7 @@ export interface PlannerApi {
 }
 
 /** The event names of the contract, listed here so the preload need not load the schemas. */
-export const EVENT_NAMES = ['data:changed', 'bundle:open'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['data:changed', 'bundle:open', 'progress'] as const satisfies readonly EventName[];
 
 // Fails to compile when the contract gains an event that EVENT_NAMES does not list.
 type UnlistedEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;

@@ -4,25 +4,43 @@
  * session cookie (HttpOnly, so not readable here), which the browser got by opening the one-time
  * address the harness printed; without it the harness refuses to answer.
  *
- * The harness cannot push events, so this bridge raises 'data:changed' itself after a call the
+ * The harness answers calls, so this bridge raises 'data:changed' itself after a call the
  * server marks as a change (the X-Planner-Data-Changed header), exactly when Electron's main
- * process would send it.
+ * process would send it. The progress of long operations is pushed: the first listener to
+ * 'progress' opens the harness's event stream (Server-Sent Events at EVENTS_PATH, same cookie).
  */
 import type { EventName, EventPayload } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
-import { API_PATH, DATA_CHANGED_HEADER } from '../../shared/routes';
+import { API_PATH, DATA_CHANGED_HEADER, EVENTS_PATH } from '../../shared/routes';
 import type { PlannerBridge } from './planner-bridge';
 
 export interface HttpBridgeOptions {
   /** Resolved against the page, so the harness may serve under any port. */
   endpoint?: string;
   fetch?: typeof fetch;
+  /** Opens the push stream; default: the browser's EventSource (absent: no progress events). */
+  eventSource?: (url: string) => Pick<EventSource, 'addEventListener'>;
 }
 
 export function createHttpBridge(options: HttpBridgeOptions = {}): PlannerBridge {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const endpoint = options.endpoint ?? API_PATH;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const openStream = options.eventSource ?? (typeof EventSource === 'function' ? (url: string) => new EventSource(url) : null);
+  let stream: Pick<EventSource, 'addEventListener'> | null = null;
+
+  /** Opened once, on the first listener to a pushed event; the browser reconnects it by itself. */
+  function listenToPushedEvents(): void {
+    if (stream !== null || openStream === null) return;
+    stream = openStream(EVENTS_PATH);
+    stream.addEventListener('progress', (message) => {
+      try {
+        emit('progress', JSON.parse((message as MessageEvent<string>).data) as EventPayload<'progress'>);
+      } catch {
+        // A frame that is not JSON is not an event: ignored.
+      }
+    });
+  }
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of [...(listeners.get(event) ?? [])]) {
@@ -64,6 +82,7 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): PlannerBridge
       return body as never;
     },
     on(event, listener) {
+      if (event === 'progress') listenToPushedEvents();
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       const wrapped = listener as (payload: unknown) => void;

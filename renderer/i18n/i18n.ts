@@ -31,6 +31,8 @@ import backupsEn from './backups.en.json';
 import backupsFr from './backups.fr.json';
 import printOptionsEn from './print-options.en.json';
 import printOptionsFr from './print-options.fr.json';
+import operationsEn from './operations.en.json';
+import operationsFr from './operations.fr.json';
 import layoutEn from './layout.en.json';
 import layoutFr from './layout.fr.json';
 import rollupViewsEn from './rollup-views.en.json';
@@ -68,11 +70,12 @@ export const cataloguePairs = {
   printContent: { en: printContentEn, fr: printContentFr },
   safeEdits: { en: safeEditsEn, fr: safeEditsFr },
   comments: { en: commentsEn, fr: commentsFr },
+  operations: { en: operationsEn, fr: operationsFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -11,6 +11,7 @@ import type exchangeImportEn from './exchange-import.en.json';
 import type progressFormEn from './progress-form.en.json';
 import type backupsEn from './backups.en.json';
 import type printOptionsEn from './print-options.en.json';
+import type operationsEn from './operations.en.json';
 import type layoutEn from './layout.en.json';
 import type rollupViewsEn from './rollup-views.en.json';
 import type printContentEn from './print-content.en.json';
@@ -21,7 +22,7 @@ import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & typeof operationsEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

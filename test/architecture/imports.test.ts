@@ -21,6 +21,8 @@ const layers: Record<string, string[]> = {
   [`${core}/reports`]: [`${core}/reports`, `${core}/queries`, `${core}/changelog`, 'db', 'shared'],
   [`${core}/bundles`]: [`${core}/bundles`, `${core}/changelog`, `${core}/queries`, 'db', 'shared'],
   [`${core}/handlers`]: allOfCore,
+  // The core in worker threads (issue 13 §1): the relay adapters call, and the threads' entry, over createCore.
+  [`${core}/worker`]: allOfCore,
   // The root files of the core (create-core, storage-failure, dispatch, open-failure, permissions): what all adapters share.
   [core]: allOfCore,
   'electron/main': ['electron/main', core, 'electron/preload/planner-api.ts', 'db', 'shared'],

@@ -10,32 +10,32 @@ const made: ExitBackupOutcome = {
 };
 
 describe('the backup when the planner closes (Electron main, with fakes)', () => {
-  it('backs up the real database, then closes the databases, once however often quit fires', () => {
+  it('backs up the real database, then closes the databases, once however often quit fires', async () => {
     const order: string[] = [];
     const backup = vi.fn(() => (order.push('backup'), ok(made)));
     const close = vi.fn(() => void order.push('close'));
     const shutdown = shutdownSteps({ backup, close, logError: () => {} });
-    expect(shutdown()).toEqual(made);
-    expect(shutdown()).toBeNull();
+    expect(await shutdown()).toEqual(made);
+    expect(await shutdown()).toBeNull();
     expect(order).toEqual(['backup', 'close']);
   });
 
-  it('closes even when the backup is refused or throws, and logs why (never a dialog)', () => {
+  it('closes even when the backup is refused or throws, and logs why (never a dialog)', async () => {
     for (const backup of [() => err('disk_full', 'The disk is full.'), () => { throw new Error('boom'); }]) {
       const close = vi.fn();
       const logError = vi.fn();
-      expect(shutdownSteps({ backup, close, logError })()).toBeNull();
+      expect(await shutdownSteps({ backup, close, logError })()).toBeNull();
       expect(close).toHaveBeenCalledTimes(1);
       expect(logError).toHaveBeenCalledTimes(1);
     }
   });
 
-  it('passes on a skipped backup, and logs a slow one', () => {
+  it('passes on a skipped backup, and logs a slow one', async () => {
     const skipped: ExitBackupOutcome = { made: null, skipped: 'unchanged' };
     let t = 0;
     const logError = vi.fn();
     const shutdown = shutdownSteps({ backup: () => ((t += SLOW_EXIT_BACKUP_MS + 1), ok(skipped)), close: () => {}, logError, now: () => t });
-    expect(shutdown()).toEqual(skipped);
+    expect(await shutdown()).toEqual(skipped);
     expect(logError).toHaveBeenCalledWith(expect.stringMatching(/took \d+ ms/), null);
   });
 });

@@ -61,7 +61,7 @@ function nativeModuleFiles(): string[] {
 function expectedFiles(): string[] {
   const migrations = filesUnder(path.join(projectRoot, 'db', 'migrations')).map((file) => `dist/electron/migrations/${file}`);
   const renderer = packaged.rendererFiles.filter((file) => !file.endsWith('.map')).map((file) => `dist/renderer/${file}`);
-  return ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/planner-cli.cjs', ...migrations, ...renderer, ...nativeModuleFiles()].sort();
+  return ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/planner-cli.cjs', 'dist/electron/core-worker.cjs', ...migrations, ...renderer, ...nativeModuleFiles()].sort();
 }
 
 describe('the packaged app (electron-builder --dir, offline)', () => {

@@ -30,12 +30,14 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   const ordered = [...checked.fresh].sort((a, b) =>
     a.body.origin !== b.body.origin ? (a.body.origin < b.body.origin ? -1 : 1) : a.body.hlc !== b.body.hlc ? (a.body.hlc < b.body.hlc ? -1 : 1) : a.body.seq - b.body.seq,
   );
-  for (const c of ordered) {
+  for (const [done, c] of ordered.entries()) {
+    ctx.progress?.('apply', done, ordered.length);
     for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
     // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
     recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
   }
   materializeRows(ctx, [...touched.values()]);
+  ctx.progress?.('apply', ordered.length, ordered.length);
   // A forged signature outranks every other refusal, so it is awaited before judging scope.
   checked.awaitSignatures();
   scope.check();

@@ -237,6 +237,7 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
   const setAside = new Map<string, ImportPreview['setAside'][number]>();
   const problems: Array<() => never> = [];
   for (const [index, entry] of entries.entries()) {
+    ctx.progress?.('check', index, entries.length);
     const newer = newerVersionOfChangeset(raws[index]);
     if (newer) refuse('newer_version', newer);
     const parsed = changesetBodySchema.safeParse(raws[index]);
@@ -282,5 +283,6 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     }
     fresh.push({ text: entry.body, signature: entry.signature, body });
   }
+  ctx.progress?.('check', entries.length, entries.length);
   return { fresh, setAside: [...setAside.values()], problems };
 }

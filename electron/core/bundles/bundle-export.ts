@@ -75,7 +75,9 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   // Need to know (bundle-selection.ts): only partitions in every recipient's read scope.
   const recipientIds = [...(request.to !== undefined ? [request.to] : []), ...(request.alsoTo ?? [])];
   const audience: BundleAudience = request.to !== undefined ? { to: recipientIds } : { full: true, ...(request.scope ? { scope: request.scope } : {}) };
+  ctx.progress?.('select', 0, 1);
   const selected = selectChangesets(ctx, audience);
+  ctx.progress?.('select', 1, 1);
   // Who can open it (recipients.ts): the recipients' keys, else a passphrase; a revoked computer never.
   const plan = planEncryption(ctx, {
     recipientIds,
@@ -113,6 +115,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     plan.encryption,
   );
 
+  // The last moment a cancel can stop the export: nothing is written yet.
+  ctx.progress?.('write', 0, 1);
   const target = path.resolve(request.file);
   try {
     replaceWithPrivateFile(target, bytes);
@@ -131,6 +135,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     newChangesetCount: selected.length,
     encrypted: plan.kind !== 'none',
   });
+  ctx.progress?.('write', 1, 1);
   return { file: target, bytes: bytes.length, changesetCount: selected.length, encrypted: plan.kind !== 'none', recipient: recipientName, encryption: plan.kind, recipients: plan.recipients };
 }
 

@@ -97,8 +97,10 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
   }
   let backupFile: string | null = null;
   if (checked.fresh.length > 0) {
+    ctx.progress?.('backup', 0, 1);
     backupFile = backupDatabase(ctx.sqlite, ctx.backupDir, 'before-import', new Date(ctx.clock.now())).file;
     pruneBackups(ctx.backupDir, ctx.dbFile, DEFAULT_KEEP_BACKUPS * 2);
+    ctx.progress?.('backup', 1, 1);
   }
   const outcome = ctx.sqlite.transaction(() => {
     const sender = checked.manifest.sender;

@@ -4,6 +4,7 @@ import type { PlannerDb } from '../../../db/open-database';
 import * as schema from '../../../db/schema';
 import type { InstallationProfile } from '../../../shared/domain';
 import type { Locale, Role } from '../../../shared/vocabulary';
+import type { ProgressStep } from '../../../shared/contract-operations';
 import type { ChangeRecorder, ChangeWriter } from './change-recorder';
 import type { Clock, IdGenerator } from './clock';
 import { msg } from '../../../shared/core-messages';
@@ -48,6 +49,12 @@ export interface CoreContext {
   reopenAfter?: (swap: () => void) => { appliedMigrations: string[] };
   /** The committed migrations this planner knows (a backup with others was made by a newer planner). */
   migrationsFolder?: string;
+  /**
+   * Long operations report how far they are (issue 13 §1: electron/core/worker/progress.ts): a
+   * no-op when absent. May throw DomainError('cancelled') when the person cancelled: called only
+   * where nothing is written yet, or inside the transaction that the throw rolls back.
+   */
+  progress?: (step: ProgressStep, done: number, total: number) => void;
 }
 
 export function readProfile(ctx: Pick<CoreContext, 'db'>): InstallationProfile {

@@ -6,6 +6,7 @@ import { databaseHandlers } from './database-handlers';
 import { exportHandlers } from './export-handlers';
 import { filesHandlers } from './files-handlers';
 import type { Handlers } from './handler-types';
+import { operationHandlers } from './operation-handlers';
 import { planningHandlers } from './planning-handlers';
 import { referenceHandlers } from './reference-handlers';
 import { reportHandlers } from './report-handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...backupHandlers,
   ...commentHandlers,
+  ...operationHandlers,
 };

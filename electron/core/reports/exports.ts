@@ -28,7 +28,9 @@ export interface ExportRequest {
 
 export function buildExportTables(ctx: CoreContext, request: ExportRequest): DataTable[] {
   const { views, locale, public: isPublic, threshold, includeNarratives, ...filters } = request;
+  ctx.progress?.('report', 0, 3);
   const data = rollup(ctx, filters);
+  ctx.progress?.('report', 1, 3);
   return exportTables(ctx, data, views ?? EXPORT_VIEWS, locale ?? readProfile(ctx).locale, publicOptions({ public: isPublic, threshold, includeNarratives }));
 }
 
@@ -38,6 +40,7 @@ export function csvFiles(ctx: CoreContext, request: ExportRequest): Array<{ file
 
 export async function xlsxFile(ctx: CoreContext, request: ExportRequest): Promise<{ fileName: string; bytes: Buffer; tables: DataTable[] }> {
   const tables = buildExportTables(ctx, request);
+  ctx.progress?.('report', 2, 3);
   const locale = request.locale ?? readProfile(ctx).locale;
   const title = `${locale === 'fr' ? 'Planification de la sécurité communautaire' : 'Community safety planning'} — ${fiscalYearLabel(request.fiscalYear, locale)}`;
   const bytes = await tablesToXlsx(tables, { title, created: new Date(ctx.clock.now()), isPublic: request.public === true });
@@ -51,5 +54,5 @@ export function exportFile(ctx: CoreContext, input: MethodInput<'exports:file'>)
     const bytes = Buffer.from(file!.text, 'utf8');
     return Promise.resolve({ fileName: file!.fileName, mimeType: 'text/csv;charset=utf-8', base64: bytes.toString('base64'), bytes: bytes.length, tables: [file!.table.id] });
   }
-  return xlsxFile(ctx, request).then(({ fileName, bytes, tables }) => ({ fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), bytes: bytes.length, tables: tables.map((t) => t.id) }));
+  return xlsxFile(ctx, request).then(({ fileName, bytes, tables }) => (ctx.progress?.('report', 3, 3), { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), bytes: bytes.length, tables: tables.map((t) => t.id) }));
 }

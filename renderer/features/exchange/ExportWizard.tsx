@@ -18,7 +18,8 @@ import { TextField } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { useCall } from '../../app/store-context';
 import { useExchangeCommands } from './exchange-commands';
-import { Fingerprint, TwoChoices, WorkingBar } from './ExchangeParts';
+import { Fingerprint, TwoChoices } from './ExchangeParts';
+import { OperationProgress } from '../operations/OperationProgress';
 import { ContentsTable, ELSEWHERE, EncryptionStatement, RecipientStep, WhereStep } from './ExportSteps';
 import { useBundleFiles } from './use-bundle-files';
 
@@ -196,7 +197,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
           <ErrorBanner error={destinations.error} onRetry={destinations.reload} />
           {destinations.loading ? <Loading /> : <WhereStep destinations={places} chosen={chosenPlace ?? ''} onChoose={setWhere} canChooseElsewhere={canChooseElsewhere} onLookAgain={destinations.reload} />}
           {files.mode === 'browser' ? <p>{t('sync.export.whereBrowser')}</p> : null}
-          {busy ? <WorkingBar label={t('sync.export.writing')} /> : null}
+          {busy ? <OperationProgress operation="bundles:export" label={t('sync.export.writing')} /> : null}
         </div>
       ) : null}
 

@@ -41,17 +41,13 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
   const [mustScope, setMustScope] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [inspection, setInspection] = useState<BundleInspection | null>(null);
-  // How long the dry run took: the import does the same checks and applying, so it sets the pace of the progress bar.
-  const [previewMs, setPreviewMs] = useState<number | null>(null);
   const name = file.split(/[\\/]/).pop() ?? file;
 
   async function preview(withPassphrase: string | null) {
     setStage({ name: 'previewing' });
     setError(null);
     try {
-      const started = Date.now();
       const p = await commands.previewBundle(file, withPassphrase);
-      setPreviewMs(Date.now() - started);
       setPassphrase(withPassphrase);
       setStage({ name: 'preview', preview: p });
     } catch (e) {
@@ -163,7 +159,7 @@ export function ImportDialog({ file, onClose }: { file: string; onClose: () => v
           mustScope={mustScope}
         />
       ) : null}
-      {stage.name === 'importing' ? <ImportProgress preview={stage.preview} startedAt={stage.startedAt} previewMs={previewMs} /> : null}
+      {stage.name === 'importing' ? <ImportProgress preview={stage.preview} /> : null}
       {stage.name === 'done' ? <ResultBody result={stage.result} /> : null}
     </Dialog>
   );

@@ -1,0 +1,119 @@
+/**
+ * The core off the main thread (issue 13 §1): the relay (electron/core/worker/worker-core.ts)
+ * answers a trivial call while a long import runs in its other worker, the import reports
+ * determinate progress, and a cancelled import leaves the database as it was.
+ *
+ * The bundle: the demo territory at scale 1 (2 404 changesets; the same cached database the
+ * end-to-end tests use, test/e2e/support/demo-database.ts), exported once for the whole file.
+ * Scale 10 takes minutes to seed on the CI machine; `npx tsx scripts/bench-relay.ts --scale 10`
+ * measures it. Nothing here is timed: only the order in which answers arrive is asserted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/create-core';
+import { startWorkerCore, type WorkerCore } from '../../electron/core/worker/worker-core';
+import type { ProgressEvent } from '../../shared/contract-operations';
+import { createDemoDatabase, makeTempDir, removeTempDir } from '../e2e/support/demo-database';
+
+let dir: string;
+let bundle: string;
+/** One receiving computer for the whole file: the cancelled import first, then the real one. */
+let core: WorkerCore;
+
+function changesetCount(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM changesets').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+const importInput = () => ({ file: bundle, trustNewSender: true, allCommunities: true });
+
+beforeAll(async () => {
+  dir = makeTempDir('csp-worker-');
+  const source = createCore({ dbFile: createDemoDatabase(dir), log: () => {} });
+  try {
+    bundle = path.join(dir, 'territory.planbundle');
+    const exported = source.invoke('bundles:export', { full: true, file: bundle, encrypt: false });
+    if (!exported.ok) throw new Error(exported.error.message);
+  } finally {
+    source.close();
+  }
+  core = await startWorkerCore({ dbFile: path.join(dir, 'receiver.db'), initialProfile: { name: 'Receiver', userName: 'Receiver user', role: 'coordinator' }, log: () => {} });
+}, 240_000);
+
+afterAll(async () => {
+  await core?.close();
+  removeTempDir(dir);
+});
+
+describe('the core in worker threads', () => {
+  const events: ProgressEvent[] = [];
+  const finished: string[] = [];
+
+  it('cancels an import before its final transaction commits: nothing is written', async () => {
+    const before = changesetCount(core.dbFile);
+    let cancelled: boolean | null = null;
+    const stop = core.onProgress((event) => {
+      if (cancelled === null && event.step === 'apply' && event.done < event.total) cancelled = core.cancel();
+    });
+    const result = await core.call('bundles:import', importInput());
+    expect(cancelled).toBe(true);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('cancelled');
+      expect(result.error.message).toMatch(/^Cancelled: nothing was changed\./);
+    }
+    expect(changesetCount(core.dbFile)).toBe(before);
+    expect(await core.call('bundles:history', {})).toEqual({ ok: true, value: [] });
+    stop();
+    // Nothing runs any more, and the flag is down again (the next test's import runs to its end).
+    expect(await core.call('operations:cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+  }, 120_000);
+
+  it('answers a trivial call while an import is still running', async () => {
+    let midImport: () => void;
+    const reachedApply = new Promise<void>((resolve) => (midImport = resolve));
+    core.onProgress((event) => {
+      events.push(event);
+      if (event.step === 'apply' && event.done < event.total) midImport();
+    });
+    const importing = core.call('bundles:import', importInput()).then((result) => {
+      finished.push('import');
+      return result;
+    });
+    // Asked once the import is inside its transaction, with changesets still to apply.
+    await reachedApply;
+    const trivial = core.call('installation:get', {}).then((result) => {
+      finished.push('installation:get');
+      return result;
+    });
+    const [imported, profile] = await Promise.all([importing, trivial]);
+    expect(profile.ok).toBe(true);
+    expect(imported.ok ? imported.value : imported.error).toMatchObject({ imported: true });
+    expect(finished).toEqual(['installation:get', 'import']);
+    expect(changesetCount(core.dbFile)).toBeGreaterThan(2000);
+  }, 120_000);
+
+  it('reports the import in determinate steps, each monotonic and ending at its total', () => {
+    expect(events.length).toBeGreaterThan(2);
+    expect(new Set(events.map((e) => e.operation))).toEqual(new Set(['bundles:import']));
+    const steps = [...new Set(events.map((e) => e.step))];
+    expect(steps).toEqual(['check', 'backup', 'apply']);
+    for (const step of steps) {
+      const ofStep = events.filter((e) => e.step === step);
+      const totals = new Set(ofStep.map((e) => e.total));
+      expect(totals.size).toBe(1);
+      for (let i = 1; i < ofStep.length; i++) expect(ofStep[i]!.done).toBeGreaterThan(ofStep[i - 1]!.done);
+      expect(ofStep.at(-1)!.done).toBe(ofStep.at(-1)!.total);
+    }
+    // One step after the other, never back to an earlier one.
+    const order = events.map((e) => steps.indexOf(e.step));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+});
