@@ -11,7 +11,8 @@
  * - database size before and after import (main file after a checkpoint), the source's size, and
  *   the largest tables and indexes after import (SQLite's dbstat);
  * - a backup of the imported database: VACUUM INTO (what the planner does) and better-sqlite3's
- *   online backup, size and time.
+ *   online backup, size and time;
+ * - the latency of a trivial call relayed to the core's worker during an import (bench-relay.ts).
  *
  *   npm run bench:sync              (scales 1 and 10)
  *   npx tsx scripts/bench-sync.ts --scales 1
@@ -29,6 +30,7 @@ import { registerChangesetFunctions } from '../db/changeset-text';
 import { createCore, type Core } from '../electron/core/create-core';
 import { memoryKeyStore } from '../electron/core/bundles/identity';
 import { demoCoreOptions, seedDemoTerritory } from '../electron/demo/demo-data';
+import { benchRelay } from './bench-relay';
 
 const NOW = '2026-12-03';
 const argIndex = process.argv.indexOf('--scales');
@@ -231,3 +233,11 @@ console.log(`${'figure'.padEnd(width)}  ${results.map((r) => `scale ${r.scale}`.
 for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${results.map((r) => value(r).padStart(14)).join('')}`);
 for (const r of results) console.log(`largest after import, scale ${r.scale} (MB): ${JSON.stringify(r.largestAfterImport)}`);
 console.log(`targets: import ≤ 1.5× raw load; re-import ≤ 10% of import; scale-10 database ≤ 25 MB (raw load by ${shell ? 'better-sqlite3 exec and the sqlite3 shell' : 'better-sqlite3 exec; no sqlite3 shell here'}).`);
+
+// The core off the main thread (§1): a trivial call relayed to the core's worker while a full
+// import of the same demo territory runs in its other worker.
+for (const scale of scales) {
+  process.stderr.write(`scale ${scale}: relay latency during an import…\n`);
+  const r = await benchRelay(scale);
+  console.log(`relay, scale ${scale}: import of ${r.changesets} changesets in the worker ${r.importSeconds.toFixed(2)} s; ${r.callsDuringImport} installation:get calls answered meanwhile: median ${r.medianMs.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms (idle median ${r.idleMedianMs.toFixed(1)} ms; target ≤ 50 ms)`);
+}
