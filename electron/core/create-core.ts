@@ -13,6 +13,7 @@ import { type Clock, type IdGenerator, systemClock, ulidGenerator } from './chan
 import type { CoreContext } from './changelog/core-context';
 import { DomainError } from '../../shared/domain-error';
 import { pause, storageFailure } from './storage-failure';
+import { defaultKeyFile, defaultTerritoryKeyFile } from './key-files';
 import { handlers } from './handlers/handlers';
 import { authorize } from './permissions';
 import { ensureInstallation } from './services/installation';
@@ -21,10 +22,7 @@ import { setupStateName } from './queries/territory';
 import { continueIfRestored } from './changelog/restored-copy';
 import { fileKeyStore, type KeyStore, loadOrCreateKeys, signText, SIGNING_KEY_UNAVAILABLE, type WorkingIdentity } from './bundles/identity';
 
-/** The CLI's key file: beside the database, readable only by its owner. */
-export function defaultKeyFile(dbFile: string): string {
-  return `${path.resolve(dbFile)}.identity-key`;
-}
+export { defaultKeyFile, defaultTerritoryKeyFile } from './key-files';
 
 export interface CoreOptions {
   dbFile: string;
@@ -67,10 +65,6 @@ export interface Core {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-/** The territory key's file: beside the database, readable only by its owner (the coordinator's computer). */
-export function defaultTerritoryKeyFile(dbFile: string): string {
-  return `${path.resolve(dbFile)}.territory-key`;
-}
 
 /** What may be called before this computer is set up, and while it waits for its enrolment. */
 const BEFORE_SETUP = new Set<MethodName>(['installation:setupState', 'territory:start', 'territory:join']);

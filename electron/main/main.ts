@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { defaultKeyFile } from '../core/create-core';
+import { defaultKeyFile } from '../core/key-files';
 import { startWorkerCore, type WorkerCore } from '../core/worker/worker-core';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
