@@ -7,9 +7,10 @@ import { z } from 'zod';
  * is accepted: its ops on fields this planner knows apply, the others are kept as they came and
  * materialised after an upgrade (changeset-validation.ts, materialize.ts).
  */
-export const CHANGESET_SCHEMA_VERSION = 3;
+export const CHANGESET_SCHEMA_VERSION = 4;
 /** Version 2 added the changeset's partition (text version 2) and the fields of migration 0002. */
 /** Version 3 added the report comments' action, author's role, edit and read marks (migration 0004). */
+/** Version 4 added issue 14's records: quarter review, engagement log, promising practices, evidence files (migrations 0007–0010). */
 /** The first schema version; anything below it is not a changeset of this planner. */
 export const OLDEST_SCHEMA_VERSION = 1;
 /** A bound on what a changeset may claim, so a hostile number stays an ordinary integer. */

@@ -27,6 +27,8 @@ export const SCHEMA_V1 = 1;
 export const SCHEMA_V2 = 2;
 /** Issue 12's comments on one action, edited until read: report comments' action, author's role, edit and read marks (migration 0004). */
 export const SCHEMA_V3 = 3;
+/** Issue 14: quarter review (accept/return), engagement log, promising practices, evidence files (migrations 0007–0010). */
+export const SCHEMA_V4 = 4;
 
 const entry = (
   table: ReplicatedTable['table'],
