@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     // The command line as it ships, built once per run for the tests that start it (test/cli, the e2e demo database).
     globalSetup: ['test/support/cli-bundle-setup.ts'],
+    // Vitest's default is one worker fewer than the machine's cores: one worker on the 2-core CI
+    // machine. The node and dom files run two at a time; the end-to-end files keep their own single
+    // worker (below), and Vitest runs them after the others, one at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
