@@ -49,6 +49,8 @@ export function seedDemoFile(dbFile: string, options: SeedDemoFileOptions = {}):
   const { migrationsFolder, progress, ...demo } = options;
   // Checks the options before anything is written (a RangeError for a bad seed, scale or date).
   const profile = demoCoreOptions(demo).initialProfile;
+  // What a seeding cut short by a power cut or a killed app left behind: never opened, removed now.
+  for (const file of filesOf(target)) if (path.basename(file).startsWith(`${path.basename(target)}.seeding-`)) fs.rmSync(file, { force: true });
   const temporary = `${target}.seeding-${crypto.randomBytes(6).toString('hex')}`;
   const quiet = { log: () => {}, ...(migrationsFolder ? { migrationsFolder } : {}) };
   const renamed: string[] = [];

@@ -140,9 +140,12 @@ describe('the core in worker threads', () => {
 });
 
 describe('the demo made in a worker of its own (demo:open the first time)', () => {
-  it('stops when cancelled before its transaction commits, and leaves no file behind', async () => {
+  it('stops when cancelled before its transaction commits, and leaves no file behind (nor an older one’s)', async () => {
     const folder = path.join(dir, 'cancelled');
     fs.mkdirSync(folder);
+    // Left by a seeding the app was killed in: removed by the next one.
+    fs.writeFileSync(path.join(folder, 'demo.planner.db.seeding-0a1b2c'), 'half a database');
+    fs.writeFileSync(path.join(folder, 'demo.planner.db.seeding-0a1b2c.identity-key'), '{}');
     const run = startDemoSeeding({ dbFile: path.join(folder, 'demo.planner.db'), now: '2026-10-20' }, () => run.cancel());
     expect(await run.finished).toEqual({ outcome: 'cancelled' });
     // No half database, no temporary file, no key file: the next demo:open starts from nothing.
