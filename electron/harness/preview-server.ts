@@ -447,6 +447,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     filesDir,
     close: () =>
       new Promise<void>((resolve) => {
+        // A demo still being made is stopped: it leaves no file.
+        demoSeedRun?.cancel();
         server.close(() => {
           realCore.close();
           demoCore?.close();
