@@ -6,7 +6,9 @@
  *   planner-cli.cjs  electron/cli/cli.ts, the command line as one file: `npm run cli` runs it with
  *                Node, the packaged app runs it for the `planner` command (no tsx at run time)
  *   core-worker.cjs  electron/core/worker/core-worker.ts, the core's worker threads (main starts two
- *                with `new Worker(<dist/electron>/core-worker.cjs)`; see docs/architecture.md)
+ *                with `new Worker(<dist/electron>/core-worker.cjs)`; see docs/architecture.md), and
+ *                the demo's seeding thread (electron/demo/seed-worker.ts), one bundle for both
+ *                (entry electron/demo/worker-threads.ts: the core is carried once)
  *   migrations/  db/migrations, beside main.cjs, read at start (also from inside app.asar)
  *
  * Kept out of the bundles: 'electron' (provided by the runtime) and better-sqlite3 (a native
@@ -62,7 +64,8 @@ export async function buildElectron({ dev = false, outDir = defaultOutDir } = {}
   await Promise.all([
     build({ ...forNode, entryPoints: ['electron/main/main.ts'], outfile: path.join(outDir, 'main.cjs') }),
     // The core's worker thread: the same core, db and shared code; better-sqlite3 loaded by the worker itself.
-    build({ ...forNode, entryPoints: ['electron/core/worker/core-worker.ts'], outfile: path.join(outDir, 'core-worker.cjs') }),
+    // Also the demo's seeding thread (demo:open the first time): the entry picks by the thread's workerData.
+    build({ ...forNode, entryPoints: ['electron/demo/worker-threads.ts'], outfile: path.join(outDir, 'core-worker.cjs') }),
     build({
       ...forNode,
       entryPoints: ['electron/cli/cli.ts'],

@@ -1,6 +1,6 @@
 /**
  * Catalogue entries (see core-messages.ts) for long operations run off the main thread
- * (issue 13 §1): a cancelled operation, and a core that stopped answering.
+ * (issue 13 §1): a cancelled operation, a core that stopped answering, a demo that could not be made.
  */
 import type { Bilingual } from './core-messages';
 
@@ -14,5 +14,9 @@ export const operationMessages = {
   'operation.coreStopped': {
     en: 'The planner’s database stopped answering. Your saved work is safe: close the planner and open it again.',
     fr: `La base de données du planificateur a cessé de répondre. Votre travail enregistré est en sécurité${NBSP}: fermez le planificateur puis rouvrez-le.`,
+  },
+  'demo.seedFailed': {
+    en: 'The demo could not be made. Your real data is not affected.',
+    fr: 'La démonstration n’a pas pu être créée. Vos données réelles ne sont pas touchées.',
   },
 } as const satisfies Record<string, Bilingual>;

@@ -132,7 +132,15 @@ function planYears(years: number, index: number): number[] {
   return out;
 }
 
-export function seedDemoTerritory(core: Core, options: DemoOptions = {}): DemoSummary {
+/**
+ * How far the seeding is (issue 13 §1): `done` of `total` units, where the units are the
+ * timeline's dated steps, then the amendments, then the commit (done === total, told only once
+ * the seeding's one transaction has committed). Throwing from it (a cancelled seeding) before
+ * the end rolls the whole transaction back: nothing of the territory is written.
+ */
+export type SeedProgress = (done: number, total: number) => void;
+
+export function seedDemoTerritory(core: Core, options: DemoOptions = {}, progress?: SeedProgress): DemoSummary {
   const o = resolve(options);
   const clock = settableClock(core);
   const { sqlite } = core.context;
@@ -176,13 +184,21 @@ export function seedDemoTerritory(core: Core, options: DemoOptions = {}): DemoSu
         scheduleYear(seeding, p.community, fy, p.plans, p.submissions.get(fy)!, { copied: p.years.has(fy - 1), dueDays });
       }
     }
-    seeding.timeline.run(clock, o.now);
+    let steps = 0;
+    seeding.timeline.run(clock, o.now, (done, total) => {
+      steps = total;
+      progress?.(done, total + 2);
+    });
+    progress?.(steps, steps + 2);
     clock.set(o.now);
     amendSubmittedReports(core, keyboard, o.current);
     // Whoever opens the demo next is the territorial coordinator.
     must(core, 'installation:update', { name: DEMO_INSTALLATION_NAME, userName: `${directory.coordinator.name}, territorial coordinator`, role: 'coordinator' });
+    progress?.(steps + 1, steps + 2);
+    return steps + 2;
   });
-  run();
+  const units = run();
+  progress?.(units, units);
   return { seed: o.seed, scale: o.scale, now: o.now, fiscalYears: range(o.first, o.current), counts: countRows(core) };
 }
 

@@ -24,13 +24,17 @@ export class Timeline {
     this.steps.push({ at, order: this.steps.length, run });
   }
 
-  /** Runs the steps up to `until` (inclusive) in time order; returns how many ran. */
-  run(clock: SettableClock, until: string): number {
+  /**
+   * Runs the steps up to `until` (inclusive) in time order; returns how many ran. `onStep` is told
+   * before each step how many ran of how many (the demo's seeding progress, issue 13 §1).
+   */
+  run(clock: SettableClock, until: string, onStep?: (done: number, total: number) => void): number {
     const due = this.steps.filter((s) => s.at <= until).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
-    for (const step of due) {
+    due.forEach((step, index) => {
+      onStep?.(index, due.length);
       clock.set(step.at);
       step.run();
-    }
+    });
     return due.length;
   }
 }

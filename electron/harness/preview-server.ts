@@ -27,9 +27,13 @@ import { adoptKeysMadeElsewhere } from '../core/worker/shared-keys';
 import { startWorkerCore, type WorkerCore } from '../core/worker/worker-core';
 import type { ProgressEvent } from '../../shared/contract-operations';
 import { demoDatabaseFile, openDemoDatabase } from '../demo/demo-database';
+import { startDemoSeeding } from '../demo/demo-seeding';
+import type { JobRun } from '../core/worker/job-worker';
+import { installationLocale } from '../core/queries/installation';
+import { msg, renderMessage } from '../../shared/core-messages';
 import type { Clock } from '../core/changelog/clock';
 import { dispatch, type DispatchSteps } from '../core/dispatch';
-import { err } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import { safeBundleFileName } from '../../shared/bundle-file-name';
 import { API_PATH, DATA_CHANGED_HEADER, DOWNLOAD_PATH, EVENTS_PATH, FILE_NAME_HEADER, HARNESS_META_NAME, UPLOAD_PATH } from '../../shared/routes';
 import { buildRenderer, RENDERER_ROOT, rendererBuildIsFresh } from './preview-build';
@@ -124,6 +128,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     throw error;
   }
   let demoRelay: WorkerCore | null = null;
+  /** The demo's seeding while it runs (demo:open the first time), and the opening it belongs to. */
+  let demoSeedRun: JobRun | null = null;
+  let demoSeeding: Promise<Result<null>> | null = null;
+  const demoToday = () => (options.clock ?? { now: () => new Date().toISOString() }).now().slice(0, 10);
   let relay: WorkerCore | null = realRelay;
   /** The in-process core of a database set up through the page (territory:start in a worker): its keys. */
   const withKeys = (c: Core): Core => {
@@ -316,18 +324,45 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return { ok: true, value: { destinations: [{ kind: 'preview', name: path.basename(exportsDir), folder: exportsDir, file: target }] } };
     },
     'demo:open': async () => {
-      demoCore ??= openDemoDatabase(demoFile, (options.clock ?? { now: () => new Date().toISOString() }).now().slice(0, 10), options.clock ? { clock: options.clock } : {});
+      if (!demoCore) {
+        const seeded = await (demoSeeding ??= seedDemoOffThread().finally(() => (demoSeeding = null)));
+        if (!seeded.ok) return seeded;
+        demoCore ??= openDemoDatabase(demoFile, demoToday(), options.clock ? { clock: options.clock } : {});
+      }
       if (realRelay !== null) demoRelay ??= await startRelay(demoFile);
       core = demoCore;
       relay = demoRelay;
       return { ok: true, value: { demo: true } };
     },
+    // Stop while the demo is being made stops the seeding; otherwise the core's long operation.
+    'operations:cancel': (input) => (demoSeedRun ? ok({ cancelled: demoSeedRun.cancel() }) : guardedCore.call('operations:cancel', input)),
     'demo:leave': () => {
       core = realCore;
       relay = realRelay;
       return { ok: true, value: { demo: false } };
     },
   };
+
+  /**
+   * The demo's territory made the first time demo:open is chosen: in a worker thread of its own
+   * with 'seed' progress pushed to the page and Stop (issue 13 §1), as in the desktop app; a
+   * cancelled or failed seeding leaves no file. With coreIn 'process', openDemoDatabase seeds it
+   * on this thread instead. A demo database that exists already (the end-to-end tests' cached
+   * one) is simply opened.
+   */
+  async function seedDemoOffThread(): Promise<Result<null>> {
+    if (realRelay === null || fs.existsSync(demoFile)) return ok(null);
+    const run = startDemoSeeding({ dbFile: demoFile, now: demoToday() }, pushProgress);
+    demoSeedRun = run;
+    const seeded = await run.finished.finally(() => (demoSeedRun = null));
+    const locale = installationLocale(realCore.context.sqlite);
+    if (seeded.outcome === 'cancelled') return err('cancelled', renderMessage(msg('operation.cancelled'), locale), { messageKey: 'operation.cancelled', params: {} });
+    if (seeded.outcome === 'failed') {
+      console.error('The demo database could not be made.', seeded.error);
+      return err('internal', renderMessage(msg('demo.seedFailed'), locale), { messageKey: 'demo.seedFailed', params: {} });
+    }
+    return ok(null);
+  }
 
   /** The core, behind the harness's path guard: bundle files named by the page must be inside the per-run folder. */
   const guardedCore: Pick<Core, 'call'> = {
@@ -412,6 +447,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     filesDir,
     close: () =>
       new Promise<void>((resolve) => {
+        // A demo still being made is stopped: it leaves no file.
+        demoSeedRun?.cancel();
         server.close(() => {
           realCore.close();
           demoCore?.close();

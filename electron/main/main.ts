@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { defaultKeyFile } from '../core/key-files';
+import { type DemoSeedJob, runJobWorker } from '../core/worker/job-worker';
 import { startWorkerCore, type WorkerCore } from '../core/worker/worker-core';
+import type { ProgressEvent } from '../../shared/contract-operations';
 import { APP_ORIGIN } from './app-origin';
 import { appLayout, type AppLayout } from './app-layout';
 import { backupFolderDialogHandlers, shutdownSteps } from './backup-on-exit';
@@ -115,6 +117,9 @@ async function openDatabaseCore(layout: AppLayout, dbFile: string): Promise<Work
 /** Every core opened (the real database's, the demo's): their worker threads are closed on quitting. */
 const openedCores: WorkerCore[] = [];
 
+/** The demo's seeding thread: the core's worker bundle beside main.cjs, started with a job (electron/demo/worker-threads.ts). */
+const DEMO_WORKER_BUNDLE = 'core-worker.cjs';
+
 /** The bundled CLI, as `planner …` runs it (see command-line-mode.ts). */
 const loadCommandLine = () => createRequire(__filename)(path.join(__dirname, COMMAND_LINE_BUNDLE)) as CommandLineModule;
 
@@ -123,7 +128,14 @@ function demoSwitchFor(layout: AppLayout, real: WorkerCore, windowSlot: WindowSl
   return createDemoSwitch({
     real,
     demoExists: () => fs.existsSync(layout.demoDbFile),
-    seedDemo: () => loadCommandLine().runCommandLine(['--db', layout.demoDbFile, 'init', '--demo']),
+    // In a worker of its own (the worker bundle beside main.cjs), with progress to the window and Stop.
+    seedDemo: () =>
+      runJobWorker({
+        script: path.join(__dirname, DEMO_WORKER_BUNDLE),
+        operation: 'demo:open',
+        job: { dbFile: layout.demoDbFile, now: new Date().toISOString().slice(0, 10), migrationsFolder: layout.migrationsFolder } satisfies DemoSeedJob,
+        onProgress: (event) => sendProgress(windowSlot, event),
+      }),
     openDemo: async () => {
       const demo = await openDatabaseCore(layout, layout.demoDbFile);
       setupProgressEvents([demo], windowSlot);
@@ -246,16 +258,17 @@ function setupShutdown(real: WorkerCore): void {
   });
 }
 
+/** One progress event of a long operation, pushed to the window (when there is one). */
+function sendProgress(windowSlot: WindowSlot, event: ProgressEvent): void {
+  const window = windowSlot.current;
+  if (!window) return;
+  const sent = sendEvent(window.webContents, 'progress', event);
+  if (!sent.ok && sent.error.code !== 'not_found') logError(sent.error.message, sent.error.details);
+}
+
 /** Progress of long operations (imports, exports, report exports), pushed to the window as they run. */
 function setupProgressEvents(cores: WorkerCore[], windowSlot: WindowSlot): void {
-  for (const core of cores) {
-    core.onProgress((event) => {
-      const window = windowSlot.current;
-      if (!window) return;
-      const sent = sendEvent(window.webContents, 'progress', event);
-      if (!sent.ok && sent.error.code !== 'not_found') logError(sent.error.message, sent.error.details);
-    });
-  }
+  for (const core of cores) core.onProgress((event) => sendProgress(windowSlot, event));
 }
 
 async function whenReady(bundles: PendingPlanBundles, windowSlot: WindowSlot): Promise<void> {

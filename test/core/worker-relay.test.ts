@@ -7,6 +7,9 @@
  * end-to-end tests use, test/e2e/support/demo-database.ts), exported once for the whole file.
  * Scale 10 takes minutes to seed on the CI machine; `npx tsx scripts/bench-relay.ts --scale 10`
  * measures it. Nothing here is timed: only the order in which answers arrive is asserted.
+ *
+ * The demo's seeding (demo:open the first time, in a worker of its own: electron/demo/seed-worker.ts)
+ * starts with the file and runs beside the imports (two cores); its assertions come last.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,8 @@ import { createCore } from '../../electron/core/create-core';
 import { startWorkerCore, type WorkerCore } from '../../electron/core/worker/worker-core';
 import type { ProgressEvent } from '../../shared/contract-operations';
 import { createDemoDatabase, makeTempDir, removeTempDir } from '../e2e/support/demo-database';
+import type { JobOutcome, JobRun } from '../../electron/core/worker/job-worker';
+import { startDemoSeeding } from '../../electron/demo/demo-seeding';
 
 let dir: string;
 let bundle: string;
@@ -33,8 +38,22 @@ function changesetCount(dbFile: string): number {
 
 const importInput = () => ({ file: bundle, trustNewSender: true, allCommunities: true });
 
+/** The demo seeded in its worker, started first: its events, and whether this thread ran meanwhile. */
+let seeding: JobRun;
+const seedEvents: ProgressEvent[] = [];
+let seedDir: string;
+let tickedBeforeFirstSeedEvent: boolean | null = null;
+
 beforeAll(async () => {
   dir = makeTempDir('csp-worker-');
+  seedDir = path.join(dir, 'demo');
+  fs.mkdirSync(seedDir);
+  let ticked = false;
+  seeding = startDemoSeeding({ dbFile: path.join(seedDir, 'demo.planner.db'), now: '2026-10-20' }, (event) => {
+    tickedBeforeFirstSeedEvent ??= ticked;
+    seedEvents.push(event);
+  });
+  setTimeout(() => (ticked = true), 0);
   const source = createCore({ dbFile: createDemoDatabase(dir), log: () => {} });
   try {
     bundle = path.join(dir, 'territory.planbundle');
@@ -47,6 +66,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  seeding?.cancel();
+  await seeding?.finished;
   await core?.close();
   removeTempDir(dir);
 });
@@ -116,4 +137,39 @@ describe('the core in worker threads', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+});
+
+describe('the demo made in a worker of its own (demo:open the first time)', () => {
+  it('stops when cancelled before its transaction commits, and leaves no file behind (nor an older one’s)', async () => {
+    const folder = path.join(dir, 'cancelled');
+    fs.mkdirSync(folder);
+    // Left by a seeding the app was killed in: removed by the next one.
+    fs.writeFileSync(path.join(folder, 'demo.planner.db.seeding-0a1b2c'), 'half a database');
+    fs.writeFileSync(path.join(folder, 'demo.planner.db.seeding-0a1b2c.identity-key'), '{}');
+    const run = startDemoSeeding({ dbFile: path.join(folder, 'demo.planner.db'), now: '2026-10-20' }, () => run.cancel());
+    expect(await run.finished).toEqual({ outcome: 'cancelled' });
+    // No half database, no temporary file, no key file: the next demo:open starts from nothing.
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(run.cancel()).toBe(false);
+  }, 240_000);
+
+  it('reports determinate seed progress, monotonic and ending at its total, while this thread keeps running', async () => {
+    const outcome: JobOutcome = await seeding.finished;
+    expect(outcome).toEqual({ outcome: 'done' });
+    expect(tickedBeforeFirstSeedEvent).toBe(true);
+    expect(seedEvents.length).toBeGreaterThan(10);
+    expect(new Set(seedEvents.map((e) => `${e.operation} ${e.step}`))).toEqual(new Set(['demo:open seed']));
+    expect(new Set(seedEvents.map((e) => e.total)).size).toBe(1);
+    for (let i = 1; i < seedEvents.length; i++) expect(seedEvents[i]!.done).toBeGreaterThan(seedEvents[i - 1]!.done);
+    expect(seedEvents.at(-1)!.done).toBe(seedEvents.at(-1)!.total);
+    // Renamed whole: the demo's database and its key, nothing temporary.
+    expect(fs.readdirSync(seedDir).sort()).toEqual(['demo.planner.db', 'demo.planner.db.identity-key']);
+    const db = new Database(path.join(seedDir, 'demo.planner.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM communities').pluck().get()).toBe(33);
+      expect(db.prepare('SELECT is_demo FROM installation').pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  }, 300_000);
 });

@@ -85,6 +85,20 @@ describe('the bundled main process', () => {
     expect(find(lines, 'closed-core')).toHaveLength(1);
   });
 
+  it('makes the demo in a worker of the bundle, pushing its progress to the window; Stop leaves no demo file', () => {
+    const userData = path.join(scratch, 'user-demo');
+    const { status, lines, stderr } = runMain({ FAKE_USER_DATA: userData, FAKE_DEMO: 'stop' });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(find(lines, 'first-progress')[0]!.event).toMatchObject({ operation: 'demo:open', step: 'seed', done: expect.any(Number), total: expect.any(Number) });
+    const invokes = Object.fromEntries(find(lines, 'invoke').map((l) => [l.name, l.result]));
+    expect(invokes['stop']).toEqual({ ok: true, value: { cancelled: true } });
+    expect(invokes['demo:open']).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringMatching(/^Cancelled: nothing was changed\./) } });
+    // Still the real database, and no demo database (nor a half one) beside it.
+    expect(invokes['after']).toMatchObject({ ok: true, value: { name: 'Main test' } });
+    expect(find(lines, 'user-data')[0]!.files.filter((f: string) => f.startsWith('demo.'))).toEqual([]);
+  });
+
   it('shows one plain sentence and exits 1 when the database cannot be opened', () => {
     const blocker = path.join(scratch, 'not-a-folder');
     fs.writeFileSync(blocker, 'a file where the user data folder should be');

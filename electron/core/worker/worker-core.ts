@@ -87,13 +87,21 @@ export interface WorkerCore {
 /** Where the worker's entry is: the built core-worker.cjs beside the bundle, or the TypeScript source run through tsx (tests, the harness). */
 function workerEntry(explicit?: string): { script: string; evalSource: boolean } {
   if (explicit) return { script: explicit, evalSource: false };
-  const here = import.meta.url;
-  if (/\.[mc]?ts$/.test(here)) {
-    const source = new URL('./core-worker.ts', here).href;
+  return workerEntryFor(import.meta.url, './core-worker.ts', 'core-worker.cjs');
+}
+
+/**
+ * A worker's entry, seen from the module at `moduleUrl` (its import.meta.url): the TypeScript
+ * `source` (relative to it) run through tsx when that module is itself TypeScript (tests, the
+ * harness), otherwise the `built` bundle beside the bundle that module was built into.
+ */
+export function workerEntryFor(moduleUrl: string, source: string, built: string): { script: string; evalSource: boolean } {
+  if (/\.[mc]?ts$/.test(moduleUrl)) {
+    const href = new URL(source, moduleUrl).href;
     // A worker cannot start from a .ts file: a line of JavaScript registers tsx first, then imports it.
-    return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, evalSource: true };
+    return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(href)}); });`, evalSource: true };
   }
-  return { script: path.join(path.dirname(fileURLToPath(here)), 'core-worker.cjs'), evalSource: false };
+  return { script: path.join(path.dirname(fileURLToPath(moduleUrl)), built), evalSource: false };
 }
 
 /** The key as the adapter's store gives it, for an existing database and for a new one. */

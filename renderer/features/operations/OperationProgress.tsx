@@ -21,6 +21,7 @@ export const OPERATION_STEPS: Readonly<Record<string, readonly ProgressStep[]>> 
   'bundles:preview': ['check', 'apply'],
   'bundles:export': ['select', 'write'],
   'exports:file': ['report'],
+  'demo:open': ['seed'],
 };
 
 /** The share of the whole operation done, 0–100: finished steps, plus the running step's part. */

@@ -16,6 +16,7 @@ import { FiscalYearSelect } from '../../components/FiscalYearSelect';
 import { useFormat } from '../../i18n/format';
 import { themeLabel } from '../plans/plan-reference';
 import { useRollupCommands } from './rollup-slice';
+import { OperationProgress } from '../operations/OperationProgress';
 
 export function RollupFiltersPanel({ filters, onChange, data }: { filters: RollupFilters; onChange: (f: RollupFilters) => void; data: RollupData | null | undefined }) {
   const { t } = useTranslation();
@@ -96,6 +97,8 @@ export function RollupExports({ filters, views, compact = false, withXlsx = true
         ) : null}
         {givenPublic === undefined ? <PublicChoice id={publicId} checked={ownPublic} onChange={setPublic} /> : null}
       </div>
+      {/* The core prepares the file in its worker for long operations: its real progress, and Stop (issue 13 §1). */}
+      {busy ? <OperationProgress operation="exports:file" label={t('operations.exports.label')} /> : null}
     </section>
   );
 }

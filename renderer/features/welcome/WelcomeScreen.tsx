@@ -13,6 +13,8 @@ import { TextField } from '../../components/Field';
 import { useSubmit } from '../../components/use-submit';
 import { usePlanner } from '../../app/store-context';
 import { useWelcomeCommands } from './welcome-commands';
+import { ApiError } from '../../api/api-error';
+import { OperationProgress } from '../operations/OperationProgress';
 
 type Choice = 'choose' | 'start' | 'join';
 
@@ -29,14 +31,18 @@ function WelcomeChoices({ onChoose }: { onChoose: (choice: Choice) => void }) {
   const loadSetup = usePlanner((s) => s.loadSetup);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [stopped, setStopped] = useState(false);
   async function openDemo() {
     setBusy(true);
     setError(null);
+    setStopped(false);
     try {
       await commands.openDemo();
       await loadSetup();
     } catch (e) {
-      setError(e);
+      // Stopped while the demo was being made (issue 13 §1): nothing was kept, which is no error.
+      if (e instanceof ApiError && e.code === 'cancelled') setStopped(true);
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -66,6 +72,11 @@ function WelcomeChoices({ onChoose }: { onChoose: (choice: Choice) => void }) {
           <Button busy={busy} onClick={() => void openDemo()}>
             {busy ? t('territory.welcome.demoOpening') : t('territory.welcome.demo')}
           </Button>
+          {/* The first time, the demo is made in the core's worker: its progress, and Stop. */}
+          {busy ? <OperationProgress operation="demo:open" label={t('operations.demo.label')} /> : null}
+          <p role="status" className="small muted">
+            {stopped ? t('operations.demo.stopped') : null}
+          </p>
         </li>
       </ul>
     </>
