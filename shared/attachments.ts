@@ -37,6 +37,38 @@ export function isAcceptedType(type: string): type is AcceptedType {
   return Object.prototype.hasOwnProperty.call(ACCEPTED_TYPES, type);
 }
 
+/** The extension a copy of a file gets, from its type (never from the name it was attached under). */
+export const EXTENSION_OF_TYPE: Readonly<Record<AcceptedType, string>> = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': '.pptx',
+  'application/vnd.oasis.opendocument.text': '.odt',
+  'application/vnd.oasis.opendocument.spreadsheet': '.ods',
+  'application/msword': '.doc',
+  'application/vnd.ms-excel': '.xls',
+};
+
+/**
+ * A file name for a copy handed to the system: the attached name without its extension(s), with no
+ * path, control or reserved characters, and the extension its TYPE gives ("minutes.pdf.exe" of a
+ * PDF is "minutes.pdf" — never ".exe").
+ */
+export function safeCopyName(fileName: string, type: string): string {
+  const base = (fileName.replace(/\\/g, '/').split('/').pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069<>:"|?*]/g, '')
+    .replace(/(\.[A-Za-z0-9]{1,5})+$/, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 100);
+  const ext = isAcceptedType(type) ? EXTENSION_OF_TYPE[type] : '.bin';
+  return `${base === '' ? 'file' : base}${ext}`;
+}
+
 /** How a file is opened: in the planner (images, PDFs), or handed to the system after a warning. */
 export function viewOf(type: string): 'pdf' | 'image' | 'system' {
   return isAcceptedType(type) ? ACCEPTED_TYPES[type].view : 'system';

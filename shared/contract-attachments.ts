@@ -26,5 +26,9 @@ export const attachmentMethods = {
   'attachments:list': read<Attachment[]>()('The files attached to a record, oldest first, each saying whether its bytes are on this computer.', input({ recordKind, recordId: id('record id') })),
   'attachments:ofPlan': read<PlanAttachment[]>()('The files attached to a plan and to its quarterly progress entries, for the printed documents.', input({ planId: id('plan id') })),
   'attachments:read': read<AttachmentContent>()('The bytes of an attached file (base64), to view it; refused when they have not been received yet.', input({ attachmentId: id('attachment id') })),
+  'attachments:openWithSystem': read<{ opened: boolean }>()(
+    "Hand an attached file to the computer's own program (after the renderer's warning): a private temporary copy named by its type, opened by the system. Answered by Electron main; the core and the harness answer opened: false (the renderer then saves a copy).",
+    input({ attachmentId: id('attachment id') }),
+  ),
   'attachments:remove': write<{ removed: true }>()('Remove an attached file from its record (the removal travels like any change).', input({ attachmentId: id('attachment id') })),
 } as const;

@@ -8,7 +8,6 @@ const NBSP = '\u00a0';
 
 export const evidenceMessages = {
   'noun.attachment id': { en: 'attachment id', fr: 'l’identifiant de la pièce jointe' },
-  'noun.record id': { en: 'record id', fr: 'l’identifiant de l’enregistrement' },
   'noun.record kind': { en: 'kind of record', fr: 'le type d’enregistrement' },
   'noun.file name': { en: 'file name', fr: 'le nom du fichier' },
   'noun.file content': { en: 'file content', fr: 'le contenu du fichier' },

@@ -196,6 +196,7 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'attachments:list': anyone,
   'attachments:ofPlan': anyone,
   'attachments:read': anyone,
+  'attachments:openWithSystem': anyone,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */

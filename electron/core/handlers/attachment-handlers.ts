@@ -9,4 +9,6 @@ export const attachmentHandlers = {
   'attachments:ofPlan': attachments.listPlanAttachments,
   'attachments:read': attachments.readAttachment,
   'attachments:remove': attachments.removeAttachment,
+  // The core has no system to hand a file to: Electron main answers (electron/main/attachment-open.ts); elsewhere the renderer saves a copy.
+  'attachments:openWithSystem': () => ({ opened: false }),
 } satisfies DomainHandlers<typeof attachmentMethods> & SomeHandlers;
