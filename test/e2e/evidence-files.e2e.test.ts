@@ -7,6 +7,7 @@
  * at 911 and 800 px.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +16,7 @@ import type { PreviewServer } from '../../electron/harness/preview-server';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
 import { startHarness } from './support/harness';
-import { go, screenshot } from './support/ui';
+import { go, SCREENSHOT_DIR } from './support/ui';
 import { pdfFile, pngFile } from '../support/evidence-files';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -45,6 +46,7 @@ describe.skipIf(!chromiumAvailable())('evidence files, end to end', () => {
   let pageB: Page;
 
   beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     coordinator = await startHarness(createDemoDatabase((dirA = makeTempDir())), E2E_NOW);
     site = await startHarness(createEmptyDatabase((dirB = makeTempDir())), E2E_NOW);
     browser = await launchChromium();
@@ -75,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('evidence files, end to end', () => {
     expect(await files.locator('[data-attachment]').count()).toBe(2);
     await pageA.setViewportSize({ width: 911, height: 768 });
     await files.scrollIntoViewIfNeeded();
-    await screenshot(pageA, 'evidence-en-plan-911');
+    await files.screenshot({ path: path.join(SCREENSHOT_DIR, 'evidence-en-plan-911.png') });
 
     const bundle = path.join(dirA!, 'to-site.planbundle');
     must(coordinator.core.invoke('bundles:export', { full: true, file: bundle, encrypt: false }));
@@ -90,11 +92,12 @@ describe.skipIf(!chromiumAvailable())('evidence files, end to end', () => {
     await there.getByRole('heading', { name: 'Fichiers' }).waitFor();
     await there.locator('[data-attachment="signed plan.pdf"]').waitFor();
     await there.scrollIntoViewIfNeeded();
-    await screenshot(pageB, 'evidence-fr-plan-800');
+    await there.screenshot({ path: path.join(SCREENSHOT_DIR, 'evidence-fr-plan-800.png') });
 
     await there.getByRole('button', { name: 'Ouvrir patrol.png' }).click();
     const photo = pageB.getByRole('dialog', { name: 'patrol.png' }).getByRole('img', { name: 'patrol.png' });
     await photo.waitFor();
+    await pageB.screenshot({ path: path.join(SCREENSHOT_DIR, 'evidence-fr-photo-800.png') });
     await pageB.waitForFunction(() => (document.querySelector('.attachments__image') as HTMLImageElement | null)?.naturalWidth === 40);
     await pageB.getByRole('dialog', { name: 'patrol.png' }).locator('.dialog__footer').getByRole('button', { name: 'Fermer' }).click();
 
@@ -102,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('evidence files, end to end', () => {
     const viewer = pageB.getByRole('dialog', { name: 'signed plan.pdf' });
     await viewer.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
     await pageB.waitForFunction(() => document.querySelector('.pdf-view')?.getAttribute('aria-busy') === 'false');
-    await screenshot(pageB, 'evidence-fr-pdf-800');
+    await pageB.screenshot({ path: path.join(SCREENSHOT_DIR, 'evidence-fr-pdf-800.png') });
     await viewer.locator('.dialog__footer').getByRole('button', { name: 'Fermer' }).click();
 
     // The printed annual plan (a print page: no app h1 to wait for) lists the files by name.
@@ -110,6 +113,7 @@ describe.skipIf(!chromiumAvailable())('evidence files, end to end', () => {
     const printed = pageB.locator('[data-printed-attachments]');
     await printed.getByRole('heading', { name: 'Fichiers joints' }).waitFor();
     expect(await printed.textContent()).toMatch(/signed plan\.pdf.*patrol\.png/s);
+    await printed.screenshot({ path: path.join(SCREENSHOT_DIR, 'evidence-fr-printed-800.png') });
     expect(pageProblems(pageA).concat(pageProblems(pageB))).toEqual([]);
   });
 });

@@ -106,10 +106,10 @@ export function AttachmentsPanel({ recordKind, recordId, community, what, title,
                 <th scope="row" className="attachments__name">
                   {a.fileName}
                   {a.received ? null : (
-                    <span className="attachments__missing" title={t('evidence.notReceivedHint')}>
+                    <>
                       {' '}
-                      — {t('evidence.notReceived')}
-                    </span>
+                      <span className="attachments__missing">— {t('evidence.notReceived')}</span>
+                    </>
                   )}
                 </th>
                 <td>{typeLabel(a.type)}</td>
