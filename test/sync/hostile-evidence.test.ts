@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle, hashLines } from '../../electron/core/bundles/bundle-format';
 import { FILE_PART_BYTES } from '../../electron/core/bundles/bundle-files';
 import { change } from '../../electron/core/changelog/core-context';
+import { MAX_FILE_BYTES } from '../../shared/attachments';
 import { signText } from '../../electron/core/bundles/identity';
 import { sha256Hex } from '../../electron/core/queries/file-checks';
 import { addCommunity, agreedPlan, bundlePath, databaseState, type Installation, isPlainSentence, makeInstallation, refusalOf } from '../support';
@@ -148,14 +149,31 @@ describe('evidence files in bundles', () => {
       expect(databaseState(D).tables, what).toBe(before.tables);
     }
     // A file cut short (a part missing) is refused as damaged.
-    const parts = [...honest];
-    parts[at] = JSON.stringify({ type: 'file', hash: line.hash, part: 0, parts: 2, data: b64(evidence.subarray(0, 10)) });
-    expect(refusalOf(D.call('bundles:import', { file: rewrite(parts, C, 'cut'), passphrase: null })).message).toMatch(/a part is missing/);
+    const cut = [...honest];
+    cut[at] = JSON.stringify({ type: 'file', hash: line.hash, part: 0, parts: 2, data: b64(evidence.subarray(0, 10)) });
+    expect(refusalOf(D.call('bundles:import', { file: rewrite(cut, C, 'cut'), passphrase: null })).message).toMatch(/a part is missing/);
     expect(FILE_PART_BYTES * 2).toBeGreaterThan(evidence.length);
     // The honest bundle still imports.
     importInto(D, rewrite(honest, C, 'honest'));
     expect(D.core.context.sqlite.prepare('SELECT count(*) FROM file_blobs WHERE hash = ?').pluck().get(sha256Hex(evidence))).toBe(1);
   });
+
+  it('refuses a bundle carrying a file over the cap, with its size', () => {
+    C.must('attachments:attach', { recordKind: 'plan', recordId: planA, fileName: 'small.png', content: b64(pngFile(2, 2, { colour: [1, 2, 3] })) });
+    const honest = linesOf(bundleTo(C, D));
+    const at = honest.findIndex((l) => l.startsWith('{"type":"file"'));
+    // 20 MB and a little more, in 11 parts of 2 MiB, named by its true hash.
+    const big = Buffer.concat([pdfFile(), Buffer.alloc(MAX_FILE_BYTES + 100_000, 0x20)]);
+    const bigHash = sha256Hex(big);
+    const parts = Math.ceil(big.length / FILE_PART_BYTES);
+    const oversized = [...honest.slice(0, at), ...Array.from({ length: parts }, (_, part) => JSON.stringify({ type: 'file', hash: bigHash, part, parts, data: b64(big.subarray(part * FILE_PART_BYTES, (part + 1) * FILE_PART_BYTES)) })), ...honest.slice(at + 1)];
+    const manifest = JSON.parse(oversized[0]!) as { files: number };
+    oversized[0] = JSON.stringify({ ...manifest, files: manifest.files - 1 + parts });
+    const before = D.core.context.sqlite.prepare('SELECT (SELECT count(*) FROM changesets) || \'/\' || (SELECT count(*) FROM file_blobs)').pluck().get();
+    const tooBig = refusalOf(D.call('bundles:import', { file: rewrite(oversized, C, 'too-big'), passphrase: null }));
+    expect(tooBig.message).toMatch(/A file in this bundle was refused: This file is 20\.1 MB: a file can be at most 20 MB/);
+    expect(D.core.context.sqlite.prepare('SELECT (SELECT count(*) FROM changesets) || \'/\' || (SELECT count(*) FROM file_blobs)').pluck().get()).toBe(before);
+  }, 60_000);
 
   it('refuses an attachment a community computer hangs on another community’s record', () => {
     // D (community A only) writes, by hand, an attachment of community A naming B's plan.

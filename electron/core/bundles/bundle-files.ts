@@ -37,7 +37,8 @@ export const fileLineSchema = z.strictObject({
   type: z.literal('file'),
   hash: hashSchema,
   part: z.number().int().min(0).max(1000),
-  parts: z.number().int().min(1).max(Math.ceil(MAX_FILE_BYTES / FILE_PART_BYTES)),
+  // One part more than a file at the cap needs: a file a little over it is refused with its size, in words.
+  parts: z.number().int().min(1).max(Math.ceil(MAX_FILE_BYTES / FILE_PART_BYTES) + 1),
   data: z.string().max(Math.ceil(FILE_PART_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/),
 });
 export type FileLine = z.infer<typeof fileLineSchema>;
@@ -133,8 +134,8 @@ export function readBundleFiles(fileLines: readonly string[]): IncomingFile[] {
     if (!current || current.hash !== line.hash || current.parts !== line.parts || current.chunks.length !== line.part) return damaged();
     const chunk = Buffer.from(line.data, 'base64');
     current.size += chunk.length;
-    // Over the cap by its parts already: refused before anything joins them (checkFile says it in words).
-    if (current.size > MAX_FILE_BYTES + FILE_PART_BYTES) damaged();
+    // Far over the cap by its parts already: refused before anything joins them.
+    if (current.size > MAX_FILE_BYTES + FILE_PART_BYTES) refuse('damaged', msg('import.fileRefused', { reason: msg('file.muchTooLarge', { max: String(MAX_FILE_BYTES / 1024 / 1024) }) }));
     current.chunks.push(chunk);
   }
   finish();
