@@ -23,7 +23,7 @@ beforeAll(() => {
   const { plan, actions } = agreedPlan(C, community, 2025, ['Foot patrols']);
   planId = plan.id;
   entryId = C.must('progress:record', { actionId: actions[0]!.id, quarter: 1, status: 'on_track', narrative: 'Twelve patrols.' }).id;
-});
+}, 60_000);
 afterAll(() => {
   C?.core.close();
   if (C) fs.rmSync(C.dir, { recursive: true, force: true });

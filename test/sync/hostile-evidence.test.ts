@@ -64,7 +64,7 @@ beforeAll(() => {
   D.must('bundles:export', { full: true, file: hello, encrypt: false });
   C.must('bundles:import', { file: hello, passphrase: null, trustNewSender: true, scopeCommunityIds: [A] });
   D.must('bundles:import', { file: bundleTo(C, D), passphrase: null, trustNewSender: true, allCommunities: true });
-});
+}, 60_000);
 afterAll(() => {
   for (const inst of [C, D]) {
     inst?.core.close();
