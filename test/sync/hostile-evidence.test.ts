@@ -99,6 +99,8 @@ describe('evidence files in bundles', () => {
     const sqlite = D.core.context.sqlite;
     expect(sqlite.prepare('SELECT count(*) FROM file_blobs').pluck().get()).toBe(2);
     expect(sqlite.prepare('SELECT count(*) FROM attachments WHERE community_id = ?').pluck().get(B)).toBe(0);
+    // Converged: community A's partition (its attachments included) is the same on both computers.
+    expect(D.must('sync:digest', {}).partitions[A]).toBe(C.must('sync:digest', {}).partitions[A]);
     // Sent once: the next bundle to D carries no file again.
     expect(fileLinesOf(linesOf(bundleTo(C, D)))).toEqual([]);
   });

@@ -12,7 +12,8 @@ import { ACCEPTED_TYPES, type AttachableKind, type Attachment, type AttachmentCo
 import { Button } from '../../components/Button';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/Feedback';
-import { useCall, useClient, usePlanner } from '../../app/store-hooks';
+import { useCall } from '../../app/store-hooks';
+import { useEvidenceCommands } from './evidence-commands';
 import { usePermission } from '../../app/use-permission';
 import { useFormat } from '../../i18n/format';
 import { PdfView } from './PdfView';
@@ -46,8 +47,7 @@ export function typeLabel(type: string): string {
 export function AttachmentsPanel({ recordKind, recordId, community, what, title, headingLevel = 3 }: AttachmentsPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const client = useClient();
-  const notify = usePlanner((s) => s.notify);
+  const commands = useEvidenceCommands();
   const list = useCall('attachments:list', { recordKind, recordId });
   const mayAttach = usePermission('attachments:attach', community);
   const inputId = useId();
@@ -70,8 +70,7 @@ export function AttachmentsPanel({ recordKind, recordId, community, what, title,
     setBusy(file.name);
     try {
       const content = toBase64(new Uint8Array(await file.arrayBuffer()));
-      await client.call('attachments:attach', { recordKind, recordId, fileName: file.name, content });
-      notify(t('evidence.attached', { name: file.name }));
+      await commands.attach(recordKind, recordId, file.name, content);
     } catch (e) {
       setError(e);
     } finally {
@@ -165,10 +164,7 @@ export function AttachmentsPanel({ recordKind, recordId, community, what, title,
           title={t('evidence.removeTitle', { name: removing.fileName })}
           confirmLabel={t('evidence.remove')}
           danger
-          onConfirm={async () => {
-            await client.call('attachments:remove', { attachmentId: removing.id });
-            notify(t('evidence.removed', { name: removing.fileName }));
-          }}
+          onConfirm={() => commands.remove(removing.id, removing.fileName)}
           onClose={() => setRemoving(null)}
         >
           <p>{t('evidence.removeBody')}</p>
@@ -197,7 +193,7 @@ function saveFile(file: AttachmentContent): void {
 /** Opens a file: in the planner (pictures, PDFs), else a warning first, then a saved copy. */
 function OpenAttachment({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useClient();
+  const commands = useEvidenceCommands();
   const content = useCall('attachments:read', { attachmentId: attachment.id }, { live: false });
   const view = viewOf(attachment.type);
   const save = (file: AttachmentContent) => saveFile(file);
@@ -208,8 +204,8 @@ function OpenAttachment({ attachment, onClose }: { attachment: Attachment; onClo
         confirmLabel={t('evidence.warnConfirm')}
         onConfirm={async () => {
           // Electron main hands a private copy to the computer's program; elsewhere (the harness) a copy is saved.
-          const handed = await client.call('attachments:openWithSystem', { attachmentId: attachment.id });
-          if (!handed.opened && content.data) save(content.data);
+          const opened = await commands.openWithSystem(attachment.id);
+          if (!opened && content.data) save(content.data);
         }}
         onClose={onClose}
       >
