@@ -600,3 +600,54 @@ export const importedBundles = sqliteTable('imported_bundles', {
   bundleId: text('bundle_id').notNull(),
   importedAt: text('imported_at').notNull(),
 });
+
+// --- Evidence files (issue 14 §3) ---------------------------------------------------------------
+
+/**
+ * The bytes of every file attached here, once per content (SHA-256 hex): the same photo attached
+ * to two records, or received twice, is stored once. Local to this computer (never a replicated
+ * row: the attachments name the hash, bundles carry the bytes beside the changesets), inside the
+ * database so backups, restores and encryption at rest cover it.
+ */
+export const fileBlobs = sqliteTable('file_blobs', {
+  hash: text('hash').primaryKey(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  size: integer('size').notNull(),
+  /** The type read from the bytes (electron/core/queries/file-checks.ts), never from the name. */
+  type: text('type').notNull(),
+  storedAt: text('stored_at').notNull(),
+});
+
+/** Which files this computer has sent to which peer in a bundle with files (a bundle "without files" records none). */
+export const fileDeliveries = sqliteTable(
+  'file_deliveries',
+  {
+    peerId: text('peer_id').notNull(),
+    hash: text('hash').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peerId, t.hash] })],
+);
+
+/**
+ * A file attached to a record of a community (a plan, a quarterly progress entry, an engagement
+ * event): its kind and id, the community it belongs to (its partition), the content's hash and what
+ * the user called it. Removing it is a soft delete; the bytes stay while any attachment names them.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    communityId: text('community_id').notNull(),
+    recordKind: text('record_kind').notNull(),
+    recordId: text('record_id').notNull(),
+    hash: text('hash').notNull(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    type: text('type').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('attachments_record').on(t.recordKind, t.recordId), index('attachments_hash').on(t.hash)],
+);

@@ -31,6 +31,8 @@ export const syncMethods = {
       file: filePath,
       passphrase,
       encrypt: z.boolean().optional(),
+      /** Leave evidence files out (a small USB stick, an email limit): the records travel, their files with a later bundle. */
+      withoutFiles: z.boolean().optional(),
     }),
   ),
   'bundles:inspect': read<D.BundleInspection>()(

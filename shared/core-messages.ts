@@ -52,6 +52,7 @@ import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
 import { operationMessages } from './core-messages-w';
+import { evidenceMessages } from './core-messages-f14';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -85,6 +86,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
+  evidenceMessages,
 } as const;
 
 export const coreMessages = {
@@ -105,6 +107,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
+  ...evidenceMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;
@@ -186,7 +189,7 @@ function formatValue(value: ParamValue | undefined, format: string | undefined, 
       return items.map((s) => (locale === 'fr' ? `«\u00a0${s}\u00a0»` : `"${s}"`)).join(', ');
     }
     case 'list': {
-      const items = Array.isArray(value) ? (value as unknown[]).map(String) : [String(value)];
+      const items = Array.isArray(value) ? (value as unknown[]).map((v) => (isRef(v) ? render(v, locale, depth + 1) : String(v))) : [String(value)];
       return listFormats[locale].format(items);
     }
     case 'cap': {

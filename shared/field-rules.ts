@@ -30,6 +30,7 @@ import {
   quarterList,
   shortText,
 } from './contract-fields';
+import { ATTACHABLE_KINDS, isAcceptedType, MAX_FILE_BYTES } from './attachments';
 import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
@@ -56,6 +57,19 @@ const withRemoval = <S extends Record<string, z.ZodType>>(fields: S) => ({ ...fi
 
 /** Derived: other names a community is known by (each a short text), at most 20. */
 export const otherNames = z.array(shortText('other name'), { error: m('input.list', { field: noun('other names') }) }).max(20);
+
+/** Evidence files (issue 14 §3): the attachment row; the bytes themselves are checked apart (electron/core/queries/file-checks.ts). */
+const attachmentFieldRules = {
+  communityId: id('community id'),
+  recordKind: z.enum(ATTACHABLE_KINDS, { error: m('attachment.kindNotHeld') }),
+  recordId: id('record id'),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, { error: m('import.fileHashMismatch') }),
+  fileName: plainName('file name'),
+  size: z.number().int().min(1).max(MAX_FILE_BYTES, { error: m('file.muchTooLarge', { max: String(MAX_FILE_BYTES / 1024 / 1024) }) }),
+  type: z.string().refine(isAcceptedType, { error: m('file.notAccepted') }),
+  addedBy: userName,
+  addedAt: timestamp,
+};
 
 export const fieldRules = {
   regions: withRemoval({ nameEn: shortText('English name'), nameFr: shortText('French name'), retiredAt: timestamp }),
@@ -184,6 +198,7 @@ export const fieldRules = {
     relatedCommitmentIds: idList('commitment id'),
   }),
   milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), titleFr: shortText('French title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
+  attachments: withRemoval(attachmentFieldRules),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

@@ -190,6 +190,13 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'files:savePrintedPdf': anyone,
   // Cancelling the long operation this computer is running (answered by the adapter).
   'operations:cancel': anyone,
+  // Evidence files (issue 14 §3): attached and removed by the record's community (or the coordinator); read by anyone holding the record.
+  'attachments:attach': community,
+  'attachments:remove': community,
+  'attachments:list': anyone,
+  'attachments:ofPlan': anyone,
+  'attachments:read': anyone,
+  'attachments:openWithSystem': anyone,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */

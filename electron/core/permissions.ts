@@ -15,6 +15,7 @@ import type { CoreContext } from './changelog/core-context';
 import type { ReplicatedTableName } from './changelog/replicated-tables';
 import { communityOfRow, type FieldLookup, storedFieldLookup } from './changelog/row-community';
 import { listConflicts } from './changelog/conflicts';
+import { communityOfRecord } from './changelog/attachable-records';
 
 interface InstallationAuthority extends Authority {
   scope: string[];
@@ -51,6 +52,7 @@ const TARGET_IDS: ReadonlyArray<[field: string, table: ReplicatedTableName]> = [
   ['organisationId', 'organisations'],
   ['personId', 'people'],
   ['commentId', 'reportComments'],
+  ['attachmentId', 'attachments'],
 ];
 
 function deny(verdict: Verdict): void {
@@ -79,6 +81,11 @@ function targetCommunities(lookup: FieldLookup, input: Record<string, unknown>):
     }
     const community = communityOfRow(lookup, table, id);
     if (community !== undefined && lookup(table, id, 'id') !== undefined) found.push(community);
+  }
+  // A record named by kind and id (evidence files: changelog/attachable-records.ts).
+  if (typeof input.recordKind === 'string' && typeof input.recordId === 'string') {
+    const community = communityOfRecord(lookup, input.recordKind, input.recordId);
+    if (community !== undefined) found.push(community);
   }
   return found;
 }

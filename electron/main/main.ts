@@ -32,6 +32,7 @@ import { safeStorageKeyStore } from './safe-key-store';
 import { denyAllPermissions, hardenWebContents, openWebLinkExternally } from './security';
 import type { Locale } from '../../shared/vocabulary';
 import { databaseOpenFailureMessage, missingRendererMessage, startupLocale, type StartupFailureMessage, unexpectedFailureMessage } from './startup-failure';
+import { attachmentOpenHandlers } from './attachment-open';
 
 /** Same value as appId in electron-builder.yml (Windows groups taskbar entries by it). */
 const APP_USER_MODEL_ID = 'ca.communitysafetyplanner.desktop';
@@ -203,6 +204,8 @@ function setupIpc(cores: DemoSwitch<WorkerCore>, windowSlot: WindowSlot): void {
     }),
     // Prints the calling page (event.sender, the app window the registrar checked) to a PDF.
     ...printToPdfHandlers({ dialog, parent: () => windowSlot.current, documentsFolder: () => app.getPath('documents'), locale, logError }),
+    // An attached office document, after the renderer's warning: a private temporary copy handed to the system.
+    ...attachmentOpenHandlers({ call: (method, input) => cores.door.call(method, input), shell, locale, tempFolder: () => app.getPath('temp'), logError }),
   };
   registerIpc(ipcMain, cores.door, {
     adapterMethods,

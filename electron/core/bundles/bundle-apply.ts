@@ -15,6 +15,7 @@ import type { CheckedBundle } from './bundle-check';
 import { fingerprintOf } from './identity';
 import { scopeGuard } from './import-scope';
 import { checkImportedPartitions } from './import-partitions';
+import { checkAttachedRecords } from './bundle-files';
 
 export type AppliedBundle = Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'>;
 
@@ -42,6 +43,7 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   checked.awaitSignatures();
   scope.check();
   checkImportedPartitions(ctx, checked.fresh, waitingBefore);
+  checkAttachedRecords(ctx, checked.fresh);
 
   return {
     changesetCount: checked.total,

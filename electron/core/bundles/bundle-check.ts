@@ -28,6 +28,7 @@ import {
   trailerSigned,
 } from './bundle-format';
 import { readOrRefuse, refuse } from './bundle-refusal';
+import { type IncomingFile, readBundleFiles } from './bundle-files';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
 import { certifiedAuthorities, type OriginAuthority } from './import-scope';
 import { verifyInParallel } from './parallel-verify';
@@ -84,6 +85,8 @@ export interface CheckedBundle {
   proofs: { byHead: number; bySignature: number };
   /** Heads that verified and were reached, and the chain each reached: kept after applying. */
   headProof: HeadProof;
+  /** The evidence files it carries, checked (bundle-files.ts); stored after applying, for the attachments here. */
+  files: IncomingFile[];
 }
 
 const damaged = () => refuse('damaged', msg('import.damaged'));
@@ -98,7 +101,7 @@ function readSealed(lines: readonly string[]): { manifest: BundleManifest; diges
   }
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
   const trailer = sealedTrailer(lines) ?? damaged();
-  if (lines.length !== manifest.changesetCount + 2 || trailer.count !== manifest.changesetCount) damaged();
+  if (lines.length !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) damaged();
   if (!trailerSigned(trailer, manifest.sender.publicKey)) refuse('bad_signature', msg('import.badSignature'));
   return { manifest, digest: trailer.digest };
 }
@@ -152,12 +155,16 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
       alreadyApplied: true,
       proofs: { byHead: 0, bySignature: 0 },
       headProof: { proven: new Set(), verifiedHeads: [], reached: [] },
+      // The same bytes again: their files were checked then; any whose record has arrived since are stored now.
+      files: readBundleFiles(decoded.lines.slice(1 + manifest.changesetCount, -1)),
     };
   }
   const origins = judgeOrigins(ctx, manifest, judged, certified);
 
   // First pass: read each changeset's origin and start checking every signature in parallel.
-  const entries = decoded.lines.slice(1, -1).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
+  const entries = decoded.lines.slice(1, 1 + manifest.changesetCount).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
+  // Evidence files (format 3): whole, named by their hash, and files this planner accepts (bundle-files.ts).
+  const files = readBundleFiles(decoded.lines.slice(1 + manifest.changesetCount, -1));
   const raws = entries.map((entry) => {
     if (!jsonDepthWithin(entry.body, LIMITS.jsonDepth)) refuse('damaged', tooDeep().ref);
     try {
@@ -221,6 +228,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
     alreadyApplied: false,
     proofs: { byHead: headProof.proven.size, bySignature: unproven.length },
     headProof,
+    files,
   };
 }
 

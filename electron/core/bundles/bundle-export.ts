@@ -5,7 +5,8 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, MANIFEST_FORMAT, READS_SIGNED_HEADS_SINCE } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, READS_SIGNED_HEADS_SINCE, SIGNED_HEADS_FORMAT } from './bundle-format';
+import { filesForBundle, recordDeliveries, withFiles } from './bundle-files';
 import { headsForExport } from './signed-heads';
 import { planEncryption } from './recipients';
 import { recordExchange } from './exchanges';
@@ -42,6 +43,8 @@ export interface ExportRequest {
    * (they run a planner that reads them); otherwise not, so older planners keep reading our bundles.
    */
   signedHeads?: boolean;
+  /** Leave the files out (a small USB stick, an email limit): their records travel, the files come later. */
+  withoutFiles?: boolean;
 }
 
 /** Whether every recipient has shown, by a head of its own it sent here, that it reads heads. */
@@ -97,7 +100,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   const heads = withHeads ? headsForExport(ctx, selected, own, privateKey) : [];
   const manifest: BundleManifest = {
     type: 'manifest',
-    ...(withHeads ? { format: MANIFEST_FORMAT, requires: READS_SIGNED_HEADS_SINCE } : { format: 1 }),
+    ...(withHeads ? { format: SIGNED_HEADS_FORMAT, requires: READS_SIGNED_HEADS_SINCE } : { format: 1 }),
     bundleId: randomUUID(),
     createdAt: ctx.clock.now(),
     sender: { installationId: profile.installationId, name: profile.name, publicKey: ctx.keys.publicKey },
@@ -110,8 +113,10 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     ...territoryParts(ctx),
     ...(withHeads ? { heads } : {}),
   };
+  // Evidence files (bundle-files.ts): those of the records it may read, unless written "without files".
+  const files = request.withoutFiles === true ? null : filesForBundle(ctx, audience);
   const bytes = encodeBundle(
-    bundleLines(manifest, selected, (digest) => signText(privateKey, digest)),
+    bundleLines(files ? withFiles(manifest, files) : manifest, selected, (digest) => signText(privateKey, digest), files?.lines ?? []),
     plan.encryption,
   );
 
@@ -124,6 +129,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
     const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
     throw full ? new DomainError('disk_full', msg('export.diskFull', { target })) : new DomainError('forbidden', msg('export.notWritable', { target }));
   }
+  if (files && request.to !== undefined) recordDeliveries(ctx, recipientIds, files.hashes);
   recordExchange(ctx, {
     direction: 'export',
     bundleId: manifest.bundleId,

@@ -84,7 +84,17 @@ const installationId = z.string().min(1).max(64);
  * older planner still reads it. Format 1's schema is strict: an older planner cannot skip a field
  * it does not know, hence the new number (it says "needs version …", `requires`, nothing applied).
  */
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
+/** The format of a manifest carrying signed heads and no files (issue 13): what older planners (0.2.0) read. */
+export const SIGNED_HEADS_FORMAT = 2;
+/**
+ * Format 3 (issue 14 §3): the bundle carries files (bundles/bundle-files.ts), `files` counting their
+ * lines, which come after the changesets and before the trailer, so the sender's signature covers
+ * them. Written only when there are files: a bundle without them stays format 1 or 2.
+ */
+export const FILES_FORMAT = 3;
+/** The planner version that first reads manifest format 3 (its `requires`). */
+export const READS_FILES_SINCE = '0.3.0';
 /** The planner version that first reads manifest format 2 (written as its `requires`). */
 export const READS_SIGNED_HEADS_SINCE = '0.2.0';
 /** A planner version as people read it ("1.4", "2.0.1"): the only text of a newer manifest this one shows. */
@@ -98,7 +108,7 @@ export const manifestFormatSchema = z.object({ format: z.number(), requires: pla
 /** The first line: who sends, to whom, what the sender holds, and the keys of every origin inside. */
 export const manifestSchema = z.strictObject({
   type: z.literal('manifest'),
-  format: z.union([z.literal(1), z.literal(MANIFEST_FORMAT)]),
+  format: z.union([z.literal(1), z.literal(SIGNED_HEADS_FORMAT), z.literal(FILES_FORMAT)]),
   /** The oldest planner version that reads this manifest (required from format 2 on; see manifestFormatSchema). */
   requires: plannerVersionSchema.optional(),
   bundleId: z.string().min(1).max(64),
@@ -118,9 +128,16 @@ export const manifestSchema = z.strictObject({
   demo: z.boolean().optional(),
   /** Format 2: per (origin, partition) carried, the newest head its origin signed (signed-heads.ts). */
   heads: z.array(signedHeadSchema).max(MAX_HEADS).optional(),
+  /** Format 3: how many file lines follow the changesets (bundle-files.ts). */
+  files: z.number().int().min(1).max(LIMITS.changesets).optional(),
 })
-  // Heads only in format 2, and format 2 says which planner reads it.
-  .refine((m) => (m.format === 2) === (m.heads !== undefined) && (m.format === 1 || m.requires !== undefined));
+  // Heads never in format 1, always in format 2; files exactly in format 3; from format 2 on, which planner reads it.
+  .refine(
+    (m) =>
+      (m.format === 1 ? m.heads === undefined : m.format === SIGNED_HEADS_FORMAT ? m.heads !== undefined : true) &&
+      (m.format === FILES_FORMAT) === (m.files !== undefined) &&
+      (m.format === 1 || m.requires !== undefined),
+  );
 export type BundleManifest = z.infer<typeof manifestSchema>;
 /** One line per changeset: its text as its origin signed it, and that signature. */
 export const changesetLineSchema = z.strictObject({ type: z.literal('changeset'), body: z.string().max(LIMITS.lineBytes), signature: base64 });
@@ -141,9 +158,11 @@ export function parseLine<T>(schema: z.ZodType<T>, line: string | undefined): T 
 }
 
 /** The lines of a bundle: the manifest, the changesets as given, and the trailer the sender signs. */
-export function bundleLines(manifest: BundleManifest, changesets: ReadonlyArray<Omit<ChangesetLine, 'type'>>, sign: (digest: string) => string): string[] {
+export function bundleLines(manifest: BundleManifest, changesets: ReadonlyArray<Omit<ChangesetLine, 'type'>>, sign: (digest: string) => string, fileLines: readonly string[] = []): string[] {
   const lines = [JSON.stringify(manifest)];
   for (const c of changesets) lines.push(JSON.stringify({ type: 'changeset', body: c.body, signature: c.signature } satisfies ChangesetLine));
+  // Files (format 3) after the changesets: covered by the trailer's digest like every line.
+  lines.push(...fileLines);
   const digest = hashLines(lines);
   lines.push(JSON.stringify({ type: 'trailer', count: changesets.length, digest, signature: sign(digest) } satisfies BundleTrailer));
   return lines;

@@ -16,6 +16,7 @@ import { RollBack } from './import-scope';
 import { pinPeer, recordAcknowledgement } from './peers';
 import { storeSection } from './territory-section';
 import { advanceChain, keepHead } from './signed-heads';
+import { storeBundleFiles } from './bundle-files';
 import { msg } from '../../../shared/core-messages';
 import { DomainError } from '../../../shared/domain-error';
 
@@ -92,7 +93,10 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
     });
   if (checked.alreadyApplied) {
     // These exact bytes were applied here before: only the exchange is written (no backup, no apply).
-    ctx.sqlite.transaction(exchange).immediate();
+    ctx.sqlite.transaction(() => {
+      exchange();
+      storeBundleFiles(ctx, checked.files);
+    }).immediate();
     return { ...head, ...alreadyAppliedOutcome(checked), imported: false, backupFile: null };
   }
   let backupFile: string | null = null;
@@ -123,6 +127,7 @@ export function importBundle(ctx: CoreContext, request: ImportRequest, beforeApp
       pinPeer(ctx, { installationId: origin.installationId, name: `Computer introduced by ${sender.name}`, publicKey: origin.publicKey, scopeCommunityIds: checked.senderTrust === 'unknown' ? (newSenderScope === undefined ? [] : newSenderScope) : checked.senderScope, introducedBy: sender.installationId });
     }
     const result = applyChecked(ctx, checked);
+    storeBundleFiles(ctx, checked.files);
     recordChains(ctx, checked);
     importHooks.insideTransaction?.();
     recordAcknowledgement(ctx, sender.installationId, checked.manifest.versionVector);

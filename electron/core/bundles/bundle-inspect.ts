@@ -40,7 +40,8 @@ export function inspectBundle(file: string, keys: BundleKeys): BundleInspection 
 function describeContent(lines: readonly string[]): NonNullable<BundleInspection['manifest']> {
   const manifest = JSON.parse(lines[0] ?? '') as BundleManifest;
   const perOrigin = new Map<string, number>();
-  for (const line of lines.slice(1, -1)) {
+  // The changesets only: evidence files (format 3) follow them.
+  for (const line of lines.slice(1, 1 + Number(manifest.changesetCount))) {
     const origin = (JSON.parse((JSON.parse(line) as { body: string }).body) as { origin: string }).origin;
     perOrigin.set(origin, (perOrigin.get(origin) ?? 0) + 1);
   }

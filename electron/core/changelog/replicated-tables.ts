@@ -98,6 +98,12 @@ export const replicatedTables = {
     { titleFr: SCHEMA_V2, descriptionEn: SCHEMA_V2, descriptionFr: SCHEMA_V2 },
   ),
   milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status'], { titleFr: SCHEMA_V2 }),
+  attachments: entry(
+    schema.attachments,
+    ['communityId', 'recordKind', 'recordId', 'hash', 'fileName', 'size', 'type', 'addedBy', 'addedAt'],
+    ['fileName'],
+    all(['communityId', 'recordKind', 'recordId', 'hash', 'fileName', 'size', 'type', 'addedBy', 'addedAt'], SCHEMA_V4),
+  ),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

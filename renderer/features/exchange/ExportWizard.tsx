@@ -22,6 +22,7 @@ import { Fingerprint, TwoChoices } from './ExchangeParts';
 import { OperationProgress } from '../operations/OperationProgress';
 import { ContentsTable, ELSEWHERE, EncryptionStatement, RecipientStep, WhereStep } from './ExportSteps';
 import { useBundleFiles } from './use-bundle-files';
+import { WithoutFiles } from '../evidence/WithoutFiles';
 
 export const MIN_PASSPHRASE = 8;
 type Step = 'to' | 'contents' | 'where' | 'done';
@@ -38,6 +39,8 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
   const [to, setTo] = useState<string>('full');
   const [also, setAlso] = useState<string[]>([]);
   const [encrypt, setEncrypt] = useState(true);
+  // Evidence files left out (a small USB stick, an email limit): their records travel, the files with the next bundle.
+  const [withoutFiles, setWithoutFiles] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [show, setShow] = useState(false);
@@ -93,7 +96,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
       const file = chosenPlace === ELSEWHERE || chosenPlace === null ? await files.chooseDestination(suggested) : chosenPlace;
       if (!file) return;
       const protection = !needsPassphrase ? {} : encrypt ? { passphrase, encrypt: true } : { encrypt: false };
-      const written = await commands.exportBundle({ ...target, file, ...protection });
+      const written = await commands.exportBundle({ ...target, file, ...protection, ...(withoutFiles ? { withoutFiles: true } : {}) });
       setResult(written);
       setStep('done');
     } catch (e) {
@@ -194,6 +197,7 @@ export function ExportWizard({ onClose }: { onClose: () => void }) {
             <dt>{t('exchangeExport.summaryEncryption')}</dt>
             <dd>{!needsPassphrase ? t('exchangeExport.summaryRecipients') : encrypt ? t('sync.export.summaryEncrypted') : t('sync.export.summaryUnencrypted')}</dd>
           </dl>
+          <WithoutFiles checked={withoutFiles} onChange={setWithoutFiles} />
           <ErrorBanner error={destinations.error} onRetry={destinations.reload} />
           {destinations.loading ? <Loading /> : <WhereStep destinations={places} chosen={chosenPlace ?? ''} onChoose={setWhere} canChooseElsewhere={canChooseElsewhere} onLookAgain={destinations.reload} />}
           {files.mode === 'browser' ? <p>{t('sync.export.whereBrowser')}</p> : null}

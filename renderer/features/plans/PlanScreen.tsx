@@ -26,6 +26,7 @@ import { IndicatorDialog } from './IndicatorDialog';
 import { usePlanReference } from './plan-reference';
 import { PlanDetailsDialog } from './PlanDetailsDialog';
 import { NoPriorities, PriorityCard } from './PriorityCard';
+import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
 import { PriorityDialog } from './PriorityDialog';
 import { RevisionDialog } from './RevisionDialog';
 import { SignOffDialog } from './SignOffDialog';
@@ -193,6 +194,10 @@ export function PlanScreen({ planId }: { planId: string }) {
       </section>
 
       <SignaturesAndRevisions plan={plan} />
+
+      <div className="panel">
+        <AttachmentsPanel recordKind="plan" recordId={plan.id} community={{ id: plan.communityId, name: plan.communityName }} what={t('evidence.printedPlan')} headingLevel={2} />
+      </div>
 
       {dialog?.kind === 'priority' ? <PriorityDialog planId={plan.id} priority={dialog.priority} reference={reference} onClose={close} /> : null}
       {dialog?.kind === 'action' ? <ActionDialog priorityId={dialog.priorityId} action={dialog.action} reference={reference} community={{ id: plan.communityId, name: plan.communityName }} onClose={close} /> : null}

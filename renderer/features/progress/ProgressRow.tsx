@@ -16,6 +16,7 @@ import { PROGRESS_TEXT_LIMIT, progressFieldId, saveStateOf } from './progress-sl
 import { usePlanner } from '../../app/store-context';
 import { SaveStateLabel } from './SaveStateLabel';
 import { ActionComments } from '../reports/ActionComments';
+import { EntryAttachments } from '../evidence/EntryAttachments';
 import './progress.css';
 
 const NO_AMENDMENTS: ProgressAmendment[] = [];
@@ -139,6 +140,7 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} aria-invalid={row.draft.narrative.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} aria-invalid={row.draft.nextSteps.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
       </div>
+      <EntryAttachments action={action} />
       <ActionComments actionId={action.id} actionTitle={action.title} />
     </section>
   );

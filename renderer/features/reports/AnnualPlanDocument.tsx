@@ -9,6 +9,7 @@ import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useShown } from './print-hooks';
 import { DocumentFrame, GeneratedOn, OwnerText, PlanFacts, PrintedActionTable, PrintedPriorities, PublicMarking, type PrintedColumn } from './PrintedDocumentParts';
+import { PrintedAttachments } from '../evidence/PrintedAttachments';
 
 type AnnualAction = AnnualPlanData['priorities'][number]['actions'][number];
 
@@ -120,6 +121,8 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
           </ul>
         </section>
       ) : null}
+
+      <PrintedAttachments planId={data.plan.id} />
 
       <section className="print-section print-signatures">
         <h2>{t('reports.print.signatures')}</h2>

@@ -12,6 +12,7 @@ import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useShown } from './print-hooks';
 import { DocumentFrame, GeneratedOn, OwnerText, PlanFacts, PrintedActionTable, PrintedPriorities, PublicMarking, type PrintedColumn } from './PrintedDocumentParts';
+import { PrintedAttachments } from '../evidence/PrintedAttachments';
 
 type QuarterlyAction = QuarterlyReportData['priorities'][number]['actions'][number];
 
@@ -89,6 +90,7 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
       <PrintedPriorities priorities={data.priorities} fiscalYear={data.plan.fiscalYear} latestLabel={t('reports.print.thisQuarter')}>
         {(p) => <PrintedActionTable actions={p.actions} note={(a) => <OwnerText owner={a.owner} lead={a.leadName} partners={a.partnerNames} />} columns={columns} widths={narratives ? ['print-col-action', 'print-col-status', undefined, 'print-col-next'] : ['print-col-action', 'print-col-status']} />}
       </PrintedPriorities>
+      <PrintedAttachments planId={data.plan.id} quarter={data.quarter} />
       <GeneratedOn at={data.generatedAt} />
     </>
   );
