@@ -72,7 +72,9 @@ describe('the packaged app (electron-builder --dir, offline)', () => {
     expect(files).toContain('dist/renderer/index.html');
     expect(files.some((file) => /^dist\/renderer\/assets\/.+\.js$/.test(file))).toBe(true);
     // A few megabytes: the main bundle, the renderer and one native module (it was 34.7 MB before).
-    expect(fs.statSync(archive).size).toBeLessThan(8 * 1024 * 1024);
+    // The in-app PDF view of evidence files (pdf.js and its worker, 1.65 MB; issue 14 §3) took it
+    // from about 7.4 to 9.0 MB; the file list above still pins exactly what is inside.
+    expect(fs.statSync(archive).size).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('unpacks the native module, and only it; the migrations stay inside the archive, under the integrity check', () => {
