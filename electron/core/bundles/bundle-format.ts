@@ -211,7 +211,7 @@ export const FORMAT_V1 = 1;
 /** The planner version that first reads format 2: what a format-2 file `requires`. */
 export const READS_FORMAT_2_SINCE = '0.1.0';
 /** This planner's version (package.json's; a test keeps them equal): a future file asking for no later one is damaged, not new. */
-export const PLANNER_VERSION = '0.2.0';
+export const PLANNER_VERSION = '0.3.0';
 
 /** Compares dotted version numbers ("0.10.2" > "0.9"). */
 export function versionAfter(a: string, b: string): boolean {
