@@ -53,6 +53,9 @@ export const LONG_METHODS: ReadonlySet<string> = new Set([
   'enrolment:reenrol',
   'enrolment:accept',
   'territory:recover',
+  // Evidence files (issue 14 §3): up to 20 MB checked, hashed and stored, or read back.
+  'attachments:attach',
+  'attachments:read',
 ]);
 
 /** Swapping the database's files: the short worker's connection is closed meanwhile. */
