@@ -51,6 +51,7 @@ import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
+import { practiceMessages } from './core-messages-r14';
 import { operationMessages } from './core-messages-w';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
@@ -85,6 +86,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
+  practiceMessages,
 } as const;
 
 export const coreMessages = {
@@ -105,6 +107,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
+  ...practiceMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -30,6 +30,7 @@ import {
   quarterList,
   shortText,
 } from './contract-fields';
+import { PRACTICE_DECISIONS, PRACTICE_STATUSES } from './practices';
 import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
@@ -56,6 +57,25 @@ const withRemoval = <S extends Record<string, z.ZodType>>(fields: S) => ({ ...fi
 
 /** Derived: other names a community is known by (each a short text), at most 20. */
 export const otherNames = z.array(shortText('other name'), { error: m('input.list', { field: noun('other names') }) }).max(20);
+
+/** A promising practice's content (issue 14 §2), the same in a proposal and a published practice. */
+const practiceContentRules = {
+  title: shortText('practice title'),
+  whatWasDone: longText('what was done').refine((t) => t.trim().length > 0, { error: m('input.empty', { field: noun('what was done') }) }),
+  challenge: longText('challenge'),
+  themeIds: idList('theme id'),
+  zone: cswbZone,
+  communityIds: idList('community id'),
+  fiscalYear,
+  quarter,
+  triedFrom: isoDate,
+  triedTo: isoDate,
+  outcome: longText('outcome'),
+  indicatorIds: idList('indicator id'),
+  contactPersonId: id('person id'),
+  contactText: shortText('contact'),
+  status: oneOf(PRACTICE_STATUSES, 'practice status'),
+};
 
 export const fieldRules = {
   regions: withRemoval({ nameEn: shortText('English name'), nameFr: shortText('French name'), retiredAt: timestamp }),
@@ -184,6 +204,19 @@ export const fieldRules = {
     relatedCommitmentIds: idList('commitment id'),
   }),
   milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), titleFr: shortText('French title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
+  practiceProposals: withRemoval({
+    communityId: id('community id'),
+    actionId: id('action id'),
+    ...practiceContentRules,
+    proposedBy: userName,
+    proposedAt: timestamp,
+    decision: oneOf(PRACTICE_DECISIONS, 'decision'),
+    declineReason: longText('reason').refine((t) => t.trim().length > 0, { error: m('input.empty', { field: noun('reason') }) }),
+    decidedBy: userName,
+    decidedAt: timestamp,
+    practiceId: id('practice id'),
+  }),
+  practices: withRemoval({ ...practiceContentRules, proposalId: id('proposal id'), publishedBy: userName, publishedAt: timestamp, updatedAt: timestamp }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

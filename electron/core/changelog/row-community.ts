@@ -23,6 +23,8 @@ export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'fi
   themes: { via: 'territory' },
   commitments: { via: 'territory' },
   milestones: { via: 'territory' },
+  practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
+  practices: { via: 'territory' },
 };
 
 /** A field's value as this database holds it: its winning op, else the stored row. */

@@ -41,6 +41,8 @@ const RULES: Record<ReplicatedTableName, Rule> = {
   progressEntries: { via: 'field', field: 'actionId', parent: 'actions' },
   reportComments: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
   progressAmendments: { via: 'field', field: 'progressEntryId', parent: 'progressEntries' },
+  practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
+  practices: { via: 'territory' },
 };
 
 const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];
