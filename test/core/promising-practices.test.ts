@@ -115,7 +115,7 @@ describe('proposing, accepting, declining', () => {
     expect(D.must('practices:proposals', {}).find((p) => p.id === proposal.id)).toMatchObject({ decision: 'declined', declineReason: 'Please add what came of it.' });
   });
 
-  it("refuses, changing nothing, a proposal for another community, from another community's action, or naming what is not there", () => {
+  it("refuses, changing nothing, a proposal for another community, or naming what is not there, or with dates out of order", () => {
     const before = databaseState(D);
     expect(refusalOf(D.call('practices:propose', { communityId: behchoko, title: 'x', whatWasDone: 'y', status: 'tried_once' })).code).toBe('forbidden');
     expect(refusalOf(D.call('practices:propose', { communityId: lutselke, title: 'x', whatWasDone: 'y', status: 'tried_once', themeIds: ['nope'] })).message).toBe(
