@@ -59,6 +59,11 @@ export const practiceMethods = {
   'practices:publish': write<D.Practice>()('Publish a promising practice in the territory library (the coordinator).', input({ actionId: emptyOr(id('action id')), ...practiceContentInput })),
   'practices:update': write<D.Practice>()("Change a published practice's wording (the coordinator).", input({ practiceId: id('practice id'), ...partialContent })),
   'practices:remove': write<{ removed: true }>()('Withdraw a published practice from the library (the coordinator).', input({ practiceId: id('practice id') })),
+  'practices:restore': write<D.Practice>()('Put a withdrawn practice back in the library (the coordinator).', input({ practiceId: id('practice id') })),
+  'practices:withdrawProposal': write<{ removed: true }>()(
+    "Withdraw one's community's proposal while the coordinator has not decided on it.",
+    input({ proposalId: id('proposal id') }),
+  ),
   'practices:proposals': read<D.PracticeProposal[]>()(
     'The proposals this computer holds (the coordinator: every community; a community: its own), waiting first, optionally only those waiting or of one community.',
     input({ communityId: id('community id').optional(), waitingOnly: z.boolean().optional() }),

@@ -201,6 +201,8 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'practices:remove': coordinator('practices'),
   'practices:accept': coordinator('practices'),
   'practices:decline': coordinator('practices'),
+  'practices:restore': coordinator('practices'),
+  'practices:withdrawProposal': community,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */

@@ -163,5 +163,14 @@ describe('the library', () => {
     expect(refusalOf(D.call('practices:update', { practiceId: p.id, status: 'evaluated' })).code).toBe('forbidden');
     C.must('practices:remove', { practiceId: p.id });
     expect(refusalOf(C.call('practices:get', { practiceId: p.id })).message).toBe('This promising practice is not in the library: it may have been withdrawn by the coordinator.');
+    expect(C.must('practices:restore', { practiceId: p.id }).title).toBe('Walking school bus');
+  });
+
+  it('a community withdraws its proposal while it waits, not once decided', () => {
+    const waiting = D.must('practices:propose', { communityId: lutselke, title: 'Changed our mind', whatWasDone: 'x', status: 'tried_once' });
+    D.must('practices:withdrawProposal', { proposalId: waiting.id });
+    expect(D.must('practices:proposals', {}).map((p) => p.id)).not.toContain(waiting.id);
+    const decided = D.must('practices:proposals', {}).find((p) => p.decision !== null)!;
+    expect(refusalOf(D.call('practices:withdrawProposal', { proposalId: decided.id })).code).toBe('conflict');
   });
 });

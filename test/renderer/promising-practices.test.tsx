@@ -123,6 +123,36 @@ describe('the library', () => {
   });
 });
 
+describe('withdrawing', () => {
+  it('the coordinator withdraws a practice after confirming; a community withdraws its waiting proposal', async () => {
+    const waiting: PracticeProposal = { ...draft, id: 'pp2', communityName: 'Délı̨nę', proposedBy: 'Noel Jerome', proposedAt: '2026-09-01T10:00:00.000Z', decision: null, declineReason: null, decidedBy: null, decidedAt: null, practiceId: null };
+    const coordinator = setup({
+      'installation:get': () => ({ ...testProfile, role: 'coordinator', today: '2026-09-15' }),
+      'themes:list': () => themes,
+      'communities:list': () => [],
+      'practices:list': () => [practice],
+      'practices:proposals': () => [],
+      'practices:remove': () => ({ removed: true }),
+    });
+    await coordinator.store.getState().loadProfile();
+    const view = coordinator.renderIn(<PracticesScreen />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Details of Friday night drop-in' }));
+    await user.click(screen.getByRole('button', { name: 'Withdraw Friday night drop-in from the library' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Withdraw “Friday night drop-in” from the library?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Withdraw' }));
+    await waitFor(() => expect(coordinator.bridge.calls.find((c) => c.method === 'practices:remove')?.input).toEqual({ practiceId: 'pr1' }));
+    view.unmount();
+
+    const office = setup({ 'themes:list': () => themes, 'communities:list': () => [], 'practices:list': () => [], 'practices:proposals': () => [waiting], 'practices:withdrawProposal': () => ({ removed: true }) });
+    await office.store.getState().loadProfile();
+    office.renderIn(<PracticesScreen />);
+    expect(await screen.findByText('Waiting for the coordinator')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Withdraw the proposal Friday night drop-in' }));
+    await waitFor(() => expect(office.bridge.calls.find((c) => c.method === 'practices:withdrawProposal')?.input).toEqual({ proposalId: 'pp2' }));
+  });
+});
+
 describe('offered when an action is added', () => {
   it("lists the practices of the priority's themes; “Use this practice” fills the wording, which stays editable", async () => {
     const app = setup({ 'practices:list': () => [practice], 'actions:add': (input) => ({ ...action, ...(input as object) }) });

@@ -14,4 +14,6 @@ export const practiceHandlers = {
   'practices:proposals': practices.proposals,
   'practices:accept': practices.accept,
   'practices:decline': practices.decline,
+  'practices:restore': practices.restore,
+  'practices:withdrawProposal': practices.withdrawProposal,
 } satisfies DomainHandlers<typeof practiceMethods> & SomeHandlers;

@@ -163,6 +163,20 @@ export function remove(ctx: CoreContext, input: MethodInput<'practices:remove'>)
   return { removed: true };
 }
 
+export function restore(ctx: CoreContext, input: MethodInput<'practices:restore'>): Practice {
+  const row = ctx.db.select().from(schema.practices).where(eq(schema.practices.id, input.practiceId)).get();
+  if (!row) throw new DomainError('not_found', msg('practice.notFound'));
+  if (row.deletedAt !== null) change(ctx, 'practices:restore', (w) => w.restore('practices', row.id));
+  return loadPractice(ctx, row.id)!;
+}
+
+/** The proposing community takes back a proposal the coordinator has not decided on (a decided one stays, with its decision). */
+export function withdrawProposal(ctx: CoreContext, input: MethodInput<'practices:withdrawProposal'>): { removed: true } {
+  const row = waitingProposal(ctx, input.proposalId);
+  change(ctx, 'practices:withdrawProposal', (w) => w.remove('practiceProposals', row.id));
+  return { removed: true };
+}
+
 function waitingProposal(ctx: CoreContext, proposalId: string): PracticeProposalRow {
   const row = proposalRow(ctx, proposalId);
   if (!row) throw new DomainError('not_found', msg('practice.proposalNotFound'));

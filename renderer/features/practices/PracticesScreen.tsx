@@ -16,6 +16,8 @@ import { Table } from '../../components/Table';
 import { useFormat } from '../../i18n/format';
 import { useCall, usePlanner } from '../../app/store-context';
 import { AcceptProposalDialog, DeclineProposalDialog } from './ProposalDialogs';
+import { ConfirmDialog } from '../../components/Dialog';
+import { usePracticeCommands } from './practice-commands';
 
 export function PracticesScreen() {
   const { t } = useTranslation();
@@ -104,13 +106,15 @@ export function PracticesScreen() {
           )
         }
       </LoadedList>
-      {open ? <PracticeDetails practice={open} themeName={themeName} onClose={() => setOpenId(null)} /> : null}
+      {open ? <PracticeDetails practice={open} themeName={themeName} isCoordinator={isCoordinator} onClose={() => setOpenId(null)} /> : null}
     </>
   );
 }
 
-function PracticeDetails({ practice: p, themeName, onClose }: { practice: Practice; themeName: (id: string) => string; onClose: () => void }) {
+function PracticeDetails({ practice: p, themeName, isCoordinator, onClose }: { practice: Practice; themeName: (id: string) => string; isCoordinator: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const commands = usePracticeCommands();
+  const [withdrawing, setWithdrawing] = useState(false);
   const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [p.id]);
@@ -141,6 +145,25 @@ function PracticeDetails({ practice: p, themeName, onClose }: { practice: Practi
       />
       {p.indicatorIds.length > 0 ? <p className="muted small">{t('practices.indicators', { count: p.indicatorIds.length })}</p> : null}
       <p className="muted small">{t('practices.publishedOn', { who: p.publishedBy, date: format.date(p.publishedAt) })}</p>
+      {isCoordinator ? (
+        <Button size="small" variant="danger" aria-label={t('practices.withdraw.buttonNamed', { title: p.title })} onClick={() => setWithdrawing(true)}>
+          {t('practices.withdraw.button')}
+        </Button>
+      ) : null}
+      {withdrawing ? (
+        <ConfirmDialog
+          danger
+          title={t('practices.withdraw.title', { title: p.title })}
+          confirmLabel={t('practices.withdraw.confirm')}
+          onClose={() => setWithdrawing(false)}
+          onConfirm={async () => {
+            await commands.withdraw(p.id, p.title);
+            onClose();
+          }}
+        >
+          <p>{t('practices.withdraw.body')}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
@@ -151,6 +174,8 @@ function Proposals({ isCoordinator, themes }: { isCoordinator: boolean; themes: 
   const format = useFormat();
   const proposals = useCall('practices:proposals', isCoordinator ? { waitingOnly: true } : {});
   const [deciding, setDeciding] = useState<{ kind: 'accept' | 'decline'; proposal: PracticeProposal } | null>(null);
+  const commands = usePracticeCommands();
+  const [failed, setFailed] = useState<unknown>(null);
   const list = proposals.data ?? [];
   if (!isCoordinator && list.length === 0) return null;
   const stateOf = (p: PracticeProposal) =>
@@ -159,6 +184,7 @@ function Proposals({ isCoordinator, themes }: { isCoordinator: boolean; themes: 
     <section className="panel" aria-labelledby="practice-proposals">
       <h2 id="practice-proposals">{isCoordinator ? t('practices.proposals.heading') : t('practices.proposals.headingMine')}</h2>
       {proposals.error ? <ErrorBanner error={proposals.error} onRetry={proposals.reload} /> : null}
+      {failed ? <ErrorBanner error={failed} /> : null}
       {list.length === 0 ? (
         <p className="muted">{t('practices.proposals.none')}</p>
       ) : (
@@ -178,9 +204,16 @@ function Proposals({ isCoordinator, themes }: { isCoordinator: boolean; themes: 
                   </Button>
                 </span>
               ) : (
-                <p>
-                  <strong>{stateOf(p)}</strong>
-                </p>
+                <>
+                  <p>
+                    <strong>{stateOf(p)}</strong>
+                  </p>
+                  {p.decision === null ? (
+                    <Button size="small" aria-label={t('practices.withdraw.proposalNamed', { title: p.title })} onClick={() => void commands.withdrawProposal(p.id, p.title).catch(setFailed)}>
+                      {t('practices.withdraw.proposal')}
+                    </Button>
+                  ) : null}
+                </>
               )}
             </li>
           ))}

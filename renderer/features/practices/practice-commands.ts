@@ -19,6 +19,14 @@ export function practiceCommands({ client, notify, t }: CommandDeps) {
       notify(t('practices.proposals.accepted', { title: practice.title }));
       return practice;
     },
+    async withdraw(practiceId: string, title: string) {
+      await client.call('practices:remove', { practiceId });
+      notify(t('practices.withdraw.done', { title }), () => client.call('practices:restore', { practiceId }));
+    },
+    async withdrawProposal(proposalId: string, title: string) {
+      await client.call('practices:withdrawProposal', { proposalId });
+      notify(t('practices.withdraw.proposalDone', { title }));
+    },
     async decline(proposalId: string, title: string, reason: string) {
       await client.call('practices:decline', { proposalId, reason });
       notify(t('practices.proposals.declined', { title }));
