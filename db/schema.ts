@@ -651,3 +651,70 @@ export const attachments = sqliteTable(
   },
   (t) => [index('attachments_record').on(t.recordKind, t.recordId), index('attachments_hash').on(t.hash)],
 );
+
+// --- Promising practices (issue 14 §2; changeset schema version 4) ------------------------------
+
+/**
+ * What a practice says, the same in a community's proposal and in the published practice: what was
+ * done, the challenge it answers (themes, CSWB zone), where (community ids) and when it was tried,
+ * what came of it (with linked indicator ids where there are some), a contact and its status.
+ */
+const practiceContent = () => ({
+  title: text('title').notNull(),
+  whatWasDone: text('what_was_done').notNull(),
+  challenge: text('challenge'),
+  themeIds: json('theme_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  zone: text('zone'),
+  /** Where it was tried: community ids (territory data). */
+  communityIds: json('community_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  /** When: a fiscal year and quarter, and/or dates. */
+  fiscalYear: integer('fiscal_year'),
+  quarter: integer('quarter'),
+  triedFrom: text('tried_from'),
+  triedTo: text('tried_to'),
+  outcome: text('outcome'),
+  indicatorIds: json('indicator_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  contactPersonId: text('contact_person_id'),
+  contactText: text('contact_text'),
+  /** tried-once | repeated | evaluated */
+  status: text('status').notNull(),
+});
+
+/**
+ * A practice a community's detachment or community office proposes: in that community's partition
+ * (only its computers and the coordinator hold it). The coordinator's decision (accepted, with the
+ * practice it became, or declined, with a reason) is written on it by the coordinator only.
+ */
+export const practiceProposals = sqliteTable(
+  'practice_proposals',
+  {
+    id: text('id').primaryKey(),
+    communityId: text('community_id').notNull(),
+    /** The action it was shared from, if any (same community). */
+    actionId: text('action_id'),
+    ...practiceContent(),
+    proposedBy: text('proposed_by').notNull(),
+    proposedAt: text('proposed_at').notNull(),
+    /** null: waiting; accepted | declined (the coordinator's). */
+    decision: text('decision'),
+    declineReason: text('decline_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+    /** The published practice an accepted proposal became. */
+    practiceId: text('practice_id'),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('practice_proposals_community').on(t.communityId)],
+);
+
+/** A published promising practice: territory data, written by the coordinator only, held by every computer. */
+export const practices = sqliteTable('practices', {
+  id: text('id').primaryKey(),
+  ...practiceContent(),
+  /** The proposal it came from, if any (an id of the proposing community's partition). */
+  proposalId: text('proposal_id'),
+  publishedBy: text('published_by').notNull(),
+  publishedAt: text('published_at').notNull(),
+  updatedAt: text('updated_at'),
+  deletedAt: deletedAt(),
+});

@@ -18,6 +18,8 @@ import { syncMethods } from './contract-sync';
 import { territoryMethods } from './contract-territory';
 import { attachmentMethods } from './contract-attachments';
 
+import { practiceMethods } from './contract-practices';
+
 export * from './contract-fields';
 
 export const contract = {
@@ -32,6 +34,8 @@ export const contract = {
   ...commentMethods,
   ...operationMethods,
   ...attachmentMethods,
+
+  ...practiceMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -51,6 +51,7 @@ import { versionMessages } from './core-messages-versions';
 import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
+import { practiceMessages } from './core-messages-r14';
 import { operationMessages } from './core-messages-w';
 import { evidenceMessages } from './core-messages-f14';
 import { fiscalYearLabel } from './fiscal-calendar';
@@ -86,7 +87,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
-  evidenceMessages,
+  evidenceMessages, practiceMessages,
 } as const;
 
 export const coreMessages = {
@@ -107,7 +108,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
-  ...evidenceMessages,
+  ...evidenceMessages, ...practiceMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -31,6 +31,8 @@ import {
   shortText,
 } from './contract-fields';
 import { ATTACHABLE_KINDS, isAcceptedType, MAX_FILE_BYTES } from './attachments';
+
+import { PRACTICE_DECISIONS, PRACTICE_STATUSES } from './practices';
 import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
@@ -69,6 +71,25 @@ const attachmentFieldRules = {
   type: z.string().refine(isAcceptedType, { error: m('file.notAccepted') }),
   addedBy: userName,
   addedAt: timestamp,
+};
+
+/** A promising practice's content (issue 14 §2), the same in a proposal and a published practice. */
+const practiceContentRules = {
+  title: shortText('practice title'),
+  whatWasDone: longText('what was done').refine((t) => t.trim().length > 0, { error: m('input.empty', { field: noun('what was done') }) }),
+  challenge: longText('challenge'),
+  themeIds: idList('theme id'),
+  zone: cswbZone,
+  communityIds: idList('community id'),
+  fiscalYear,
+  quarter,
+  triedFrom: isoDate,
+  triedTo: isoDate,
+  outcome: longText('outcome'),
+  indicatorIds: idList('indicator id'),
+  contactPersonId: id('person id'),
+  contactText: shortText('contact'),
+  status: oneOf(PRACTICE_STATUSES, 'practice status'),
 };
 
 export const fieldRules = {
@@ -199,6 +220,19 @@ export const fieldRules = {
   }),
   milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), titleFr: shortText('French title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
   attachments: withRemoval(attachmentFieldRules),
+  practiceProposals: withRemoval({
+    communityId: id('community id'),
+    actionId: id('action id'),
+    ...practiceContentRules,
+    proposedBy: userName,
+    proposedAt: timestamp,
+    decision: oneOf(PRACTICE_DECISIONS, 'decision'),
+    declineReason: longText('reason').refine((t) => t.trim().length > 0, { error: m('input.empty', { field: noun('reason') }) }),
+    decidedBy: userName,
+    decidedAt: timestamp,
+    practiceId: id('practice id'),
+  }),
+  practices: withRemoval({ ...practiceContentRules, proposalId: id('proposal id'), publishedBy: userName, publishedAt: timestamp, updatedAt: timestamp }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

@@ -12,7 +12,7 @@ import { type MessageRef, msg } from './core-messages';
 import type { Role } from './vocabulary';
 
 /** What a coordinator-only method is about, to say so in the refusal. */
-export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other';
+export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other' | 'practices';
 
 export type MethodRule =
   /** Every computer: reads, the own profile's language and user name, exchanging bundles. */
@@ -197,6 +197,20 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'attachments:ofPlan': anyone,
   'attachments:read': anyone,
   'attachments:openWithSystem': anyone,
+
+  // Promising practices (issue 14 §2): every computer reads the library; a community proposes; the coordinator publishes and decides.
+  'practices:list': anyone,
+  'practices:get': anyone,
+  'practices:draftFromAction': anyone,
+  'practices:proposals': anyone,
+  'practices:propose': community,
+  'practices:publish': coordinator('practices'),
+  'practices:update': coordinator('practices'),
+  'practices:remove': coordinator('practices'),
+  'practices:accept': coordinator('practices'),
+  'practices:decline': coordinator('practices'),
+  'practices:restore': coordinator('practices'),
+  'practices:withdrawProposal': community,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */
@@ -234,6 +248,8 @@ export function coordinatorOnly(about: CoordinatorTopic): MessageRef {
       return msg('permission.coordinatorOnly.comments');
     case 'computers':
       return msg('permission.coordinatorOnly.computers');
+    case 'practices':
+      return msg('permission.coordinatorOnly.practices');
     default:
       return msg('permission.coordinatorOnly.other');
   }
@@ -288,14 +304,19 @@ const TABLE_RULES: Readonly<Record<string, FieldRule>> = {
   commitments: { who: 'coordinator', about: 'commitments' },
   milestones: { who: 'coordinator', about: 'commitments' },
   organisations: { who: 'community-or-territory' },
-  people: { who: 'community-or-territory' },
+  people: { who: 'community-or-territory' },  // Issue 14 §2: the published library is the coordinator's; a proposal is its community's, its decision the coordinator's.
+  practices: { who: 'coordinator', about: 'practices' },
 };
 
 const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'plans.communitySignatory': { who: 'side', side: 'community' },
   'plans.communitySignedOn': { who: 'side', side: 'community' },
   'plans.detachmentSignatory': { who: 'side', side: 'detachment' },
-  'plans.detachmentSignedOn': { who: 'side', side: 'detachment' },
+  'plans.detachmentSignedOn': { who: 'side', side: 'detachment' },  'practiceProposals.decision': { who: 'coordinator', about: 'practices' },
+  'practiceProposals.declineReason': { who: 'coordinator', about: 'practices' },
+  'practiceProposals.decidedBy': { who: 'coordinator', about: 'practices' },
+  'practiceProposals.decidedAt': { who: 'coordinator', about: 'practices' },
+  'practiceProposals.practiceId': { who: 'coordinator', about: 'practices' },
 };
 
 /** The rule for writing one field of one table (replicated-table names, as in ops). */

@@ -53,6 +53,8 @@ const TARGET_IDS: ReadonlyArray<[field: string, table: ReplicatedTableName]> = [
   ['personId', 'people'],
   ['commentId', 'reportComments'],
   ['attachmentId', 'attachments'],
+
+  ['proposalId', 'practiceProposals'],
 ];
 
 function deny(verdict: Verdict): void {

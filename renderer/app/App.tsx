@@ -22,6 +22,7 @@ import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { ConflictsBadge, useBundleOpenEvents } from '../features/exchange/nav-badge';
 import { PeersScreen } from '../features/exchange/PeersScreen';
 import { TerritoryScreen } from '../features/territory-admin/TerritoryScreen';
+import { PracticesScreen } from '../features/practices/PracticesScreen';
 import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } from './routes';
 import { usePlanner } from './store-context';
 import { ComputersScreen } from '../features/enrolment/ComputersScreen';
@@ -54,6 +55,7 @@ const SCREENS: PerRoute<ReactNode> = {
   printQuarterly: (r) => <PrintScreen kind="quarterly" planId={r.planId} quarter={r.quarter} options={r.options} />,
   printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
   notFound: () => <NotFoundScreen />,
+  practices: () => <PracticesScreen />,
 };
 
 /** The route's screen once the person's profile is known; until then a spinner, or why it failed. */
@@ -72,6 +74,7 @@ const NAV: Array<{ section: Section; href: string; icon: IconName; coordinatorOn
   { section: 'coordinator', href: href.coordinator(), icon: 'grid' },
   { section: 'reports', href: href.exports(), icon: 'printer' },
   { section: 'commitments', href: href.commitments(), icon: 'flag' },
+  { section: 'practices', href: href.practices(), icon: 'info' },
   // The reference lists are the coordinator's to keep; other computers receive them in bundles.
   { section: 'territory', href: href.territory(), icon: 'archive', coordinatorOnly: true },
   { section: 'exchange', href: href.exchange(), icon: 'arrow-right' },

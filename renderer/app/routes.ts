@@ -22,6 +22,7 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'peers' }
   | { name: 'territory'; tab: TerritoryTab }
+  | { name: 'practices' }
   | ReportRoute
   | { name: 'notFound'; path: string };
 
@@ -69,6 +70,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'computers' && parts.length === 1) return { name: 'computers' };
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' };
   if (first === 'exchange' && parts.length === 2 && (second === 'conflicts' || second === 'peers')) return { name: second };
+  if (first === 'practices' && parts.length === 1) return { name: 'practices' };
   return { name: 'notFound', path };
 }
 
@@ -105,6 +107,7 @@ const HREFS: PerRoute<string> = {
   printQuarterly: reportHref,
   printAnnual: reportHref,
   notFound: (r) => `#/${r.path}`,
+  practices: () => '#/practices',
 };
 
 export function hrefOf(route: Route): string {
@@ -135,13 +138,14 @@ export const href = {
   territory: (tab: TerritoryTab = 'communities') => hrefOf({ name: 'territory', tab }),
   reports: () => hrefOf({ name: 'exports' }),
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
+  practices: () => hrefOf({ name: 'practices' }),
 };
 
 /**
  * The sections of the main navigation: 'coordinator' is the territorial roll-up (its tabs),
  * 'reports' the one place for printing and exports.
  */
-export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'computers' | 'settings';
+export type Section = 'home' | 'communities' | 'coordinator' | 'reports' | 'commitments' | 'territory' | 'exchange' | 'computers' | 'settings' | 'practices';
 
 const SECTIONS: Record<RouteName, Section | null> = {
   home: 'home',
@@ -164,6 +168,7 @@ const SECTIONS: Record<RouteName, Section | null> = {
   peers: 'exchange',
   territory: 'territory',
   notFound: null,
+  practices: 'practices',
 };
 
 /** The section of the navigation a route belongs to. */

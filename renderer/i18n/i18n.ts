@@ -45,6 +45,8 @@ import commentsEn from './comments.en.json';
 import commentsFr from './comments.fr.json';
 import evidenceEn from './evidence.en.json';
 import evidenceFr from './evidence.fr.json';
+import practicesEn from './practices.en.json';
+import practicesFr from './practices.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -74,11 +76,12 @@ export const cataloguePairs = {
   comments: { en: commentsEn, fr: commentsFr },
   operations: { en: operationsEn, fr: operationsFr },
   evidence: { en: evidenceEn, fr: evidenceFr },
+  practices: { en: practicesEn, fr: practicesFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, ...practicesEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, ...practicesFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listBackups, pruneBackups } from '../../db/backups';
+import { resolveMigrationsFolder } from '../../db/migrations-folder';
 import { changesetText, registerChangesetFunctions, storedChangesetBody } from '../../db/changeset-text';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
 import { exportBundle, importBundle, makeInstallation, makeTestDir, type Installation } from '../support';
@@ -34,10 +35,29 @@ CREATE TABLE \`field_heads\` (
 	PRIMARY KEY(\`table_name\`, \`row_id\`, \`field\`, \`op_id\`));
 `;
 
+/**
+ * What the migrations after 0006 added, undone (their tables and added columns dropped, their
+ * records removed), so the database is as a planner of issue 12 left it and every migration from
+ * 0006 on runs again when it opens. Read from the migration files, so a new migration needs no edit here.
+ */
+function undoMigrationsAfter0006(db: Database.Database): void {
+  const folder = resolveMigrationsFolder();
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ idx: number; tag: string; when: number }> };
+  const later = journal.entries.filter((e) => e.idx > 6).reverse();
+  for (const entry of later) {
+    const text = fs.readFileSync(path.join(folder, `${entry.tag}.sql`), 'utf8');
+    for (const [, name] of text.matchAll(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g)) db.exec(`DROP INDEX IF EXISTS "${name}"`);
+    for (const [, table, column] of text.matchAll(/ALTER TABLE `(\w+)` ADD `(\w+)`/g)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+    for (const [, table] of text.matchAll(/CREATE TABLE `(\w+)`/g)) db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(entry.when);
+  }
+}
+
 /** Rewrites a closed database into the layout before migration 0006, as a planner of issue 12 left it. */
 function toLayoutBefore0006(file: string): void {
   const db = new Database(file);
   registerChangesetFunctions(db);
+  undoMigrationsAfter0006(db);
   db.exec('DROP VIEW change_ops; DROP VIEW field_heads; DROP INDEX changesets_origin_partition_seq; DROP INDEX changesets_id; ALTER TABLE changesets RENAME TO cs_new;');
   db.exec(OLD_LAYOUT);
   db.exec(`

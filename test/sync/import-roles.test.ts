@@ -132,6 +132,25 @@ describe('the op-level permission table on import', () => {
     expect(refusedByCoordinator(exportBundle(O, C))).toMatch(/Hay River/);
   });
 
+  it("accepts a detachment's proposal of a promising practice; refuses a published practice or a decision on a proposal from it (issue 14 §2)", () => {
+    const proposal = D.must('practices:propose', { communityId: dettah, title: 'Youth drop-in', whatWasDone: 'Friday gym nights.', status: 'tried_once' });
+    importBundle(C, exportBundle(D, C));
+    expect(C.must('practices:proposals', {}).map((p) => [p.title, p.decision])).toEqual([['Youth drop-in', null]]);
+    // Forged: the detachment accepts its own proposal.
+    change(D.core.context, 'practices:accept', (w) => w.update('practiceProposals', proposal.id, { decision: 'accepted', decidedBy: 'User of coordinator', decidedAt: '2025-06-01T00:00:00.000Z' }));
+    expect(refusedByCoordinator(exportBundle(D, C))).toBe(
+      'The changes of Dettah detachment were refused: Only the territorial coordinator publishes, changes or declines promising practices; a detachment or community office proposes one from its own plan. Nothing was imported.',
+    );
+  });
+
+  it('refuses a published practice written by a community office (territory data)', () => {
+    O.must('installation:update', { role: 'coordinator' });
+    O.must('practices:publish', { title: 'Forged practice', whatWasDone: 'Nothing.', status: 'evaluated' });
+    expect(refusedByCoordinator(exportBundle(O, C))).toBe(
+      'The changes of Dettah office were refused: Only the territorial coordinator publishes, changes or declines promising practices; a detachment or community office proposes one from its own plan. Nothing was imported.',
+    );
+  });
+
   it('lets the coordinator, by its certificate, write reference data to the others', () => {
     certificateOn(O, C, 'coordinator', null);
     change(C.core.context, 'themes:update', (w) => w.update('themes', theme, { nameFr: 'Jeunesse' }));

@@ -48,6 +48,8 @@ export const PARTITION_REFERENCES: Partial<Record<ReplicatedTableName, Record<st
   indicators: { continuesIndicatorId: 'indicators' },
   plans: { copiedFromPlanId: 'plans' },
   reportComments: { actionId: 'actions' },
+  practiceProposals: { actionId: 'actions', contactPersonId: 'people', indicatorIds: 'indicators', practiceId: 'practices' },
+  practices: { contactPersonId: 'people' },
 };
 
 /** The ids a reference field's value names (one id, or a list of them). */

@@ -44,6 +44,10 @@ const entry = (
 /** Every field of a table introduced by the same version (a table that version added). */
 const all = (fields: readonly string[], version: number) => Object.fromEntries([...fields, 'deletedAt'].map((f) => [f, version]));
 
+const PRACTICE_CONTENT = ['title', 'whatWasDone', 'challenge', 'themeIds', 'zone', 'communityIds', 'fiscalYear', 'quarter', 'triedFrom', 'triedTo', 'outcome', 'indicatorIds', 'contactPersonId', 'contactText', 'status'] as const;
+const PRACTICE_PROPOSAL_FIELDS = ['communityId', 'actionId', ...PRACTICE_CONTENT, 'proposedBy', 'proposedAt', 'decision', 'declineReason', 'decidedBy', 'decidedAt', 'practiceId'] as const;
+const PRACTICE_FIELDS = [...PRACTICE_CONTENT, 'proposalId', 'publishedBy', 'publishedAt', 'updatedAt'] as const;
+
 export const replicatedTables = {
   regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt'], [], all(['nameEn', 'nameFr', 'retiredAt'], SCHEMA_V2)),
   detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt'], [], { nameFr: SCHEMA_V2, retiredAt: SCHEMA_V2 }),
@@ -104,6 +108,10 @@ export const replicatedTables = {
     ['fileName'],
     all(['communityId', 'recordKind', 'recordId', 'hash', 'fileName', 'size', 'type', 'addedBy', 'addedAt'], SCHEMA_V4),
   ),
+
+  // Issue 14 §2: promising practices (a community's proposals; the territory's published library).
+  practiceProposals: entry(schema.practiceProposals, PRACTICE_PROPOSAL_FIELDS, ['title', 'whatWasDone', 'decision'], all(PRACTICE_PROPOSAL_FIELDS, SCHEMA_V4)),
+  practices: entry(schema.practices, PRACTICE_FIELDS, ['title', 'whatWasDone', 'outcome', 'status'], all(PRACTICE_FIELDS, SCHEMA_V4)),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

@@ -24,6 +24,9 @@ export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'fi
   commitments: { via: 'territory' },
   milestones: { via: 'territory' },
   attachments: { via: 'field', field: 'communityId', parent: 'community' },
+
+  practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
+  practices: { via: 'territory' },
 };
 
 /** A field's value as this database holds it: its winning op, else the stored row. */

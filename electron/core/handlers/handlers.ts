@@ -13,6 +13,8 @@ import { reportHandlers } from './report-handlers';
 import { territoryHandlers } from './territory-handlers';
 import { attachmentHandlers } from './attachment-handlers';
 
+import { practiceHandlers } from './practice-handlers';
+
 export const handlers: Handlers = {
   ...referenceHandlers,
   ...planningHandlers,
@@ -26,4 +28,6 @@ export const handlers: Handlers = {
   ...commentHandlers,
   ...operationHandlers,
   ...attachmentHandlers,
+
+  ...practiceHandlers,
 };

@@ -61,6 +61,8 @@ const NAMED_TABLES = {
   themes: schema.themes,
   commitments: schema.commitments,
   milestones: schema.milestones,
+  practices: schema.practices,
+  practiceProposals: schema.practiceProposals,
 } as const;
 export type NamedTable = keyof typeof NAMED_TABLES;
 type RowOf<T extends NamedTable> = (typeof NAMED_TABLES)[T]['$inferSelect'];

@@ -96,7 +96,7 @@ function placeFinder(ctx: CoreContext): (ops: ChangeRecord['ops']) => ChangeReco
 }
 
 /** The tables whose rows are named by their title or name as they are now. */
-const TITLED = { priorities: 'title', actions: 'title', commitments: 'title', milestones: 'title', indicators: 'name', communities: 'name', detachments: 'name', organisations: 'name', people: 'name' } as const;
+const TITLED = { priorities: 'title', actions: 'title', commitments: 'title', milestones: 'title', indicators: 'name', communities: 'name', detachments: 'name', organisations: 'name', people: 'name', practices: 'title', practiceProposals: 'title' } as const;
 
 /**
  * A readable name for a changed row, from the rows as they are now (removed rows included):

@@ -11,6 +11,7 @@ import { usePlanCommands } from './plan-commands';
 import type { PlanReference } from './plan-reference';
 import { OrganisationDialog, PersonDialog, type PlanCommunity } from './ReferenceDialogs';
 import { useChanged } from '../../app/unsaved-edits';
+import { MatchingPractices } from '../practices/MatchingPractices';
 
 /** Keeps the reference list's order; adds what was just created (until the list is read again). */
 function withAdded<T extends { id: string; name: string }>(list: T[], added: T[], locale: string): T[] {
@@ -102,6 +103,7 @@ export function ActionDialog({
     >
       {(checked) => (
         <>
+          {action ? null : <MatchingPractices priorityId={priorityId} onUse={(p) => (setTitle(p.title), setDescription(p.whatWasDone))} />}
           <TextField label={t('plan.actionForm.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={requiredError(checked, title, t('plan.actionForm.titleRequired'))} required maxLength={200} />
           <TextArea label={t('plan.actionForm.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={MAX_LONG_TEXT} />
           <div className="grid-3">

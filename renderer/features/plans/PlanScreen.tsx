@@ -31,6 +31,7 @@ import { PriorityDialog } from './PriorityDialog';
 import { RevisionDialog } from './RevisionDialog';
 import { SignOffDialog } from './SignOffDialog';
 import { usePrintShortcut } from '../reports/print-hooks';
+import { SharePracticeDialog } from '../practices/SharePracticeDialog';
 
 type OpenDialog =
   | { kind: 'priority'; priority?: Priority }
@@ -44,7 +45,8 @@ type OpenDialog =
   | { kind: 'closeRevision' }
   | { kind: 'details' }
   | { kind: 'copyForward' }
-  | { kind: 'withdraw' };
+  | { kind: 'withdraw' }
+  | { kind: 'sharePractice'; action: Action };
 
 export function PlanScreen({ planId }: { planId: string }) {
   const { t } = useTranslation();
@@ -62,6 +64,8 @@ export function PlanScreen({ planId }: { planId: string }) {
   const task = useTask(setActionError);
   // A plan of a community this computer does not work for is read here, changed by its own computers or the coordinator.
   const mayChange = usePermission('plans:update', plan ? { id: plan.communityId, name: plan.communityName } : null);
+  // Sharing an action as a promising practice: the coordinator publishes, the plan's own community proposes (issue 14 §2).
+  const mayShare = usePermission('practices:propose', plan ? { id: plan.communityId, name: plan.communityName } : null).allowed;
 
   // Moving a priority re-renders the list; put focus back on the button that was pressed.
   useEffect(() => {
@@ -189,6 +193,7 @@ export function PlanScreen({ planId }: { planId: string }) {
             onAddIndicator={() => setDialog({ kind: 'indicator', priorityId: priority.id })}
             onEditIndicator={(indicator) => setDialog({ kind: 'indicator', priorityId: priority.id, indicator })}
             onRemoveIndicator={(indicator) => void run(() => commands.removeIndicator(indicator))}
+            onShareAction={mayShare ? (action) => setDialog({ kind: 'sharePractice', action }) : undefined}
           />
         ))}
       </section>
@@ -205,6 +210,7 @@ export function PlanScreen({ planId }: { planId: string }) {
       {dialog?.kind === 'signOff' ? <SignOffDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'openRevision' ? <RevisionDialog plan={plan} onClose={close} /> : null}
       {dialog?.kind === 'details' ? <PlanDetailsDialog plan={plan} onClose={close} /> : null}
+      {dialog?.kind === 'sharePractice' ? <SharePracticeDialog action={dialog.action} onClose={close} /> : null}
       {dialog?.kind === 'copyForward' ? <CopyForwardDialog sourcePlanId={plan.id} sourceFiscalYear={plan.fiscalYear} onClose={close} /> : null}
       {confirmation ? (
         <ConfirmDialog danger={confirmation.danger} title={confirmation.title} confirmLabel={confirmation.confirmLabel} onClose={close} onConfirm={confirmation.run}>

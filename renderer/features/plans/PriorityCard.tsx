@@ -24,6 +24,8 @@ export interface PriorityCardProps {
   onAddIndicator(): void;
   onEditIndicator(indicator: Indicator): void;
   onRemoveIndicator(indicator: Indicator): void;
+  /** Share an action as a promising practice (issue 14 §2); absent: this computer may not. */
+  onShareAction?(action: Action): void;
 }
 
 export function PriorityCard(props: PriorityCardProps) {
@@ -71,6 +73,7 @@ export function PriorityCard(props: PriorityCardProps) {
         ),
     },
   ];
+  if (props.onShareAction) actionColumns.push(shareColumn(t, props.onShareAction));
   if (editable) actionColumns.push(editColumn<Action>(t, props.onEditAction, props.onRemoveAction, (a) => t('plan.editActionNamed', { title: a.title }), (a) => t('plan.removeActionNamed', { title: a.title })));
 
   const indicatorColumns: Array<Column<Indicator>> = [
@@ -179,4 +182,18 @@ export function NoPriorities({ editable, onAdd }: { editable: boolean; onAdd: ()
       {editable ? t('plan.noPrioritiesEditable') : t('plan.noPrioritiesReadOnly')}
     </EmptyState>
   );
+}
+
+/** "Share as a practice" on each action (issue 14 §2), naming its action for screen readers. */
+function shareColumn(t: TFunction, onShare: (action: Action) => void): Column<Action> {
+  return {
+    key: 'share',
+    header: <span className="visually-hidden">{t('practices.share.button')}</span>,
+    sortable: false,
+    render: (a) => (
+      <Button size="small" variant="ghost" onClick={() => onShare(a)} aria-label={t('practices.share.buttonNamed', { title: a.title })}>
+        {t('practices.share.button')}
+      </Button>
+    ),
+  };
 }

@@ -42,6 +42,9 @@ const RULES: Record<ReplicatedTableName, Rule> = {
   reportComments: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
   progressAmendments: { via: 'field', field: 'progressEntryId', parent: 'progressEntries' },
   attachments: { via: 'field', field: 'communityId', parent: 'community' },
+
+  practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
+  practices: { via: 'territory' },
 };
 
 const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];

@@ -165,7 +165,7 @@ export function tearDown(world: World | undefined): void {
 // --- Steps ------------------------------------------------------------------------------------------
 
 export type Delivery = 'once' | 'twice' | 'lost' | 'held';
-export type EditKind = 'narrative' | 'summary' | 'indicator' | 'priority' | 'action' | 'organisation' | 'resolve';
+export type EditKind = 'narrative' | 'summary' | 'indicator' | 'priority' | 'action' | 'organisation' | 'resolve' | 'practice';
 export type Step =
   | { kind: 'edit'; who: number; community: number; what: EditKind; quarter: 1 | 2 }
   | { kind: 'territoryEdit' }
@@ -182,7 +182,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('edit' as const),
       who,
       community: fc.nat(2),
-      what: fc.constantFrom<EditKind>('narrative', 'narrative', 'summary', 'indicator', 'priority', 'action', 'organisation', 'resolve'),
+      what: fc.constantFrom<EditKind>('narrative', 'narrative', 'summary', 'indicator', 'priority', 'action', 'organisation', 'resolve', 'practice'),
       quarter: fc.constantFrom(1 as const, 2 as const),
     }),
   },
@@ -318,6 +318,18 @@ function edit(world: World, step: Extract<Step, { kind: 'edit' }>): void {
       const name = token(world, c, 'organisation');
       const organisation = c.must('organisations:create', { name, kind: 'other', communityId });
       created(world, c, 'organisations', organisation.id, 'name', name, communityId);
+      return;
+    }
+    case 'practice': {
+      // Issue 14 §2: the coordinator publishes (territory data); a community's computer proposes (its community only).
+      const title = token(world, c, 'practice');
+      if (c.must('installation:get', {}).role === 'coordinator') {
+        const practice = c.must('practices:publish', { title, whatWasDone: 'What was done.', status: 'tried_once' });
+        created(world, c, 'practices', practice.id, 'title', title, TERRITORY);
+      } else {
+        const proposal = c.must('practices:propose', { communityId, title, whatWasDone: 'What was done.', status: 'tried_once' });
+        created(world, c, 'practiceProposals', proposal.id, 'title', title, communityId);
+      }
       return;
     }
     case 'resolve': {
