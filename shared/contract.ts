@@ -16,6 +16,7 @@ import { referenceMethods } from './contract-reference';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
 import { territoryMethods } from './contract-territory';
+import { engagementMethods } from './contract-engagements';
 
 export * from './contract-fields';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...backupMethods,
   ...commentMethods,
   ...operationMethods,
+  ...engagementMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -52,6 +52,7 @@ import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
 import { operationMessages } from './core-messages-w';
+import { engagementMessages } from './core-messages-e14';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -105,6 +106,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
+  ...engagementMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -51,6 +51,7 @@ const TARGET_IDS: ReadonlyArray<[field: string, table: ReplicatedTableName]> = [
   ['organisationId', 'organisations'],
   ['personId', 'people'],
   ['commentId', 'reportComments'],
+  ['engagementId', 'engagements'],
 ];
 
 function deny(verdict: Verdict): void {

@@ -44,6 +44,23 @@ const entry = (
 /** Every field of a table introduced by the same version (a table that version added). */
 const all = (fields: readonly string[], version: number) => Object.fromEntries([...fields, 'deletedAt'].map((f) => [f, version]));
 
+/** Issue 14 §1: the engagement log (migration 0007 here, renumbered at merge). */
+const ENGAGEMENT_FIELDS = [
+  'communityId',
+  'date',
+  'kind',
+  'summary',
+  'outcomes',
+  'followUps',
+  'participantPersonIds',
+  'participantOrganisationIds',
+  'otherParticipants',
+  'priorityIds',
+  'actionIds',
+  'recordedBy',
+  'recordedAt',
+];
+
 export const replicatedTables = {
   regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt'], [], all(['nameEn', 'nameFr', 'retiredAt'], SCHEMA_V2)),
   detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt'], [], { nameFr: SCHEMA_V2, retiredAt: SCHEMA_V2 }),
@@ -98,6 +115,7 @@ export const replicatedTables = {
     { titleFr: SCHEMA_V2, descriptionEn: SCHEMA_V2, descriptionFr: SCHEMA_V2 },
   ),
   milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status'], { titleFr: SCHEMA_V2 }),
+  engagements: entry(schema.engagements, ENGAGEMENT_FIELDS, ['date', 'kind', 'summary', 'outcomes', 'followUps'], all(ENGAGEMENT_FIELDS, SCHEMA_V4)),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;
