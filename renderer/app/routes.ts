@@ -22,6 +22,7 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'peers' }
   | { name: 'territory'; tab: TerritoryTab }
+  | { name: 'engagements'; communityId: string }
   | ReportRoute
   | { name: 'notFound'; path: string };
 
@@ -54,6 +55,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'communities' && parts.length === 1) return { name: 'communities' };
   if (first === 'communities' && parts.length === 2 && idOk(second)) return { name: 'community', communityId: second };
+  if (first === 'communities' && parts.length === 3 && idOk(second) && third === 'engagements') return { name: 'engagements', communityId: second };
   if (first === 'plans' && parts.length === 2 && idOk(second)) return { name: 'plan', planId: second };
   if (first === 'plans' && parts.length === 4 && idOk(second) && (third === 'progress' || third === 'report')) {
     const quarter = quarterOf(fourth);
@@ -105,6 +107,7 @@ const HREFS: PerRoute<string> = {
   printQuarterly: reportHref,
   printAnnual: reportHref,
   notFound: (r) => `#/${r.path}`,
+  engagements: (r) => `#/communities/${encodeURIComponent(r.communityId)}/engagements`,
 };
 
 export function hrefOf(route: Route): string {
@@ -135,6 +138,8 @@ export const href = {
   territory: (tab: TerritoryTab = 'communities') => hrefOf({ name: 'territory', tab }),
   reports: () => hrefOf({ name: 'exports' }),
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
+  /** A community's engagement log (issue 14 §1). */
+  engagements: (communityId: string) => hrefOf({ name: 'engagements', communityId }),
 };
 
 /**
@@ -164,6 +169,7 @@ const SECTIONS: Record<RouteName, Section | null> = {
   peers: 'exchange',
   territory: 'territory',
   notFound: null,
+  engagements: 'communities',
 };
 
 /** The section of the navigation a route belongs to. */

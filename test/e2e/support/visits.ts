@@ -83,6 +83,7 @@ export function everyScreenVisits(server: Pick<PreviewServer, 'core'>): { visits
     { name: 'computers', hash: '#/computers' },
     { name: 'settings', hash: '#/settings' },
     { name: 'not-found', hash: '#/no/such/page' },
+    { name: 'engagements', hash: `#/communities/${active.communityId}/engagements` },
   ];
   return { visits, scopeCommunityId: active.communityId };
 }
