@@ -63,6 +63,12 @@ describe('engagements travel within their community’s partition', () => {
     const [onCoordinator, onDetachment] = [coordinator, detachment].map((c) => c.must('engagements:get', { engagementId: atLutselke.id }));
     expect(onCoordinator).toEqual(onDetachment);
     expect(onCoordinator).toMatchObject({ outcomes: 'Home visits first.', followUps: 'Report back in June.' });
+    // The same summary changed on both: one conflict, named by the engagement and its community.
+    coordinator.must('engagements:update', { engagementId: atLutselke.id, summary: 'Workshop with chief and council.' });
+    detachment.must('engagements:update', { engagementId: atLutselke.id, summary: 'Workshop with council and elders.' });
+    send(detachment, coordinator);
+    const records = coordinator.must('conflicts:records', {}).records.filter((r) => r.table === 'engagements');
+    expect(records.map((r) => [r.communityName, r.label, r.conflicts.map((c) => c.field)])).toEqual([['Łutselk’e', expect.stringMatching(/^Workshop with /), ['summary']]]);
 
     // Forged, validly signed by the office: its Behchokǫ̀ engagement naming Łutselk’e's action.
     const officeEngagement = office.must('engagements:create', { communityId: communities.behchoko, date: '2025-06-10', kind: 'town_hall', summary: 'Town hall.' });
