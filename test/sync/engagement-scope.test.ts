@@ -25,7 +25,7 @@ function send(from: Computer, to: Computer): string {
 const engagementCommunities = (c: Computer) => new Set(c.core.context.sqlite.prepare('SELECT DISTINCT community_id FROM engagements').pluck().all() as string[]);
 
 describe('engagements travel within their community’s partition', () => {
-  it('reach only the computers of their community, converge after concurrent edits, and refuse a forged reference to another community', () => {
+  it('reach only the computers of their community, converge after concurrent edits; a forged reference to another community, or an engagement outside the origin’s certificate, is refused whole', () => {
     const { coordinator, detachment, office, communities } = startTerritory('en');
     open.push(coordinator, detachment, office);
     const lutselkePlan = coordinator.must('plans:create', { communityId: communities.lutselke, fiscalYear: 2025 });
@@ -99,5 +99,36 @@ describe('engagements travel within their community’s partition', () => {
     expect(refused.message).toMatch(/Behchokǫ̀/);
     expect(refused.message).toMatch(/Nothing was imported\.$/);
     expect(databaseState(coordinator)).toEqual(before);
+
+    // Forged, validly signed by the Łutselk’e detachment: an engagement of Behchokǫ̀, outside its certificate.
+    const detachmentId = idOf(detachment);
+    const detachmentKeys = detachment.core.context.keys as { privateKey: string };
+    const outside: ChangesetBody = {
+      v: 2,
+      id: 'forged-outside',
+      origin: detachmentId,
+      partition: communities.behchoko,
+      seq: 1,
+      hlc: '2099-01-01T00:00:00.000Z-0000-y',
+      schemaVersion: 4,
+      actor: 'User of endet',
+      method: 'engagements:create',
+      createdAt: '2025-06-10T12:00:00.000Z',
+      ops: Object.entries({ communityId: communities.behchoko, date: '2025-06-11', kind: 'town_hall', summary: 'Not ours.', recordedBy: 'User of endet', recordedAt: '2025-06-10T12:00:00.000Z' }).map(
+        ([field, value], i) => ({ opId: `forged-outside.${i}`, table: 'engagements', rowId: 'FORGED_ENGAGEMENT', field, value, pred: [] }),
+      ),
+    };
+    const detachmentFile = bundlePath(detachment, 'det-to-coord');
+    detachment.must('bundles:export', { to: idOf(coordinator), file: detachmentFile, encrypt: false });
+    const detachmentBundle = readParts(detachmentFile);
+    const outsideText = serialiseChangeset(outside);
+    detachmentBundle.changesets.push({ type: 'changeset', body: outsideText, signature: signText(detachmentKeys.privateKey, outsideText) });
+    const forgedOutside = writeParts(detachmentBundle, path.join(detachment.dir, 'outside.planbundle'), detachmentKeys.privateKey);
+    const beforeOutside = databaseState(coordinator);
+    const outsideRefusal = refusalOf(coordinator.call('bundles:import', { file: forgedOutside })).message;
+    expect(outsideRefusal).toMatch(/^This bundle changes Behchokǫ̀'s data, which its author is not trusted to change here\. Nothing was imported\./);
+    expect(databaseState(coordinator)).toEqual(beforeOutside);
+    expect(engagementCommunities(coordinator).has(communities.behchoko)).toBe(true);
+    expect(coordinator.core.context.sqlite.prepare("SELECT count(*) FROM engagements WHERE id = 'FORGED_ENGAGEMENT'").pluck().get()).toBe(0);
   });
 });
