@@ -2,7 +2,7 @@
  * Issue 14 §1, end to end in Chromium on the demo territory: an engagement is recorded through the
  * engagement log's dialog (reached from the plan), then printed in the annual plan ("How these
  * priorities were set") and in the quarter's report, in English; the same screen and both
- * documents in French. Screenshots at 911 and 800 px, no serious axe finding.
+ * documents in French, and its count in the roll-up. Screenshots at 911 and 800 px, no serious axe finding.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,6 +119,11 @@ describe.skipIf(!chromiumAvailable())('the engagement log, recorded and printed'
     await page.getByRole('dialog', { name: 'Modifier la rencontre' }).getByLabel('Résumé').waitFor();
     await screenshot(page, 'engagement-log-fr-800-dialog');
     await page.getByRole('dialog', { name: 'Modifier la rencontre' }).getByRole('button', { name: 'Annuler' }).click();
+    // The roll-up counts it, per community and kind.
+    await go(page, server.url, '#/rollup/status');
+    const counts = page.getByRole('table', { name: 'Rencontres par collectivité et par type, EF 2026-2027' });
+    await counts.getByRole('row', { name: new RegExp(`^${plan.communityName} 1 1$`) }).waitFor();
+    await screenshot(page, 'engagement-log-fr-800-rollup');
 
     const annual = await printedText(`#/print/annual/${plan.id}?lang=fr`, 'annual-fr');
     expect(annual).toContain('Comment ces priorités ont été établies');
