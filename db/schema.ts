@@ -718,3 +718,38 @@ export const practices = sqliteTable('practices', {
   updatedAt: text('updated_at'),
   deletedAt: deletedAt(),
 });
+
+// --- The engagement log (issue 14 §1; replicated, partition: its community) ------------------
+
+/**
+ * How a community's priorities were set and checked with it: a council meeting, a focus group, a
+ * survey… One row per event, in its community's partition; who took part (people and
+ * organisations of the community or the territory, and others by name) and the priorities and
+ * actions of the community's plans it shaped, by id (PARTITION_REFERENCES keeps them in the partition).
+ */
+export const engagements = sqliteTable(
+  'engagements',
+  {
+    id: text('id').primaryKey(),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id),
+    /** The day it took place (YYYY-MM-DD); its fiscal year and quarter are computed from it. */
+    date: text('date').notNull(),
+    /** One of ENGAGEMENT_KINDS (shared/engagements.ts). */
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    outcomes: text('outcomes'),
+    followUps: text('follow_ups'),
+    participantPersonIds: json('participant_person_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    participantOrganisationIds: json('participant_organisation_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    /** Others who took part, as written (e.g. "Youth council, about 20 residents"). */
+    otherParticipants: text('other_participants'),
+    priorityIds: json('priority_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    actionIds: json('action_ids').$type<string[]>().notNull().default(sql`'[]'`),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('engagements_community_date').on(t.communityId, t.date)],
+);

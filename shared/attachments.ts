@@ -3,7 +3,7 @@
  * (which enforces every limit, on attach and on import) and the renderer (which says them first).
  */
 
-/** The kinds of record a file may be attached to. 'engagement' is held once the engagement log is. */
+/** The kinds of record a file may be attached to: a plan, a quarterly progress entry, an engagement event. */
 export const ATTACHABLE_KINDS = ['plan', 'progressEntry', 'engagement'] as const;
 export type AttachableKind = (typeof ATTACHABLE_KINDS)[number];
 

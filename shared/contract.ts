@@ -20,6 +20,8 @@ import { attachmentMethods } from './contract-attachments';
 
 import { practiceMethods } from './contract-practices';
 
+import { engagementMethods } from './contract-engagements';
+
 export * from './contract-fields';
 
 export const contract = {
@@ -36,6 +38,8 @@ export const contract = {
   ...attachmentMethods,
 
   ...practiceMethods,
+
+  ...engagementMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -54,6 +54,7 @@ import { commentMessages } from './core-messages-e2';
 import { practiceMessages } from './core-messages-r14';
 import { operationMessages } from './core-messages-w';
 import { evidenceMessages } from './core-messages-f14';
+import { engagementMessages } from './core-messages-e14';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -87,7 +88,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
-  evidenceMessages, practiceMessages,
+  evidenceMessages, practiceMessages, engagementMessages,
 } as const;
 
 export const coreMessages = {
@@ -108,7 +109,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
-  ...evidenceMessages, ...practiceMessages,
+  ...evidenceMessages, ...practiceMessages, ...engagementMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -13,3 +13,5 @@ export type * from './domain/exchange-export';
 export type * from './domain/conflict-records';
 export type * from './domain/backups';
 export type * from './domain/practices';
+
+export type * from './domain/engagements';

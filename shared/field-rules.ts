@@ -33,6 +33,8 @@ import {
 import { ATTACHABLE_KINDS, isAcceptedType, MAX_FILE_BYTES } from './attachments';
 
 import { PRACTICE_DECISIONS, PRACTICE_STATUSES } from './practices';
+
+import { ENGAGEMENT_KINDS } from './engagements';
 import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
@@ -54,6 +56,9 @@ export const organisationKind = z.enum(ORGANISATION_KINDS, { error: m('input.org
 
 /** A coordinator's comment on a report: long text that is not blank. */
 export const commentBody = longText('comment').refine((s) => s.trim().length > 0, { error: m('input.empty', { field: noun('comment') }) });
+
+/** An engagement's summary (issue 14 §1): long text that is not blank. */
+export const engagementSummary = longText('summary').refine((s) => s.trim().length > 0, { error: m('input.empty', { field: noun('summary') }) });
 
 const withRemoval = <S extends Record<string, z.ZodType>>(fields: S) => ({ ...fields, deletedAt: timestamp });
 
@@ -233,6 +238,22 @@ export const fieldRules = {
     practiceId: id('practice id'),
   }),
   practices: withRemoval({ ...practiceContentRules, proposalId: id('proposal id'), publishedBy: userName, publishedAt: timestamp, updatedAt: timestamp }),
+
+  engagements: withRemoval({
+    communityId: id('community id'),
+    date: isoDate,
+    kind: oneOf(ENGAGEMENT_KINDS, 'engagement kind'),
+    summary: engagementSummary,
+    outcomes: longText('outcomes'),
+    followUps: longText('follow-ups'),
+    participantPersonIds: idList('person id'),
+    participantOrganisationIds: idList('organisation id'),
+    otherParticipants: longText('other participants'),
+    priorityIds: idList('priority id'),
+    actionIds: idList('action id'),
+    recordedBy: userName,
+    recordedAt: timestamp,
+  }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

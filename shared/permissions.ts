@@ -183,6 +183,15 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   // Withdraws only this computer's own resolution that never left it (already authorised when made).
   'conflicts:undo': anyone,
 
+  // The engagement log (issue 14 §1): as the community's plans.
+  'engagements:list': anyone,
+  'engagements:get': anyone,
+  'engagements:create': community,
+  'engagements:update': community,
+  'engagements:remove': community,
+  'engagements:restore': community,
+  'rollup:engagements': anyone,
+
   // Answered by the adapters (dialogs).
   'files:chooseBundleToOpen': anyone,
   'files:chooseBundleDestination': anyone,

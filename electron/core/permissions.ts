@@ -55,6 +55,8 @@ const TARGET_IDS: ReadonlyArray<[field: string, table: ReplicatedTableName]> = [
   ['attachmentId', 'attachments'],
 
   ['proposalId', 'practiceProposals'],
+
+  ['engagementId', 'engagements'],
 ];
 
 function deny(verdict: Verdict): void {

@@ -27,6 +27,7 @@ import { byRoute, href, sectionOf, type PerRoute, type Route, type Section } fro
 import { usePlanner } from './store-context';
 import { ComputersScreen } from '../features/enrolment/ComputersScreen';
 import { DemoBanner, useShowsWelcome, WelcomeFlow } from '../features/welcome/WelcomeFlow';
+import { EngagementScreen } from '../features/engagements/EngagementScreen';
 
 // The reports and their charts are the heaviest part of the app and most people rarely open them:
 // they load on first use, so the everyday screens start faster on old laptops.
@@ -56,6 +57,8 @@ const SCREENS: PerRoute<ReactNode> = {
   printAnnual: (r) => <PrintScreen kind="annual" planId={r.planId} options={r.options} />,
   notFound: () => <NotFoundScreen />,
   practices: () => <PracticesScreen />,
+
+  engagements: (r) => <EngagementScreen key={r.communityId} communityId={r.communityId} />,
 };
 
 /** The route's screen once the person's profile is known; until then a spinner, or why it failed. */

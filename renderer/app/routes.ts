@@ -23,6 +23,8 @@ export type Route =
   | { name: 'peers' }
   | { name: 'territory'; tab: TerritoryTab }
   | { name: 'practices' }
+
+  | { name: 'engagements'; communityId: string }
   | ReportRoute
   | { name: 'notFound'; path: string };
 
@@ -55,6 +57,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'communities' && parts.length === 1) return { name: 'communities' };
   if (first === 'communities' && parts.length === 2 && idOk(second)) return { name: 'community', communityId: second };
+  if (first === 'communities' && parts.length === 3 && idOk(second) && third === 'engagements') return { name: 'engagements', communityId: second };
   if (first === 'plans' && parts.length === 2 && idOk(second)) return { name: 'plan', planId: second };
   if (first === 'plans' && parts.length === 4 && idOk(second) && (third === 'progress' || third === 'report')) {
     const quarter = quarterOf(fourth);
@@ -108,6 +111,8 @@ const HREFS: PerRoute<string> = {
   printAnnual: reportHref,
   notFound: (r) => `#/${r.path}`,
   practices: () => '#/practices',
+
+  engagements: (r) => `#/communities/${encodeURIComponent(r.communityId)}/engagements`,
 };
 
 export function hrefOf(route: Route): string {
@@ -139,6 +144,9 @@ export const href = {
   reports: () => hrefOf({ name: 'exports' }),
   printAnnual: (planId: string) => hrefOf({ name: 'printAnnual', planId, options: DEFAULT_PRINT_OPTIONS }),
   practices: () => hrefOf({ name: 'practices' }),
+
+  /** A community's engagement log (issue 14 §1). */
+  engagements: (communityId: string) => hrefOf({ name: 'engagements', communityId }),
 };
 
 /**
@@ -169,6 +177,8 @@ const SECTIONS: Record<RouteName, Section | null> = {
   territory: 'territory',
   notFound: null,
   practices: 'practices',
+
+  engagements: 'communities',
 };
 
 /** The section of the navigation a route belongs to. */

@@ -47,6 +47,8 @@ import evidenceEn from './evidence.en.json';
 import evidenceFr from './evidence.fr.json';
 import practicesEn from './practices.en.json';
 import practicesFr from './practices.fr.json';
+import engagementEn from './engagement.en.json';
+import engagementFr from './engagement.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -77,11 +79,12 @@ export const cataloguePairs = {
   operations: { en: operationsEn, fr: operationsFr },
   evidence: { en: evidenceEn, fr: evidenceFr },
   practices: { en: practicesEn, fr: practicesFr },
+  engagement: { en: engagementEn, fr: engagementFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, ...practicesEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, ...practicesFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, ...practicesEn, ...engagementEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, ...practicesFr, ...engagementFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

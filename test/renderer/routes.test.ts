@@ -18,6 +18,7 @@ describe('hash routes', () => {
     { name: 'exchange' },
     { name: 'conflicts' },
     { name: 'peers' },
+    { name: 'engagements', communityId: 'com_01' },
   ];
 
   it('read back every address they write', () => {

@@ -10,6 +10,7 @@ import { communityOfRow, type FieldLookup } from './row-community';
 export const ATTACHABLE: Readonly<Partial<Record<AttachableKind, ReplicatedTableName>>> = {
   plan: 'plans',
   progressEntry: 'progressEntries',
+  engagement: 'engagements',
 };
 
 /** The table of a kind of record; undefined for a kind this planner does not hold (yet). */

@@ -96,7 +96,7 @@ export function describeRow(ctx: CoreContext, table: string, rowId: string): str
     if (row) return `${row.title} — ${quarterLabel(row.fy, row.quarter as Quarter, readProfile(ctx).locale)}`;
   }
   const name = table as ReplicatedTableName;
-  for (const field of ['title', 'name', 'narrative', 'body']) {
+  for (const field of ['title', 'name', 'narrative', 'body', 'summary']) {
     if (!replicatedTables[name].fields.includes(field)) continue;
     const text = ctx.sqlite.prepare(`SELECT "${sqlColumnName(name, field)}" FROM "${sqlTableName(name)}" WHERE id = ?`).pluck().get(rowId) as string | undefined;
     if (text) return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -50,6 +50,8 @@ export const PARTITION_REFERENCES: Partial<Record<ReplicatedTableName, Record<st
   reportComments: { actionId: 'actions' },
   practiceProposals: { actionId: 'actions', contactPersonId: 'people', indicatorIds: 'indicators', practiceId: 'practices' },
   practices: { contactPersonId: 'people' },
+
+  engagements: { participantPersonIds: 'people', participantOrganisationIds: 'organisations', priorityIds: 'priorities', actionIds: 'actions' },
 };
 
 /** The ids a reference field's value names (one id, or a list of them). */

@@ -48,6 +48,23 @@ const PRACTICE_CONTENT = ['title', 'whatWasDone', 'challenge', 'themeIds', 'zone
 const PRACTICE_PROPOSAL_FIELDS = ['communityId', 'actionId', ...PRACTICE_CONTENT, 'proposedBy', 'proposedAt', 'decision', 'declineReason', 'decidedBy', 'decidedAt', 'practiceId'] as const;
 const PRACTICE_FIELDS = [...PRACTICE_CONTENT, 'proposalId', 'publishedBy', 'publishedAt', 'updatedAt'] as const;
 
+/** Issue 14 §1: the engagement log (migration 0007 here, renumbered at merge). */
+const ENGAGEMENT_FIELDS = [
+  'communityId',
+  'date',
+  'kind',
+  'summary',
+  'outcomes',
+  'followUps',
+  'participantPersonIds',
+  'participantOrganisationIds',
+  'otherParticipants',
+  'priorityIds',
+  'actionIds',
+  'recordedBy',
+  'recordedAt',
+];
+
 export const replicatedTables = {
   regions: entry(schema.regions, ['nameEn', 'nameFr', 'retiredAt'], [], all(['nameEn', 'nameFr', 'retiredAt'], SCHEMA_V2)),
   detachments: entry(schema.detachments, ['name', 'nameFr', 'communityId', 'retiredAt'], [], { nameFr: SCHEMA_V2, retiredAt: SCHEMA_V2 }),
@@ -112,6 +129,8 @@ export const replicatedTables = {
   // Issue 14 §2: promising practices (a community's proposals; the territory's published library).
   practiceProposals: entry(schema.practiceProposals, PRACTICE_PROPOSAL_FIELDS, ['title', 'whatWasDone', 'decision'], all(PRACTICE_PROPOSAL_FIELDS, SCHEMA_V4)),
   practices: entry(schema.practices, PRACTICE_FIELDS, ['title', 'whatWasDone', 'outcome', 'status'], all(PRACTICE_FIELDS, SCHEMA_V4)),
+
+  engagements: entry(schema.engagements, ENGAGEMENT_FIELDS, ['date', 'kind', 'summary', 'outcomes', 'followUps'], all(ENGAGEMENT_FIELDS, SCHEMA_V4)),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

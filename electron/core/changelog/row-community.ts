@@ -27,6 +27,8 @@ export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'fi
 
   practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
   practices: { via: 'territory' },
+
+  engagements: { via: 'field', field: 'communityId', parent: 'community' },
 };
 
 /** A field's value as this database holds it: its winning op, else the stored row. */

@@ -15,6 +15,8 @@ import { attachmentHandlers } from './attachment-handlers';
 
 import { practiceHandlers } from './practice-handlers';
 
+import { engagementHandlers } from './engagement-handlers';
+
 export const handlers: Handlers = {
   ...referenceHandlers,
   ...planningHandlers,
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
 
   ...practiceHandlers,
+
+  ...engagementHandlers,
 };

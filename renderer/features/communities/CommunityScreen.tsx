@@ -48,6 +48,7 @@ export function CommunityScreen({ communityId }: { communityId: string }) {
           c.region,
           c.hasDetachment ? t('communities.ownDetachment') : c.servedByDetachmentName ? t('communities.servedBy', { name: c.servedByDetachmentName }) : t('communities.noDetachment'),
         ].join(' · ')}
+        actions={<ButtonLink href={href.engagements(c.id)}>{t('engagement.navLabel')}</ButtonLink>}
       />
 
       {plans.data && openYears.length > 0 ? (

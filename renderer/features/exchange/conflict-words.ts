@@ -6,7 +6,10 @@ export function useFieldName() {
   const { t, i18n } = useTranslation();
   return (field: string) => {
     const key = `sync.field.${field}`;
-    return i18n.exists(key) ? t(key as 'sync.field.narrative') : field;
+    if (i18n.exists(key)) return t(key as 'sync.field.narrative');
+    // The engagement log's own fields (issue 14 §1).
+    const engagementKey = `engagement.field.${field}`;
+    return i18n.exists(engagementKey) ? t(engagementKey as 'engagement.field.date') : field;
   };
 }
 
@@ -30,6 +33,7 @@ export const VOCABULARY_FIELDS: Record<string, string> = {
   'actions.owner': 'vocab.owner',
   'priorities.zone': 'vocab.zone',
   'indicators.direction': 'vocab.direction',
+  'engagements.kind': 'engagement.kind',
 };
 
 /** A value as people read it: a vocabulary code by its label, an empty value said so. */

@@ -280,6 +280,9 @@ function PlanActions({ plan, mayChange, hasNextYear, openRevision, onOpen }: { p
       <span id="plan-print-hint" hidden>
         {t('reports.print.printAnnualPlanHint')}
       </span>
+      <ButtonLink href={href.engagements(plan.communityId)} aria-label={t('engagement.openFromPlanLabel', { name: plan.communityName })}>
+        {t('engagement.openFromPlan')}
+      </ButtonLink>
     </>
   );
   // Reading and printing stay open to every computer; changing is for the community's own computers and the coordinator.

@@ -1,4 +1,5 @@
 /** The printed annual plan: priorities, actions, indicators, the year-end summary, revisions, signatures. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedPrintedPdfName } from '../../../shared/contract-files';
 import type { AnnualPlanData } from '../../../shared/reports';
@@ -8,6 +9,7 @@ import type { PrintOptions } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useShown } from './print-hooks';
+import { PrintedEngagements, usePrintedEngagements } from '../engagements/PrintedEngagements';
 import { DocumentFrame, GeneratedOn, OwnerText, PlanFacts, PrintedActionTable, PrintedPriorities, PublicMarking, type PrintedColumn } from './PrintedDocumentParts';
 import { PrintedAttachments } from '../evidence/PrintedAttachments';
 
@@ -19,15 +21,17 @@ export function AnnualPlanDocument({ planId, options }: { planId: string; option
   const report = useCall('reports:annual', { planId, public: options.public }, { live: false });
   const data = report.data;
   const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.annualTitle'), period: format.fiscalYear(data.plan.fiscalYear) }) : null;
+  // Issue 14 §1: "How these priorities were set", from the engagement log (printed once read).
+  const engagements = usePrintedEngagements(data ? { communityId: data.plan.communityId, fiscalYear: data.plan.fiscalYear, itemIds: data.priorities.flatMap((p) => [p.id, ...p.actions.map((a) => a.id)]) } : null);
   return (
-    <DocumentFrame options={options} header={header} ready={!!data} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, null) : null} back={href.plan(planId)}>
+    <DocumentFrame options={options} header={header} ready={!!data && engagements.ready} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, null) : null} back={href.plan(planId)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
-      {!data ? <Loading /> : <AnnualBody data={data} format={format} />}
+      {!data ? <Loading /> : <AnnualBody data={data} format={format} engagements={<PrintedEngagements engagements={engagements.engagements} kind="annual" excludeNarratives={data.options.excludeNarratives} />} />}
     </DocumentFrame>
   );
 }
 
-function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter }) {
+function AnnualBody({ data, format, engagements }: { data: AnnualPlanData; format: Formatter; engagements?: ReactNode }) {
   const { t } = useTranslation();
   const shown = useShown();
   const columns: Array<PrintedColumn<AnnualAction>> = [
@@ -72,6 +76,7 @@ function AnnualBody({ data, format }: { data: AnnualPlanData; format: Formatter 
           </div>
         ) : null}
       </header>
+      {engagements}
 
       <PrintedPriorities priorities={data.priorities} fiscalYear={data.plan.fiscalYear} latestLabel={t('reports.print.latestValue')}>
         {(p) => (

@@ -1,4 +1,5 @@
 /** The printed quarterly community report: the quarter's progress on each action and indicator. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedPrintedPdfName } from '../../../shared/contract-files';
 import type { Quarter } from '../../../shared/fiscal-calendar';
@@ -11,6 +12,7 @@ import type { PrintOptions } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
 import { useCall } from '../../app/store-context';
 import { useShown } from './print-hooks';
+import { PrintedEngagements, usePrintedEngagements } from '../engagements/PrintedEngagements';
 import { DocumentFrame, GeneratedOn, OwnerText, PlanFacts, PrintedActionTable, PrintedPriorities, PublicMarking, type PrintedColumn } from './PrintedDocumentParts';
 import { PrintedAttachments } from '../evidence/PrintedAttachments';
 
@@ -23,15 +25,17 @@ export function QuarterlyReportDocument({ planId, quarter, options }: { planId: 
   const data = report.data;
   const period = data ? format.quarter(data.plan.fiscalYear, quarter) : '';
   const header = data ? t('reports.print.pageHeader', { community: data.plan.communityName, title: t('reports.print.quarterlyTitle'), period }) : null;
+  // Issue 14 §1: the quarter's engagements with the community (printed once read).
+  const engagements = usePrintedEngagements(data ? { communityId: data.plan.communityId, fiscalYear: data.plan.fiscalYear, itemIds: [] } : null, quarter);
   return (
-    <DocumentFrame options={options} header={header} ready={!!data} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, quarter) : null} back={href.report(planId, quarter)}>
+    <DocumentFrame options={options} header={header} ready={!!data && engagements.ready} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, quarter) : null} back={href.report(planId, quarter)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
-      {!data ? <Loading /> : <QuarterlyBody data={data} format={format} period={period} />}
+      {!data ? <Loading /> : <QuarterlyBody data={data} format={format} period={period} engagements={<PrintedEngagements engagements={engagements.engagements} kind="quarterly" excludeNarratives={data.options.excludeNarratives} />} />}
     </DocumentFrame>
   );
 }
 
-function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; format: Formatter; period: string }) {
+function QuarterlyBody({ data, format, period, engagements }: { data: QuarterlyReportData; format: Formatter; period: string; engagements?: ReactNode }) {
   const { t } = useTranslation();
   const shown = useShown();
   const narratives = !data.options.excludeNarratives;
@@ -91,6 +95,8 @@ function QuarterlyBody({ data, format, period }: { data: QuarterlyReportData; fo
         {(p) => <PrintedActionTable actions={p.actions} note={(a) => <OwnerText owner={a.owner} lead={a.leadName} partners={a.partnerNames} />} columns={columns} widths={narratives ? ['print-col-action', 'print-col-status', undefined, 'print-col-next'] : ['print-col-action', 'print-col-status']} />}
       </PrintedPriorities>
       <PrintedAttachments planId={data.plan.id} quarter={data.quarter} />
+
+      {engagements}
       <GeneratedOn at={data.generatedAt} />
     </>
   );

@@ -30,6 +30,7 @@ import { RollupExports, RollupFiltersPanel, VIEW_EXPORTS } from './rollup-parts'
 import '../../styles/reports.css';
 import './rollup.css';
 import { ScopeNote } from '../exchange/ScopeNote';
+import { EngagementCounts } from '../engagements/EngagementCounts';
 
 const STATUS_COLOURS: Record<string, string> = {
   not_started: '#8c949c',
@@ -121,6 +122,7 @@ export function RollupScreen({ view }: { view: RollupView }) {
             {view === 'themes' ? <ThemesView data={data} /> : null}
             {view === 'indicators' ? <IndicatorsTab data={data} /> : null}
             {view === 'commitment' ? <CommitmentView data={data} /> : null}
+            {view === 'status' ? <EngagementCounts fiscalYear={data.filters.fiscalYear} /> : null}
           </>
         )}
       </div>

@@ -84,6 +84,8 @@ export function everyScreenVisits(server: Pick<PreviewServer, 'core'>): { visits
     { name: 'settings', hash: '#/settings' },
     { name: 'not-found', hash: '#/no/such/page' },
     { name: 'practices', hash: '#/practices' },
+
+    { name: 'engagements', hash: `#/communities/${active.communityId}/engagements` },
   ];
   return { visits, scopeCommunityId: active.communityId };
 }

@@ -45,6 +45,8 @@ const RULES: Record<ReplicatedTableName, Rule> = {
 
   practiceProposals: { via: 'field', field: 'communityId', parent: 'community' },
   practices: { via: 'territory' },
+
+  engagements: { via: 'field', field: 'communityId', parent: 'community' },
 };
 
 const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];
