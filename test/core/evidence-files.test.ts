@@ -81,7 +81,16 @@ describe('evidence files on one computer', () => {
     const refusal = refusalOf(C.call('attachments:attach', { recordKind: 'plan', recordId: planId, fileName: 'scan.pdf', content: b64(big) }));
     expect(refusal.message).toMatch(/This file is 20.1 MB: a file can be at most 20 MB/);
     expect(refusalOf(C.call('attachments:attach', { recordKind: 'plan', recordId: 'nope', fileName: 'a.pdf', content: b64(pdfFile()) })).code).toBe('not_found');
-    expect(refusalOf(C.call('attachments:attach', { recordKind: 'engagement', recordId: planId, fileName: 'a.pdf', content: b64(pdfFile()) })).message).toMatch(/cannot be attached to this kind of record/);
+    // A plan's id is no engagement's: the record is not found, whatever the kind.
+    expect(refusalOf(C.call('attachments:attach', { recordKind: 'engagement', recordId: planId, fileName: 'a.pdf', content: b64(pdfFile()) })).code).toBe('not_found');
+  });
+
+  it('attaches the minutes of a council workshop to its engagement event, in the community of the engagement', () => {
+    const plan = C.must('plans:get', { planId });
+    const workshop = C.must('engagements:create', { communityId: plan.communityId, date: '2025-02-12', kind: 'council_workshop', summary: 'Priorities workshop with chief and council.' });
+    const minutes = C.must('attachments:attach', { recordKind: 'engagement', recordId: workshop.id, fileName: 'minutes.pdf', content: b64(pdfFile('Minutes')) });
+    expect(minutes).toMatchObject({ recordKind: 'engagement', recordId: workshop.id, communityId: plan.communityId, received: true });
+    expect(C.must('attachments:list', { recordKind: 'engagement', recordId: workshop.id }).map((a) => a.fileName)).toEqual(['minutes.pdf']);
   });
 
   it('reads the same types from the bytes as file-type does, for every accepted fixture', async () => {
