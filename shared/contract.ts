@@ -16,6 +16,7 @@ import { referenceMethods } from './contract-reference';
 import { reportMethods } from './contract-reports';
 import { syncMethods } from './contract-sync';
 import { territoryMethods } from './contract-territory';
+import { quarterReviewMethods } from './contract-quarter-review';
 
 export * from './contract-fields';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...backupMethods,
   ...commentMethods,
   ...operationMethods,
+  ...quarterReviewMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -52,6 +52,7 @@ import { exchangeImportMessages } from './core-messages-exchange-import';
 import { backupMessages } from './core-messages-f';
 import { commentMessages } from './core-messages-e2';
 import { operationMessages } from './core-messages-w';
+import { quarterReviewMessages } from './core-messages-q14';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -85,6 +86,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
+  quarterReviewMessages,
 } as const;
 
 export const coreMessages = {
@@ -105,6 +107,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
+  ...quarterReviewMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -12,3 +12,4 @@ export type * from './domain/territory';
 export type * from './domain/exchange-export';
 export type * from './domain/conflict-records';
 export type * from './domain/backups';
+export type * from './domain/quarter-review';

@@ -30,7 +30,7 @@ import {
   quarterList,
   shortText,
 } from './contract-fields';
-import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
+import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, REVIEW_DECISIONS, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
 export const MAX_RANK = 100_000;
@@ -151,6 +151,9 @@ export const fieldRules = {
     state: oneOf(REPORT_STATES, 'report state'),
     submittedBy: userName,
     submittedAt: timestamp,
+    resubmittedBy: userName,
+    resubmittedAt: timestamp,
+    resubmittedAfter: id('review id'),
   }),
   reportComments: withRemoval({
     reportId: id('report id'),
@@ -184,6 +187,13 @@ export const fieldRules = {
     relatedCommitmentIds: idList('commitment id'),
   }),
   milestones: withRemoval({ commitmentId: id('commitment id'), title: shortText('title'), titleFr: shortText('French title'), dueDate: isoDate, status: oneOf(MILESTONE_STATUSES, 'milestone status') }),
+  reportReviews: withRemoval({
+    reportId: id('report id'),
+    decision: oneOf(REVIEW_DECISIONS, 'review decision'),
+    reason: longText('return reason'),
+    reviewedBy: userName,
+    reviewedAt: timestamp,
+  }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type FieldRuleTable = keyof typeof fieldRules;

@@ -12,7 +12,7 @@ import { type MessageRef, msg } from './core-messages';
 import type { Role } from './vocabulary';
 
 /** What a coordinator-only method is about, to say so in the refusal. */
-export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other';
+export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other' | 'review';
 
 export type MethodRule =
   /** Every computer: reads, the own profile's language and user name, exchanging bundles. */
@@ -190,6 +190,11 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'files:savePrintedPdf': anyone,
   // Cancelling the long operation this computer is running (answered by the adapter).
   'operations:cancel': anyone,
+
+  // The coordinator's review of a quarterly report (issue 14 §4): accepting or returning is the coordinator's; the community resubmits.
+  'reports:accept': coordinator('review'),
+  'reports:return': coordinator('review'),
+  'reports:resubmit': community,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */
@@ -227,6 +232,8 @@ export function coordinatorOnly(about: CoordinatorTopic): MessageRef {
       return msg('permission.coordinatorOnly.comments');
     case 'computers':
       return msg('permission.coordinatorOnly.computers');
+    case 'review':
+      return msg('permission.coordinatorOnly.review');
     default:
       return msg('permission.coordinatorOnly.other');
   }
@@ -282,6 +289,7 @@ const TABLE_RULES: Readonly<Record<string, FieldRule>> = {
   milestones: { who: 'coordinator', about: 'commitments' },
   organisations: { who: 'community-or-territory' },
   people: { who: 'community-or-territory' },
+  reportReviews: { who: 'coordinator', about: 'review' },
 };
 
 const FIELD_RULES: Readonly<Record<string, FieldRule>> = {

@@ -48,6 +48,7 @@ export const PARTITION_REFERENCES: Partial<Record<ReplicatedTableName, Record<st
   indicators: { continuesIndicatorId: 'indicators' },
   plans: { copiedFromPlanId: 'plans' },
   reportComments: { actionId: 'actions' },
+  reportSubmissions: { resubmittedAfter: 'reportReviews' },
 };
 
 /** The ids a reference field's value names (one id, or a list of them). */

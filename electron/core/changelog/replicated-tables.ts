@@ -78,7 +78,7 @@ export const replicatedTables = {
     ['actionId', 'fiscalYear', 'quarter', 'status', 'narrative', 'nextSteps', 'author', 'updatedAt'],
     ['status', 'narrative', 'nextSteps'],
   ),
-  reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt'], ['state']),
+  reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt', 'resubmittedBy', 'resubmittedAt', 'resubmittedAfter'], ['state'], { resubmittedBy: SCHEMA_V4, resubmittedAt: SCHEMA_V4, resubmittedAfter: SCHEMA_V4 }),
   reportComments: entry(
     schema.reportComments,
     ['reportId', 'author', 'body', 'createdAt', 'actionId', 'authorRole', 'editedAt', 'readAt', 'readBy'],
@@ -98,6 +98,7 @@ export const replicatedTables = {
     { titleFr: SCHEMA_V2, descriptionEn: SCHEMA_V2, descriptionFr: SCHEMA_V2 },
   ),
   milestones: entry(schema.milestones, ['commitmentId', 'title', 'titleFr', 'dueDate', 'status'], ['status'], { titleFr: SCHEMA_V2 }),
+  reportReviews: entry(schema.reportReviews, ['reportId', 'decision', 'reason', 'reviewedBy', 'reviewedAt'], [], all(['reportId', 'decision', 'reason', 'reviewedBy', 'reviewedAt'], SCHEMA_V4)),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

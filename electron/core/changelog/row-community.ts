@@ -23,6 +23,7 @@ export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'fi
   themes: { via: 'territory' },
   commitments: { via: 'territory' },
   milestones: { via: 'territory' },
+  reportReviews: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
 };
 
 /** A field's value as this database holds it: its winning op, else the stored row. */

@@ -11,6 +11,7 @@ import { planningHandlers } from './planning-handlers';
 import { referenceHandlers } from './reference-handlers';
 import { reportHandlers } from './report-handlers';
 import { territoryHandlers } from './territory-handlers';
+import { quarterReviewHandlers } from './quarter-review-handlers';
 
 export const handlers: Handlers = {
   ...referenceHandlers,
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...commentHandlers,
   ...operationHandlers,
+  ...quarterReviewHandlers,
 };

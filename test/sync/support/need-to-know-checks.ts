@@ -41,6 +41,7 @@ const RULES: Record<ReplicatedTableName, Rule> = {
   progressEntries: { via: 'field', field: 'actionId', parent: 'actions' },
   reportComments: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
   progressAmendments: { via: 'field', field: 'progressEntryId', parent: 'progressEntries' },
+  reportReviews: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
 };
 
 const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];
