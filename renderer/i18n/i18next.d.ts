@@ -17,12 +17,13 @@ import type rollupViewsEn from './rollup-views.en.json';
 import type printContentEn from './print-content.en.json';
 import type safeEditsEn from './safe-edits.en.json';
 import type commentsEn from './comments.en.json';
+import type quarterReviewEn from './quarter-review.en.json';
 import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & typeof operationsEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & typeof operationsEn & typeof quarterReviewEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

@@ -61,6 +61,7 @@ const NAMED_TABLES = {
   themes: schema.themes,
   commitments: schema.commitments,
   milestones: schema.milestones,
+  reportReviews: schema.reportReviews,
 } as const;
 export type NamedTable = keyof typeof NAMED_TABLES;
 type RowOf<T extends NamedTable> = (typeof NAMED_TABLES)[T]['$inferSelect'];
