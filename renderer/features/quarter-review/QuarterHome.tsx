@@ -25,7 +25,43 @@ type HomeProps = { matrices: ReadonlyArray<CompletenessMatrix | undefined>; inSc
 /** Near the top of the home page: the reports of the review that need this computer. */
 export function QuarterReviewHome({ matrices, inScope }: HomeProps) {
   const profile = usePlanner((s) => s.profile)!;
-  return profile.role === 'coordinator' ? <WaitingForReview matrices={matrices} inScope={inScope} /> : <ReturnedReports matrices={matrices} inScope={inScope} />;
+  if (profile.role === 'coordinator') return <WaitingForReview matrices={matrices} inScope={inScope} />;
+  return (
+    <>
+      <ReturnedReports matrices={matrices} inScope={inScope} />
+      <ReviewedReports matrices={matrices} inScope={inScope} />
+    </>
+  );
+}
+
+/** The community's other submitted reports and where they stand: waiting for review, resubmitted, accepted — with dates. */
+function ReviewedReports({ matrices, inScope }: HomeProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const items = reportsInReview(matrices, inScope, ['submitted', 'resubmitted', 'accepted']).reverse();
+  if (items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="home-reviewed" data-testid="home-reviewed">
+      <h2 id="home-reviewed">{t('quarterReview.homeReviewedTitle')}</h2>
+      <ul className="plain-list">
+        {items.slice(0, SHOWN).map((i) => {
+          const quarter = format.quarter(i.fiscalYear, i.quarter);
+          return (
+            <li key={`${i.planId}:${i.quarter}`} className="row">
+              <span>
+                <strong>{i.communityName}</strong> — {quarter}
+              </span>
+              <ReviewMark review={i.review} />
+              <a href={href.report(i.planId, i.quarter)} aria-label={t('quarterReview.homeOpenReportFor', { name: i.communityName, quarter })}>
+                {t('quarterReview.homeOpenReport')}
+              </a>
+            </li>
+          );
+        })}
+        {items.length > SHOWN ? <li className="muted">{t('home.andMore', { count: items.length - SHOWN })}</li> : null}
+      </ul>
+    </section>
+  );
 }
 
 /** At the foot of the home page: the year at a glance. */
