@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable())('the coordinator accepts or returns a quar
     const legend = await page.getByTestId('review-legend').innerText();
     for (const words of ['Remis, en attente d’examen', 'Renvoyé', 'Remis de nouveau, en attente d’examen', 'Accepté']) expect(legend).toContain(words);
     expect(await q1Review(second.name)).toBe('returned');
-    expect(await page.locator('table.matrix [data-review="returned"]').first().innerText()).toMatch(/^↩\s+Renvoyé le /);
+    expect(await page.locator('table.matrix [data-review="returned"]').first().innerText()).toMatch(/^↶\s+Renvoyé le /);
     await page.setViewportSize({ width: 911, height: 768 });
     await screenshot(page, 'quarter-review-fr-matrix-911');
 

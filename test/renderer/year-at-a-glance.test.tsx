@@ -95,7 +95,7 @@ describe('the year at a glance', () => {
     const { renderIn } = setup({}, 'fr');
     renderIn(<ReviewMark review={{ status: 'returned', on: '2025-07-20T14:00:00.000Z', by: 'Nora Adams', reason: 'Ajoutez les chiffres.' }} />);
     const mark = document.querySelector('[data-review="returned"]')!;
-    expect(mark.textContent).toContain('↩');
+    expect(mark.textContent).toContain('↶');
     expect(mark.getAttribute('title')).toBe('Renvoyé le 20 juill. 2025 par Nora Adams');
   });
 });

@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import './quarter-review.css';
 
 /** The symbol of each status: never the only sign (the words are always beside it). */
-export const REVIEW_SYMBOL: Record<ReviewStatus, string> = { draft: '○', submitted: '●', accepted: '✓', returned: '↩', resubmitted: '↻' };
+export const REVIEW_SYMBOL: Record<ReviewStatus, string> = { draft: '○', submitted: '●', accepted: '✓', returned: '↶', resubmitted: '↻' };
 const SHOWN: ReadonlyArray<Exclude<ReviewStatus, 'draft'>> = ['submitted', 'returned', 'resubmitted', 'accepted'];
 
 export function ReviewMark({ review }: { review: CellReview }) {
