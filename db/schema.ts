@@ -486,6 +486,10 @@ export const reportSubmissions = sqliteTable(
     state: text('state').notNull(),
     submittedBy: text('submitted_by'),
     submittedAt: text('submitted_at'),
+    /** The latest resubmission after the coordinator returned the report (schema version 4): who, when, and the review it answers. */
+    resubmittedBy: text('resubmitted_by'),
+    resubmittedAt: text('resubmitted_at'),
+    resubmittedAfter: text('resubmitted_after'),
     deletedAt: deletedAt(),
   },
   (t) => [index('report_submissions_plan').on(t.planId, t.quarter)],
@@ -752,4 +756,27 @@ export const engagements = sqliteTable(
     deletedAt: deletedAt(),
   },
   (t) => [index('engagements_community_date').on(t.communityId, t.date)],
+);
+
+/**
+ * The coordinator's review of a submitted quarterly report (issue 14 §4, schema version 4): accepted
+ * (the quarter is locked: later edits are amendments) or returned with a reason. One row per review,
+ * never changed: the latest one decides where the report stands.
+ */
+export const reportReviews = sqliteTable(
+  'report_reviews',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reportSubmissions.id),
+    /** 'accepted' or 'returned' (shared/vocabulary.ts REVIEW_DECISIONS). */
+    decision: text('decision').notNull(),
+    /** Why it was returned, kept whole; null for an acceptance. */
+    reason: text('reason'),
+    reviewedBy: text('reviewed_by').notNull(),
+    reviewedAt: text('reviewed_at').notNull(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('report_reviews_report').on(t.reportId)],
 );

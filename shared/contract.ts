@@ -22,6 +22,8 @@ import { practiceMethods } from './contract-practices';
 
 import { engagementMethods } from './contract-engagements';
 
+import { quarterReviewMethods } from './contract-quarter-review';
+
 export * from './contract-fields';
 
 export const contract = {
@@ -40,6 +42,8 @@ export const contract = {
   ...practiceMethods,
 
   ...engagementMethods,
+
+  ...quarterReviewMethods,
 } as const;
 
 export type Contract = typeof contract;

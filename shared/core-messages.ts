@@ -55,6 +55,7 @@ import { practiceMessages } from './core-messages-r14';
 import { operationMessages } from './core-messages-w';
 import { evidenceMessages } from './core-messages-f14';
 import { engagementMessages } from './core-messages-e14';
+import { quarterReviewMessages } from './core-messages-q14';
 import { fiscalYearLabel } from './fiscal-calendar';
 import type { Locale } from './vocabulary';
 
@@ -88,7 +89,7 @@ export const coreMessageParts = {
   backupMessages,
   commentMessages,
   operationMessages,
-  evidenceMessages, practiceMessages, engagementMessages,
+  evidenceMessages, practiceMessages, engagementMessages, quarterReviewMessages,
 } as const;
 
 export const coreMessages = {
@@ -109,7 +110,7 @@ export const coreMessages = {
   ...backupMessages,
   ...commentMessages,
   ...operationMessages,
-  ...evidenceMessages, ...practiceMessages, ...engagementMessages,
+  ...evidenceMessages, ...practiceMessages, ...engagementMessages, ...quarterReviewMessages,
 } as const;
 
 export type CoreMessageKey = keyof typeof coreMessages;

@@ -15,3 +15,5 @@ export type * from './domain/backups';
 export type * from './domain/practices';
 
 export type * from './domain/engagements';
+
+export type * from './domain/quarter-review';

@@ -31,11 +31,9 @@ import {
   shortText,
 } from './contract-fields';
 import { ATTACHABLE_KINDS, isAcceptedType, MAX_FILE_BYTES } from './attachments';
-
 import { PRACTICE_DECISIONS, PRACTICE_STATUSES } from './practices';
-
 import { ENGAGEMENT_KINDS } from './engagements';
-import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, ROLES } from './vocabulary';
+import { COMMITMENT_KINDS, MILESTONE_STATUSES, ORGANISATION_KINDS, PLAN_STATUSES, REPORT_STATES, REVIEW_DECISIONS, ROLES } from './vocabulary';
 
 /** Derived: a position in a list (priorities of a plan, actions of a priority), counted from 0. */
 export const MAX_RANK = 100_000;
@@ -191,6 +189,9 @@ export const fieldRules = {
     state: oneOf(REPORT_STATES, 'report state'),
     submittedBy: userName,
     submittedAt: timestamp,
+    resubmittedBy: userName,
+    resubmittedAt: timestamp,
+    resubmittedAfter: id('review id'),
   }),
   reportComments: withRemoval({
     reportId: id('report id'),
@@ -253,6 +254,13 @@ export const fieldRules = {
     actionIds: idList('action id'),
     recordedBy: userName,
     recordedAt: timestamp,
+  }),
+  reportReviews: withRemoval({
+    reportId: id('report id'),
+    decision: oneOf(REVIEW_DECISIONS, 'review decision'),
+    reason: longText('return reason'),
+    reviewedBy: userName,
+    reviewedAt: timestamp,
   }),
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 

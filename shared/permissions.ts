@@ -12,7 +12,7 @@ import { type MessageRef, msg } from './core-messages';
 import type { Role } from './vocabulary';
 
 /** What a coordinator-only method is about, to say so in the refusal. */
-export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other' | 'practices';
+export type CoordinatorTopic = 'reference' | 'commitments' | 'comments' | 'computers' | 'other' | 'practices' | 'review';
 
 export type MethodRule =
   /** Every computer: reads, the own profile's language and user name, exchanging bundles. */
@@ -220,6 +220,12 @@ export const PERMISSIONS: Readonly<Record<string, MethodRule>> = {
   'practices:decline': coordinator('practices'),
   'practices:restore': coordinator('practices'),
   'practices:withdrawProposal': community,
+
+
+  // The coordinator's review of a quarterly report (issue 14 §4): accepting or returning is the coordinator's; the community resubmits.
+  'reports:accept': coordinator('review'),
+  'reports:return': coordinator('review'),
+  'reports:resubmit': community,
 };
 
 /** The rule of a method; undefined: not in the table, refused. */
@@ -259,6 +265,9 @@ export function coordinatorOnly(about: CoordinatorTopic): MessageRef {
       return msg('permission.coordinatorOnly.computers');
     case 'practices':
       return msg('permission.coordinatorOnly.practices');
+
+    case 'review':
+      return msg('permission.coordinatorOnly.review');
     default:
       return msg('permission.coordinatorOnly.other');
   }
@@ -315,6 +324,7 @@ const TABLE_RULES: Readonly<Record<string, FieldRule>> = {
   organisations: { who: 'community-or-territory' },
   people: { who: 'community-or-territory' },  // Issue 14 §2: the published library is the coordinator's; a proposal is its community's, its decision the coordinator's.
   practices: { who: 'coordinator', about: 'practices' },
+  reportReviews: { who: 'coordinator', about: 'review' },
 };
 
 const FIELD_RULES: Readonly<Record<string, FieldRule>> = {

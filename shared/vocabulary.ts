@@ -66,3 +66,11 @@ export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_REPORT_DUE_DAYS = 30;
+
+/** The coordinator's decision on a submitted quarterly report (issue 14 §4). */
+export const REVIEW_DECISIONS = ['accepted', 'returned'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Where a quarterly report stands in its review: computed from its submission and reviews (shared/rules/quarter-review.ts). */
+export const REVIEW_STATUSES = ['draft', 'submitted', 'accepted', 'returned', 'resubmitted'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

@@ -49,6 +49,8 @@ import practicesEn from './practices.en.json';
 import practicesFr from './practices.fr.json';
 import engagementEn from './engagement.en.json';
 import engagementFr from './engagement.fr.json';
+import quarterReviewEn from './quarter-review.en.json';
+import quarterReviewFr from './quarter-review.fr.json';
 import { vocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 /**
@@ -80,11 +82,12 @@ export const cataloguePairs = {
   evidence: { en: evidenceEn, fr: evidenceFr },
   practices: { en: practicesEn, fr: practicesFr },
   engagement: { en: engagementEn, fr: engagementFr },
+  quarterReview: { en: quarterReviewEn, fr: quarterReviewFr },
 } as const;
 
 export const catalogues = {
-  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, ...practicesEn, ...engagementEn, vocab: vocabularyLabels.en },
-  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, ...practicesFr, ...engagementFr, vocab: vocabularyLabels.fr },
+  en: { ...en, ...syncEn, ...reportsEn, ...cycleEn, ...territoryAdminEn, ...territoryEn, ...permissionsEn, ...exchangeExportEn, ...exchangeImportEn, ...progressFormEn, ...backupsEn, ...printOptionsEn, ...layoutEn, ...rollupViewsEn, ...printContentEn, ...safeEditsEn, ...commentsEn, ...operationsEn, ...evidenceEn, ...practicesEn, ...engagementEn, ...quarterReviewEn, vocab: vocabularyLabels.en },
+  fr: { ...fr, ...syncFr, ...reportsFr, ...cycleFr, ...territoryAdminFr, ...territoryFr, ...permissionsFr, ...exchangeExportFr, ...exchangeImportFr, ...progressFormFr, ...backupsFr, ...printOptionsFr, ...layoutFr, ...rollupViewsFr, ...printContentFr, ...safeEditsFr, ...commentsFr, ...operationsFr, ...evidenceFr, ...practicesFr, ...engagementFr, ...quarterReviewFr, vocab: vocabularyLabels.fr },
 } as const;
 
 export function createI18n(locale: Locale = 'en'): I18n {

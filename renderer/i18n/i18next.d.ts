@@ -20,12 +20,13 @@ import type commentsEn from './comments.en.json';
 import type evidenceEn from './evidence.en.json';
 import type practicesEn from './practices.en.json';
 import type engagementEn from './engagement.en.json';
+import type quarterReviewEn from './quarter-review.en.json';
 import type { VocabularyLabels } from '../../shared/words/vocabulary-labels';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & typeof operationsEn & typeof evidenceEn & typeof practicesEn & typeof engagementEn & { vocab: VocabularyLabels } };
+    resources: { translation: typeof en & typeof syncEn & typeof reportsEn & typeof cycleEn & typeof territoryAdminEn & typeof territoryEn & typeof permissionsEn & typeof exchangeExportEn & typeof exchangeImportEn & typeof progressFormEn & typeof backupsEn & typeof printOptionsEn & typeof layoutEn & typeof rollupViewsEn & typeof printContentEn & typeof safeEditsEn & typeof commentsEn & typeof operationsEn & typeof evidenceEn & typeof practicesEn & typeof engagementEn & typeof quarterReviewEn & { vocab: VocabularyLabels } };
     nsSeparator: false;
     returnNull: false;
   }

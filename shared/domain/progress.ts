@@ -2,6 +2,7 @@
 import type { FiscalYear, Quarter } from '../fiscal-calendar';
 import type { IndicatorDirection, ProgressStatus, ReportState, Role } from '../vocabulary';
 import type { IndicatorValue, Action } from './plans';
+import type { ReportReview } from './quarter-review';
 
 export interface ProgressEntry {
   id: string;
@@ -83,6 +84,8 @@ export interface QuarterlyReport {
   submissionOpensOn?: string;
   /** The latest amendment to one of its entries after submission, if any. */
   lastAmendment?: { amendedAt: string; amendedBy: string } | null;
+  /** The coordinator's review (issue 14 §4): accepted, returned, resubmitted; absent from an older core. */
+  review?: ReportReview;
 }
 
 export interface QuarterProgress {

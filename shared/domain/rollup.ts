@@ -20,6 +20,7 @@ export interface QuarterStanding {
   noPlan: number;
 }
 import type { FiscalYear, Quarter } from '../fiscal-calendar';
+import type { CellReview } from './quarter-review';
 
 export interface CompletenessCell {
   quarter: Quarter;
@@ -32,6 +33,8 @@ export interface CompletenessCell {
   daysLate: number | null;
   /** When the submitted report's progress was last amended, and by whom (absent: never). */
   amended?: { on: string; by: string };
+  /** A submitted report's review (issue 14 §4): submitted, accepted, returned or resubmitted, with when and by whom (absent: not submitted). */
+  review?: CellReview;
 }
 
 export interface CompletenessRow {

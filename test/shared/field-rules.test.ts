@@ -47,6 +47,7 @@ const cases: Array<[MethodName, string, Record<string, unknown>, z.ZodType]> = [
   ['commitments:update', 'status', { commitmentId: 'c' }, fieldRules.commitments.status],
   ['organisations:create', 'kind', { name: 'Health centre' }, fieldRules.organisations.kind],
   ['reports:comment', 'body', { planId: 'p', quarter: 1 }, fieldRules.reportComments.body],
+  ['reports:return', 'reason', { planId: 'p', quarter: 1 }, fieldRules.reportReviews.reason],
 ];
 
 describe('the field rules and the contract', () => {
@@ -64,7 +65,7 @@ describe('the field rules and the contract', () => {
 
   it('the cases above are valid inputs once the field is filled in', () => {
     // Guards the property: with a broken base, both sides could agree only by refusing everything.
-    const good: Record<string, unknown> = { fiscalYear: 2025, title: 'T', communitySignedOn: '2025-03-31', quarter: 1, status: 'on_track', narrative: '', zone: 'prevention', themeIds: [], owner: 'joint', plannedQuarters: [1], leadPersonId: 'p1', direction: 'increase', value: 1, kind: 'health', body: 'Thanks' };
+    const good: Record<string, unknown> = { fiscalYear: 2025, title: 'T', communitySignedOn: '2025-03-31', quarter: 1, status: 'on_track', narrative: '', zone: 'prevention', themeIds: [], owner: 'joint', plannedQuarters: [1], leadPersonId: 'p1', direction: 'increase', value: 1, kind: 'health', body: 'Thanks', reason: 'Please add the numbers.' };
     for (const [method, field, base] of cases) {
       const value = method === 'commitments:update' ? 'completed' : good[field];
       expect(contract[method].input.safeParse({ ...base, [field]: value }).success, `${method} ${field}`).toBe(true);

@@ -35,6 +35,19 @@ describe('the permission table', () => {
     expect(reasonOf(methodVerdict('enrolment:enrol', detachment))).toMatch(/^Only the territorial coordinator may enrol/);
   });
 
+  it("keeps accepting or returning a quarterly report for the coordinator (issue 14 §4), and resubmitting for the community", () => {
+    for (const method of ['reports:accept', 'reports:return']) {
+      expect(methodVerdict(method, coordinator).allowed, method).toBe(true);
+      expect(reasonOf(methodVerdict(method, office)), method).toBe('Only the territorial coordinator may accept or return a quarterly report.');
+      expect(reasonOf(methodVerdict(method, detachment), 'fr'), method).toBe('Seule la coordination territoriale peut accepter ou renvoyer un rapport trimestriel.');
+    }
+    expect(ruleOf('reports:resubmit')).toEqual({ who: 'community' });
+    // On import: a review row is the coordinator's alone, whatever its field; a resubmission is the community's.
+    for (const field of ['decision', 'reason', 'reviewedBy', 'deletedAt']) expect(fieldVerdict('detachment', 'reportReviews', field, false).allowed, field).toBe(false);
+    expect(fieldVerdict('coordinator', 'reportReviews', 'decision', false).allowed).toBe(true);
+    expect(fieldVerdict('liaison', 'reportSubmissions', 'resubmittedAt', false).allowed).toBe(true);
+  });
+
   it('lets every computer read, exchange bundles and start or join a territory', () => {
     for (const method of ['plans:get', 'communities:list', 'bundles:import', 'bundles:export', 'installation:setupState', 'territory:join', 'enrolment:writeRequest', 'enrolment:accept']) {
       expect(methodVerdict(method, office).allowed, method).toBe(true);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { change } from '../../electron/core/changelog/core-context';
+import { naturalIds } from '../../electron/core/changelog/deterministic-id';
 import type { Role } from '../../shared/vocabulary';
 import { addCommunity, addTheme, databaseState, exportBundle, importBundle, type Installation, makeInstallation, refusalOf } from '../support';
 
@@ -117,6 +118,17 @@ describe('the op-level permission table on import', () => {
     change(D.core.context, 'comments:markRead', (w) => w.update('reportComments', mine.id, { readAt: '2025-06-01T00:00:00.000Z', readBy: 'User of coordinator' }));
     expect(refusedByCoordinator(exportBundle(D, C))).toBe(
       'The changes of Dettah detachment were refused: Only the other side may mark a comment read: the coordinator the community’s comments, the community the coordinator’s. Nothing was imported.',
+    );
+  });
+
+  it("refuses a detachment's bundle that accepts its own quarterly report (issue 14 §4: the coordinator's review)", () => {
+    const reportId = naturalIds.report(dettahPlan, 1);
+    change(D.core.context, 'reports:accept', (w) => {
+      w.insert('reportSubmissions', { id: reportId, planId: dettahPlan, quarter: 1, state: 'submitted', submittedBy: 'User of Dettah detachment', submittedAt: '2025-07-10T12:00:00.000Z' });
+      w.insert('reportReviews', { id: 'd-forged-review', reportId, decision: 'accepted', reason: null, reviewedBy: 'User of coordinator', reviewedAt: '2025-07-11T12:00:00.000Z' });
+    });
+    expect(refusedByCoordinator(exportBundle(D, C))).toBe(
+      'The changes of Dettah detachment were refused: Only the territorial coordinator may accept or return a quarterly report. Nothing was imported.',
     );
   });
 

@@ -36,6 +36,7 @@ const PARENT: Partial<Record<string, { field: string; table: string }>> = {
   planRevisions: { field: 'planId', table: 'plans' },
   reportSubmissions: { field: 'planId', table: 'plans' },
   reportComments: { field: 'reportId', table: 'reportSubmissions' },
+  reportReviews: { field: 'reportId', table: 'reportSubmissions' },
 };
 
 interface Place {

@@ -52,6 +52,8 @@ export const PARTITION_REFERENCES: Partial<Record<ReplicatedTableName, Record<st
   practices: { contactPersonId: 'people' },
 
   engagements: { participantPersonIds: 'people', participantOrganisationIds: 'organisations', priorityIds: 'priorities', actionIds: 'actions' },
+
+  reportSubmissions: { resubmittedAfter: 'reportReviews' },
 };
 
 /** The ids a reference field's value names (one id, or a list of them). */

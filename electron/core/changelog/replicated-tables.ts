@@ -99,7 +99,7 @@ export const replicatedTables = {
     ['actionId', 'fiscalYear', 'quarter', 'status', 'narrative', 'nextSteps', 'author', 'updatedAt'],
     ['status', 'narrative', 'nextSteps'],
   ),
-  reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt'], ['state']),
+  reportSubmissions: entry(schema.reportSubmissions, ['planId', 'quarter', 'state', 'submittedBy', 'submittedAt', 'resubmittedBy', 'resubmittedAt', 'resubmittedAfter'], ['state'], { resubmittedBy: SCHEMA_V4, resubmittedAt: SCHEMA_V4, resubmittedAfter: SCHEMA_V4 }),
   reportComments: entry(
     schema.reportComments,
     ['reportId', 'author', 'body', 'createdAt', 'actionId', 'authorRole', 'editedAt', 'readAt', 'readBy'],
@@ -131,6 +131,8 @@ export const replicatedTables = {
   practices: entry(schema.practices, PRACTICE_FIELDS, ['title', 'whatWasDone', 'outcome', 'status'], all(PRACTICE_FIELDS, SCHEMA_V4)),
 
   engagements: entry(schema.engagements, ENGAGEMENT_FIELDS, ['date', 'kind', 'summary', 'outcomes', 'followUps'], all(ENGAGEMENT_FIELDS, SCHEMA_V4)),
+
+  reportReviews: entry(schema.reportReviews, ['reportId', 'decision', 'reason', 'reviewedBy', 'reviewedAt'], [], all(['reportId', 'decision', 'reason', 'reviewedBy', 'reviewedAt'], SCHEMA_V4)),
 } satisfies Record<string, ReplicatedTable>;
 
 export type ReplicatedTableName = keyof typeof replicatedTables;

@@ -29,6 +29,8 @@ export const OWNERSHIP: Record<ReplicatedTableName, { via: 'self' } | { via: 'fi
   practices: { via: 'territory' },
 
   engagements: { via: 'field', field: 'communityId', parent: 'community' },
+
+  reportReviews: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
 };
 
 /** A field's value as this database holds it: its winning op, else the stored row. */

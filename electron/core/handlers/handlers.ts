@@ -17,6 +17,8 @@ import { practiceHandlers } from './practice-handlers';
 
 import { engagementHandlers } from './engagement-handlers';
 
+import { quarterReviewHandlers } from './quarter-review-handlers';
+
 export const handlers: Handlers = {
   ...referenceHandlers,
   ...planningHandlers,
@@ -34,4 +36,6 @@ export const handlers: Handlers = {
   ...practiceHandlers,
 
   ...engagementHandlers,
+
+  ...quarterReviewHandlers,
 };

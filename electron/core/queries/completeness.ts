@@ -10,6 +10,7 @@ import type { PlanStatus } from '../../../shared/vocabulary';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { plansOfYear } from './plans';
 import { amendmentsOfYear, submissionsOfYear } from './progress';
+import { reviewsOfYear } from './quarter-review';
 
 export interface CommunityCompleteness {
   plan: { id: string; status: PlanStatus } | null;
@@ -22,13 +23,17 @@ export function completenessOfYear(ctx: CoreContext, fiscalYear: FiscalYear, asO
   const plans = plansOfYear(ctx, fiscalYear);
   const submitted = submissionsOfYear(ctx, fiscalYear);
   const amended = amendmentsOfYear(ctx, fiscalYear);
+  const reviewed = reviewsOfYear(ctx, fiscalYear);
   return (communityId) => {
     const plan = plans.get(communityId) ?? null;
     const cells = QUARTERS.map((q) => {
       const cell = completenessOf(plan !== null, fiscalYear, q, plan ? submitted.get(`${plan.id}:${q}`) ?? null : null, asOf, reportDueDays);
       // A submitted report whose progress changed afterwards says so (amended on …, by …).
       const amendment = plan && cell.submittedAt ? amended.get(`${plan.id}:${q}`) : undefined;
-      return amendment ? { ...cell, amended: amendment } : cell;
+      const withAmendment = amendment ? { ...cell, amended: amendment } : cell;
+      // Its review (issue 14 §4): submitted, accepted, returned or resubmitted, with when and by whom.
+      const review = plan && cell.submittedAt ? reviewed.get(`${plan.id}:${q}`) : undefined;
+      return review ? { ...withAmendment, review } : withAmendment;
     });
     return { plan, cells };
   };

@@ -63,6 +63,8 @@ const NAMED_TABLES = {
   milestones: schema.milestones,
   practices: schema.practices,
   practiceProposals: schema.practiceProposals,
+
+  reportReviews: schema.reportReviews,
 } as const;
 export type NamedTable = keyof typeof NAMED_TABLES;
 type RowOf<T extends NamedTable> = (typeof NAMED_TABLES)[T]['$inferSelect'];

@@ -11,6 +11,7 @@ import { naturalIds } from '../changelog/deterministic-id';
 import { isLive, isLiveRow, live } from './live';
 import type { PlanRow } from './plans';
 import { commentsOfReport } from './comments';
+import { reviewOf } from './quarter-review';
 
 export type ProgressEntryRow = typeof schema.progressEntries.$inferSelect;
 
@@ -80,6 +81,7 @@ export function loadReport(ctx: CoreContext, plan: PlanRow, quarter: Quarter): Q
     comments,
     submissionOpensOn: submissionOpensOn(plan.fiscalYear, quarter),
     lastAmendment: lastAmendmentOf(ctx, plan.id, plan.fiscalYear, quarter),
+    review: reviewOf(ctx, id, submitted, lastAmendmentOf(ctx, plan.id, plan.fiscalYear, quarter)),
   };
 }
 

@@ -74,6 +74,10 @@ function placeFinder(ctx: CoreContext): (ops: ChangeRecord['ops']) => ChangeReco
         const row = anyRow(ctx, 'reportComments', rowId);
         return row ? planOf('reportSubmissions', row.reportId) : null;
       }
+      case 'reportReviews': {
+        const row = anyRow(ctx, 'reportReviews', rowId);
+        return row ? planOf('reportSubmissions', row.reportId) : null;
+      }
       default:
         return null;
     }
@@ -141,6 +145,10 @@ function subjectFinder(ctx: CoreContext, locale: Locale): (table: string, rowId:
       }
       case 'reportComments': {
         const row = anyRow(ctx, 'reportComments', rowId);
+        return row ? find('reportSubmissions', row.reportId) : null;
+      }
+      case 'reportReviews': {
+        const row = anyRow(ctx, 'reportReviews', rowId);
         return row ? find('reportSubmissions', row.reportId) : null;
       }
       case 'themes': {

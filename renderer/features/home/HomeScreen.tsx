@@ -15,6 +15,7 @@ import { useCall, usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter, todayIso } from '../../app/today';
 import { describeChange } from './activity';
 import { NewComments } from '../reports/NewComments';
+import { QuarterReviewHome, YearAtAGlanceHome } from '../quarter-review/QuarterHome';
 
 interface DueItem {
   communityId: string;
@@ -71,6 +72,9 @@ export function HomeScreen() {
       />
 
       <NewComments />
+
+      {/* Issue 14 §4: reports returned by the coordinator, or waiting for the coordinator's review. */}
+      <QuarterReviewHome matrices={[previous.data, current.data]} inScope={inScope} />
 
       <section className="panel" aria-labelledby="home-today">
         <h2 id="home-today">{t('home.today')}</h2>
@@ -165,6 +169,9 @@ export function HomeScreen() {
           )}
         </section>
       ) : null}
+
+      {/* Issue 14 §5: what is due in the next 14 days, and the planning year's calendar. */}
+      <YearAtAGlanceHome matrices={[previous.data, current.data]} inScope={inScope} />
     </>
   );
 }

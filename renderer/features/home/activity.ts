@@ -33,6 +33,9 @@ export const ACTIVITY_KEYS = {
   'reports:submit': 'activity.reportsSubmit',
   'reports:comment': 'activity.reportsComment',
   'commitments:update': 'activity.commitmentsUpdate',
+  'reports:accept': 'quarterReview.activity.accept',
+  'reports:return': 'quarterReview.activity.return',
+  'reports:resubmit': 'quarterReview.activity.resubmit',
 } as const;
 
 export type ActivityKey = (typeof ACTIVITY_KEYS)[keyof typeof ACTIVITY_KEYS];

@@ -23,6 +23,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ReviewPanel } from '../quarter-review/ReviewPanel';
 import { StatusChip } from '../../components/StatusChip';
 import { useVirtualRows, type ShownRow } from '../../components/virtual-rows';
 import { GapBlock } from '../../components/VirtualRows';
@@ -256,6 +257,8 @@ export function ProgressScreen({ planId, quarter }: { planId: string; quarter: Q
           {report.lastAmendment ? <p>{t('cycle.amend.lastAmended', { date: format.date(report.lastAmendment.amendedAt), who: report.lastAmendment.amendedBy })}</p> : null}
         </Banner>
       ) : null}
+
+      <ReviewPanel planId={plan.id} quarter={quarter} community={{ id: plan.communityId, name: plan.communityName }} quarterName={quarterName} />
 
       {justSubmitted && report.state === 'submitted' ? (
         <div className="banner banner--success progress-submitted-banner" role="status">

@@ -18,6 +18,7 @@ import { useCall } from '../../app/store-context';
 import { ActionComments, CommentsProvider, ReportComments } from './ActionComments';
 import { AmendmentNote } from '../progress/ProgressRow';
 import { usePrintShortcut } from './print-hooks';
+import { ReviewPanel } from '../quarter-review/ReviewPanel';
 
 export function QuarterlyReportScreen({ planId, quarter }: { planId: string; quarter: Quarter }) {
   const { t } = useTranslation();
@@ -66,6 +67,8 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
           <p>{t('cycle.amend.lastAmended', { date: format.date(q.report.lastAmendment.amendedAt), who: q.report.lastAmendment.amendedBy })}</p>
         </Banner>
       ) : null}
+
+      <ReviewPanel planId={p.id} quarter={quarter} community={{ id: p.communityId, name: p.communityName }} quarterName={quarterName} />
 
       {q.rows.length === 0 ? (
         <EmptyState title={t('progress.noActionsTitle')}>{t('progress.noActionsBody')}</EmptyState>

@@ -23,6 +23,8 @@ import { usePlanner } from '../../app/store-context';
 import { currentFiscalQuarter } from '../../app/today';
 import { useCompletenessMatrices } from './rollup-slice';
 import { ScopeNote } from '../exchange/ScopeNote';
+import type { CellReview } from '../../../shared/domain';
+import { REVIEW_SYMBOL, ReviewLegend } from '../quarter-review/ReviewMark';
 
 export const HISTORY_YEARS = 10;
 const ROW_HEIGHT = 27;
@@ -40,11 +42,13 @@ export function CompletenessHistoryScreen() {
   const rows = useMemo(() => {
     if (!matrices) return [];
     const compare = compareNames(locale);
-    const byCommunity = new Map<string, { id: string; name: string; cells: CompletenessState[] }>();
+    const byCommunity = new Map<string, { id: string; name: string; cells: CompletenessState[]; reviews: Array<CellReview['status'] | undefined> }>();
     matrices.forEach((m, yearIndex) => {
       for (const row of m.rows) {
-        const entry = byCommunity.get(row.communityId) ?? { id: row.communityId, name: row.communityName, cells: new Array<CompletenessState>(HISTORY_YEARS * 4).fill('no_plan') };
+        const entry = byCommunity.get(row.communityId) ?? { id: row.communityId, name: row.communityName, cells: new Array<CompletenessState>(HISTORY_YEARS * 4).fill('no_plan'), reviews: new Array<CellReview['status'] | undefined>(HISTORY_YEARS * 4) };
         row.cells.forEach((cell, q) => (entry.cells[yearIndex * 4 + q] = cell.state));
+        // The coordinator's review of each submitted report (issue 14 §4), beside its state.
+        row.cells.forEach((cell, q) => (entry.reviews[yearIndex * 4 + q] = cell.review?.status));
         byCommunity.set(row.communityId, entry);
       }
     });
@@ -76,6 +80,7 @@ export function CompletenessHistoryScreen() {
             <StatusChip key={s} kind="completeness" value={s} />
           ))}
         </div>
+        <ReviewLegend />
       </section>
       <ErrorBanner error={error} />
       {!matrices && !error ? (
@@ -118,10 +123,20 @@ export function CompletenessHistoryScreen() {
                       </th>
                       {row.cells.map((state, i) => {
                         const look = COMPLETENESS_LOOKS[state];
+                        const review = row.reviews[i];
+                        const reviewLabel = review ? t(`quarterReview.status.${review}`) : null;
                         return (
-                          <td key={i} className={`history-cell history-cell--${look.tone}`} title={labels[state]}>
+                          <td key={i} className={`history-cell history-cell--${look.tone}`} title={reviewLabel ? `${labels[state]} — ${reviewLabel}` : labels[state]} data-review={review}>
                             <Icon name={look.icon} size={12} />
                             <span className="visually-hidden">{labels[state]}</span>
+                            {review ? (
+                              <>
+                                <span aria-hidden="true" className="history-review">
+                                  {REVIEW_SYMBOL[review]}
+                                </span>
+                                <span className="visually-hidden">, {reviewLabel}</span>
+                              </>
+                            ) : null}
                           </td>
                         );
                       })}

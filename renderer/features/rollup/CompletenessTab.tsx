@@ -20,6 +20,7 @@ import { useFormat } from '../../i18n/format';
 import { href } from '../../app/routes';
 import { usePlanner } from '../../app/store-context';
 import { BarsChart, ChartFigure, SERIES_COLOURS } from './charts';
+import { ReviewLegend, ReviewMark } from '../quarter-review/ReviewMark';
 
 type Row = RollupData['completeness']['rows'][number];
 type QuarterRow = RollupData['completeness']['perQuarter'][number];
@@ -70,6 +71,12 @@ export function CompletenessTab({ data }: { data: RollupData }) {
             {' '}
             {t('cycle.amend.matrix', { date: format.date(cell.amended.on) })}
           </span>
+        ) : null}
+        {cell.review ? (
+          <>
+            {' '}
+            <ReviewMark review={cell.review} />
+          </>
         ) : null}
       </a>
     );
@@ -171,6 +178,7 @@ export function CompletenessTab({ data }: { data: RollupData }) {
         ) : (
           <Table caption={t('coordinator.matrixCaption', { year: format.fiscalYear(fy) })} hideCaption className="matrix" compact columns={matrixColumns} rows={rows} rowKey={(r) => r.communityId} />
         )}
+        <ReviewLegend />
       </section>
 
       <section className="panel section-gap" aria-labelledby="rollup-per-quarter">

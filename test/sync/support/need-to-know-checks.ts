@@ -47,6 +47,8 @@ const RULES: Record<ReplicatedTableName, Rule> = {
   practices: { via: 'territory' },
 
   engagements: { via: 'field', field: 'communityId', parent: 'community' },
+
+  reportReviews: { via: 'field', field: 'reportId', parent: 'reportSubmissions' },
 };
 
 const TABLES = Object.keys(replicatedTables).sort() as ReplicatedTableName[];
