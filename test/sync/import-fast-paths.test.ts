@@ -111,6 +111,17 @@ describe('changeset bodies on other cores', () => {
     const mixed = texts.map((t, i) => (i % 100 === 0 ? t : storedChangesetBody(t)));
     expect(inflateInParallel(mixed)).toEqual(texts);
   });
+
+  it('fail as reading it here would when one stored body is damaged, wherever it is (no worker left hanging)', () => {
+    for (const at of [0, 600, texts.length - 1]) {
+      const stored = texts.map(storedChangesetBody);
+      stored[at] = Buffer.from([1, 0xff, 0xfe, 0xfd]);
+      expect(() => changesetText(stored[at]!)).toThrow();
+      expect(() => inflateInParallel(stored), `body ${at}`).toThrow();
+    }
+    // The pool still answers afterwards.
+    expect(inflateInParallel(texts.map(storedChangesetBody))).toEqual(texts);
+  });
 });
 
 describe('a large import (520 actions: over the thresholds of the fast paths)', () => {

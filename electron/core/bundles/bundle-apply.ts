@@ -37,12 +37,12 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   try {
     // Nothing inside rolls back on its own, so the register may remember field numbers meanwhile.
     ctx.recorder.register.batch(() => {
-    for (const [done, c] of ordered.entries()) {
-      ctx.progress?.('apply', done, ordered.length);
-      for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now, bodies.stored(done))) touched.set(`${row.table}\u0000${row.rowId}`, row);
-      // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
-      recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
-    }
+      for (const [done, c] of ordered.entries()) {
+        ctx.progress?.('apply', done, ordered.length);
+        for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now, bodies.stored(done))) touched.set(`${row.table}\u0000${row.rowId}`, row);
+        // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
+        recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
+      }
     });
   } finally {
     bodies.close();

@@ -31,9 +31,11 @@ function inflate({ call, bodies, options, port, states, slot }) {
   // Claimed by the caller meanwhile (it works from the other end): nothing to do.
   if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
   const dictionary = Buffer.from(options.dictionary);
-  const texts = bodies.map((b) => zlib.inflateRawSync(b.subarray(1), { windowBits: options.windowBits, dictionary }).toString('utf8'));
-  if (out) out.postMessage({ slot, texts });
-  Atomics.store(view, slot, 2);
+  let texts = null;
+  try { texts = bodies.map((b) => zlib.inflateRawSync(b.subarray(1), { windowBits: options.windowBits, dictionary }).toString('utf8')); } catch { texts = null; }
+  // A body that does not inflate: the caller does this job itself, and says what is wrong.
+  if (texts && out) out.postMessage({ slot, texts });
+  Atomics.store(view, slot, texts && out ? 2 : 4);
   Atomics.notify(view, slot);
 }
 // Each call's port comes with its first job to this worker; its later jobs answer on it (a few calls kept).
@@ -246,7 +248,8 @@ export function inflateInParallel(stored: ReadonlyArray<Buffer | string>): strin
       while (Atomics.load(view, chunk) === 1) {
         if (Atomics.wait(view, chunk, 1, 60_000) === 'timed-out') throw new Error('Reading the change log took too long; the export was stopped and nothing was written.');
       }
-      receive(chunk % pool.length, chunk);
+      if (Atomics.load(view, chunk) === 2) receive(chunk % pool.length, chunk);
+      else part(chunk).forEach((body, i) => (texts[chunk * INFLATE_CHUNK + i] = changesetText(body)));
     }
   } finally {
     for (const { port1: p } of ports) p.close();
