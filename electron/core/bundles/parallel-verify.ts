@@ -49,6 +49,9 @@ function answerPort(call, port) {
 }
 function deflate({ call, texts, first, format, options, port, flags, slot }) {
   const out = answerPort(call, port);
+  const view = new Int32Array(flags);
+  // Taken by the caller meanwhile (it needed these before they were done here), or the call is over: nothing to do.
+  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
   const parts = texts.map((text) => zlib.deflateRawSync(Buffer.from(text, 'utf8'), { windowBits: options.windowBits, memLevel: options.memLevel, dictionary: Buffer.from(options.dictionary) }));
   const lengths = new Int32Array(parts.length);
   let total = 0;
@@ -57,8 +60,7 @@ function deflate({ call, texts, first, format, options, port, flags, slot }) {
   let at = 0;
   for (const part of parts) { bytes[at] = format; bytes.set(part, at + 1); at += part.length + 1; }
   if (out) out.postMessage({ first, lengths, bytes }, [lengths.buffer, bytes.buffer]);
-  const view = new Int32Array(flags);
-  Atomics.store(view, slot, 1);
+  Atomics.store(view, slot, out ? 2 : 4);
   Atomics.notify(view, slot);
 }
 function verify({ keys, jobs, flags, slot }) {
@@ -144,8 +146,10 @@ export interface PendingBodies {
 /**
  * Deflates the signed texts an import is about to store on other cores (the same worker pool),
  * in the order they will be asked for, while this thread goes on storing and applying. Nothing
- * ever waits on a worker: a body whose job is not finished when it is needed is deflated here, so
- * a busy or missing worker costs only the time it would have cost anyway. The bytes are the same
+ * ever waits on a worker: a job no worker has started when one of its bodies is needed is taken
+ * back and done here (a shared state per job, so none is done twice), and a body whose job is
+ * under way is deflated here too, so a busy or missing worker costs only the time it would have
+ * cost anyway. Jobs not started when the import ends are dropped. The bytes are the same
  * either way (the same zlib and parameters; test/sync/parallel-bodies.test.ts).
  */
 export function deflateInParallel(texts: readonly string[]): PendingBodies {
@@ -170,8 +174,11 @@ export function deflateInParallel(texts: readonly string[]): PendingBodies {
   // Ports go with a worker's first job; its later jobs answer on the port it already holds.
   const ready = new Map<number, Buffer>();
   const received = new Set<number>();
+  // Per job: 0 waiting, 1 being done by its worker, 2 done and sent, 3 taken by this thread (the worker skips it), 4 not sent.
   const take = (chunk: number) => {
-    if (received.has(chunk) || Atomics.load(view, chunk) !== 1) return;
+    if (received.has(chunk)) return;
+    // A job no worker has started is taken here whole: never done twice.
+    if (Atomics.compareExchange(view, chunk, 0, 3) === 0 || Atomics.load(view, chunk) !== 2) return;
     const port = channels[chunk % pool.length]!.port1;
     // A worker answers its jobs in order: read its port up to this chunk.
     for (;;) {
@@ -197,7 +204,10 @@ export function deflateInParallel(texts: readonly string[]): PendingBodies {
       return made;
     },
     close() {
+      // Jobs not started are taken back, so no worker spends time on a finished (or failed) import.
+      for (let chunk = 0; chunk < chunks; chunk++) Atomics.compareExchange(view, chunk, 0, 3);
       for (const { port1 } of channels) port1.close();
+      ready.clear();
     },
   };
 }
