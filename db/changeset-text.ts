@@ -32,6 +32,11 @@ const DICTIONARY_1 = Buffer.from(
   'utf8',
 );
 const OPTIONS = { windowBits: WINDOW_BITS, memLevel: MEM_LEVEL, dictionary: DICTIONARY_1 } as const;
+/**
+ * What another thread needs to produce exactly `storedChangesetBody`'s bytes (the same zlib, the same
+ * parameters: bundles/parallel-verify.ts deflates an import's bodies on other cores).
+ */
+export const STORED_BODY_FORMAT = { format: FORMAT_1, windowBits: WINDOW_BITS, memLevel: MEM_LEVEL, dictionary: DICTIONARY_1 } as const;
 
 /** The stored form of a changeset's signed text. */
 export function storedChangesetBody(text: string): Buffer {

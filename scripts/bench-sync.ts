@@ -16,6 +16,7 @@
  *
  *   npm run bench:sync              (scales 1 and 10)
  *   npx tsx scripts/bench-sync.ts --scales 1
+ *   npx tsx scripts/bench-sync.ts --cached   (the demo databases scripts/bench-import.ts keeps, when there)
  *
  * It calls the core's own export and import, so it measures whatever they do when it is run.
  * Figures, not assertions.
@@ -36,6 +37,7 @@ const NOW = '2026-12-03';
 const argIndex = process.argv.indexOf('--scales');
 const scales = argIndex > 0 ? process.argv[argIndex + 1]!.split(',').map(Number) : [1, 10];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-sync-'));
+const useCache = process.argv.includes('--cached');
 const shell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0 ? 'sqlite3' : null;
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -100,9 +102,13 @@ interface Figures {
   scale: number;
   changesets: number;
   ops: number;
-  seedSeconds: number;
+  /** Null when the seeded database came from the cache (--cached). */
+  seedSeconds: number | null;
   sourceMB: number;
   exportSeconds: number;
+  /** Median of 3 exports, interleaved with 3 from the same data stored as before migration 0006. */
+  exportMedianSeconds: number;
+  exportTextStorageMedianSeconds: number;
   bundleMB: number;
   emptyMB: number;
   importSeconds: number;
@@ -122,14 +128,40 @@ interface Figures {
 
 async function run(scale: number): Promise<Figures> {
   const sourceFile = path.join(dir, `source-${scale}.db`);
-  const source = createCore({ dbFile: sourceFile, ...demoCoreOptions({ seed: 1, scale, now: NOW }), keyStore: memoryKeyStore(), log: () => {} });
-  const [, seedSeconds] = timed(() => seedDemoTerritory(source, { seed: 1, scale, now: NOW }));
+  const sourceKeys = memoryKeyStore();
+  // --cached: the demo database bench-import.ts keeps between runs (seeded once; seeding scale 10 on a loaded machine takes many minutes).
+  const cached = path.join(os.tmpdir(), `csp-bench-import-demo-s${scale}`);
+  let source: Core;
+  let seedSeconds: number | null = null;
+  if (useCache && fs.existsSync(path.join(cached, 'demo.db'))) {
+    fs.copyFileSync(path.join(cached, 'demo.db'), sourceFile);
+    sourceKeys.save(JSON.parse(fs.readFileSync(path.join(cached, 'demo.key.json'), 'utf8')));
+    source = createCore({ dbFile: sourceFile, keyStore: sourceKeys, log: () => {} });
+  } else {
+    source = createCore({ dbFile: sourceFile, ...demoCoreOptions({ seed: 1, scale, now: NOW }), keyStore: sourceKeys, log: () => {} });
+    seedSeconds = timed(() => seedDemoTerritory(source, { seed: 1, scale, now: NOW }))[1];
+  }
   const changesets = source.context.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get() as number;
   const ops = source.context.sqlite.prepare('SELECT count(*) FROM change_ops').pluck().get() as number;
   const sourceMB = MB(fileBytes(source, sourceFile));
 
   const bundle = path.join(dir, `full-${scale}.planbundle`);
   const [, exportSeconds] = timed(() => must(source.invoke('bundles:export', { full: true, file: bundle, encrypt: false })));
+
+  // Export against the storage before migration 0006 (bodies kept as text, nothing to inflate), in
+  // one interleaved run: a copy of the source whose bodies are turned back into text once opened.
+  const textFile = path.join(dir, `source-text-${scale}.db`);
+  source.context.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  fs.copyFileSync(sourceFile, textFile);
+  const textSource = createCore({ dbFile: textFile, keyStore: memoryKeyStore(sourceKeys.load()), log: () => {} });
+  textSource.context.sqlite.exec('UPDATE changesets SET body = changeset_body(body)');
+  const exportRounds: { deflated: number[]; text: number[] } = { deflated: [exportSeconds], text: [] };
+  for (let round = 0; round < 3; round++) {
+    exportRounds.text.push(timed(() => must(textSource.invoke('bundles:export', { full: true, file: path.join(dir, `text-${scale}.planbundle`), encrypt: false })))[1]);
+    if (round < 2) exportRounds.deflated.push(timed(() => must(source.invoke('bundles:export', { full: true, file: path.join(dir, `again-${scale}.planbundle`), encrypt: false })))[1]);
+  }
+  textSource.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   const receiverFile = path.join(dir, `receiver-${scale}.db`);
   const receiver = coordinator(receiverFile);
@@ -176,6 +208,8 @@ async function run(scale: number): Promise<Figures> {
     seedSeconds,
     sourceMB,
     exportSeconds,
+    exportMedianSeconds: median(exportRounds.deflated),
+    exportTextStorageMedianSeconds: median(exportRounds.text),
     bundleMB: MB(fs.statSync(bundle).size),
     emptyMB,
     importSeconds,
@@ -213,6 +247,8 @@ const rows: Array<[string, (f: Figures) => string]> = [
   [`raw SQL load, sqlite3 shell (s)`, (f) => s(f.rawLoadShellSeconds)],
   ['SQL dump (MB)', (f) => String(f.dumpMB)],
   ['export, full bundle (s)', (f) => s(f.exportSeconds)],
+  ['export, median of 3 (s)', (f) => s(f.exportMedianSeconds)],
+  ['export, bodies stored as text (before 0006), median of 3 interleaved (s)', (f) => s(f.exportTextStorageMedianSeconds)],
   ['bundle (MB)', (f) => String(f.bundleMB)],
   ['import into a fresh computer (s)', (f) => s(f.importSeconds)],
   ['re-import of the same bundle (s)', (f) => s(f.reimportSeconds)],
@@ -226,6 +262,7 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['digests equal after import', (f) => String(f.digestsEqual)],
   ['RATIO import ÷ raw load (exec)', (f) => (f.importSeconds / f.rawLoadSeconds).toFixed(2)],
   ['RATIO import ÷ raw load (shell)', (f) => (f.rawLoadShellSeconds === null ? '—' : (f.importSeconds / f.rawLoadShellSeconds).toFixed(2))],
+  ['RATIO export ÷ export before 0006', (f) => (f.exportMedianSeconds / f.exportTextStorageMedianSeconds).toFixed(2)],
   ['RATIO re-import ÷ import', (f) => (f.reimportSeconds / f.importSeconds).toFixed(3)],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));

@@ -6,7 +6,8 @@ import { listConflicts } from '../changelog/conflicts';
 import { materializeRows, recordUnknownFields } from '../changelog/materialize';
 import { opsForLater } from '../changelog/changeset-validation';
 import type { ReplicatedTableName } from '../changelog/replicated-tables';
-import { planOfRow, storedFieldLookup } from '../changelog/row-community';
+import { type FieldLookup, memoizedLookup, planOfRow, storedFieldLookup } from '../changelog/row-community';
+import { headsSnapshotFor } from '../changelog/heads-snapshot';
 import { versionVector } from '../changelog/version-vector';
 import { partitionOfChangeset } from '../changelog/changeset-body';
 import { splitVectorKey, vectorKey } from '../changelog/partitions';
@@ -16,6 +17,7 @@ import { fingerprintOf } from './identity';
 import { scopeGuard } from './import-scope';
 import { checkImportedPartitions } from './import-partitions';
 import { checkAttachedRecords } from './bundle-files';
+import { deflateInParallel } from './parallel-verify';
 
 export type AppliedBundle = Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'>;
 
@@ -31,18 +33,30 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   const ordered = [...checked.fresh].sort((a, b) =>
     a.body.origin !== b.body.origin ? (a.body.origin < b.body.origin ? -1 : 1) : a.body.hlc !== b.body.hlc ? (a.body.hlc < b.body.hlc ? -1 : 1) : a.body.seq - b.body.seq,
   );
-  for (const [done, c] of ordered.entries()) {
-    ctx.progress?.('apply', done, ordered.length);
-    for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now)) touched.set(`${row.table}\u0000${row.rowId}`, row);
-    // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
-    recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
+  // The stored (deflated) texts are made on other cores meanwhile, in this order (parallel-verify.ts).
+  const bodies = deflateInParallel(ordered.map((c) => c.text));
+  try {
+    // Nothing inside rolls back on its own, so the register may remember field numbers meanwhile.
+    ctx.recorder.register.batch(() => {
+      for (const [done, c] of ordered.entries()) {
+        ctx.progress?.('apply', done, ordered.length);
+        for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now, bodies.stored(done))) touched.set(`${row.table}\u0000${row.rowId}`, row);
+        // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
+        recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
+      }
+    });
+  } finally {
+    bodies.close();
   }
-  materializeRows(ctx, [...touched.values()]);
+  // Many rows (a first import): every head read in one pass, shared by the steps below (no op changes until commit).
+  const snapshot = headsSnapshotFor(ctx.sqlite, touched.size);
+  materializeRows(ctx, [...touched.values()], snapshot);
+  const lookup = snapshot ? snapshot.lookup(ctx.sqlite) : storedFieldLookup(ctx);
   ctx.progress?.('apply', ordered.length, ordered.length);
   // A forged signature outranks every other refusal, so it is awaited before judging scope.
   checked.awaitSignatures();
   scope.check();
-  checkImportedPartitions(ctx, checked.fresh, waitingBefore);
+  checkImportedPartitions(ctx, checked.fresh, waitingBefore, lookup);
   checkAttachedRecords(ctx, checked.fresh);
 
   return {
@@ -50,7 +64,7 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
     newChangesetCount: checked.fresh.length,
     alreadyImported: checked.fresh.length === 0,
     gaps: gapsBefore(checked, vectorBefore),
-    ...changesPerPlan(ctx, touched.values()),
+    ...changesPerPlan(ctx, touched.values(), lookup),
     newConflicts: listConflicts(ctx).filter((c) => !conflictsBefore.has(c.id)),
     newOrigins: checked.newOrigins.map((o) => ({ installationId: o.installationId, fingerprint: fingerprintOf(o.publicKey) })),
     setAside: checked.setAside,
@@ -58,8 +72,8 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
 }
 
 /** The rows changed, counted per plan (with its community and year) and outside any plan. */
-function changesPerPlan(ctx: CoreContext, touched: Iterable<RowRef>): Pick<ImportPreview, 'changesPerPlan' | 'otherChanges'> {
-  const lookup = storedFieldLookup(ctx);
+function changesPerPlan(ctx: CoreContext, touched: Iterable<RowRef>, fieldLookup: FieldLookup): Pick<ImportPreview, 'changesPerPlan' | 'otherChanges'> {
+  const lookup = memoizedLookup(fieldLookup); // read only, after every write
   const perPlan = new Map<string, number>();
   let otherChanges = 0;
   for (const row of touched) {

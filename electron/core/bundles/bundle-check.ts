@@ -5,14 +5,14 @@
  */
 import { msg } from '../../../shared/core-messages';
 import type { ImportPreview, Peer } from '../../../shared/domain';
-import { type ChangesetBody, changesetBodySchema, partitionOfChangeset } from '../changelog/changeset-body';
+import { type ChangesetBody, parseChangesetBody, partitionOfChangeset } from '../changelog/changeset-body';
 import { inReadScope, ownReadScope, partitionLabel } from '../changelog/partitions';
 import { newerVersionOfChangeset, problemWithChangeset } from '../changelog/changeset-validation';
 import type { CoreContext } from '../changelog/core-context';
 import { readFileCapped } from './bundle-file';
 import {
   type BundleManifest,
-  changesetLineSchema,
+  parseChangesetLine,
   type ChangesetLine,
   decodeBundle,
   jsonDepthWithin,
@@ -162,7 +162,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   const origins = judgeOrigins(ctx, manifest, judged, certified);
 
   // First pass: read each changeset's origin and start checking every signature in parallel.
-  const entries = decoded.lines.slice(1, 1 + manifest.changesetCount).map((line) => parseLine(changesetLineSchema, line) ?? damaged());
+  const entries = decoded.lines.slice(1, 1 + manifest.changesetCount).map((line) => parseChangesetLine(line) ?? damaged());
   // Evidence files (format 3): whole, named by their hash, and files this planner accepts (bundle-files.ts).
   const files = readBundleFiles(decoded.lines.slice(1 + manifest.changesetCount, -1));
   const raws = entries.map((entry) => {
@@ -248,9 +248,7 @@ function sortChangesets(ctx: CoreContext, entries: readonly ChangesetLine[], raw
     ctx.progress?.('check', index, entries.length);
     const newer = newerVersionOfChangeset(raws[index]);
     if (newer) refuse('newer_version', newer);
-    const parsed = changesetBodySchema.safeParse(raws[index]);
-    if (!parsed.success) refuse('damaged', msg('import.unreadableChange'));
-    const body = parsed.data;
+    const body = parseChangesetBody(raws[index]) ?? refuse('damaged', msg('import.unreadableChange'));
     const partition = partitionOfChangeset(body);
     const stored = known.get(body.origin, partition, body.seq) as { id: string; body: string } | undefined;
     if (stored) {

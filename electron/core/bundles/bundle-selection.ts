@@ -13,6 +13,7 @@ import type { CoreContext } from '../changelog/core-context';
 import { communityOfPartition, inReadScope, READ_ALL, type ReadScope, splitVectorKey, TERRITORY_PARTITION, vectorKey } from '../changelog/partitions';
 import { certifiedOrigins, storedCertificates, storedRevocations } from '../queries/territory';
 import { findPeer } from './peers';
+import { inflateInParallel } from './parallel-verify';
 
 export interface SelectedChangeset {
   origin: string;
@@ -62,17 +63,22 @@ function recipientsOf(ctx: CoreContext, ids: readonly string[]): Recipient[] {
 
 /** The changesets a bundle to this audience carries, in (origin, partition, seq) order, as their origins signed them. */
 export function selectChangesets(ctx: CoreContext, audience: BundleAudience): SelectedChangeset[] {
-  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, changeset_body(body) AS body, signature FROM changesets ORDER BY origin, partition, seq').all() as SelectedChangeset[];
+  // Stored bodies are chosen first and only those opened (on every core: parallel-verify.ts).
+  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, body, signature FROM changesets ORDER BY origin, partition, seq').all() as Array<Omit<SelectedChangeset, 'body'> & { body: Buffer | string }>;
+  let chosen: typeof rows;
   if ('full' in audience) {
     const scope = audience.scope ?? READ_ALL;
-    return rows.filter((r) => inReadScope(scope, r.partition));
+    chosen = rows.filter((r) => inReadScope(scope, r.partition));
+  } else {
+    const recipients = recipientsOf(ctx, audience.to);
+    chosen = rows.filter(
+      (r) =>
+        recipients.every((p) => inReadScope(p.scope, r.partition)) &&
+        recipients.some((p) => r.seq > (valueFor(p.acknowledged, vectorKey(r.origin, r.partition)) ?? 0)),
+    );
   }
-  const recipients = recipientsOf(ctx, audience.to);
-  return rows.filter(
-    (r) =>
-      recipients.every((p) => inReadScope(p.scope, r.partition)) &&
-      recipients.some((p) => r.seq > (valueFor(p.acknowledged, vectorKey(r.origin, r.partition)) ?? 0)),
-  );
+  const texts = inflateInParallel(chosen.map((r) => r.body));
+  return chosen.map((r, i) => ({ ...r, body: texts[i]! }));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   referencedIds,
 } from '../changelog/partitions';
 import type { ReplicatedTableName } from '../changelog/replicated-tables';
-import { storedFieldLookup } from '../changelog/row-community';
+import { type FieldLookup, memoizedLookup, storedFieldLookup } from '../changelog/row-community';
 import { refuse } from './bundle-refusal';
 
 /**
@@ -24,9 +24,15 @@ import { refuse } from './bundle-refusal';
  * partition fixed now. A legacy changeset ('*', before partitions) may touch any partition: each
  * of its rows is placed by its fields.
  */
-export function checkImportedPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: ChangesetBody }>, waitingBefore: ReadonlyArray<{ table: string; rowId: string }> = []): void {
+export function checkImportedPartitions(
+  ctx: CoreContext,
+  fresh: ReadonlyArray<{ body: ChangesetBody }>,
+  waitingBefore: ReadonlyArray<{ table: string; rowId: string }> = [],
+  fieldLookup: FieldLookup = storedFieldLookup(ctx),
+): void {
   const sqlite = ctx.sqlite;
-  const lookup = storedFieldLookup(ctx);
+  // No field changes while this runs (only row_partitions is written): each field is read once.
+  const lookup = memoizedLookup(fieldLookup);
   const label = (partition: string) => partitionLabel(sqlite, partition);
   // A row that was waiting for its parent is placed by that parent once it arrives: it must land in
   // the partition fixed when the row arrived (a forged "parent" in another community cannot adopt it).

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { changesetText, STORED_BODY_FORMAT, storedChangesetBody } from '../../../db/changeset-text';
 import { verifyText } from './identity';
 
 /**
@@ -18,7 +19,51 @@ export interface SignatureJob {
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
-parentPort.on('message', ({ keys, jobs, flags, slot }) => {
+const zlib = require('node:zlib');
+parentPort.on('message', (message) => {
+  if (message.kind === 'deflate') return deflate(message);
+  if (message.kind === 'inflate') return inflate(message);
+  verify(message);
+});
+function inflate({ call, bodies, options, port, states, slot }) {
+  const out = answerPort(call, port);
+  const view = new Int32Array(states);
+  // Claimed by the caller meanwhile (it works from the other end): nothing to do.
+  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
+  const dictionary = Buffer.from(options.dictionary);
+  let texts = null;
+  try { texts = bodies.map((b) => zlib.inflateRawSync(b.subarray(1), { windowBits: options.windowBits, dictionary }).toString('utf8')); } catch { texts = null; }
+  // A body that does not inflate: the caller does this job itself, and says what is wrong.
+  if (texts && out) out.postMessage({ slot, texts });
+  Atomics.store(view, slot, texts && out ? 2 : 4);
+  Atomics.notify(view, slot);
+}
+// Each call's port comes with its first job to this worker; its later jobs answer on it (a few calls kept).
+const answerPorts = new Map();
+function answerPort(call, port) {
+  if (port) {
+    answerPorts.set(call, port);
+    if (answerPorts.size > 8) answerPorts.delete(answerPorts.keys().next().value);
+  }
+  return answerPorts.get(call);
+}
+function deflate({ call, texts, first, format, options, port, flags, slot }) {
+  const out = answerPort(call, port);
+  const view = new Int32Array(flags);
+  // Taken by the caller meanwhile (it needed these before they were done here), or the call is over: nothing to do.
+  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
+  const parts = texts.map((text) => zlib.deflateRawSync(Buffer.from(text, 'utf8'), { windowBits: options.windowBits, memLevel: options.memLevel, dictionary: Buffer.from(options.dictionary) }));
+  const lengths = new Int32Array(parts.length);
+  let total = 0;
+  parts.forEach((part, i) => { lengths[i] = part.length + 1; total += part.length + 1; });
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) { bytes[at] = format; bytes.set(part, at + 1); at += part.length + 1; }
+  if (out) out.postMessage({ first, lengths, bytes }, [lengths.buffer, bytes.buffer]);
+  Atomics.store(view, slot, out ? 2 : 4);
+  Atomics.notify(view, slot);
+}
+function verify({ keys, jobs, flags, slot }) {
   const keyObjects = keys.map((k) => { try { return crypto.createPublicKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'spki' }); } catch { return null; } });
   let firstBad = -1;
   for (let i = 0; i < jobs.length && firstBad < 0; i++) {
@@ -32,7 +77,7 @@ parentPort.on('message', ({ keys, jobs, flags, slot }) => {
   Atomics.store(view, slot * 2 + 1, firstBad);
   Atomics.store(view, slot * 2, 1);
   Atomics.notify(view, slot * 2);
-});
+}
 `;
 
 /** Below this many signatures, starting workers costs more than it saves. */
@@ -83,4 +128,141 @@ export function verifyInParallel(jobs: readonly SignatureJob[]): PendingVerifica
       return first;
     },
   };
+}
+
+/** Numbers each deflate or inflate call, so a worker answers each job on its own call's port. */
+let nextCall = 1;
+
+/** Texts per deflate job: small enough that the first are ready almost at once. */
+const DEFLATE_CHUNK = 200;
+
+export interface PendingBodies {
+  /** The stored form of text `index` (db/changeset-text.ts storedChangesetBody): from another core when ready, else made here. */
+  stored(index: number): Buffer;
+  /** Lets go of the channels (results still in flight are dropped). */
+  close(): void;
+}
+
+/**
+ * Deflates the signed texts an import is about to store on other cores (the same worker pool),
+ * in the order they will be asked for, while this thread goes on storing and applying. Nothing
+ * ever waits on a worker: a job no worker has started when one of its bodies is needed is taken
+ * back and done here (a shared state per job, so none is done twice), and a body whose job is
+ * under way is deflated here too, so a busy or missing worker costs only the time it would have
+ * cost anyway. Jobs not started when the import ends are dropped. The bytes are the same
+ * either way (the same zlib and parameters; test/sync/parallel-bodies.test.ts).
+ */
+export function deflateInParallel(texts: readonly string[]): PendingBodies {
+  if (texts.length < PARALLEL_THRESHOLD) return { stored: (i) => storedChangesetBody(texts[i]!), close: () => {} };
+  const pool = workers();
+  const chunks = Math.ceil(texts.length / DEFLATE_CHUNK);
+  const flags = new SharedArrayBuffer(chunks * 4);
+  const view = new Int32Array(flags);
+  const call = nextCall++;
+  const channels = pool.map(() => new MessageChannel());
+  for (const { port1 } of channels) port1.unref();
+  const options = { windowBits: STORED_BODY_FORMAT.windowBits, memLevel: STORED_BODY_FORMAT.memLevel, dictionary: new Uint8Array(STORED_BODY_FORMAT.dictionary) };
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const w = chunk % pool.length;
+    const first = chunk * DEFLATE_CHUNK;
+    const port = chunk < pool.length ? channels[w]!.port2 : undefined;
+    pool[w]!.postMessage(
+      { kind: 'deflate', call, texts: texts.slice(first, first + DEFLATE_CHUNK), first, format: STORED_BODY_FORMAT.format, options, port: port ?? null, flags, slot: chunk },
+      port ? [port] : [],
+    );
+  }
+  // Ports go with a worker's first job; its later jobs answer on the port it already holds.
+  const ready = new Map<number, Buffer>();
+  const received = new Set<number>();
+  // Per job: 0 waiting, 1 being done by its worker, 2 done and sent, 3 taken by this thread (the worker skips it), 4 not sent.
+  const take = (chunk: number) => {
+    if (received.has(chunk)) return;
+    // A job no worker has started is taken here whole: never done twice.
+    if (Atomics.compareExchange(view, chunk, 0, 3) === 0 || Atomics.load(view, chunk) !== 2) return;
+    const port = channels[chunk % pool.length]!.port1;
+    // A worker answers its jobs in order: read its port up to this chunk.
+    for (;;) {
+      const message = receiveMessageOnPort(port)?.message as { first: number; lengths: Int32Array; bytes: Uint8Array } | undefined;
+      if (!message) return;
+      const done = message.first / DEFLATE_CHUNK;
+      received.add(done);
+      let at = 0;
+      const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
+      message.lengths.forEach((length, i) => {
+        ready.set(message.first + i, bytes.subarray(at, at + length));
+        at += length;
+      });
+      if (done === chunk) return;
+    }
+  };
+  return {
+    stored(index) {
+      take(Math.floor(index / DEFLATE_CHUNK));
+      const made = ready.get(index);
+      if (made === undefined) return storedChangesetBody(texts[index]!);
+      ready.delete(index);
+      return made;
+    },
+    close() {
+      // Jobs not started are taken back, so no worker spends time on a finished (or failed) import.
+      for (let chunk = 0; chunk < chunks; chunk++) Atomics.compareExchange(view, chunk, 0, 3);
+      for (const { port1 } of channels) port1.close();
+      ready.clear();
+    },
+  };
+}
+
+/** Stored bodies per inflate job. */
+const INFLATE_CHUNK = 250;
+
+/**
+ * The signed texts of stored changeset bodies (db/changeset-text.ts changesetText), inflated on
+ * other cores and on this one at once: the workers take jobs from the front, this thread from the
+ * back, each job claimed once (a shared state per job), so the work is shared and nothing waits on
+ * a worker that is busy elsewhere. Bodies stored as text (before migration 0006) come back as they are.
+ */
+export function inflateInParallel(stored: ReadonlyArray<Buffer | string>): string[] {
+  if (stored.length < PARALLEL_THRESHOLD || !stored.every((b) => typeof b !== 'string' && b[0] === STORED_BODY_FORMAT.format)) return stored.map((b) => changesetText(b));
+  const pool = workers();
+  const chunks = Math.ceil(stored.length / INFLATE_CHUNK);
+  const states = new SharedArrayBuffer(chunks * 4);
+  const view = new Int32Array(states);
+  const options = { windowBits: STORED_BODY_FORMAT.windowBits, dictionary: new Uint8Array(STORED_BODY_FORMAT.dictionary) };
+  const part = (chunk: number) => stored.slice(chunk * INFLATE_CHUNK, (chunk + 1) * INFLATE_CHUNK) as Buffer[];
+  // A channel per worker, its end sent with the worker's first job of this call.
+  const call = nextCall++;
+  const ports = pool.map(() => new MessageChannel());
+  for (const { port1: p } of ports) p.unref();
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const w = chunk % pool.length;
+    const first = chunk < pool.length;
+    pool[w]!.postMessage({ kind: 'inflate', call, bodies: part(chunk), options, port: first ? ports[w]!.port2 : null, states, slot: chunk }, first ? [ports[w]!.port2] : []);
+  }
+  const texts = new Array<string>(stored.length);
+  const have = new Set<number>();
+  const receive = (w: number, until: number) => {
+    while (!have.has(until)) {
+      const message = receiveMessageOnPort(ports[w]!.port1)?.message as { slot: number; texts: string[] } | undefined;
+      if (!message) throw new Error('A worker finished its part of the export without sending it; nothing was written.');
+      message.texts.forEach((text, i) => (texts[message.slot * INFLATE_CHUNK + i] = text));
+      have.add(message.slot);
+    }
+  };
+  try {
+    for (let chunk = chunks - 1; chunk >= 0; chunk--) {
+      if (Atomics.compareExchange(view, chunk, 0, 3) === 0) {
+        part(chunk).forEach((body, i) => (texts[chunk * INFLATE_CHUNK + i] = changesetText(body)));
+        continue;
+      }
+      // A worker has it: wait until it is done (a minute at most: a dead worker must not hang the export).
+      while (Atomics.load(view, chunk) === 1) {
+        if (Atomics.wait(view, chunk, 1, 60_000) === 'timed-out') throw new Error('Reading the change log took too long; the export was stopped and nothing was written.');
+      }
+      if (Atomics.load(view, chunk) === 2) receive(chunk % pool.length, chunk);
+      else part(chunk).forEach((body, i) => (texts[chunk * INFLATE_CHUNK + i] = changesetText(body)));
+    }
+  } finally {
+    for (const { port1: p } of ports) p.close();
+  }
+  return texts;
 }

@@ -80,3 +80,57 @@ export function serialiseChangeset(body: ChangesetBody): string {
     ops: body.ops.map((op) => ({ opId: op.opId, table: op.table, rowId: op.rowId, field: op.field, value: op.value, pred: op.pred })),
   });
 }
+
+const BODY_KEYS = new Set(['v', 'id', 'origin', 'partition', 'seq', 'hlc', 'schemaVersion', 'actor', 'method', 'createdAt', 'ops']);
+const OP_KEYS = new Set(['opId', 'table', 'rowId', 'field', 'value', 'pred']);
+const OP_ID = /^[0-9A-Za-z_.:-]+$/;
+const ROW_ID = /^[0-9A-Za-z_-]+$/;
+const PARTITION = ROW_ID;
+const HLC = /^[\x21-\x7E]+$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown, min: number, max: number, pattern?: RegExp): boolean => typeof v === 'string' && v.length >= min && v.length <= max && (pattern === undefined || pattern.test(v));
+const onlyKeys = (o: Record<string, unknown>, allowed: ReadonlySet<string>): boolean => {
+  for (const key of Object.keys(o)) if (!allowed.has(key)) return false;
+  return true;
+};
+/** A JSON value zod's `z.json()` gives back unchanged (a `__proto__` key is the one it rewrites: left to zod). */
+function plainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(plainJson);
+  if (!isObject(v)) return false;
+  for (const key of Object.keys(v)) if (key === '__proto__' || !plainJson(v[key])) return false;
+  return true;
+}
+/**
+ * Exactly what changesetBodySchema accepts, for a value fresh from JSON.parse, checked without
+ * zod's per-value machinery (an import reads tens of thousands of changesets). It only ever says
+ * yes to what the schema accepts unchanged; anything else it leaves to the schema (so a refusal is
+ * always the schema's). test/core/changeset-body-fast.test.ts holds the two to the same verdicts.
+ */
+function plainlyValidBody(raw: unknown): raw is ChangesetBody {
+  if (!isObject(raw) || !onlyKeys(raw, BODY_KEYS)) return false;
+  const { v, partition, seq, schemaVersion, ops } = raw;
+  if (v !== 1 && v !== CHANGESET_TEXT_VERSION) return false;
+  if (v === 1 ? Object.hasOwn(raw, 'partition') : !text(partition, 1, 64, PARTITION)) return false;
+  if (!text(raw.id, 1, 64) || !text(raw.origin, 1, 64) || !text(raw.hlc, 1, 120, HLC)) return false;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return false;
+  if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < OLDEST_SCHEMA_VERSION || schemaVersion > HIGHEST_CONCEIVABLE_SCHEMA_VERSION) return false;
+  if (!text(raw.actor, 0, 200) || !text(raw.method, 0, 80) || !text(raw.createdAt, 0, 40)) return false;
+  if (!Array.isArray(ops) || ops.length < 1 || ops.length > 5000) return false;
+  for (const op of ops) {
+    if (!isObject(op) || !onlyKeys(op, OP_KEYS) || !Object.hasOwn(op, 'value')) return false;
+    if (!text(op.opId, 1, 80, OP_ID) || !text(op.table, 1, 40) || !text(op.rowId, 1, 64, ROW_ID) || !text(op.field, 1, 40)) return false;
+    const pred = op.pred;
+    if (!Array.isArray(pred) || pred.length > 64 || !pred.every((p) => text(p, 1, 80, OP_ID))) return false;
+    if (!plainJson(op.value)) return false;
+  }
+  return true;
+}
+
+/** A changeset's body read by its strict schema (fast for the ordinary case); null when the schema refuses it. */
+export function parseChangesetBody(raw: unknown): ChangesetBody | null {
+  if (plainlyValidBody(raw)) return raw;
+  const parsed = changesetBodySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

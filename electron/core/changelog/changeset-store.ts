@@ -37,10 +37,12 @@ export function storeChangeset(
   text: string,
   signature: string,
   receivedAt: string,
+  /** The text's stored form when already made (an import deflates on other cores): storedChangesetBody(text), byte for byte. */
+  storedBody?: Buffer,
 ): RowRef[] {
   const stored = insertStatement(sqlite).run(
     body.id, body.origin, partitionOfChangeset(body), body.seq, body.hlc, body.actor, body.method, body.schemaVersion, body.createdAt,
-    storedChangesetBody(text), signature, receivedAt,
+    storedBody ?? storedChangesetBody(text), signature, receivedAt,
   );
   const cs = Number(stored.lastInsertRowid);
   const touched = new Map<string, RowRef>();

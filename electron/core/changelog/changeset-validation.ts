@@ -83,13 +83,36 @@ const rejected = (problem: MessageRef) => msg('import.changeRejected', { problem
 
 /** Null where the column allows it; otherwise the field's rule, then (as a guard) the column's kind. */
 function problemWithFieldValue(table: string, field: string, value: unknown, column: ColumnInfo): MessageRef | null {
-  const clause = (problem: MessageRef) => rejected(msg('change.badValue', { table, field, problem }));
-  if (value === null) return column.notNull ? clause(msg('change.value.empty')) : null;
-  if (!fieldRule(table, field)) return clause(msg('change.value.kind'));
+  if (value === null) return column.notNull ? badValue(table, field, msg('change.value.empty')) : null;
+  if (!fieldRule(table, field)) return badValue(table, field, msg('change.value.kind'));
+  const known = verdictKey(table, field, value);
+  if (known !== null && keptValues.has(known)) return null;
   const broken = brokenFieldRule(table, field, value);
   if (broken) return msg('import.valueRejected', { table, field, rule: broken });
   const kind = problemWithKind(value, column);
-  return kind ? clause(kind) : null;
+  if (kind) return badValue(table, field, kind);
+  if (known !== null) {
+    if (keptValues.size >= MAX_KEPT_VALUES) keptValues.clear();
+    keptValues.add(known);
+  }
+  return null;
+}
+
+/**
+ * Short plain values already found to keep their field's rule and column: an import checks the same
+ * ids, years, quarters and statuses thousands of times, and a rule depends on the value alone.
+ */
+const keptValues = new Set<string>();
+const MAX_KEPT_VALUES = 20_000;
+function verdictKey(table: string, field: string, value: unknown): string | null {
+  if (typeof value === 'string') return value.length <= 64 ? `${table}\u0000${field}\u0000s${value}` : null;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${table}\u0000${field}\u0000${typeof value}${String(value)}`;
+  return null;
+}
+
+/** (Not a closure per call: an import checks every op of every changeset.) */
+function badValue(table: string, field: string, problem: MessageRef): MessageRef {
+  return rejected(msg('change.badValue', { table, field, problem }));
 }
 
 /**

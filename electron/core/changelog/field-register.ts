@@ -72,11 +72,41 @@ export class FieldRegister {
     };
   }
 
-  /** The number of a (table, field) pair, given on first use. Not cached: a rolled-back transaction takes its new numbers with it. */
-  fieldKey(table: string, field: string): number {
+  /** Field numbers remembered during `batch` only (see there). */
+  private keys: Map<string, number> | null = null;
+
+  /**
+   * Runs `work` remembering field numbers (an import applies tens of thousands of ops on a few
+   * dozen fields). Only for work that rolls nothing back inside itself: outside a batch nothing is
+   * remembered, since a rolled-back transaction takes its new numbers with it.
+   */
+  batch<T>(work: () => T): T {
+    const outer = this.keys;
+    this.keys ??= new Map();
+    try {
+      return work();
+    } finally {
+      this.keys = outer;
+    }
+  }
+
+  /** The number of a (table, field) pair when it has one. */
+  private knownFieldKey(table: string, field: string): number | undefined {
+    const name = `${table}\u0000${field}`;
+    const remembered = this.keys?.get(name);
+    if (remembered !== undefined) return remembered;
     const known = this.statements.fieldKey.get(table, field) as number | undefined;
+    if (known !== undefined) this.keys?.set(name, known);
+    return known;
+  }
+
+  /** The number of a (table, field) pair, given on first use. Not cached (except in a `batch`): a rolled-back transaction takes its new numbers with it. */
+  fieldKey(table: string, field: string): number {
+    const known = this.knownFieldKey(table, field);
     if (known !== undefined) return known;
-    return Number(this.statements.insertField.run(table, field).lastInsertRowid);
+    const made = Number(this.statements.insertField.run(table, field).lastInsertRowid);
+    this.keys?.set(`${table}\u0000${field}`, made);
+    return made;
   }
 
   hasOp(opId: string): boolean {
@@ -101,7 +131,7 @@ export class FieldRegister {
   setHead(opId: string, table: string, rowId: string, field: string, head: boolean): void {
     const split = splitOpId(opId);
     if (split === null) return;
-    const key = this.statements.fieldKey.get(table, field) as number | undefined;
+    const key = this.knownFieldKey(table, field);
     if (key === undefined) return;
     const flag = head ? 1 : 0;
     this.statements.setHead.run(flag, split.changesetId, split.position, rowId, key, flag);

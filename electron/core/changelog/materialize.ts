@@ -3,6 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { CoreContext } from './core-context';
 import { fieldKnownAt, fieldsKnownAt, replicatedTables, type ReplicatedTableName, sqlTableName, tableKnownAt } from './replicated-tables';
 import type { RowRef } from './changeset-store';
+import type { HeadsSnapshot } from './heads-snapshot';
 
 const tableOrder = Object.keys(replicatedTables) as ReplicatedTableName[];
 
@@ -57,9 +58,9 @@ function statement(ctx: CoreContext, text: string): Database.Statement {
   return s;
 }
 
-function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string): Outcome {
+function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string, snapshot: HeadsSnapshot | null): Outcome {
   const plan = tablePlan(ctx, table);
-  const heads = ctx.recorder.register.headsOfRow(table, rowId);
+  const heads = snapshot ? snapshot.headsOfRow(table, rowId) : ctx.recorder.register.headsOfRow(table, rowId);
   const values = new Map<string, unknown>();
   // Only the fields this planner's version knows: the others' ops wait, kept, for an upgrade.
   for (const field of fieldsKnownAt(table, ctx.recorder.schemaVersion)) {
@@ -88,21 +89,24 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
   return 'written';
 }
 
-/** Materialises the given rows, parents before children, then retries waiting rows until none move. */
-export function materializeRows(ctx: CoreContext, rows: readonly RowRef[]): void {
+/**
+ * Materialises the given rows, parents before children, then retries waiting rows until none move.
+ * `snapshot`: every head read in one pass (heads-snapshot.ts), when no op changes meanwhile.
+ */
+export function materializeRows(ctx: CoreContext, rows: readonly RowRef[], snapshot: HeadsSnapshot | null = null): void {
   const version = ctx.recorder.schemaVersion;
   const isReplicated = (table: string): table is ReplicatedTableName => tableKnownAt(table, version);
   const sorted = rows
     .filter((r): r is { table: ReplicatedTableName; rowId: string } => isReplicated(r.table))
     .sort((a, b) => tableOrder.indexOf(a.table) - tableOrder.indexOf(b.table));
-  for (const row of sorted) materializeRow(ctx, row.table, row.rowId);
+  for (const row of sorted) materializeRow(ctx, row.table, row.rowId, snapshot);
   const waiting = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId FROM pending_rows');
   for (;;) {
     const before = waiting.all() as Array<{ tableName: string; rowId: string }>;
     if (before.length === 0) return;
     let moved = false;
     for (const row of before.sort((a, b) => tableOrder.indexOf(a.tableName as ReplicatedTableName) - tableOrder.indexOf(b.tableName as ReplicatedTableName))) {
-      if (isReplicated(row.tableName) && materializeRow(ctx, row.tableName, row.rowId) === 'written') moved = true;
+      if (isReplicated(row.tableName) && materializeRow(ctx, row.tableName, row.rowId, snapshot) === 'written') moved = true;
     }
     if (!moved) return;
   }

@@ -118,3 +118,19 @@ export function naturalIdOfRow(lookup: FieldLookup, table: ReplicatedTableName, 
   const rule = Object.prototype.hasOwnProperty.call(NATURAL_KEYS, table) ? NATURAL_KEYS[table] : undefined;
   return rule ? rule((field) => lookup(table, rowId, field)) : null;
 }
+
+/**
+ * A lookup that answers each (table, row, field) once: for a caller that asks about many rows
+ * sharing parents (an import's checks walk every row up to its community) while no field changes.
+ * Only for the span of such a caller: it never sees a later write.
+ */
+export function memoizedLookup(lookup: FieldLookup): FieldLookup {
+  const known = new Map<string, unknown>();
+  return (table, rowId, field) => {
+    const key = `${table}\u0000${rowId}\u0000${field}`;
+    if (known.has(key)) return known.get(key);
+    const value = lookup(table, rowId, field);
+    known.set(key, value);
+    return value;
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The import's fast paths (issue 13 §3) give the answers of the slow ones they replace:
+ *
+ * - a changeset's body and line read without zod accept exactly what the strict schemas accept,
+ *   and give the same value (property-based, over mutations of real bodies);
+ * - bodies deflated on other cores are the bytes `storedChangesetBody` makes, and bodies inflated
+ *   there are the signed texts back;
+ * - a large import (every head read in one pass, bodies deflated on other cores, field numbers
+ *   remembered) ends with the sender's digest and the exact signed bytes, and a bundle whose
+ *   changeset body was altered is still refused, with and without signed heads.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changesetText, storedChangesetBody } from '../../db/changeset-text';
+import { exportBundle as writeBundle } from '../../electron/core/bundles/bundle-export';
+import { changesetLineSchema, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
+import { deflateInParallel, inflateInParallel } from '../../electron/core/bundles/parallel-verify';
+import { changesetBodySchema, parseChangesetBody } from '../../electron/core/changelog/changeset-body';
+import { replicatedDigest } from '../../electron/core/changelog/digest';
+import { addCommunity, agreedPlan, bundlePath, exportBundle, importBundle, type Installation, makeInstallation, refusalOf } from '../support';
+import { readParts, writeParts } from '../support/bundle-parts';
+import { AUGUST } from './support/inuvik';
+
+const body = {
+  v: 2,
+  id: 'cs-1',
+  origin: 'inst-a',
+  partition: 'comm-1',
+  seq: 3,
+  hlc: '0001732000000000-000000-inst-a',
+  schemaVersion: 3,
+  actor: 'Territorial coordinator',
+  method: 'progress:record',
+  createdAt: '2026-11-24T17:00:00.000Z',
+  ops: [
+    { opId: 'cs-1.0', table: 'progressEntries', rowId: 'pe-1', field: 'narrative', value: 'Weekly patrols.', pred: [] },
+    { opId: 'cs-1.1', table: 'actions', rowId: 'a-1', field: 'partnerOrganisationIds', value: ['o-1', 'o-2'], pred: ['cs-0.1'] },
+  ],
+};
+
+/** Mutations of a value at one place: replaced by any JSON value (or a few tricky ones), removed, or a key added. */
+const tricky = fc.constantFrom<unknown>(1e999, -1e999, 0, -0, 2 ** 53, 1.5, '', 'x'.repeat(81), 'a b', '__proto__', [], {}, null, true, { __proto__: 1 });
+const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), tricky, fc.constant(JSON.parse('{"__proto__":{"a":1}}') as unknown));
+type Path = Array<string | number>;
+const bodyPaths: Path[] = [
+  ...Object.keys(body).map((k) => [k]),
+  ...[0, 1].flatMap((i) => Object.keys(body.ops[0]!).map((k) => ['ops', i, k])),
+  ['ops', 1, 'pred', 0],
+  ['ops', 1, 'value', 0],
+  ['ops', 0],
+];
+function mutate(value: unknown, at: Path, how: 'set' | 'delete' | 'add', replacement: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = at.at(-1)!;
+  if (how === 'set') parent[last] = replacement;
+  else if (how === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+  else if (!Array.isArray(parent)) parent[`extra${String(last)}`] = replacement;
+  return copy;
+}
+
+describe('the strict schemas read without zod', () => {
+  it('accept and refuse a changeset body exactly as changesetBodySchema, giving the same value', () => {
+    expect(parseChangesetBody(JSON.parse(JSON.stringify(body)))).toEqual(body);
+    fc.assert(
+      fc.property(fc.constantFrom(...bodyPaths), fc.constantFrom('set', 'delete', 'add'), anyValue, fc.boolean(), (at, how, replacement, legacy) => {
+        const start = legacy ? { ...body, v: 1, partition: undefined } : body;
+        // Through JSON, as an import reads it (undefined keys vanish, numbers are what JSON gives).
+        const raw = JSON.parse(JSON.stringify(mutate(start, at, how, replacement)) ?? 'null') as unknown;
+        const slow = changesetBodySchema.safeParse(raw);
+        const fast = parseChangesetBody(raw);
+        expect(fast !== null).toBe(slow.success);
+        if (slow.success) expect(fast).toEqual(slow.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accept and refuse a changeset line exactly as changesetLineSchema', () => {
+    const line = { type: 'changeset', body: JSON.stringify(body), signature: 'c2lnbmF0dXJl+/=' };
+    fc.assert(
+      fc.property(fc.constantFrom('type', 'body', 'signature'), fc.constantFrom('set', 'delete', 'add'), anyValue, (key, how, replacement) => {
+        const text = JSON.stringify(mutate(line, [key], how, replacement));
+        const slow = parseLine(changesetLineSchema, text);
+        expect(parseChangesetLine(text)).toEqual(slow);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(parseChangesetLine(JSON.stringify({ ...line, signature: 's'.repeat(201) }))).toBeNull();
+    expect(parseChangesetLine('not json')).toBeNull();
+  });
+});
+
+describe('changeset bodies on other cores', () => {
+  // Above the size where the work goes to other threads (400).
+  const texts = Array.from({ length: 1100 }, (_, i) => JSON.stringify({ ...body, id: `cs-${i}`, seq: i + 1, ops: body.ops.map((op, p) => ({ ...op, opId: `cs-${i}.${p}`, value: `${String(op.value)} ${'é'.repeat(i % 7)} ${i}` })) }));
+
+  it('are deflated to exactly the bytes storedChangesetBody makes, asked for in any order', () => {
+    const pending = deflateInParallel(texts);
+    try {
+      const order = texts.map((_, i) => (i * 7919) % texts.length);
+      for (const i of order) expect(pending.stored(i).equals(storedChangesetBody(texts[i]!)), `body ${i}`).toBe(true);
+    } finally {
+      pending.close();
+    }
+  });
+
+  it('are inflated back to their exact signed texts, text stored by an older planner as it is', () => {
+    expect(inflateInParallel(texts.map(storedChangesetBody))).toEqual(texts);
+    const mixed = texts.map((t, i) => (i % 100 === 0 ? t : storedChangesetBody(t)));
+    expect(inflateInParallel(mixed)).toEqual(texts);
+  });
+
+  it('fail as reading it here would when one stored body is damaged, wherever it is (no worker left hanging)', () => {
+    for (const at of [0, 600, texts.length - 1]) {
+      const stored = texts.map(storedChangesetBody);
+      stored[at] = Buffer.from([1, 0xff, 0xfe, 0xfd]);
+      expect(() => changesetText(stored[at]!)).toThrow();
+      expect(() => inflateInParallel(stored), `body ${at}`).toThrow();
+    }
+    // The pool still answers afterwards.
+    expect(inflateInParallel(texts.map(storedChangesetBody))).toEqual(texts);
+  });
+});
+
+describe('a large import (520 actions: over the thresholds of the fast paths)', () => {
+  let sender: Installation;
+  let full: string;
+  let fullWithoutHeads: string;
+
+  beforeAll(() => {
+    sender = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });
+    const community = addCommunity(sender, 'Inuvik', { detachment: 'Inuvik' });
+    // One changeset and one row per action: above 400 changesets (deflated on other cores) and 500 rows (heads read in one pass).
+    agreedPlan(sender, community, 2025, Array.from({ length: 520 }, (_, i) => `Action ${i + 1}`));
+    full = exportBundle(sender, null);
+    fullWithoutHeads = bundlePath(sender, 'without-heads');
+    // A bundle without heads (as to an older peer): each changeset proven by its own signature.
+    writeBundle(sender.core.context, { full: true, file: fullWithoutHeads, encrypt: false, signedHeads: false });
+  }, 240_000);
+
+  afterAll(() => sender?.core.close());
+
+  it("ends with the sender's digest and the exact signed bytes of every changeset", () => {
+    const into = makeInstallation('Receiver', { role: 'coordinator', idPrefix: 'r', now: AUGUST });
+    try {
+      const result = importBundle(into, full);
+      expect(result.newChangesetCount).toBeGreaterThan(520);
+      expect(replicatedDigest(into.core.context)).toBe(replicatedDigest(sender.core.context));
+      const stored = into.core.context.sqlite.prepare('SELECT id, body FROM changesets ORDER BY id').all() as Array<{ id: string; body: Buffer }>;
+      const sent = new Map((sender.core.context.sqlite.prepare('SELECT id, changeset_body(body) AS text FROM changesets').all() as Array<{ id: string; text: string }>).map((r) => [r.id, r.text]));
+      expect(stored.length).toBe(sent.size);
+      for (const row of stored) expect(row.body.equals(storedChangesetBody(sent.get(row.id)!)), row.id).toBe(true);
+      expect(changesetText(stored[0]!.body)).toBe(sent.get(stored[0]!.id));
+      const [plan] = into.must('plans:list', {});
+      expect(into.must('plans:get', { planId: plan!.id }).priorities[0]!.actions).toHaveLength(520);
+    } finally {
+      into.core.close();
+    }
+  });
+
+  it('still refuses a bundle whose changeset body was altered, with signed heads and without, and stores nothing', () => {
+    for (const [file, name] of [[full, 'heads'], [fullWithoutHeads, 'no-heads']] as const) {
+      const parts = readParts(file);
+      const middle = Math.floor(parts.changesets.length / 2);
+      const line = parts.changesets[middle]!;
+      // The sender re-signs the whole (an inside attacker): only the changeset's own proof can catch it.
+      parts.changesets[middle] = { ...line, body: line.body.replace(/"createdAt":"[^"]*"/, '"createdAt":"2026-01-01T00:00:00.000Z"') };
+      expect(parts.changesets[middle]!.body).not.toBe(line.body);
+      const tampered = writeParts(parts, bundlePath(sender, `tampered-${name}`), sender.keys.privateKey);
+      const into = makeInstallation(`Receiver ${name}`, { role: 'coordinator', idPrefix: `t${name}`, now: AUGUST });
+      try {
+        expect(refusalOf(into.call('bundles:import', { file: tampered, trustNewSender: true, allCommunities: true })).reason, name).toBe('forged');
+        expect(into.core.context.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get(), name).toBe(0);
+      } finally {
+        into.core.close();
+      }
+    }
+  });
+});
