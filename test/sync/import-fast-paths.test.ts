@@ -73,7 +73,7 @@ describe('the strict schemas read without zod', () => {
         expect(fast !== null).toBe(slow.success);
         if (slow.success) expect(fast).toEqual(slow.data);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
