@@ -48,7 +48,7 @@ const PRACTICE_CONTENT = ['title', 'whatWasDone', 'challenge', 'themeIds', 'zone
 const PRACTICE_PROPOSAL_FIELDS = ['communityId', 'actionId', ...PRACTICE_CONTENT, 'proposedBy', 'proposedAt', 'decision', 'declineReason', 'decidedBy', 'decidedAt', 'practiceId'] as const;
 const PRACTICE_FIELDS = [...PRACTICE_CONTENT, 'proposalId', 'publishedBy', 'publishedAt', 'updatedAt'] as const;
 
-/** Issue 14 §1: the engagement log (migration 0007 here, renumbered at merge). */
+/** Issue 14 §1: the engagement log (migration 0009). */
 const ENGAGEMENT_FIELDS = [
   'communityId',
   'date',
