@@ -46,7 +46,14 @@ export function QuarterlyReportScreen({ planId, quarter }: { planId: string; qua
           { label: quarterName },
         ]}
         title={t('report.title', { name: p.communityName, quarter: quarterName })}
-        status={<StatusChip kind="report" value={q.report.state} />}
+        status={
+          <StatusChip
+            kind="report"
+            value={q.report.state}
+            // Where the coordinator's review stands (issue 14 §4), beside the report's state.
+            detail={q.report.review && q.report.review.status !== 'draft' && q.report.review.status !== 'submitted' ? t(`quarterReview.status.${q.report.review.status}`) : undefined}
+          />
+        }
         subtitle={q.report.state === 'submitted' ? t('progress.submittedOn', { date: format.date(q.report.submittedAt), who: q.report.submittedBy ?? '' }) : t('progress.dueOn', { date: format.date(q.report.dueDate) })}
         actions={
           <>
