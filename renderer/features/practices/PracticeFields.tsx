@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PracticeContent, Theme } from '../../../shared/domain';
 import { PRACTICE_STATUSES, type PracticeStatus } from '../../../shared/practices';
 import { CSWB_ZONES, type CswbZone } from '../../../shared/vocabulary';
+import { DateField } from '../../components/DateField';
 import { CheckboxGroup, MAX_LONG_TEXT, Select, TextArea, TextField } from '../../components/Field';
 import { RequiredChoice, filled, requiredError } from '../../components/FormDialog';
 import { useFormat } from '../../i18n/format';
@@ -99,8 +100,8 @@ export function PracticeFields({ form, checked, themes }: { form: PracticeForm; 
         <Select label={t('practices.form.fiscalYear')} value={state.fiscalYear} onChange={(e) => set('fiscalYear', e.target.value)} placeholder={t('practices.form.noYear')} options={years.map((y) => ({ value: String(y), label: format.fiscalYear(y) }))} />
       </div>
       <div className="grid-3">
-        <TextField type="date" label={t('practices.form.triedFrom')} value={state.triedFrom} onChange={(e) => set('triedFrom', e.target.value)} />
-        <TextField type="date" label={t('practices.form.triedTo')} value={state.triedTo} onChange={(e) => set('triedTo', e.target.value)} />
+        <DateField label={t('practices.form.triedFrom')} value={state.triedFrom} onChange={(v) => set('triedFrom', v)} />
+        <DateField label={t('practices.form.triedTo')} value={state.triedTo} onChange={(v) => set('triedTo', v)} />
       </div>
       <TextArea label={t('practices.form.outcome')} value={state.outcome} onChange={(e) => set('outcome', e.target.value)} rows={2} maxLength={MAX_LONG_TEXT} />
       <TextField label={t('practices.form.contactText')} hint={t('practices.form.contactHint')} value={state.contactText} onChange={(e) => set('contactText', e.target.value)} maxLength={200} />
