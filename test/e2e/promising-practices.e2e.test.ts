@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('promising practices, end to end', () => {
   it('the detachment shares an action as a practice; the coordinator accepts it with its own wording', async () => {
     await becomeInEnglish(page, server.url, { role: 'Detachment', userName: 'Sgt. Dana Okpik', community: source.communityName });
     await go(page, server.url, `#/plans/${source.planId}`);
-    await page.getByRole('button', { name: `Share ${source.actionTitle} as a promising practice` }).first().click();
+    await page.getByRole('button', { name: `Share as a practice: ${source.actionTitle}` }).first().click();
     const share = page.getByRole('dialog', { name: 'Propose as a promising practice' });
     await share.getByLabel(/^Title/).waitFor();
     expect(await share.getByLabel(/^Title/).inputValue()).toBe(source.actionTitle);

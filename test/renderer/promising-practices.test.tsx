@@ -138,7 +138,7 @@ describe('withdrawing', () => {
     const view = coordinator.renderIn(<PracticesScreen />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Details of Friday night drop-in' }));
-    await user.click(screen.getByRole('button', { name: 'Withdraw Friday night drop-in from the library' }));
+    await user.click(screen.getByRole('button', { name: 'Withdraw from the library: Friday night drop-in' }));
     const confirm = await screen.findByRole('dialog', { name: 'Withdraw “Friday night drop-in” from the library?' });
     await user.click(within(confirm).getByRole('button', { name: 'Withdraw' }));
     await waitFor(() => expect(coordinator.bridge.calls.find((c) => c.method === 'practices:remove')?.input).toEqual({ practiceId: 'pr1' }));

@@ -213,7 +213,7 @@ function DueSoonRow({ item }: { item: DueSoonItem }) {
   return (
     <li data-kind="report">
       <strong>{t('quarterReview.dueReport', { quarter, name: item.communityName })}</strong> — {when}{' '}
-      <a href={href.progress(item.planId!, item.quarter!)} aria-label={t('home.openProgressFor', { name: item.communityName, quarter })}>
+      <a href={href.progress(item.planId!, item.quarter!)} aria-label={t('quarterReview.dueOpenProgressFor', { name: item.communityName, quarter, date: format.date(item.dueDate) })}>
         {t('home.openProgress')}
       </a>
     </li>
