@@ -70,8 +70,8 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
   // narrative that explains it is one edit.
   const onRowBlur = (event: FocusEvent<HTMLElement>) => {
     const next = event.relatedTarget as Node | null;
-    // Moving on to the action's comments (ActionComments) is leaving the entry's fields: it saves.
-    if (next && event.currentTarget.contains(next) && !(next instanceof Element && next.closest('[data-action-comments]'))) return;
+    // Moving on to the entry's files or the action's comments is leaving the entry's fields: it saves.
+    if (next && event.currentTarget.contains(next) && !(next instanceof Element && next.closest('[data-action-comments], [data-entry-attachments]'))) return;
     void save(action.id);
   };
   // The narrative and the next steps are written the same way, each into its own part of the draft.
@@ -140,7 +140,9 @@ export const ProgressRow = memo(function ProgressRow({ action, readOnly, leadLab
         <TextArea label={t('progress.narrative')} hint={t('progress.narrativeHint')} {...writtenField('narrative')} aria-invalid={row.draft.narrative.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
         <TextArea label={t('progress.nextSteps')} {...writtenField('nextSteps')} aria-invalid={row.draft.nextSteps.length > PROGRESS_TEXT_LIMIT ? true : undefined} />
       </div>
-      <EntryAttachments action={action} />
+      <div data-entry-attachments>
+        <EntryAttachments action={action} />
+      </div>
       <ActionComments actionId={action.id} actionTitle={action.title} />
     </section>
   );
