@@ -3,27 +3,13 @@
  * organisations, priorities and actions they name, and the roll-up's count per community and kind.
  */
 import type { Engagement, EngagementCount, EngagementRef } from '../../../shared/domain';
-import type { EngagementKind } from '../../../shared/engagements';
 import { fiscalQuarterOf, fiscalYearEnd, fiscalYearStart, type Quarter, quarterEnd, quarterStart } from '../../../shared/fiscal-calendar';
 import type { CoreContext } from '../changelog/core-context';
 
-export interface EngagementRow {
-  id: string;
-  communityId: string;
-  date: string;
-  kind: EngagementKind;
-  summary: string;
-  outcomes: string | null;
-  followUps: string | null;
-  participantPersonIds: string[];
-  participantOrganisationIds: string[];
-  otherParticipants: string | null;
-  priorityIds: string[];
-  actionIds: string[];
-  recordedBy: string;
-  recordedAt: string;
+/** An engagement as stored: the domain's fields without what is derived (names, fiscal year and quarter), with its removal mark. */
+export type EngagementRow = Omit<Engagement, 'communityName' | 'fiscalYear' | 'quarter' | 'people' | 'organisations' | 'priorities' | 'actions'> & {
   deletedAt: string | null;
-}
+};
 
 const COLUMNS = `id, community_id AS communityId, date, kind, summary, outcomes, follow_ups AS followUps,
   participant_person_ids AS participantPersonIds, participant_organisation_ids AS participantOrganisationIds,
