@@ -97,6 +97,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('cache_size = -32768');
 
     const pending = pendingMigrations(sqlite, migrationsFolder);
     if (pending.length > 0 && existed) {

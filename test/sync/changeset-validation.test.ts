@@ -62,7 +62,8 @@ describe('what the planner itself writes', () => {
     } finally {
       core.close();
     }
-  });
+    // Seeds a whole demo territory: a minute on a busy two-core machine.
+  }, 120_000);
 });
 
 describe('versions', () => {

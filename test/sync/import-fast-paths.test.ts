@@ -9,14 +9,16 @@
  *   remembered) ends with the sender's digest and the exact signed bytes, and a bundle whose
  *   changeset body was altered is still refused, with and without signed heads.
  */
+import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesetText, storedChangesetBody } from '../../db/changeset-text';
 import { exportBundle as writeBundle } from '../../electron/core/bundles/bundle-export';
 import { changesetLineSchema, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
-import { deflateInParallel, inflateInParallel } from '../../electron/core/bundles/parallel-verify';
+import { deflateInParallel, gzipInParallel, inflateInParallel } from '../../electron/core/bundles/parallel-verify';
 import { changesetBodySchema, parseChangesetBody } from '../../electron/core/changelog/changeset-body';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
+import { DEFER_FROM, DEFERRABLE, withIndexesDeferred } from '../../electron/core/changelog/deferred-indexes';
 import { addCommunity, agreedPlan, bundlePath, exportBundle, importBundle, type Installation, makeInstallation, refusalOf } from '../support';
 import { readParts, writeParts } from '../support/bundle-parts';
 import { AUGUST } from './support/inuvik';
@@ -124,6 +126,11 @@ describe('changeset bodies on other cores', () => {
   });
 });
 
+/** Every index of the database and its definition, as sqlite_master holds them. */
+function indexDefinitions(installation: Installation): Array<{ name: string; sql: string }> {
+  return installation.core.context.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
+}
+
 describe('a large import (520 actions: over the thresholds of the fast paths)', () => {
   let sender: Installation;
   let full: string;
@@ -132,7 +139,7 @@ describe('a large import (520 actions: over the thresholds of the fast paths)', 
   beforeAll(() => {
     sender = makeInstallation('Coordinator', { role: 'coordinator', idPrefix: 'c', now: AUGUST });
     const community = addCommunity(sender, 'Inuvik', { detachment: 'Inuvik' });
-    // One changeset and one row per action: above 400 changesets (deflated on other cores) and 500 rows (heads read in one pass).
+    // One changeset and one row per action: above 400 changesets (deflated on other cores), 500 rows (heads read in one pass) and 500 changesets into an empty log (indexes built after storing).
     agreedPlan(sender, community, 2025, Array.from({ length: 520 }, (_, i) => `Action ${i + 1}`));
     full = exportBundle(sender, null);
     fullWithoutHeads = bundlePath(sender, 'without-heads');
@@ -155,6 +162,10 @@ describe('a large import (520 actions: over the thresholds of the fast paths)', 
       expect(changesetText(stored[0]!.body)).toBe(sent.get(stored[0]!.id));
       const [plan] = into.must('plans:list', {});
       expect(into.must('plans:get', { planId: plan!.id }).priorities[0]!.actions).toHaveLength(520);
+      // The indexes dropped while storing (deferred-indexes.ts) are back, as the migrations made them, and whole.
+      expect(indexDefinitions(into)).toEqual(indexDefinitions(sender));
+      expect(into.core.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(into.core.context.sqlite.prepare("SELECT count(*) FROM ops INDEXED BY ops_row WHERE row_id > ''").pluck().get()).toBe(into.core.context.sqlite.prepare('SELECT count(*) FROM ops').pluck().get());
     } finally {
       into.core.close();
     }
@@ -173,9 +184,96 @@ describe('a large import (520 actions: over the thresholds of the fast paths)', 
       try {
         expect(refusalOf(into.call('bundles:import', { file: tampered, trustNewSender: true, allCommunities: true })).reason, name).toBe('forged');
         expect(into.core.context.sqlite.prepare('SELECT count(*) FROM changesets').pluck().get(), name).toBe(0);
+        // Refused after storing (the altered body's own signature is checked then): the dropped indexes came back with the rollback.
+        expect(indexDefinitions(into), name).toEqual(indexDefinitions(sender));
       } finally {
         into.core.close();
       }
+    }
+  });
+});
+
+describe('a bundle compressed on every core (gzipInParallel)', () => {
+  it('gives gzip members that read back as exactly the payload, for any payload over a megabyte; a small one is one member', () => {
+    const lines = Array.from({ length: 9000 }, (_, i) => JSON.stringify({ type: 'changeset', body: JSON.stringify({ ...body, seq: i + 1, id: `cs-${i}` }), signature: 'c2lnbmF0dXJl' }));
+    const payload = Buffer.from(lines.join('\n') + '\n', 'utf8');
+    expect(payload.length).toBeGreaterThan(1 << 20);
+    for (const cut of [payload, payload.subarray(0, (1 << 20) + 7), payload.subarray(0, 1000)]) {
+      const packed = gzipInParallel(cut, 6);
+      expect(gunzipSync(packed).equals(cut)).toBe(true);
+      // Members: each starts with gzip's magic bytes; more than one for a large payload.
+      const members = countGzipMembers(packed);
+      expect(members > 1).toBe(cut.length >= 1 << 20);
+    }
+  });
+});
+
+/** The gzip members of a file, counted by reading each one to its end. */
+function countGzipMembers(file: Buffer): number {
+  let members = 0;
+  let rest = file;
+  while (rest.length > 0) {
+    expect([rest[0], rest[1]]).toEqual([0x1f, 0x8b]);
+    const inflater = zlibInflateOne(rest);
+    members += 1;
+    rest = rest.subarray(inflater);
+  }
+  return members;
+}
+
+/** The length of the first gzip member of `file`. */
+function zlibInflateOne(file: Buffer): number {
+  // gunzipSync of a member alone succeeds; find the shortest prefix that is one whole member (its trailer holds the length).
+  for (let end = 18; end <= file.length; end++) {
+    if (end < file.length && (file[end] !== 0x1f || file[end + 1] !== 0x8b)) continue;
+    try {
+      gunzipSync(file.subarray(0, end));
+      return end;
+    } catch {
+      // not a whole member yet
+    }
+  }
+  throw new Error('not a gzip member');
+}
+
+describe('indexes built once after a large first import (deferred-indexes.ts)', () => {
+  const hasRowIndex = (installation: Installation) =>
+    installation.core.context.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ops_row'").pluck().get() === 1;
+
+  it('are dropped while a batch of at least DEFER_FROM changesets into a smaller log is stored, and back after; a smaller batch keeps them', () => {
+    const into = makeInstallation('Indexes', { role: 'coordinator', idPrefix: 'ix', now: AUGUST });
+    const sqlite = into.core.context.sqlite;
+    try {
+      const seen: boolean[] = [];
+      sqlite.transaction(() => {
+        withIndexesDeferred(sqlite, DEFER_FROM, () => seen.push(hasRowIndex(into)));
+        withIndexesDeferred(sqlite, DEFER_FROM - 1, () => seen.push(hasRowIndex(into)));
+      })();
+      expect(seen).toEqual([false, true]);
+      expect(hasRowIndex(into)).toBe(true);
+      expect([...DEFERRABLE]).toEqual(['ops_row']);
+    } finally {
+      into.core.close();
+    }
+  });
+
+  it('come back with the rollback when storing fails, and are never dropped outside a transaction', () => {
+    const into = makeInstallation('Indexes rollback', { role: 'coordinator', idPrefix: 'iy', now: AUGUST });
+    const sqlite = into.core.context.sqlite;
+    try {
+      expect(() =>
+        sqlite.transaction(() =>
+          withIndexesDeferred(sqlite, 10_000, () => {
+            expect(hasRowIndex(into)).toBe(false);
+            throw new Error('storing failed');
+          }),
+        )(),
+      ).toThrow('storing failed');
+      expect(hasRowIndex(into)).toBe(true);
+      expect(() => withIndexesDeferred(sqlite, 10_000, () => 1)).toThrow(/inside a transaction/);
+      expect(hasRowIndex(into)).toBe(true);
+    } finally {
+      into.core.close();
     }
   });
 });

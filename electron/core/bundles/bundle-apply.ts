@@ -18,6 +18,7 @@ import { scopeGuard } from './import-scope';
 import { checkImportedPartitions } from './import-partitions';
 import { checkAttachedRecords } from './bundle-files';
 import { deflateInParallel } from './parallel-verify';
+import { withIndexesDeferred } from '../changelog/deferred-indexes';
 
 export type AppliedBundle = Omit<ImportPreview, 'sender' | 'bundleId' | 'createdAt'>;
 
@@ -37,14 +38,16 @@ export function applyChecked(ctx: CoreContext, checked: CheckedBundle): AppliedB
   const bodies = deflateInParallel(ordered.map((c) => c.text));
   try {
     // Nothing inside rolls back on its own, so the register may remember field numbers meanwhile.
-    ctx.recorder.register.batch(() => {
-      for (const [done, c] of ordered.entries()) {
-        ctx.progress?.('apply', done, ordered.length);
-        for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now, bodies.stored(done))) touched.set(`${row.table}\u0000${row.rowId}`, row);
-        // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
-        recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
-      }
-    });
+    ctx.recorder.register.batch(() =>
+      withIndexesDeferred(ctx.sqlite, ordered.length, () => {
+        for (const [done, c] of ordered.entries()) {
+          ctx.progress?.('apply', done, ordered.length);
+          for (const row of storeChangeset(ctx.sqlite, ctx.recorder.register, c.body, c.text, c.signature, now, bodies.stored(done))) touched.set(`${row.table}\u0000${row.rowId}`, row);
+          // A newer planner's fields: kept in the log and the registers, listed until an upgrade materialises them.
+          recordUnknownFields(ctx, opsForLater(c.body, ctx.recorder.schemaVersion), now);
+        }
+      }),
+    );
   } finally {
     bodies.close();
   }

@@ -11,6 +11,7 @@ import {
   partitionLabel,
   partitionOfRow,
   referencedIds,
+  rememberingFixedPartitions,
 } from '../changelog/partitions';
 import type { ReplicatedTableName } from '../changelog/replicated-tables';
 import { type FieldLookup, memoizedLookup, storedFieldLookup } from '../changelog/row-community';
@@ -30,6 +31,10 @@ export function checkImportedPartitions(
   waitingBefore: ReadonlyArray<{ table: string; rowId: string }> = [],
   fieldLookup: FieldLookup = storedFieldLookup(ctx),
 ): void {
+  rememberingFixedPartitions(ctx.sqlite, () => checkPartitions(ctx, fresh, waitingBefore, fieldLookup));
+}
+
+function checkPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: ChangesetBody }>, waitingBefore: ReadonlyArray<{ table: string; rowId: string }>, fieldLookup: FieldLookup): void {
   const sqlite = ctx.sqlite;
   // No field changes while this runs (only row_partitions is written): each field is read once.
   const lookup = memoizedLookup(fieldLookup);

@@ -55,6 +55,7 @@ export class FieldRegister {
       insertOp: sqlite.prepare('INSERT OR IGNORE INTO ops (cs, position, field_key, row_id, value, head) VALUES (?, ?, ?, ?, ?, ?)'),
       insertPred: sqlite.prepare('INSERT OR IGNORE INTO op_preds (op_id, pred_op_id) VALUES (?, ?)'),
       namedBy: sqlite.prepare('SELECT op_id FROM op_preds WHERE pred_op_id = ?').pluck(),
+      everyNamed: sqlite.prepare('SELECT DISTINCT pred_op_id FROM op_preds').pluck(),
       isOpOfField: sqlite
         .prepare('SELECT 1 FROM ops o JOIN changesets c ON c.n = o.cs WHERE c.id = ? AND o.position = ? AND o.row_id = ? AND o.field_key = ?')
         .pluck(),
@@ -74,6 +75,13 @@ export class FieldRegister {
 
   /** Field numbers remembered during `batch` only (see there). */
   private keys: Map<string, number> | null = null;
+  /**
+   * During `batch`: every op id some stored op names in its pred, read once when first needed and
+   * kept up to date by `apply` (an import of thousands of ops, almost none of which anything names,
+   * asks once instead of once per op).
+   */
+  private named: Set<string> | null = null;
+  private inBatch = false;
 
   /**
    * Runs `work` remembering field numbers (an import applies tens of thousands of ops on a few
@@ -81,12 +89,15 @@ export class FieldRegister {
    * remembered, since a rolled-back transaction takes its new numbers with it.
    */
   batch<T>(work: () => T): T {
-    const outer = this.keys;
+    const outer = { keys: this.keys, named: this.named, inBatch: this.inBatch };
     this.keys ??= new Map();
+    this.inBatch = true;
     try {
       return work();
     } finally {
-      this.keys = outer;
+      this.keys = outer.keys;
+      this.named = outer.named;
+      this.inBatch = outer.inBatch;
     }
   }
 
@@ -124,6 +135,10 @@ export class FieldRegister {
 
   /** Whether a known op of the same field names `opId` in its pred (so `opId` cannot be a head). */
   supersededBySameField(opId: string, table: string, rowId: string, field: string): boolean {
+    if (this.inBatch) {
+      this.named ??= new Set(this.statements.everyNamed.all() as string[]);
+      if (!this.named.has(opId)) return false;
+    }
     return (this.statements.namedBy.all(opId) as string[]).some((later) => this.isOpOfField(later, table, rowId, field));
   }
 
@@ -147,6 +162,7 @@ export class FieldRegister {
     if (inserted.changes === 0) return false; // seen before: applying twice changes nothing
     for (const pred of op.pred) {
       s.insertPred.run(op.opId, pred);
+      this.named?.add(pred);
       // Even an op that arrives already superseded retires what it replaced.
       this.setHead(pred, op.table, op.rowId, op.field, false);
     }

@@ -14,21 +14,22 @@ export class HeadsSnapshot {
   private readonly byTable = new Map<string, Map<string, Map<string, Head[]>>>();
 
   constructor(sqlite: Database.Database) {
-    const rows = sqlite
-      .prepare(
-        `SELECT f.table_name, o.row_id, f.field, c.id || '.' || o.position, o.value, c.hlc
-           FROM ops o JOIN op_fields f ON f.k = o.field_key JOIN changesets c ON c.n = o.cs WHERE o.head = 1`,
-      )
-      .raw()
-      .iterate() as IterableIterator<[string, string, string, string, string, string]>;
-    for (const [table, rowId, field, opId, value, hlc] of rows) {
+    // Three plain scans joined here rather than in SQL: the few field names and the changesets'
+    // ids and clocks are read once each, not once per op (most of a snapshot's cost was that join).
+    const fields = new Map((sqlite.prepare('SELECT k, table_name, field FROM op_fields').raw().all() as Array<[number, string, string]>).map(([k, table, field]) => [k, { table, field }]));
+    const changesets = new Map((sqlite.prepare('SELECT n, id, hlc FROM changesets').raw().all() as Array<[number, string, string]>).map(([n, id, hlc]) => [n, { id, hlc }]));
+    const rows = sqlite.prepare('SELECT field_key, row_id, value, cs, position FROM ops WHERE head = 1').raw().all() as Array<[number, string, string, number, number]>;
+    for (const [fieldKey, rowId, value, cs, position] of rows) {
+      const { table, field } = fields.get(fieldKey)!;
+      const { id, hlc } = changesets.get(cs)!;
+      const head = { opId: `${id}.${position}`, value, hlc };
       let perRow = this.byTable.get(table);
       if (!perRow) this.byTable.set(table, (perRow = new Map()));
       let perField = perRow.get(rowId);
       if (!perField) perRow.set(rowId, (perField = new Map()));
       const list = perField.get(field);
-      if (list) list.push({ opId, value, hlc });
-      else perField.set(field, [{ opId, value, hlc }]);
+      if (list) list.push(head);
+      else perField.set(field, [head]);
     }
     for (const perRow of this.byTable.values()) for (const perField of perRow.values()) for (const list of perField.values()) if (list.length > 1) list.sort(compareHeads);
   }

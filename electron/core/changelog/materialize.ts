@@ -58,7 +58,10 @@ function statement(ctx: CoreContext, text: string): Database.Statement {
   return s;
 }
 
-function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string, snapshot: HeadsSnapshot | null): Outcome {
+/** The rows waiting in pending_rows, as `table\0rowId`: read once per materializeRows and kept up to date by it. */
+type Waiting = Set<string>;
+
+function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string, snapshot: HeadsSnapshot | null, waiting: Waiting): Outcome {
   const plan = tablePlan(ctx, table);
   const heads = snapshot ? snapshot.headsOfRow(table, rowId) : ctx.recorder.register.headsOfRow(table, rowId);
   const values = new Map<string, unknown>();
@@ -83,9 +86,11 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
     const code = (error as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
     statement(ctx, 'INSERT OR REPLACE INTO pending_rows (table_name, row_id, reason) VALUES (?, ?, ?)').run(table, rowId, code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'waiting for its parent' : 'incomplete');
+    waiting.add(`${table}\u0000${rowId}`);
     return 'pending';
   }
-  statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
+  // Only a row that was waiting has a line to clear (an import writes thousands that never waited).
+  if (waiting.delete(`${table}\u0000${rowId}`)) statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
   return 'written';
 }
 
@@ -99,14 +104,15 @@ export function materializeRows(ctx: CoreContext, rows: readonly RowRef[], snaps
   const sorted = rows
     .filter((r): r is { table: ReplicatedTableName; rowId: string } => isReplicated(r.table))
     .sort((a, b) => tableOrder.indexOf(a.table) - tableOrder.indexOf(b.table));
-  for (const row of sorted) materializeRow(ctx, row.table, row.rowId, snapshot);
-  const waiting = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId FROM pending_rows');
+  const waitingRows = ctx.sqlite.prepare('SELECT table_name AS tableName, row_id AS rowId FROM pending_rows');
+  const waiting: Waiting = new Set((waitingRows.all() as Array<{ tableName: string; rowId: string }>).map((r) => `${r.tableName}\u0000${r.rowId}`));
+  for (const row of sorted) materializeRow(ctx, row.table, row.rowId, snapshot, waiting);
   for (;;) {
-    const before = waiting.all() as Array<{ tableName: string; rowId: string }>;
+    const before = waitingRows.all() as Array<{ tableName: string; rowId: string }>;
     if (before.length === 0) return;
     let moved = false;
     for (const row of before.sort((a, b) => tableOrder.indexOf(a.tableName as ReplicatedTableName) - tableOrder.indexOf(b.tableName as ReplicatedTableName))) {
-      if (isReplicated(row.tableName) && materializeRow(ctx, row.tableName, row.rowId, snapshot) === 'written') moved = true;
+      if (isReplicated(row.tableName) && materializeRow(ctx, row.tableName, row.rowId, snapshot, waiting) === 'written') moved = true;
     }
     if (!moved) return;
   }

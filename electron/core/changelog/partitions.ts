@@ -76,14 +76,45 @@ function fixedStatementsOf(sqlite: Database.Database) {
   return s;
 }
 
+/** Fixed partitions remembered during `rememberingFixedPartitions` (per database), keyed `table\0rowId`. */
+const remembered = new WeakMap<Database.Database, Map<string, string | undefined>>();
+
+/**
+ * Runs `work` remembering every fixed partition it reads or records (an import places thousands of
+ * rows, most under the same few parents). Only for work that changes row_partitions through
+ * `fixPartition` alone and rolls nothing back inside itself.
+ */
+export function rememberingFixedPartitions<T>(sqlite: Database.Database, work: () => T): T {
+  if (remembered.has(sqlite)) return work();
+  remembered.set(sqlite, new Map());
+  try {
+    return work();
+  } finally {
+    remembered.delete(sqlite);
+  }
+}
+
 /** The partition recorded for a row when it was first created here; undefined when none is. */
 export function fixedPartition(sqlite: Database.Database, table: string, rowId: string): string | undefined {
-  return fixedStatementsOf(sqlite).get.get(table, rowId) as string | undefined;
+  const memo = remembered.get(sqlite);
+  if (!memo) return fixedStatementsOf(sqlite).get.get(table, rowId) as string | undefined;
+  const key = `${table}\u0000${rowId}`;
+  if (memo.has(key)) return memo.get(key);
+  const fixed = fixedStatementsOf(sqlite).get.get(table, rowId) as string | undefined;
+  memo.set(key, fixed);
+  return fixed;
 }
 
 /** Records a row's partition, once: a later call for the same row changes nothing. */
 export function fixPartition(sqlite: Database.Database, table: string, rowId: string, partition: string): void {
-  fixedStatementsOf(sqlite).put.run(table, rowId, partition);
+  const memo = remembered.get(sqlite);
+  const key = `${table}\u0000${rowId}`;
+  if (memo?.get(key) !== undefined) return; // already fixed: INSERT OR IGNORE would change nothing
+  const stored = fixedStatementsOf(sqlite).put.run(table, rowId, partition).changes === 1;
+  if (!memo) return;
+  // Recorded now, or already recorded (not read yet here): read again when next asked.
+  if (stored) memo.set(key, partition);
+  else memo.delete(key);
 }
 
 /**
