@@ -137,6 +137,23 @@ describe('the core in worker threads', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('reports an annual plan (a full report) in determinate report steps, monotonic and ending at its total', async () => {
+    const seen: ProgressEvent[] = [];
+    const stop = core.onProgress((event) => seen.push(event));
+    const plans = await core.call('plans:list', {});
+    if (!plans.ok) throw new Error(plans.error.message);
+    const planId = (plans.value as Array<{ id: string }>)[0]!.id;
+    const annual = await core.call('reports:annual', { planId });
+    stop();
+    expect(annual.ok).toBe(true);
+    expect(seen.map((e) => e.operation)).toEqual(seen.map(() => 'reports:annual'));
+    expect(seen.map((e) => e.step)).toEqual(seen.map(() => 'report'));
+    expect(seen.length).toBeGreaterThan(2);
+    expect(new Set(seen.map((e) => e.total)).size).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThan(seen[i - 1]!.done);
+    expect(seen[0]!.done).toBe(0);
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
+  }, 60_000);
 });
 
 describe('the demo made in a worker of its own (demo:open the first time)', () => {

@@ -12,6 +12,7 @@ import { EXPORT_VIEWS } from '../../shared/reports';
 import { ApiError } from '../../renderer/api/api-error';
 import { RollupExports } from '../../renderer/features/rollup/rollup-parts';
 import { WelcomeScreen } from '../../renderer/features/welcome/WelcomeScreen';
+import { PrintScreen } from '../../renderer/features/reports/PrintScreen';
 import { deferred, type FakeHandlers } from './support/fake-core';
 import { setup } from './support/render-app';
 
@@ -61,6 +62,27 @@ describe('the progress of a report export', () => {
     const bar = screen.getByRole('progressbar', { name: 'Préparation du fichier d’exportation…' });
     expect(bar.getAttribute('aria-valuetext')).toMatch(/^66\u00a0% fait\. Étape 1 sur 1\s: préparation du rapport — 2 sur 3$/);
     expect(screen.getByRole('button', { name: 'Arrêter' })).toBeTruthy();
+  });
+});
+
+describe('the annual plan while the core prepares it (a full report)', () => {
+  const plan = () => ({ id: 'p1', communityName: 'Dettah', fiscalYear: 2026 }) as never;
+  const options = { lang: null, public: false, paper: 'letter' as const };
+
+  it('shows a determinate bar, without Stop (nothing to undo), in English and French', async () => {
+    for (const [locale, name, text] of [
+      ['en', 'Preparing the annual plan…', /^50% done\. Step 1 of 1: preparing the report — 2 of 4$/],
+      ['fr', 'Préparation du plan annuel…', /^50\u00a0% fait\. Étape 1 sur 1\s: préparation du rapport — 2 sur 4$/],
+    ] as const) {
+      const app = withPushedProgress({ 'reports:annual': () => new Promise<never>(() => {}), 'plans:get': plan }, locale);
+      const view = app.renderIn(<PrintScreen kind="annual" planId="p1" options={options} />);
+      const bar = await screen.findByRole('progressbar', { name });
+      app.push({ operation: 'reports:annual', step: 'report', done: 2, total: 4 });
+      expect(bar.getAttribute('aria-valuenow')).toBe('50');
+      expect(bar.getAttribute('aria-valuetext')).toMatch(text);
+      expect(screen.queryByRole('button', { name: locale === 'en' ? 'Stop' : 'Arrêter' })).toBeNull();
+      view.unmount();
+    }
   });
 });
 

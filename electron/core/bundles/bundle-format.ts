@@ -22,6 +22,7 @@ import {
 } from './bundle-crypto';
 import { BundleRefusal } from './bundle-refusal';
 import { verifyText } from './identity';
+import { gzipInParallel } from './parallel-verify';
 import { MAX_HEADS, signedHeadSchema } from './signed-heads';
 import { territorySectionSchema } from './territory-crypto';
 
@@ -290,7 +291,8 @@ function prefixed(version: number, headerJson: Buffer): Buffer {
 /** Writes format 2. A string is a passphrase (as before), null means not encrypted. */
 export function encodeBundle(lines: readonly string[], encryption: string | null | BundleEncryption): Buffer {
   const enc: BundleEncryption | null = typeof encryption === 'string' ? { passphrase: encryption } : encryption;
-  const payload = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 6 });
+  // On every core: one gzip member per part (parallel-verify.ts), read back as one stream.
+  const payload = gzipInParallel(Buffer.from(lines.join('\n') + '\n', 'utf8'), 6);
   if (enc === null) return Buffer.concat([prefixed(FORMAT_VERSION, Buffer.from(JSON.stringify({ requires: READS_FORMAT_2_SINCE, encryption: null } satisfies BundleHeaderV2))), payload]);
   const fileKey = randomBytes(32);
   const nonce = randomBytes(16);

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
 import { changesetText, STORED_BODY_FORMAT, storedChangesetBody } from '../../../db/changeset-text';
 import { verifyText } from './identity';
 
@@ -23,8 +24,20 @@ const zlib = require('node:zlib');
 parentPort.on('message', (message) => {
   if (message.kind === 'deflate') return deflate(message);
   if (message.kind === 'inflate') return inflate(message);
+  if (message.kind === 'gzip') return gzip(message);
   verify(message);
 });
+function gzip({ part, level, port, states, slot }) {
+  const view = new Int32Array(states);
+  // Taken by the caller meanwhile: nothing to do (the port is closed with the call).
+  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return port.close();
+  let bytes = null;
+  try { bytes = zlib.gzipSync(part, { level }); } catch { bytes = null; }
+  if (bytes) port.postMessage(bytes);
+  port.close();
+  Atomics.store(view, slot, bytes ? 2 : 4);
+  Atomics.notify(view, slot);
+}
 function inflate({ call, bodies, options, port, states, slot }) {
   const out = answerPort(call, port);
   const view = new Int32Array(states);
@@ -210,6 +223,52 @@ export function deflateInParallel(texts: readonly string[]): PendingBodies {
       ready.clear();
     },
   };
+}
+
+/** Below this many bytes a payload is compressed here, in one piece. */
+const GZIP_PARALLEL_BYTES = 1 << 20;
+
+/**
+ * `gzipSync(payload, { level })`'s content, compressed on every core at once: the payload cut in
+ * one part per worker plus one, each part its own gzip member, the members one after the other
+ * (RFC 1952 §2.2: a gzip file is a series of members; gunzip, Node's zlib and every planner read
+ * them as one stream). This thread compresses the first part, then any part no worker has started
+ * (a shared state per part, so none is done twice and nothing waits on a busy worker); a worker
+ * that fails leaves its part to this thread. The same bytes come out of gunzip either way.
+ */
+export function gzipInParallel(payload: Buffer, level: number): Buffer {
+  if (payload.length < GZIP_PARALLEL_BYTES) return gzipSync(payload, { level });
+  const pool = workers();
+  const parts = pool.length + 1;
+  const size = Math.ceil(payload.length / parts);
+  const part = (i: number) => payload.subarray(i * size, (i + 1) * size);
+  // Per part: 0 waiting, 1 being done by its worker, 2 done and sent, 3 taken by this thread, 4 failed there.
+  const states = new SharedArrayBuffer(parts * 4);
+  const view = new Int32Array(states);
+  const channels = pool.map(() => new MessageChannel());
+  pool.forEach((worker, w) => {
+    const slot = w + 1;
+    // A copy of the part alone, moved (not a view of the whole payload, which would copy all of it).
+    const bytes = new Uint8Array(part(slot));
+    worker.postMessage({ kind: 'gzip', part: bytes, level, port: channels[w]!.port2, states, slot }, [bytes.buffer, channels[w]!.port2]);
+  });
+  const members: Buffer[] = [gzipSync(part(0), { level })];
+  try {
+    for (let slot = 1; slot < parts; slot++) {
+      if (Atomics.compareExchange(view, slot, 0, 3) === 0) {
+        members.push(gzipSync(part(slot), { level }));
+        continue;
+      }
+      while (Atomics.load(view, slot) === 1) {
+        if (Atomics.wait(view, slot, 1, 60_000) === 'timed-out') throw new Error('Compressing the bundle took too long; nothing was written.');
+      }
+      const sent = Atomics.load(view, slot) === 2 ? (receiveMessageOnPort(channels[slot - 1]!.port1)?.message as Uint8Array | undefined) : undefined;
+      members.push(sent ? Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength) : gzipSync(part(slot), { level }));
+    }
+  } finally {
+    for (const { port1 } of channels) port1.close();
+  }
+  return Buffer.concat(members);
 }
 
 /** Stored bodies per inflate job. */

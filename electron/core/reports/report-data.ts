@@ -173,14 +173,24 @@ export function quarterlyReport(ctx: CoreContext, input: MethodInput<'reports:qu
   };
 }
 
+/** The parts of an annual plan read one after the other, each reported as one unit of the 'report' step. */
+const ANNUAL_PARTS = 4;
+
 export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'>): AnnualPlanData {
+  // Issue 13 §1: a large plan (hundreds of actions, years of progress) takes a while; the document shows how far it is.
+  ctx.progress?.('report', 0, ANNUAL_PARTS);
   const options = publicOptions(input);
   const parts = planParts(ctx, input.planId);
+  ctx.progress?.('report', 1, ANNUAL_PARTS);
   const entries = entriesOf(ctx, parts.actions.map((a) => a.id), parts.plan.fiscalYear);
-  const latestOf = (actionId: string) => entries.filter((e) => e.actionId === actionId).at(-1);
+  const latestEntry = new Map<string, (typeof entries)[number]>();
+  for (const e of entries) latestEntry.set(e.actionId, e); // in the order entriesOf gives: the last one stays
+  const latestOf = (actionId: string) => latestEntry.get(actionId);
   const throughQuarter = entries.length ? (Math.max(...entries.map((e) => e.quarter)) as Quarter) : null;
+  ctx.progress?.('report', 2, ANNUAL_PARTS);
   // Indicators: their latest value of the year, and the assessment of that value.
   const priorities = buildPriorities(ctx, parts, latestOf, throughQuarter ?? 4, options, 'latestOfYear');
+  ctx.progress?.('report', 3, ANNUAL_PARTS);
   const continued = continuingPlans(ctx, parts.plan.fiscalYear + 1);
   const inPlanOrder = parts.priorities.flatMap((p) => parts.actions.filter((a) => a.priorityId === p.id));
   const items: YearEndItem[] = inPlanOrder.map((a) => {
@@ -198,6 +208,7 @@ export function annualPlan(ctx: CoreContext, input: MethodInput<'reports:annual'
   });
   const count = (o: YearEndOutcome) => suppressCount(items.filter((i) => i.outcome === o).length, options);
   const revisions = revisionsOf(ctx, parts.plan.id).map(({ reason, openedBy, openedAt, closedAt }) => ({ reason, openedBy, openedAt, closedAt }));
+  ctx.progress?.('report', ANNUAL_PARTS, ANNUAL_PARTS);
   return {
     generatedAt: ctx.clock.now(),
     options,

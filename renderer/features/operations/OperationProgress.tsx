@@ -21,6 +21,7 @@ export const OPERATION_STEPS: Readonly<Record<string, readonly ProgressStep[]>> 
   'bundles:preview': ['check', 'apply'],
   'bundles:export': ['select', 'write'],
   'exports:file': ['report'],
+  'reports:annual': ['report'],
   'demo:open': ['seed'],
 };
 

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestedPrintedPdfName } from '../../../shared/contract-files';
 import type { AnnualPlanData } from '../../../shared/reports';
-import { ErrorBanner, Loading } from '../../components/Feedback';
+import { ErrorBanner } from '../../components/Feedback';
+import { OperationProgress } from '../operations/OperationProgress';
 import { useFormat, type Formatter } from '../../i18n/format';
 import type { PrintOptions } from '../../../shared/report-routes';
 import { href } from '../../app/routes';
@@ -26,7 +27,7 @@ export function AnnualPlanDocument({ planId, options }: { planId: string; option
   return (
     <DocumentFrame options={options} header={header} ready={!!data && engagements.ready} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, null) : null} back={href.plan(planId)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
-      {!data ? <Loading /> : <AnnualBody data={data} format={format} engagements={<PrintedEngagements engagements={engagements.engagements} kind="annual" excludeNarratives={data.options.excludeNarratives} />} />}
+      {!data ? report.error ? null : <OperationProgress operation="reports:annual" label={t('operations.annual.label')} cancellable={false} /> : <AnnualBody data={data} format={format} engagements={<PrintedEngagements engagements={engagements.engagements} kind="annual" excludeNarratives={data.options.excludeNarratives} />} />}
     </DocumentFrame>
   );
 }
