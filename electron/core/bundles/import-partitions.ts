@@ -47,13 +47,15 @@ function checkPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: Changese
     const derived = derivedPartition(sqlite, lookup, table, row.rowId);
     if (fixed !== undefined && derived !== undefined && fixed !== derived) refuse('out_of_scope', msg('import.rowMoved', { from: label(fixed), to: label(derived) }));
   }
-  const placed = new Map<string, string | undefined>();
+  // Per table, each row's partition once placed (no key string built per op: an import has tens of thousands).
+  const placedIn = new Map<string, Map<string, string | undefined>>();
   for (const { body } of fresh) {
     const partition = partitionOfChangeset(body);
     for (const op of body.ops) {
       const table = op.table as ReplicatedTableName;
-      const key = `${table}\u0000${op.rowId}`;
-      if (!placed.has(key)) {
+      let placed = placedIn.get(table);
+      if (!placed) placedIn.set(table, (placed = new Map()));
+      if (!placed.has(op.rowId)) {
         const fixed = fixedPartition(sqlite, table, op.rowId);
         const derived = derivedPartition(sqlite, lookup, table, op.rowId);
         if (fixed !== undefined && derived !== undefined && fixed !== derived) refuse('out_of_scope', msg('import.rowMoved', { from: label(fixed), to: label(derived) }));
@@ -62,9 +64,9 @@ function checkPartitions(ctx: CoreContext, fresh: ReadonlyArray<{ body: Changese
         // A row whose parent is not here yet (it waits, hidden) takes the partition its changeset names.
         const settled = actual ?? (partition === LEGACY_PARTITION ? undefined : partition);
         if (fixed === undefined && settled !== undefined) fixPartition(sqlite, table, op.rowId, settled);
-        placed.set(key, settled);
+        placed.set(op.rowId, settled);
       }
-      const rowPartition = placed.get(key);
+      const rowPartition = placed.get(op.rowId);
       const target = PARTITION_REFERENCES[table]?.[op.field];
       // Changes made before partitions were written under no such rule: they are placed, not judged.
       if (!target || rowPartition === undefined || partition === LEGACY_PARTITION) continue;

@@ -64,23 +64,36 @@ type Waiting = Set<string>;
 function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string, snapshot: HeadsSnapshot | null, waiting: Waiting): Outcome {
   const plan = tablePlan(ctx, table);
   const heads = snapshot ? snapshot.headsOfRow(table, rowId) : ctx.recorder.register.headsOfRow(table, rowId);
-  const values = new Map<string, unknown>();
   // Only the fields this planner's version knows: the others' ops wait, kept, for an upgrade.
-  for (const field of fieldsKnownAt(table, ctx.recorder.schemaVersion)) {
-    const winner = heads.get(field)?.[0];
-    const column = plan.columns.get(field);
-    if (winner && column) values.set(column.sql, toSql(column.kind, JSON.parse(winner.value)));
+  const fields = knownColumns(ctx, table, plan);
+  const values: unknown[] = new Array(fields.length);
+  let present = '';
+  for (let i = 0; i < fields.length; i++) {
+    const winner = heads.get(fields[i]!.field)?.[0];
+    if (winner) values[i] = toSql(fields[i]!.kind, JSON.parse(winner.value));
+    present += winner ? '1' : '0';
   }
   const existing = plan.select.get(rowId) as Record<string, unknown> | undefined;
   try {
     if (existing) {
-      const changed = [...values].filter(([column, value]) => existing[column] !== value);
-      if (changed.length > 0) {
-        statement(ctx, `UPDATE "${plan.sqlTable}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...changed.map(([, v]) => v), rowId);
+      let changed = '';
+      const args: unknown[] = [];
+      for (let i = 0; i < fields.length; i++) {
+        const differs = present[i] === '1' && existing[fields[i]!.sql] !== values[i];
+        changed += differs ? '1' : '0';
+        if (differs) args.push(values[i]);
+      }
+      if (args.length > 0) {
+        const columns = fields.filter((_, i) => changed[i] === '1').map((f) => `"${f.sql}" = ?`);
+        shaped(ctx, `u\u0000${table}\u0000${changed}`, () => `UPDATE "${plan.sqlTable}" SET ${columns.join(', ')} WHERE id = ?`).run(...args, rowId);
       }
     } else {
-      const columns = ['id', ...values.keys()];
-      statement(ctx, `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(rowId, ...values.values());
+      const columns = ['id', ...fields.filter((_, i) => present[i] === '1').map((f) => f.sql)];
+      // The statement for this table and these fields, built once (an import writes thousands of rows of a few shapes).
+      shaped(ctx, `i\u0000${table}\u0000${present}`, () => `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+        rowId,
+        ...values.filter((_, i) => present[i] === '1'),
+      );
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
@@ -92,6 +105,32 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
   // Only a row that was waiting has a line to clear (an import writes thousands that never waited).
   if (waiting.delete(`${table}\u0000${rowId}`)) statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
   return 'written';
+}
+
+/** The fields of a table this planner's version knows, with their columns, per database and version. */
+const known = new WeakMap<Database.Database, Map<string, ReadonlyArray<{ field: string; sql: string; kind: string }>>>();
+function knownColumns(ctx: CoreContext, table: ReplicatedTableName, plan: TablePlan): ReadonlyArray<{ field: string; sql: string; kind: string }> {
+  let perDb = known.get(ctx.sqlite);
+  if (!perDb) known.set(ctx.sqlite, (perDb = new Map()));
+  const key = `${table}\u0000${ctx.recorder.schemaVersion}`;
+  let fields = perDb.get(key);
+  if (!fields) {
+    fields = fieldsKnownAt(table, ctx.recorder.schemaVersion).flatMap((field) => {
+      const column = plan.columns.get(field);
+      return column ? [{ field, sql: column.sql, kind: column.kind }] : [];
+    });
+    perDb.set(key, fields);
+  }
+  return fields;
+}
+
+/** A statement kept under a short key of its shape (which columns), its text built only the first time. */
+function shaped(ctx: CoreContext, key: string, text: () => string): Database.Statement {
+  let perDb = updates.get(ctx.sqlite);
+  if (!perDb) updates.set(ctx.sqlite, (perDb = new Map()));
+  let s = perDb.get(key);
+  if (!s) perDb.set(key, (s = ctx.sqlite.prepare(text())));
+  return s;
 }
 
 /**

@@ -76,8 +76,8 @@ function fixedStatementsOf(sqlite: Database.Database) {
   return s;
 }
 
-/** Fixed partitions remembered during `rememberingFixedPartitions` (per database), keyed `table\0rowId`. */
-const remembered = new WeakMap<Database.Database, Map<string, string | undefined>>();
+/** Fixed partitions remembered during `rememberingFixedPartitions` (per database): per table, per row. */
+const remembered = new WeakMap<Database.Database, Map<string, Map<string, string | undefined>>>();
 
 /**
  * Runs `work` remembering every fixed partition it reads or records (an import places thousands of
@@ -94,27 +94,32 @@ export function rememberingFixedPartitions<T>(sqlite: Database.Database, work: (
   }
 }
 
+function memoOf(sqlite: Database.Database, table: string): Map<string, string | undefined> | undefined {
+  const perTable = remembered.get(sqlite);
+  if (!perTable) return undefined;
+  let rows = perTable.get(table);
+  if (!rows) perTable.set(table, (rows = new Map()));
+  return rows;
+}
+
 /** The partition recorded for a row when it was first created here; undefined when none is. */
 export function fixedPartition(sqlite: Database.Database, table: string, rowId: string): string | undefined {
-  const memo = remembered.get(sqlite);
-  if (!memo) return fixedStatementsOf(sqlite).get.get(table, rowId) as string | undefined;
-  const key = `${table}\u0000${rowId}`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = memoOf(sqlite, table);
+  if (memo?.has(rowId)) return memo.get(rowId);
   const fixed = fixedStatementsOf(sqlite).get.get(table, rowId) as string | undefined;
-  memo.set(key, fixed);
+  memo?.set(rowId, fixed);
   return fixed;
 }
 
 /** Records a row's partition, once: a later call for the same row changes nothing. */
 export function fixPartition(sqlite: Database.Database, table: string, rowId: string, partition: string): void {
-  const memo = remembered.get(sqlite);
-  const key = `${table}\u0000${rowId}`;
-  if (memo?.get(key) !== undefined) return; // already fixed: INSERT OR IGNORE would change nothing
+  const memo = memoOf(sqlite, table);
+  if (memo?.get(rowId) !== undefined) return; // already fixed: INSERT OR IGNORE would change nothing
   const stored = fixedStatementsOf(sqlite).put.run(table, rowId, partition).changes === 1;
   if (!memo) return;
   // Recorded now, or already recorded (not read yet here): read again when next asked.
-  if (stored) memo.set(key, partition);
-  else memo.delete(key);
+  if (stored) memo.set(rowId, partition);
+  else memo.delete(rowId);
 }
 
 /**
