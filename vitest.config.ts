@@ -23,7 +23,12 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/{shared,db,core,main,cli,sync,architecture}/**/*.test.ts', 'test/*.test.ts'],
-          testTimeout: 20_000,
+          // A node or jsdom file may now run beside a browser file: a test that took 12.7 s alone
+          // (changeset-validation's seeded demo territory) took 26.7 s beside one on a busy machine.
+          // A timeout here only catches a hang; a test's speed is the benchmarks' business. The same
+          // for hooks (Vitest's default: 10 s), which seed databases and start command lines.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -33,7 +38,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/support/setup-dom.ts'],
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
