@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/longest-first-sequencer';
 
 /**
  * Node projects (shared, db, core, main, cli, architecture) run under plain Node; the renderer's
@@ -7,19 +8,27 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    // The command line as it ships, built once per run for the tests that start it (test/cli, the e2e demo database).
-    globalSetup: ['test/support/cli-bundle-setup.ts'],
+    // The command line as it ships, built once per run for the tests that start it (test/cli, the e2e
+    // demo database); then the demo territory most end-to-end files copy, seeded once before any file runs.
+    globalSetup: ['test/support/cli-bundle-setup.ts', 'test/e2e/support/demo-cache-setup.ts'],
     // Vitest's default is one worker fewer than the machine's cores: one worker on the 2-core CI
-    // machine. The node and dom files run two at a time; the end-to-end files keep their own single
-    // worker (below), and Vitest runs them after the others, one at a time.
+    // machine. Every file, end-to-end ones included, runs in one pool of two workers, in the order
+    // of test/support/longest-first-sequencer.ts: longest first, a browser file beside a node or
+    // jsdom file most of the time.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
           include: ['test/{shared,db,core,main,cli,sync,architecture}/**/*.test.ts', 'test/*.test.ts'],
-          testTimeout: 20_000,
+          // A node or jsdom file may now run beside a browser file: a test that took 12.7 s alone
+          // (changeset-validation's seeded demo territory) took 26.7 s beside one on a busy machine.
+          // A timeout here only catches a hang; a test's speed is the benchmarks' business. The same
+          // for hooks (Vitest's default: 10 s), which seed databases and start command lines.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -29,7 +38,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/support/setup-dom.ts'],
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -37,9 +47,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          // One browser and one harness at a time: the machine is small and shared.
-          fileParallelism: false,
-          maxWorkers: 1,
+          // Each file starts its own harness (port 0), its own Chromium and its own databases in its
+          // own temporary folders, so two files can run side by side (with each other or with a
+          // node or jsdom file).
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },

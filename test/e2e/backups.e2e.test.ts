@@ -78,7 +78,7 @@ describe.skipIf(!chromiumAvailable())('backups from Settings: a chosen folder, a
     await page.setViewportSize({ width, height: 768 });
     const violations = await seriousViolations(page);
     if (violations.length) findings[`${name}-${width}`] = violations;
-    // The app's own shell at 911 px is issue 12 §4's (test/e2e/every-screen.e2e.test.ts); here:
+    // The app's own shell at 911 px is issue 12 §4's (test/e2e/support/every-screen.ts); here:
     // nothing in the backups panel or the restore dialog is wider than its box or the window.
     const overflow = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll<HTMLElement>('section.backups, [role="dialog"]')];

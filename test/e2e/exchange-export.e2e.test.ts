@@ -7,7 +7,7 @@
  * step; the French run also at 911 px wide (a 1366 px laptop at 150 %), with nothing wider than the page.
  *
  * The territory, the communities and the enrolments are seeded through the cores (the enrolment by
- * UI is test/e2e/territory-scenario.e2e.test.ts); only the export is done through the UI.
+ * UI is test/e2e/support/territory-scenario.ts); only the export is done through the UI.
  */
 import fs from 'node:fs';
 import path from 'node:path';

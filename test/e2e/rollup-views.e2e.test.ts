@@ -127,7 +127,7 @@ describe.skipIf(!chromiumAvailable())('the territorial roll-up', () => {
         await page.setViewportSize({ width: 911, height: 768 });
         await screenshot(page, `${locale}-rollup-tab-${tab}-911`);
         // Nothing of the tab reaches past the main column's right edge (wide tables scroll inside their
-        // own box). The shell's own width at 911 px (header, navigation) is checked by every-screen.
+        // own box). The shell's own width at 911 px (header, navigation) is checked by every-screen-*.
         await page.waitForTimeout(150);
         const past = await page.evaluate(() =>
           [...document.querySelectorAll('#rollup-panel *, [role="tablist"]')]

@@ -43,8 +43,13 @@ function sourceDigest(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function createDemoDatabase(dir: string, now = E2E_NOW, scale = 1): string {
-  const dbFile = path.join(dir, 'planner.db');
+/**
+ * The folder holding the demo territory for `now` and `scale`, seeded first if this state of the
+ * code has none yet. The e2e run seeds the usual one (E2E_NOW, scale 1) once, in its global set-up
+ * (demo-cache-setup.ts), before any file asks for it: files running side by side then never seed
+ * the same territory twice. A seed appears whole or not at all (made aside, then renamed).
+ */
+export function demoCache(now = E2E_NOW, scale = 1): string {
   const cache = path.join(os.tmpdir(), 'csp-e2e-demo-cache', `${sourceDigest()}-${now.slice(0, 10)}-${scale}`);
   if (!fs.existsSync(path.join(cache, 'planner.db'))) {
     const fresh = makeTempDir('csp-e2e-seed-');
@@ -57,6 +62,12 @@ export function createDemoDatabase(dir: string, now = E2E_NOW, scale = 1): strin
       removeTempDir(fresh);
     }
   }
+  return cache;
+}
+
+export function createDemoDatabase(dir: string, now = E2E_NOW, scale = 1): string {
+  const dbFile = path.join(dir, 'planner.db');
+  const cache = demoCache(now, scale);
   for (const name of fs.readdirSync(cache)) {
     fs.copyFileSync(path.join(cache, name), path.join(dir, name));
     fs.chmodSync(path.join(dir, name), 0o600);

@@ -1,6 +1,6 @@
 /**
  * Every screen of the planner (and the main dialogs), as a list of visits for the screen-wide
- * end-to-end check (every-screen.e2e.test.ts: no missing text, no script error, fits 1366, 911,
+ * end-to-end check (support/every-screen.ts: no missing text, no script error, fits 1366, 911,
  * 800 and 640 px, axe at 1366 and 911 px, a screenshot of each). A new screen or dialog is covered
  * once it is added here.
  */

@@ -13,18 +13,21 @@
  * Each screen is loaded once per language; the widths are changed on the loaded page. A full-page
  * screenshot at 1366 px goes to test/output/screenshots/<lang>-<visit>.png, the window at 911 px to
  * 911-<lang>-<visit>.png, to be looked at.
+ *
+ * One test file per language (every-screen-en.e2e.test.ts, every-screen-fr.e2e.test.ts), each with
+ * its own harness, demo database and browser, so the two languages run side by side.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/harness/preview-server';
-import { seriousViolations } from './support/axe';
-import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
-import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
-import { go, SCREENSHOT_DIR, screenReady, screenshot } from './support/ui';
-import { becomeFor, everyScreenVisits, type Visit } from './support/visits';
+import type { PreviewServer } from '../../../electron/harness/preview-server';
+import { seriousViolations } from './axe';
+import { chromiumAvailable, launchChromium, openPage, pageProblems } from './browser';
+import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './demo-database';
+import { startHarness } from './harness';
+import { go, SCREENSHOT_DIR, screenReady, screenshot } from './ui';
+import { becomeFor, everyScreenVisits, type Visit } from './visits';
 
 const SIZES = [
   { width: 1366, height: 768, axe: true },
@@ -103,32 +106,33 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
-describe.skipIf(!chromiumAvailable())('every screen fits 1366, 911, 800 and 640 px wide, in English and French', () => {
-  let server: PreviewServer;
-  let dir: string | undefined;
-  let browser: Browser;
-  let page: Page;
-  let visits: Visit[] = [];
-  let scopeCommunityId = '';
+/** The check in one language: every visit, every width. */
+export function everyScreenFits(locale: 'en' | 'fr'): void {
+  describe.skipIf(!chromiumAvailable())(`every screen fits 1366, 911, 800 and 640 px wide, in ${locale === 'en' ? 'English' : 'French'}`, () => {
+    let server: PreviewServer;
+    let dir: string | undefined;
+    let browser: Browser;
+    let page: Page;
+    let visits: Visit[] = [];
+    let scopeCommunityId = '';
 
-  beforeAll(async () => {
-    server = await startHarness(createDemoDatabase((dir = makeTempDir())), E2E_NOW);
-    ({ visits, scopeCommunityId } = everyScreenVisits(server));
-    // VISITS=progress,home-detachment checks only those while working on a screen.
-    const only = process.env.VISITS?.split(',');
-    if (only) visits = visits.filter((v) => only.includes(v.name));
-    browser = await launchChromium();
-    page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  });
+    beforeAll(async () => {
+      server = await startHarness(createDemoDatabase((dir = makeTempDir())), E2E_NOW);
+      ({ visits, scopeCommunityId } = everyScreenVisits(server));
+      // VISITS=progress,home-detachment checks only those while working on a screen.
+      const only = process.env.VISITS?.split(',');
+      if (only) visits = visits.filter((v) => only.includes(v.name));
+      browser = await launchChromium();
+      page = await openPage(browser, server, E2E_NOW, { bypassCSP: true });
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) removeTempDir(dir);
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (dir) removeTempDir(dir);
+    });
 
-  for (const locale of ['en', 'fr'] as const) {
     it(`scrolls no page sideways, cuts off no control, has no serious axe violation and no missing text, in ${locale === 'en' ? 'English' : 'French'}`, async () => {
       const layout: Record<string, Partial<LayoutProblems>> = {};
       const axe: Record<string, unknown> = {};
@@ -175,5 +179,5 @@ describe.skipIf(!chromiumAvailable())('every screen fits 1366, 911, 800 and 640 
       }
       expect({ layout, axe, raw, problems: pageProblems(page) }).toEqual({ layout: {}, axe: {}, raw: {}, problems: [] });
     }, 600_000);
-  }
-});
+  });
+}

@@ -15,6 +15,7 @@
  *
  * Files go the browser way, as a person in the preview would: downloads saved to a folder of the
  * test, uploads through the hidden file inputs (test/e2e/sync-exchange.e2e.test.ts does the same).
+ * The tests are test/e2e/territory-scenario-en.e2e.test.ts and territory-scenario-fr.e2e.test.ts.
  * The core is read only to check what the UI did, never to do a step.
  *
  * "Today" is 20 June 2026: the last two weeks of Q1 of FY 2026–27, when the Q1 report may be submitted.
@@ -23,12 +24,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from '../../electron/harness/preview-server';
-import { seriousViolations } from './support/axe';
-import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
-import { makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
-import { go, screenReady, screenshot, waitForAttribute } from './support/ui';
+import type { PreviewServer } from '../../../electron/harness/preview-server';
+import { seriousViolations } from './axe';
+import { chromiumAvailable, launchChromium, openPage, pageProblems } from './browser';
+import { makeTempDir, removeTempDir } from './demo-database';
+import { startHarness } from './harness';
+import { go, screenReady, screenshot, waitForAttribute } from './ui';
 
 const NOW = '2026-06-20T15:00:00.000Z';
 const PASSPHRASE = 'lac de la montagne enneigée';
@@ -555,8 +556,14 @@ function scenario(lang: 'en' | 'fr') {
   });
 }
 
-describe.skipIf(!chromiumAvailable())('issue 10, end to end', () => {
-  scenario('en');
-  scenario('fr');
-});
+/**
+ * The scenario in one language. One test file per language (territory-scenario-en.e2e.test.ts,
+ * territory-scenario-fr.e2e.test.ts): each language starts from its own fresh databases and browser
+ * anyway, so the two run side by side.
+ */
+export function territoryScenario(lang: 'en' | 'fr'): void {
+  describe.skipIf(!chromiumAvailable())('issue 10, end to end', () => {
+    scenario(lang);
+  });
+}
 
