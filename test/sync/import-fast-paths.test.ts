@@ -14,8 +14,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesetText, storedChangesetBody } from '../../db/changeset-text';
 import { exportBundle as writeBundle } from '../../electron/core/bundles/bundle-export';
-import { changesetLineSchema, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
-import { deflateInParallel, gzipInParallel, inflateInParallel } from '../../electron/core/bundles/parallel-verify';
+import { type BundleManifest, bundleLines, bundlePayload, changesetLineSchema, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
+import { changesetLineBytes, deflateInParallel, gzipInParallel, inflateInParallel } from '../../electron/core/bundles/parallel-verify';
 import { changesetBodySchema, parseChangesetBody } from '../../electron/core/changelog/changeset-body';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
 import { DEFER_FROM, DEFERRABLE, withIndexesDeferred } from '../../electron/core/changelog/deferred-indexes';
@@ -274,6 +274,22 @@ describe('indexes built once after a large first import (deferred-indexes.ts)', 
       expect(hasRowIndex(into)).toBe(true);
     } finally {
       into.core.close();
+    }
+  });
+});
+
+describe('bundle lines made on every core from the stored bodies (changesetLineBytes, bundlePayload)', () => {
+  it('are the bytes of bundleLines joined, whatever the number of changesets, stored deflated or as text', () => {
+    const manifest = { type: 'manifest', format: 1, bundleId: 'b-1', createdAt: '2026-12-03T00:00:00.000Z' } as unknown as BundleManifest;
+    const sign = (digest: string) => `signed:${digest}`;
+    for (const count of [0, 3, 399, 400, 1777]) {
+      const texts = Array.from({ length: count }, (_, i) => JSON.stringify({ ...body, seq: i + 1, id: `cs-${i}`, actor: `Élise « ${i} » \u2028 "quoted" \\\\ ${'x'.repeat(i % 50)}` }));
+      const changesets = texts.map((text, i) => ({ body: text, signature: `sig${i}==` }));
+      const expected = Buffer.from(bundleLines(manifest, changesets, sign, ['{"type":"file","n":1}']).join('\n') + '\n', 'utf8');
+      for (const stored of [texts.map(storedChangesetBody), texts]) {
+        const lineBytes = changesetLineBytes(stored.map((b, i) => ({ body: b, signature: changesets[i]!.signature })));
+        expect(bundlePayload(manifest, count, lineBytes, sign, ['{"type":"file","n":1}']).equals(expected), `${count} ${typeof stored[0]}`).toBe(true);
+      }
     }
   });
 });

@@ -5,15 +5,16 @@ import { msg } from '../../../shared/core-messages';
 import type { ExportResult } from '../../../shared/domain';
 import { type CoreContext, readProfile } from '../changelog/core-context';
 import { DomainError } from '../../../shared/domain-error';
-import { BUNDLE_EXTENSION, type BundleManifest, bundleLines, encodeBundle, READS_SIGNED_HEADS_SINCE, SIGNED_HEADS_FORMAT } from './bundle-format';
+import { BUNDLE_EXTENSION, type BundleManifest, bundlePayload, encodeBundle, READS_SIGNED_HEADS_SINCE, SIGNED_HEADS_FORMAT } from './bundle-format';
 import { filesForBundle, recordDeliveries, withFiles } from './bundle-files';
 import { headsForExport } from './signed-heads';
+import { changesetLineBytes } from './parallel-verify';
 import { planEncryption } from './recipients';
 import { recordExchange } from './exchanges';
 import { signText, SIGNING_KEY_UNAVAILABLE } from './identity';
 import { idRecord, valueFor } from '../../../shared/id-record';
 import { findPeer } from './peers';
-import { type BundleAudience, selectChangesets, vectorForAudience } from './bundle-selection';
+import { type BundleAudience, chooseChangesets, vectorForAudience } from './bundle-selection';
 import type { ReadScope } from '../changelog/partitions';
 import { ownOrigins } from '../changelog/restored-copy';
 import { isDemoDatabase, territorySectionForExport } from './territory-section';
@@ -79,7 +80,8 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   const recipientIds = [...(request.to !== undefined ? [request.to] : []), ...(request.alsoTo ?? [])];
   const audience: BundleAudience = request.to !== undefined ? { to: recipientIds } : { full: true, ...(request.scope ? { scope: request.scope } : {}) };
   ctx.progress?.('select', 0, 1);
-  const selected = selectChangesets(ctx, audience);
+  // Chosen as stored; their lines are made on every core below, from the stored bodies (parallel-verify.ts).
+  const selected = chooseChangesets(ctx, audience);
   ctx.progress?.('select', 1, 1);
   // Who can open it (recipients.ts): the recipients' keys, else a passphrase; a revoked computer never.
   const plan = planEncryption(ctx, {
@@ -116,7 +118,7 @@ export function exportBundle(ctx: CoreContext, request: ExportRequest): ExportRe
   // Evidence files (bundle-files.ts): those of the records it may read, unless written "without files".
   const files = request.withoutFiles === true ? null : filesForBundle(ctx, audience);
   const bytes = encodeBundle(
-    bundleLines(files ? withFiles(manifest, files) : manifest, selected, (digest) => signText(privateKey, digest), files?.lines ?? []),
+    bundlePayload(files ? withFiles(manifest, files) : manifest, selected.length, changesetLineBytes(selected), (digest) => signText(privateKey, digest), files?.lines ?? []),
     plan.encryption,
   );
 

@@ -22,7 +22,7 @@ import {
 } from './bundle-crypto';
 import { BundleRefusal } from './bundle-refusal';
 import { verifyText } from './identity';
-import { gzipInParallel } from './parallel-verify';
+import { changesetLine, gzipInParallel } from './parallel-verify';
 import { MAX_HEADS, signedHeadSchema } from './signed-heads';
 import { territorySectionSchema } from './territory-crypto';
 
@@ -189,12 +189,26 @@ export function parseChangesetLine(line: string | undefined): ChangesetLine | nu
 /** The lines of a bundle: the manifest, the changesets as given, and the trailer the sender signs. */
 export function bundleLines(manifest: BundleManifest, changesets: ReadonlyArray<Omit<ChangesetLine, 'type'>>, sign: (digest: string) => string, fileLines: readonly string[] = []): string[] {
   const lines = [JSON.stringify(manifest)];
-  for (const c of changesets) lines.push(JSON.stringify({ type: 'changeset', body: c.body, signature: c.signature } satisfies ChangesetLine));
+  for (const c of changesets) lines.push(changesetLine(c.body, c.signature));
   // Files (format 3) after the changesets: covered by the trailer's digest like every line.
   lines.push(...fileLines);
   const digest = hashLines(lines);
   lines.push(JSON.stringify({ type: 'trailer', count: changesets.length, digest, signature: sign(digest) } satisfies BundleTrailer));
   return lines;
+}
+
+/**
+ * What `Buffer.from(bundleLines(...).join('\n') + '\n')` gives, from the changeset lines already
+ * made as bytes (changesetLineBytes: on every core, from the stored bodies): the lines are encoded
+ * once and hashed as one run of bytes (the digest covers each line and its newline, in order, which
+ * is exactly the payload up to the trailer).
+ */
+export function bundlePayload(manifest: BundleManifest, changesetCount: number, changesetBytes: Buffer, sign: (digest: string) => string, fileLines: readonly string[] = []): Buffer {
+  const head = Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8');
+  const files = Buffer.from(fileLines.map((line) => `${line}\n`).join(''), 'utf8');
+  const digest = createHash('sha256').update(head).update(changesetBytes).update(files).digest('hex');
+  const trailer = Buffer.from(`${JSON.stringify({ type: 'trailer', count: changesetCount, digest, signature: sign(digest) } satisfies BundleTrailer)}\n`, 'utf8');
+  return Buffer.concat([head, changesetBytes, files, trailer]);
 }
 
 /**
@@ -289,10 +303,10 @@ function prefixed(version: number, headerJson: Buffer): Buffer {
 }
 
 /** Writes format 2. A string is a passphrase (as before), null means not encrypted. */
-export function encodeBundle(lines: readonly string[], encryption: string | null | BundleEncryption): Buffer {
+export function encodeBundle(lines: readonly string[] | Buffer, encryption: string | null | BundleEncryption): Buffer {
   const enc: BundleEncryption | null = typeof encryption === 'string' ? { passphrase: encryption } : encryption;
-  // On every core: one gzip member per part (parallel-verify.ts), read back as one stream.
-  const payload = gzipInParallel(Buffer.from(lines.join('\n') + '\n', 'utf8'), 6);
+  // The lines, or their bytes already joined (bundlePayload), gzipped on every core: one gzip member per part (parallel-verify.ts), read back as one stream.
+  const payload = gzipInParallel(Buffer.isBuffer(lines) ? lines : Buffer.from(lines.join('\n') + '\n', 'utf8'), 6);
   if (enc === null) return Buffer.concat([prefixed(FORMAT_VERSION, Buffer.from(JSON.stringify({ requires: READS_FORMAT_2_SINCE, encryption: null } satisfies BundleHeaderV2))), payload]);
   const fileKey = randomBytes(32);
   const nonce = randomBytes(16);

@@ -61,22 +61,30 @@ function recipientsOf(ctx: CoreContext, ids: readonly string[]): Recipient[] {
   });
 }
 
+/** A changeset chosen for a bundle, its body as stored (db/changeset-text.ts: deflated, or text from before migration 0006). */
+export interface ChosenChangeset extends Omit<SelectedChangeset, 'body'> {
+  body: Buffer | string;
+}
+
+/** The changesets a bundle to this audience carries, in (origin, partition, seq) order, their bodies as stored (nothing opened). */
+export function chooseChangesets(ctx: CoreContext, audience: BundleAudience): ChosenChangeset[] {
+  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, body, signature FROM changesets ORDER BY origin, partition, seq').all() as ChosenChangeset[];
+  if ('full' in audience) {
+    const scope = audience.scope ?? READ_ALL;
+    return rows.filter((r) => inReadScope(scope, r.partition));
+  }
+  const recipients = recipientsOf(ctx, audience.to);
+  return rows.filter(
+    (r) =>
+      recipients.every((p) => inReadScope(p.scope, r.partition)) &&
+      recipients.some((p) => r.seq > (valueFor(p.acknowledged, vectorKey(r.origin, r.partition)) ?? 0)),
+  );
+}
+
 /** The changesets a bundle to this audience carries, in (origin, partition, seq) order, as their origins signed them. */
 export function selectChangesets(ctx: CoreContext, audience: BundleAudience): SelectedChangeset[] {
   // Stored bodies are chosen first and only those opened (on every core: parallel-verify.ts).
-  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, body, signature FROM changesets ORDER BY origin, partition, seq').all() as Array<Omit<SelectedChangeset, 'body'> & { body: Buffer | string }>;
-  let chosen: typeof rows;
-  if ('full' in audience) {
-    const scope = audience.scope ?? READ_ALL;
-    chosen = rows.filter((r) => inReadScope(scope, r.partition));
-  } else {
-    const recipients = recipientsOf(ctx, audience.to);
-    chosen = rows.filter(
-      (r) =>
-        recipients.every((p) => inReadScope(p.scope, r.partition)) &&
-        recipients.some((p) => r.seq > (valueFor(p.acknowledged, vectorKey(r.origin, r.partition)) ?? 0)),
-    );
-  }
+  const chosen = chooseChangesets(ctx, audience);
   const texts = inflateInParallel(chosen.map((r) => r.body));
   return chosen.map((r, i) => ({ ...r, body: texts[i]! }));
 }
@@ -106,7 +114,8 @@ export interface BundleContentLine {
  */
 export function exportContents(ctx: CoreContext, audience: BundleAudience): BundleContentLine[] {
   const counts = new Map<string, number>();
-  for (const c of selectChangesets(ctx, audience)) counts.set(c.partition, (counts.get(c.partition) ?? 0) + 1);
+  // Counted from what would be chosen: no body is opened for a count.
+  for (const c of chooseChangesets(ctx, audience)) counts.set(c.partition, (counts.get(c.partition) ?? 0) + 1);
   const name = ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck();
   const lines = [...counts].map(([partition, changesetCount]) => {
     const communityId = communityOfPartition(partition);

@@ -25,8 +25,28 @@ parentPort.on('message', (message) => {
   if (message.kind === 'deflate') return deflate(message);
   if (message.kind === 'inflate') return inflate(message);
   if (message.kind === 'gzip') return gzip(message);
+  if (message.kind === 'lines') return lines(message);
   verify(message);
 });
+// A bundle's changeset lines (bundle-format.ts bundleLines, byte for byte), each followed by a newline, as UTF-8.
+function lines({ call, bodies, signatures, options, port, states, slot }) {
+  const out = answerPort(call, port);
+  const view = new Int32Array(states);
+  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
+  const dictionary = Buffer.from(options.dictionary);
+  let bytes = null;
+  try {
+    let text = '';
+    bodies.forEach((b, i) => {
+      const body = zlib.inflateRawSync(b.subarray(1), { windowBits: options.windowBits, dictionary }).toString('utf8');
+      text += JSON.stringify({ type: 'changeset', body, signature: signatures[i] }) + '\\n';
+    });
+    bytes = Buffer.from(text, 'utf8');
+  } catch { bytes = null; }
+  if (bytes && out) out.postMessage({ slot, bytes });
+  Atomics.store(view, slot, bytes && out ? 2 : 4);
+  Atomics.notify(view, slot);
+}
 function gzip({ part, level, port, states, slot }) {
   const view = new Int32Array(states);
   // Taken by the caller meanwhile: nothing to do (the port is closed with the call).
@@ -324,4 +344,66 @@ export function inflateInParallel(stored: ReadonlyArray<Buffer | string>): strin
     for (const { port1: p } of ports) p.close();
   }
   return texts;
+}
+
+/** One changeset's bundle line, as bundle-format.ts bundleLines writes it (the workers above write the same). */
+export function changesetLine(body: string, signature: string): string {
+  return JSON.stringify({ type: 'changeset', body, signature });
+}
+
+/**
+ * The changeset lines of a bundle (bundleLines' lines for these changesets, each followed by a
+ * newline) as UTF-8 bytes, made from their stored bodies on every core: each job inflates its
+ * bodies, writes their lines and encodes them where it runs, so the export's own thread only puts
+ * the parts together (shared states as inflateInParallel: the workers from the front, this thread
+ * from the back, each job once). The bytes equal Buffer.from(lines.join('\n') + '\n') exactly
+ * (test/sync/import-fast-paths.test.ts).
+ */
+export function changesetLineBytes(changesets: ReadonlyArray<{ body: Buffer | string; signature: string }>): Buffer {
+  const here = (list: ReadonlyArray<{ body: Buffer | string; signature: string }>) =>
+    Buffer.from(list.map((c) => `${changesetLine(changesetText(c.body), c.signature)}\n`).join(''), 'utf8');
+  if (changesets.length < PARALLEL_THRESHOLD || !changesets.every((c) => typeof c.body !== 'string' && c.body[0] === STORED_BODY_FORMAT.format)) return here(changesets);
+  const pool = workers();
+  const chunks = Math.ceil(changesets.length / INFLATE_CHUNK);
+  const states = new SharedArrayBuffer(chunks * 4);
+  const view = new Int32Array(states);
+  const options = { windowBits: STORED_BODY_FORMAT.windowBits, dictionary: new Uint8Array(STORED_BODY_FORMAT.dictionary) };
+  const part = (chunk: number) => changesets.slice(chunk * INFLATE_CHUNK, (chunk + 1) * INFLATE_CHUNK);
+  const call = nextCall++;
+  const ports = pool.map(() => new MessageChannel());
+  for (const { port1: p } of ports) p.unref();
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const w = chunk % pool.length;
+    const first = chunk < pool.length;
+    const rows = part(chunk);
+    pool[w]!.postMessage(
+      { kind: 'lines', call, bodies: rows.map((c) => c.body), signatures: rows.map((c) => c.signature), options, port: first ? ports[w]!.port2 : null, states, slot: chunk },
+      first ? [ports[w]!.port2] : [],
+    );
+  }
+  const parts = new Array<Buffer>(chunks);
+  const receive = (w: number, until: number) => {
+    while (parts[until] === undefined) {
+      const message = receiveMessageOnPort(ports[w]!.port1)?.message as { slot: number; bytes: Uint8Array } | undefined;
+      if (!message) throw new Error('A worker finished its part of the export without sending it; nothing was written.');
+      parts[message.slot] = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
+    }
+  };
+  try {
+    for (let chunk = chunks - 1; chunk >= 0; chunk--) {
+      if (Atomics.compareExchange(view, chunk, 0, 3) === 0) {
+        parts[chunk] = here(part(chunk));
+        continue;
+      }
+      // A worker has it: wait until it is done (a minute at most: a dead worker must not hang the export).
+      while (Atomics.load(view, chunk) === 1) {
+        if (Atomics.wait(view, chunk, 1, 60_000) === 'timed-out') throw new Error('Reading the change log took too long; the export was stopped and nothing was written.');
+      }
+      if (Atomics.load(view, chunk) === 2) receive(chunk % pool.length, chunk);
+      else parts[chunk] = here(part(chunk));
+    }
+  } finally {
+    for (const { port1: p } of ports) p.close();
+  }
+  return Buffer.concat(parts);
 }
