@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChangesetBody, changesetBodySchema, partitionOfChangeset, serialiseChangeset } from '../../electron/core/changelog/changeset-body';
 import { change } from '../../electron/core/changelog/core-context';
-import { exportContents, selectChangesets } from '../../electron/core/bundles/bundle-selection';
+import { chooseChangesets, exportContents } from '../../electron/core/bundles/bundle-selection';
 import { signText } from '../../electron/core/bundles/identity';
 import { bundlePath, databaseState, isPlainSentence, readParts, refusalOf, writeParts } from '../support';
 import { type Computer, enrolNew, startTerritory, type Territory } from './support/territory';
@@ -158,7 +158,7 @@ describe('export by read scope', () => {
     ]);
     expect(exportContents(ctx, { to: [idOf(office)] })[0]!.changesetCount).toBe(1);
     // Two recipients at once (a detachment and an office): only what both may read.
-    expect(new Set(selectChangesets(ctx, { to: [idOf(office), idOf(detachment)] }).map((c) => c.partition))).toEqual(new Set(['territory']));
+    expect(new Set(chooseChangesets(ctx, { to: [idOf(office), idOf(detachment)] }).map((c) => c.partition))).toEqual(new Set(['territory']));
 
     office.must('bundles:import', { file: toOffice });
     expect(communitiesWithData(office)).toEqual(new Set([communities.behchoko]));

@@ -13,15 +13,6 @@ import type { CoreContext } from '../changelog/core-context';
 import { communityOfPartition, inReadScope, READ_ALL, type ReadScope, splitVectorKey, TERRITORY_PARTITION, vectorKey } from '../changelog/partitions';
 import { certifiedOrigins, storedCertificates, storedRevocations } from '../queries/territory';
 import { findPeer } from './peers';
-import { inflateInParallel } from './parallel-verify';
-
-export interface SelectedChangeset {
-  origin: string;
-  partition: string;
-  seq: number;
-  body: string;
-  signature: string;
-}
 
 /**
  * A peer's read scope: its newest certificate stored here (coordinator: everything; revoked:
@@ -62,8 +53,12 @@ function recipientsOf(ctx: CoreContext, ids: readonly string[]): Recipient[] {
 }
 
 /** A changeset chosen for a bundle, its body as stored (db/changeset-text.ts: deflated, or text from before migration 0006). */
-export interface ChosenChangeset extends Omit<SelectedChangeset, 'body'> {
+export interface ChosenChangeset {
+  origin: string;
+  partition: string;
+  seq: number;
   body: Buffer | string;
+  signature: string;
 }
 
 /** The changesets a bundle to this audience carries, in (origin, partition, seq) order, their bodies as stored (nothing opened). */
@@ -79,14 +74,6 @@ export function chooseChangesets(ctx: CoreContext, audience: BundleAudience): Ch
       recipients.every((p) => inReadScope(p.scope, r.partition)) &&
       recipients.some((p) => r.seq > (valueFor(p.acknowledged, vectorKey(r.origin, r.partition)) ?? 0)),
   );
-}
-
-/** The changesets a bundle to this audience carries, in (origin, partition, seq) order, as their origins signed them. */
-export function selectChangesets(ctx: CoreContext, audience: BundleAudience): SelectedChangeset[] {
-  // Stored bodies are chosen first and only those opened (on every core: parallel-verify.ts).
-  const chosen = chooseChangesets(ctx, audience);
-  const texts = inflateInParallel(chosen.map((r) => r.body));
-  return chosen.map((r, i) => ({ ...r, body: texts[i]! }));
 }
 
 /**

@@ -23,7 +23,6 @@ const crypto = require('node:crypto');
 const zlib = require('node:zlib');
 parentPort.on('message', (message) => {
   if (message.kind === 'deflate') return deflate(message);
-  if (message.kind === 'inflate') return inflate(message);
   if (message.kind === 'gzip') return gzip(message);
   if (message.kind === 'lines') return lines(message);
   verify(message);
@@ -56,19 +55,6 @@ function gzip({ part, level, port, states, slot }) {
   if (bytes) port.postMessage(bytes);
   port.close();
   Atomics.store(view, slot, bytes ? 2 : 4);
-  Atomics.notify(view, slot);
-}
-function inflate({ call, bodies, options, port, states, slot }) {
-  const out = answerPort(call, port);
-  const view = new Int32Array(states);
-  // Claimed by the caller meanwhile (it works from the other end): nothing to do.
-  if (Atomics.compareExchange(view, slot, 0, 1) !== 0) return;
-  const dictionary = Buffer.from(options.dictionary);
-  let texts = null;
-  try { texts = bodies.map((b) => zlib.inflateRawSync(b.subarray(1), { windowBits: options.windowBits, dictionary }).toString('utf8')); } catch { texts = null; }
-  // A body that does not inflate: the caller does this job itself, and says what is wrong.
-  if (texts && out) out.postMessage({ slot, texts });
-  Atomics.store(view, slot, texts && out ? 2 : 4);
   Atomics.notify(view, slot);
 }
 // Each call's port comes with its first job to this worker; its later jobs answer on it (a few calls kept).
@@ -163,7 +149,7 @@ export function verifyInParallel(jobs: readonly SignatureJob[]): PendingVerifica
   };
 }
 
-/** Numbers each deflate or inflate call, so a worker answers each job on its own call's port. */
+/** Numbers each deflate or lines call, so a worker answers each job on its own call's port. */
 let nextCall = 1;
 
 /** Texts per deflate job: small enough that the first are ready almost at once. */
@@ -291,60 +277,8 @@ export function gzipInParallel(payload: Buffer, level: number): Buffer {
   return Buffer.concat(members);
 }
 
-/** Stored bodies per inflate job. */
-const INFLATE_CHUNK = 250;
-
-/**
- * The signed texts of stored changeset bodies (db/changeset-text.ts changesetText), inflated on
- * other cores and on this one at once: the workers take jobs from the front, this thread from the
- * back, each job claimed once (a shared state per job), so the work is shared and nothing waits on
- * a worker that is busy elsewhere. Bodies stored as text (before migration 0006) come back as they are.
- */
-export function inflateInParallel(stored: ReadonlyArray<Buffer | string>): string[] {
-  if (stored.length < PARALLEL_THRESHOLD || !stored.every((b) => typeof b !== 'string' && b[0] === STORED_BODY_FORMAT.format)) return stored.map((b) => changesetText(b));
-  const pool = workers();
-  const chunks = Math.ceil(stored.length / INFLATE_CHUNK);
-  const states = new SharedArrayBuffer(chunks * 4);
-  const view = new Int32Array(states);
-  const options = { windowBits: STORED_BODY_FORMAT.windowBits, dictionary: new Uint8Array(STORED_BODY_FORMAT.dictionary) };
-  const part = (chunk: number) => stored.slice(chunk * INFLATE_CHUNK, (chunk + 1) * INFLATE_CHUNK) as Buffer[];
-  // A channel per worker, its end sent with the worker's first job of this call.
-  const call = nextCall++;
-  const ports = pool.map(() => new MessageChannel());
-  for (const { port1: p } of ports) p.unref();
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    const w = chunk % pool.length;
-    const first = chunk < pool.length;
-    pool[w]!.postMessage({ kind: 'inflate', call, bodies: part(chunk), options, port: first ? ports[w]!.port2 : null, states, slot: chunk }, first ? [ports[w]!.port2] : []);
-  }
-  const texts = new Array<string>(stored.length);
-  const have = new Set<number>();
-  const receive = (w: number, until: number) => {
-    while (!have.has(until)) {
-      const message = receiveMessageOnPort(ports[w]!.port1)?.message as { slot: number; texts: string[] } | undefined;
-      if (!message) throw new Error('A worker finished its part of the export without sending it; nothing was written.');
-      message.texts.forEach((text, i) => (texts[message.slot * INFLATE_CHUNK + i] = text));
-      have.add(message.slot);
-    }
-  };
-  try {
-    for (let chunk = chunks - 1; chunk >= 0; chunk--) {
-      if (Atomics.compareExchange(view, chunk, 0, 3) === 0) {
-        part(chunk).forEach((body, i) => (texts[chunk * INFLATE_CHUNK + i] = changesetText(body)));
-        continue;
-      }
-      // A worker has it: wait until it is done (a minute at most: a dead worker must not hang the export).
-      while (Atomics.load(view, chunk) === 1) {
-        if (Atomics.wait(view, chunk, 1, 60_000) === 'timed-out') throw new Error('Reading the change log took too long; the export was stopped and nothing was written.');
-      }
-      if (Atomics.load(view, chunk) === 2) receive(chunk % pool.length, chunk);
-      else part(chunk).forEach((body, i) => (texts[chunk * INFLATE_CHUNK + i] = changesetText(body)));
-    }
-  } finally {
-    for (const { port1: p } of ports) p.close();
-  }
-  return texts;
-}
+/** Stored bodies per lines job. */
+const LINES_CHUNK = 250;
 
 /** One changeset's bundle line, as bundle-format.ts bundleLines writes it (the workers above write the same). */
 export function changesetLine(body: string, signature: string): string {
@@ -355,8 +289,10 @@ export function changesetLine(body: string, signature: string): string {
  * The changeset lines of a bundle (bundleLines' lines for these changesets, each followed by a
  * newline) as UTF-8 bytes, made from their stored bodies on every core: each job inflates its
  * bodies, writes their lines and encodes them where it runs, so the export's own thread only puts
- * the parts together (shared states as inflateInParallel: the workers from the front, this thread
- * from the back, each job once). The bytes equal Buffer.from(lines.join('\n') + '\n') exactly
+ * the parts together (a shared state per job: the workers take jobs from the front, this thread
+ * from the back, each job once, so nothing waits on a busy worker). Bodies stored as text (before
+ * migration 0006) are read here as they are. A body that does not inflate fails here as reading
+ * it would (the worker that met it leaves its job to this thread). The bytes equal Buffer.from(lines.join('\n') + '\n') exactly
  * (test/sync/import-fast-paths.test.ts).
  */
 export function changesetLineBytes(changesets: ReadonlyArray<{ body: Buffer | string; signature: string }>): Buffer {
@@ -364,11 +300,11 @@ export function changesetLineBytes(changesets: ReadonlyArray<{ body: Buffer | st
     Buffer.from(list.map((c) => `${changesetLine(changesetText(c.body), c.signature)}\n`).join(''), 'utf8');
   if (changesets.length < PARALLEL_THRESHOLD || !changesets.every((c) => typeof c.body !== 'string' && c.body[0] === STORED_BODY_FORMAT.format)) return here(changesets);
   const pool = workers();
-  const chunks = Math.ceil(changesets.length / INFLATE_CHUNK);
+  const chunks = Math.ceil(changesets.length / LINES_CHUNK);
   const states = new SharedArrayBuffer(chunks * 4);
   const view = new Int32Array(states);
   const options = { windowBits: STORED_BODY_FORMAT.windowBits, dictionary: new Uint8Array(STORED_BODY_FORMAT.dictionary) };
-  const part = (chunk: number) => changesets.slice(chunk * INFLATE_CHUNK, (chunk + 1) * INFLATE_CHUNK);
+  const part = (chunk: number) => changesets.slice(chunk * LINES_CHUNK, (chunk + 1) * LINES_CHUNK);
   const call = nextCall++;
   const ports = pool.map(() => new MessageChannel());
   for (const { port1: p } of ports) p.unref();

@@ -81,7 +81,6 @@ export class FieldRegister {
    * asks once instead of once per op).
    */
   private named: Set<string> | null = null;
-  private inBatch = false;
 
   /**
    * Runs `work` remembering field numbers (an import applies tens of thousands of ops on a few
@@ -89,15 +88,13 @@ export class FieldRegister {
    * remembered, since a rolled-back transaction takes its new numbers with it.
    */
   batch<T>(work: () => T): T {
-    const outer = { keys: this.keys, named: this.named, inBatch: this.inBatch };
+    const outer = { keys: this.keys, named: this.named };
     this.keys ??= new Map();
-    this.inBatch = true;
     try {
       return work();
     } finally {
       this.keys = outer.keys;
       this.named = outer.named;
-      this.inBatch = outer.inBatch;
     }
   }
 
@@ -135,7 +132,8 @@ export class FieldRegister {
 
   /** Whether a known op of the same field names `opId` in its pred (so `opId` cannot be a head). */
   supersededBySameField(opId: string, table: string, rowId: string, field: string): boolean {
-    if (this.inBatch) {
+    // Inside a batch (keys are remembered only there).
+    if (this.keys !== null) {
       this.named ??= new Set(this.statements.everyNamed.all() as string[]);
       if (!this.named.has(opId)) return false;
     }

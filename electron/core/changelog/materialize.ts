@@ -20,23 +20,24 @@ type Outcome = 'written' | 'pending';
  */
 interface TablePlan {
   sqlTable: string;
-  columns: Map<string, { sql: string; kind: string }>;
+  /** The fields this planner's version knows that have a column, in the registry's order. */
+  known: ReadonlyArray<{ field: string; sql: string; kind: string }>;
   select: Database.Statement;
 }
 const plans = new WeakMap<Database.Database, Map<string, TablePlan>>();
-const updates = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
+/** Per database (one core, so one schema version), built once per table. */
 function tablePlan(ctx: CoreContext, table: ReplicatedTableName): TablePlan {
   let perDb = plans.get(ctx.sqlite);
   if (!perDb) plans.set(ctx.sqlite, (perDb = new Map()));
   let plan = perDb.get(table);
   if (!plan) {
-    const drizzleTable = replicatedTables[table].table;
     const sqlTable = sqlTableName(table);
-    const columns = new Map(
-      Object.entries(getTableColumns(drizzleTable) as Record<string, { name: string; dataType: string }>).map(([field, c]) => [field, { sql: c.name, kind: c.dataType }]),
-    );
-    plan = { sqlTable, columns, select: ctx.sqlite.prepare(`SELECT * FROM "${sqlTable}" WHERE id = ?`) };
+    const columns = getTableColumns(replicatedTables[table].table) as Record<string, { name: string; dataType: string }>;
+    // Only the fields this planner's version knows: the others' ops wait, kept, for an upgrade.
+    const known = fieldsKnownAt(table, ctx.recorder.schemaVersion).flatMap((field) => (columns[field] ? [{ field, sql: columns[field].name, kind: columns[field].dataType }] : []));
+    plan = { sqlTable, known, select: ctx.sqlite.prepare(`SELECT * FROM "${sqlTable}" WHERE id = ?`) };
     perDb.set(table, plan);
   }
   return plan;
@@ -50,11 +51,12 @@ function toSql(kind: string, value: unknown): unknown {
   return value;
 }
 
-function statement(ctx: CoreContext, text: string): Database.Statement {
-  let perDb = updates.get(ctx.sqlite);
-  if (!perDb) updates.set(ctx.sqlite, (perDb = new Map()));
-  let s = perDb.get(text);
-  if (!s) perDb.set(text, (s = ctx.sqlite.prepare(text)));
+/** A prepared statement kept per database under `key`; its text is built only the first time (an import writes thousands of rows of a few shapes). */
+function statement(ctx: CoreContext, key: string, text: () => string = () => key): Database.Statement {
+  let perDb = statements.get(ctx.sqlite);
+  if (!perDb) statements.set(ctx.sqlite, (perDb = new Map()));
+  let s = perDb.get(key);
+  if (!s) perDb.set(key, (s = ctx.sqlite.prepare(text())));
   return s;
 }
 
@@ -64,8 +66,7 @@ type Waiting = Set<string>;
 function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: string, snapshot: HeadsSnapshot | null, waiting: Waiting): Outcome {
   const plan = tablePlan(ctx, table);
   const heads = snapshot ? snapshot.headsOfRow(table, rowId) : ctx.recorder.register.headsOfRow(table, rowId);
-  // Only the fields this planner's version knows: the others' ops wait, kept, for an upgrade.
-  const fields = knownColumns(ctx, table, plan);
+  const fields = plan.known;
   const values: unknown[] = new Array(fields.length);
   let present = '';
   for (let i = 0; i < fields.length; i++) {
@@ -85,12 +86,12 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
       }
       if (args.length > 0) {
         const columns = fields.filter((_, i) => changed[i] === '1').map((f) => `"${f.sql}" = ?`);
-        shaped(ctx, `u\u0000${table}\u0000${changed}`, () => `UPDATE "${plan.sqlTable}" SET ${columns.join(', ')} WHERE id = ?`).run(...args, rowId);
+        statement(ctx, `u\u0000${table}\u0000${changed}`, () => `UPDATE "${plan.sqlTable}" SET ${columns.join(', ')} WHERE id = ?`).run(...args, rowId);
       }
     } else {
       const columns = ['id', ...fields.filter((_, i) => present[i] === '1').map((f) => f.sql)];
-      // The statement for this table and these fields, built once (an import writes thousands of rows of a few shapes).
-      shaped(ctx, `i\u0000${table}\u0000${present}`, () => `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      // Kept under the row's shape (its table and which fields it has), not its SQL text.
+      statement(ctx, `i\u0000${table}\u0000${present}`, () => `INSERT INTO "${plan.sqlTable}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
         rowId,
         ...values.filter((_, i) => present[i] === '1'),
       );
@@ -105,32 +106,6 @@ function materializeRow(ctx: CoreContext, table: ReplicatedTableName, rowId: str
   // Only a row that was waiting has a line to clear (an import writes thousands that never waited).
   if (waiting.delete(`${table}\u0000${rowId}`)) statement(ctx, 'DELETE FROM pending_rows WHERE table_name = ? AND row_id = ?').run(table, rowId);
   return 'written';
-}
-
-/** The fields of a table this planner's version knows, with their columns, per database and version. */
-const known = new WeakMap<Database.Database, Map<string, ReadonlyArray<{ field: string; sql: string; kind: string }>>>();
-function knownColumns(ctx: CoreContext, table: ReplicatedTableName, plan: TablePlan): ReadonlyArray<{ field: string; sql: string; kind: string }> {
-  let perDb = known.get(ctx.sqlite);
-  if (!perDb) known.set(ctx.sqlite, (perDb = new Map()));
-  const key = `${table}\u0000${ctx.recorder.schemaVersion}`;
-  let fields = perDb.get(key);
-  if (!fields) {
-    fields = fieldsKnownAt(table, ctx.recorder.schemaVersion).flatMap((field) => {
-      const column = plan.columns.get(field);
-      return column ? [{ field, sql: column.sql, kind: column.kind }] : [];
-    });
-    perDb.set(key, fields);
-  }
-  return fields;
-}
-
-/** A statement kept under a short key of its shape (which columns), its text built only the first time. */
-function shaped(ctx: CoreContext, key: string, text: () => string): Database.Statement {
-  let perDb = updates.get(ctx.sqlite);
-  if (!perDb) updates.set(ctx.sqlite, (perDb = new Map()));
-  let s = perDb.get(key);
-  if (!s) perDb.set(key, (s = ctx.sqlite.prepare(text())));
-  return s;
 }
 
 /**
