@@ -7,14 +7,18 @@
  *   there are the signed texts back;
  * - a large import (every head read in one pass, bodies deflated on other cores, field numbers
  *   remembered) ends with the sender's digest and the exact signed bytes, and a bundle whose
- *   changeset body was altered is still refused, with and without signed heads.
+ *   changeset body was altered is still refused, with and without signed heads;
+ * - a bundle imported before is known from its manifest, its trailer and the hash of its bytes
+ *   (outlineOf) without its changesets being read, and bytes changed under the same trailer are
+ *   still refused as damaged.
  */
+import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesetText, storedChangesetBody } from '../../db/changeset-text';
 import { exportBundle as writeBundle } from '../../electron/core/bundles/bundle-export';
-import { type BundleManifest, bundleLines, bundlePayload, changesetLineSchema, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
+import { type BundleManifest, bundleLines, bundlePayload, changesetLineSchema, decodeBundle, encodeBundle, hashLines, linesOf, outlineOf, parseChangesetLine, parseLine } from '../../electron/core/bundles/bundle-format';
 import { changesetLineBytes, deflateInParallel, gzipInParallel } from '../../electron/core/bundles/parallel-verify';
 import { changesetBodySchema, parseChangesetBody } from '../../electron/core/changelog/changeset-body';
 import { replicatedDigest } from '../../electron/core/changelog/digest';
@@ -227,6 +231,68 @@ describe('bundle lines made on every core from the stored bodies (changesetLineB
         const lineBytes = changesetLineBytes(stored.map((b, i) => ({ body: b, signature: changesets[i]!.signature })));
         expect(bundlePayload(manifest, count, lineBytes, sign, ['{"type":"file","n":1}']).equals(expected), `${count} ${typeof stored[0]}`).toBe(true);
       }
+    }
+  });
+});
+
+describe('a bundle imported before, known from its outline (outlineOf)', () => {
+  const lines = ['{"type":"manifest","n":"Élise"}', '{"type":"changeset","body":"« 1 »"}', '', '{"type":"file","n":1}', '{"type":"file","n":2}', '{"type":"trailer"}'];
+
+  it('reads the first and last lines, the number of lines, the lines before the last and the hash of every byte before it, as the decoded lines give them', () => {
+    for (const ending of ['\n', '']) {
+      const payload = Buffer.from(lines.join('\n') + ending, 'utf8');
+      const outline = outlineOf(payload)!;
+      const decoded = linesOf(payload);
+      expect(decoded).toEqual(lines);
+      expect(outline.first).toBe(decoded[0]);
+      expect(outline.last).toBe(decoded.at(-1));
+      expect(outline.lineCount).toBe(decoded.length);
+      expect(outline.digest).toBe(hashLines(decoded.slice(0, -1)));
+      for (const count of [0, 1, 2, 3, 4]) expect(outline.linesBeforeLast(count)).toEqual(decoded.slice(-1 - count, -1));
+      // Never the manifest, however many are asked for.
+      expect(outline.linesBeforeLast(9)).toEqual(decoded.slice(1, -1));
+    }
+    expect(outlineOf(Buffer.from('{"type":"manifest"}\n'))).toBeNull();
+    expect(outlineOf(Buffer.alloc(0))).toBeNull();
+  });
+
+  it('hashes the bytes, so bytes that are not UTF-8 never pass for the text they decode to', () => {
+    // 0xff is no UTF-8: decoded, it reads as U+FFFD, whose own bytes differ.
+    const payload = Buffer.concat([Buffer.from('{"m":1}\n{"c":"', 'utf8'), Buffer.from([0xff]), Buffer.from('"}\n{"t":1}\n', 'utf8')]);
+    const decoded = linesOf(payload);
+    expect(outlineOf(payload)!.digest).not.toBe(hashLines(decoded.slice(0, -1)));
+    const honest = Buffer.from(decoded.join('\n') + '\n', 'utf8');
+    expect(outlineOf(honest)!.digest).toBe(hashLines(decoded.slice(0, -1)));
+  });
+
+  it('lets the same bytes through as already imported, and refuses bytes changed under the same manifest and trailer as damaged', () => {
+    const a = makeInstallation('outline-a', { role: 'coordinator', idPrefix: 'oa', now: AUGUST });
+    const b = makeInstallation('outline-b', { role: 'coordinator', idPrefix: 'ob', now: AUGUST });
+    try {
+      const community = addCommunity(a, 'Aklavik');
+      agreedPlan(a, community, 2025, ['Patrols on the ice road', 'Youth drop-in']);
+      const file = exportBundle(a, null);
+      expect(importBundle(b, file)).toMatchObject({ imported: true, alreadyImported: false });
+      const digest = b.must('sync:digest', {}).digest;
+      const state = b.core.context.sqlite.prepare('SELECT count(*) FROM exchanges').pluck().get() as number;
+      expect(importBundle(b, file)).toMatchObject({ imported: false, alreadyImported: true, newChangesetCount: 0, backupFile: null });
+      expect(b.core.context.sqlite.prepare('SELECT count(*) FROM exchanges').pluck().get()).toBe(state + 1);
+      expect(b.must('sync:digest', {}).digest).toBe(digest);
+
+      // One changeset line's bytes changed, the manifest and the signed trailer kept as they were.
+      const decoded = decodeBundle(fs.readFileSync(file), null).lines;
+      const changed = [...decoded];
+      const at = changed.findIndex((line) => line.startsWith('{"type":"changeset"') && line.includes('Patrols'));
+      expect(at).toBeGreaterThan(0);
+      changed[at] = changed[at]!.replace('Patrols', 'Patrol5');
+      const forged = bundlePath(a, 'same-trailer');
+      fs.writeFileSync(forged, encodeBundle(changed, null));
+      expect(refusalOf(b.call('bundles:import', { file: forged, passphrase: null }))).toMatchObject({ reason: 'damaged' });
+      expect(refusalOf(b.call('bundles:preview', { file: forged, passphrase: null }))).toMatchObject({ reason: 'damaged' });
+      expect(b.must('sync:digest', {}).digest).toBe(digest);
+    } finally {
+      a.core.close();
+      b.core.close();
     }
   });
 });

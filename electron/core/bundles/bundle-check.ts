@@ -3,6 +3,7 @@
  * sender's signature over the whole, trust (bundle-trust.ts), each changeset's shape and the log's
  * rules, and every changeset's signature, checked on other cores while the caller applies.
  */
+import { isUtf8 } from 'node:buffer';
 import { msg } from '../../../shared/core-messages';
 import type { ImportPreview, Peer } from '../../../shared/domain';
 import { type ChangesetBody, parseChangesetBody, partitionOfChangeset } from '../changelog/changeset-body';
@@ -14,8 +15,12 @@ import {
   type BundleManifest,
   parseChangesetLine,
   type ChangesetLine,
-  decodeBundle,
   jsonDepthWithin,
+  linesOf,
+  openBundle,
+  type OpenedBundle,
+  outlineOf,
+  type StreamOutline,
   LIMITS,
   MANIFEST_FORMAT,
   manifestFormatSchema,
@@ -23,6 +28,7 @@ import {
   parseLine,
   PLANNER_VERSION,
   sealedTrailer,
+  trailerSchema,
   versionAfter,
   tooDeep,
   trailerSigned,
@@ -92,7 +98,7 @@ export interface CheckedBundle {
 const damaged = () => refuse('damaged', msg('import.damaged'));
 
 /** The manifest of a whole bundle whose sender signed it; refuses anything else. */
-function readSealed(lines: readonly string[]): { manifest: BundleManifest; digest: string } {
+function readSealed(lines: readonly string[], digestBeforeTrailer?: string): { manifest: BundleManifest; digest: string } {
   const said = parseLine(manifestFormatSchema, lines[0]);
   if (said && said.format > MANIFEST_FORMAT) {
     // Nothing of a newer manifest is trusted or applied; its `requires` only tells the person what to install.
@@ -100,7 +106,7 @@ function readSealed(lines: readonly string[]): { manifest: BundleManifest; diges
     refuse('newer_version', said.requires !== undefined && versionAfter(said.requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
   }
   const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
-  const trailer = sealedTrailer(lines) ?? damaged();
+  const trailer = sealedTrailer(lines, digestBeforeTrailer) ?? damaged();
   if (lines.length !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) damaged();
   if (!trailerSigned(trailer, manifest.sender.publicKey)) refuse('bad_signature', msg('import.badSignature'));
   return { manifest, digest: trailer.digest };
@@ -117,12 +123,34 @@ function importedBefore(ctx: CoreContext, digest: string): boolean {
   return ctx.sqlite.prepare('SELECT 1 FROM imported_bundles WHERE digest = ?').pluck().get(digest) !== undefined;
 }
 
-export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
-  const bytes = readFileCapped(request.file);
-  // This computer's key opens a bundle made for it; the passphrase one made with a passphrase.
-  const decoded = readOrRefuse(() => decodeBundle(bytes, { passphrase: request.passphrase ?? null, encryptionPrivateKey: ctx.keys.encryptionPrivateKey ?? null }));
-  const { manifest, digest } = readSealed(decoded.lines);
-  const sender = manifest.sender;
+/**
+ * The same bytes again (the case of a bundle re-imported, or dropped twice): known from the
+ * manifest, the trailer and the hash of the stream's bytes alone, without decoding or checking any
+ * changeset — those bytes passed every check when they were applied. Runs exactly the checks the
+ * full reading runs before it asks `importedBefore` and has no effect of its own; anything that
+ * does not hold (a refusal among them) is left to the full reading, which refuses in its own order.
+ */
+function appliedBefore(ctx: CoreContext, request: ImportRequest, forImport: boolean, opened: OpenedBundle, outline: StreamOutline | null): CheckedBundle | null {
+  if (outline === null) return null;
+  const said = parseLine(manifestFormatSchema, outline.first);
+  const manifest = said && said.format <= MANIFEST_FORMAT ? parseLine(manifestSchema, outline.first) : null;
+  const trailer = parseLine(trailerSchema, outline.last);
+  if (manifest === null || trailer === null || trailer.digest !== outline.digest) return null;
+  if (outline.lineCount !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) return null;
+  if (ctx.sqlite.prepare('SELECT 1 FROM imported_bundles WHERE digest = ?').pluck().get(trailer.digest) === undefined) return null;
+  if (!trailerSigned(trailer, manifest.sender.publicKey)) return null;
+  let before: ReturnType<typeof readManifest>;
+  try {
+    before = readManifest(ctx, request, forImport, manifest);
+  } catch {
+    return null;
+  }
+  if (before.judged.senderTrust !== 'trusted') return null;
+  return alreadyAppliedCheck(manifest, trailer.digest, opened.encryption !== 'none', before.judged, outline.linesBeforeLast(manifest.files ?? 0));
+}
+
+/** What the manifest alone decides, in this order: the demo and a real territory apart, the territory part, the sender. */
+function readManifest(ctx: CoreContext, request: ImportRequest, forImport: boolean, manifest: BundleManifest) {
   const demo = isDemoDatabase(ctx);
   // The demo and a real territory never mix (unenrolled scratch databases may take either, for practice).
   if (manifest.demo === true && !demo && territoryRow(ctx) !== null) refuse('demo_mismatch', msg('enrolment.demoIntoReal'));
@@ -134,30 +162,50 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
     // The first import from a newly trusted sender is held to the communities it is trusted for.
     judged.senderScope = request.scopeCommunityIds !== undefined && request.scopeCommunityIds.length > 0 ? request.scopeCommunityIds : request.allCommunities === true ? null : [];
   }
+  return { territory, certified, judged };
+}
+
+/** A bundle whose exact bytes were applied here before (`alreadyApplied`): nothing in it is applied again. */
+function alreadyAppliedCheck(manifest: BundleManifest, digest: string, encrypted: boolean, judged: { senderTrust: 'trusted' | 'unknown'; senderScope: string[] | null }, fileLines: readonly string[]): CheckedBundle {
+  return {
+    manifest,
+    encrypted,
+    senderTrust: judged.senderTrust,
+    senderScope: judged.senderScope,
+    fresh: [],
+    total: manifest.changesetCount,
+    newOrigins: [],
+    originScope: new Map(),
+    originAuthority: new Map(),
+    continues: null,
+    setAside: [],
+    forgottenOwn: [],
+    territory: null,
+    awaitSignatures: () => {},
+    digest,
+    alreadyApplied: true,
+    proofs: { byHead: 0, bySignature: 0 },
+    headProof: { proven: new Set(), verifiedHeads: [], reached: [] },
+    // The same bytes again: their files were checked then; any whose record has arrived since are stored now.
+    files: readBundleFiles(fileLines),
+  };
+}
+
+export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImport }: { forImport: boolean }): CheckedBundle {
+  const bytes = readFileCapped(request.file);
+  // This computer's key opens a bundle made for it; the passphrase one made with a passphrase.
+  const opened = readOrRefuse(() => openBundle(bytes, { passphrase: request.passphrase ?? null, encryptionPrivateKey: ctx.keys.encryptionPrivateKey ?? null }));
+  const outline = outlineOf(opened.payload);
+  const again = appliedBefore(ctx, request, forImport, opened, outline);
+  if (again) return again;
+  const decoded = { encryption: opened.encryption, lines: readOrRefuse(() => linesOf(opened.payload)) };
+  // Valid UTF-8, the lines are those bytes exactly: the hash of the bytes before the trailer is the hash of the lines before it.
+  const { manifest, digest } = readSealed(decoded.lines, outline !== null && isUtf8(opened.payload) ? outline.digest : undefined);
+  const sender = manifest.sender;
+  const { territory, certified, judged } = readManifest(ctx, request, forImport, manifest);
   if (judged.senderTrust === 'trusted' && importedBefore(ctx, digest)) {
     // The trailer and the sender are checked (above); the changesets were checked and applied the first time.
-    return {
-      manifest,
-      encrypted: decoded.encryption !== 'none',
-      senderTrust: judged.senderTrust,
-      senderScope: judged.senderScope,
-      fresh: [],
-      total: manifest.changesetCount,
-      newOrigins: [],
-      originScope: new Map(),
-      originAuthority: new Map(),
-      continues: null,
-      setAside: [],
-      forgottenOwn: [],
-      territory: null,
-      awaitSignatures: () => {},
-      digest,
-      alreadyApplied: true,
-      proofs: { byHead: 0, bySignature: 0 },
-      headProof: { proven: new Set(), verifiedHeads: [], reached: [] },
-      // The same bytes again: their files were checked then; any whose record has arrived since are stored now.
-      files: readBundleFiles(decoded.lines.slice(1 + manifest.changesetCount, -1)),
-    };
+    return alreadyAppliedCheck(manifest, digest, decoded.encryption !== 'none', judged, decoded.lines.slice(1 + manifest.changesetCount, -1));
   }
   const origins = judgeOrigins(ctx, manifest, judged, certified);
 

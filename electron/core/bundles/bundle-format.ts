@@ -215,9 +215,10 @@ export function bundlePayload(manifest: BundleManifest, changesetCount: number, 
  * The trailer, when it reads and its digest is the hash of every line before it: the content is
  * whole. Whether the sender signed it is `trailerSigned`, against the key the manifest names.
  */
-export function sealedTrailer(lines: readonly string[]): BundleTrailer | null {
+export function sealedTrailer(lines: readonly string[], digestBeforeTrailer?: string): BundleTrailer | null {
   const trailer = parseLine(trailerSchema, lines.at(-1));
-  return trailer !== null && hashLines(lines.slice(0, -1)) === trailer.digest ? trailer : null;
+  // The caller may know that hash already (outlineOf, from bytes that are valid UTF-8): it is not worked out twice.
+  return trailer !== null && (digestBeforeTrailer ?? hashLines(lines.slice(0, -1))) === trailer.digest ? trailer : null;
 }
 
 export function trailerSigned(trailer: BundleTrailer, publicKey: string): boolean {
@@ -490,28 +491,89 @@ function openV2(file: Buffer, read: ReadHeader, keys: BundleKeys): Buffer {
   return Buffer.concat(chunks);
 }
 
-/**
- * Decrypts (every authentication checked before a byte is used), decompresses within bounds and
- * splits into lines. `keys`: a passphrase (string), nothing (null), or this computer's key and/or a passphrase.
- */
-export function decodeBundle(file: Buffer, keys: string | null | BundleKeys): BundleContent & { header: BundleHeader; read: ReadHeader; encryption: EncryptionKind } {
+/** A bundle file opened: its header, and its line stream decrypted and decompressed (within bounds), not yet split. */
+export interface OpenedBundle {
+  header: BundleHeader;
+  read: ReadHeader;
+  encryption: EncryptionKind;
+  /** The gzipped stream's bytes: the lines, each followed by a newline. */
+  payload: Buffer;
+}
+
+/** Decrypts (every authentication checked before a byte is used) and decompresses within bounds. */
+export function openBundle(file: Buffer, keys: string | null | BundleKeys): OpenedBundle {
   const given: BundleKeys = typeof keys === 'string' || keys === null ? { passphrase: keys } : keys;
   const read = readBundleHeader(file);
   const payload = read.version === FORMAT_V1 ? openV1(file, read, given.passphrase ?? null) : openV2(file, read, given);
-  let text: string;
   try {
-    text = gunzipSync(payload, { maxOutputLength: LIMITS.decompressedBytes }).toString('utf8');
+    return { header: read.header, read, encryption: read.encryption, payload: gunzipSync(payload, { maxOutputLength: LIMITS.decompressedBytes }) };
   } catch (error) {
     const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     throw new BundleRefusal('damaged', msg(tooBig ? 'bundle.unpacksTooBig' : 'bundle.cannotUnpack'));
   }
-  const lines = text.split('\n');
+}
+
+/** An opened bundle's lines, each held to the format's bounds (count, length, nesting). */
+export function linesOf(payload: Buffer): string[] {
+  const lines = payload.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   if (lines.length > LIMITS.changesets + 2 || lines.some((l) => l.length > LIMITS.lineBytes)) {
     throw new BundleRefusal('damaged', msg('bundle.holdsTooMuch'));
   }
   if (!lines.every((l) => jsonDepthWithin(l, LIMITS.jsonDepth))) throw tooDeep();
-  return { header: read.header, read, encryption: read.encryption, lines };
+  return lines;
+}
+
+/**
+ * Decrypts (every authentication checked before a byte is used), decompresses within bounds and
+ * splits into lines. `keys`: a passphrase (string), nothing (null), or this computer's key and/or a passphrase.
+ */
+export function decodeBundle(file: Buffer, keys: string | null | BundleKeys): BundleContent & { header: BundleHeader; read: ReadHeader; encryption: EncryptionKind } {
+  const opened = openBundle(file, keys);
+  return { header: opened.header, read: opened.read, encryption: opened.encryption, lines: linesOf(opened.payload) };
+}
+
+/**
+ * What a line stream says of itself, read straight from its bytes without decoding the rest: the
+ * first line (the manifest), the last (the trailer), the number of lines, the lines just before the
+ * trailer on demand, and the hash of every byte before the trailer — which is the digest the trailer
+ * must hold (hashLines of the lines before it) whenever those bytes are valid UTF-8. Enough to know
+ * whether these exact bytes were imported before; null when the stream is not laid out as lines.
+ */
+export interface StreamOutline {
+  first: string;
+  last: string;
+  lineCount: number;
+  digest: string;
+  /** The `count` lines just before the trailer, in order. */
+  linesBeforeLast(count: number): string[];
+}
+
+export function outlineOf(payload: Buffer): StreamOutline | null {
+  const NEWLINE = 0x0a;
+  const end = payload.length > 0 && payload[payload.length - 1] === NEWLINE ? payload.length - 1 : payload.length;
+  const firstEnd = payload.indexOf(NEWLINE);
+  if (firstEnd < 0 || firstEnd >= end) return null;
+  const lastStart = payload.lastIndexOf(NEWLINE, end - 1) + 1;
+  if (end - lastStart > LIMITS.lineBytes || firstEnd > LIMITS.lineBytes) return null;
+  let lineCount = 1;
+  for (let at = payload.indexOf(NEWLINE); at >= 0 && at < end; at = payload.indexOf(NEWLINE, at + 1)) lineCount++;
+  return {
+    first: payload.toString('utf8', 0, firstEnd),
+    last: payload.toString('utf8', lastStart, end),
+    lineCount,
+    digest: createHash('sha256').update(payload.subarray(0, lastStart)).digest('hex'),
+    linesBeforeLast(count) {
+      const lines: string[] = [];
+      let lineEnd = lastStart - 1;
+      for (let i = 0; i < count && lineEnd > firstEnd; i++) {
+        const start = payload.lastIndexOf(NEWLINE, lineEnd - 1) + 1;
+        lines.unshift(payload.toString('utf8', start, lineEnd));
+        lineEnd = start - 1;
+      }
+      return lines;
+    },
+  };
 }
 
 export const tooDeep = () => new BundleRefusal('damaged', msg('bundle.nestedTooDeep', { max: LIMITS.jsonDepth }));
