@@ -7,7 +7,7 @@
  *   shell (`sqlite3 new.db < dump.sql`, process start included) when it is installed;
  * - export of the whole history as one bundle ('bundles:export', full, unencrypted);
  * - full import of that bundle into a fresh computer ('bundles:import': every changeset's origin and
- *   integrity proven, as a real import does), then re-import of the same bundle;
+ *   integrity proven, as a real import does), then re-import of the same bundle (median of 3);
  * - database size before and after import (main file after a checkpoint), the source's size, and
  *   the largest tables and indexes after import (SQLite's dbstat);
  * - a backup of the imported database: VACUUM INTO (what the planner does) and better-sqlite3's
@@ -171,10 +171,16 @@ async function run(scale: number): Promise<Figures> {
   if (first.newChangesetCount !== changesets) throw new Error(`The import took ${first.newChangesetCount} of ${changesets} changesets.`);
   const importedMB = MB(fileBytes(receiver, receiverFile));
   const countsOf = () => receiver.context.sqlite.prepare("SELECT (SELECT count(*) FROM changesets) || '/' || (SELECT count(*) FROM change_ops) || '/' || (SELECT count(*) FROM exchanges)").pluck().get() as string;
-  const beforeAgain = countsOf();
-  const [again, reimportSeconds] = timed(() => must(receiver.invoke('bundles:import', importInput)));
-  const [cs, op, ex] = beforeAgain.split('/').map(Number);
-  const reimportWroteOnlyTheRecord = again.newChangesetCount === 0 && again.backupFile === null && countsOf() === `${cs}/${op}/${ex! + 1}`;
+  // The re-import, three times (it is short, so one run is at the mercy of a burst of load): the median, and each must write only its exchange record.
+  const reimports: number[] = [];
+  let reimportWroteOnlyTheRecord = true;
+  for (let round = 0; round < 3; round++) {
+    const [cs, op, ex] = countsOf().split('/').map(Number);
+    const [again, seconds] = timed(() => must(receiver.invoke('bundles:import', importInput)));
+    reimports.push(seconds);
+    reimportWroteOnlyTheRecord &&= again.newChangesetCount === 0 && again.backupFile === null && countsOf() === `${cs}/${op}/${ex! + 1}`;
+  }
+  const reimportSeconds = [...reimports].sort((a, b) => a - b)[1]!;
   const digestsEqual = must(receiver.invoke('sync:digest', {})).digest === must(source.invoke('sync:digest', {})).digest;
 
   // Raw SQL load of the same database, in this process and by the sqlite3 shell.
@@ -251,7 +257,7 @@ const rows: Array<[string, (f: Figures) => string]> = [
   ['export, bodies stored as text (before 0006), median of 3 interleaved (s)', (f) => s(f.exportTextStorageMedianSeconds)],
   ['bundle (MB)', (f) => String(f.bundleMB)],
   ['import into a fresh computer (s)', (f) => s(f.importSeconds)],
-  ['re-import of the same bundle (s)', (f) => s(f.reimportSeconds)],
+  ['re-import of the same bundle, median of 3 (s)', (f) => s(f.reimportSeconds)],
   ['re-import wrote only the exchange record', (f) => String(f.reimportWroteOnlyTheRecord)],
   ['database before import (MB)', (f) => String(f.emptyMB)],
   ['database after import (MB)', (f) => String(f.importedMB)],
