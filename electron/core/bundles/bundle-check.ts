@@ -37,7 +37,7 @@ import { readOrRefuse, refuse } from './bundle-refusal';
 import { type IncomingFile, readBundleFiles } from './bundle-files';
 import { judgeOrigins, judgeSender, type NewOrigin, type OriginJudgement } from './bundle-trust';
 import { certifiedAuthorities, type OriginAuthority } from './import-scope';
-import { verifyInParallel } from './parallel-verify';
+import { verifyInParallel, warmWorkers } from './parallel-verify';
 import { type ChainLine, type HeadProof, proveByHeads } from './signed-heads';
 import { territoryRow } from '../queries/territory';
 import { isDemoDatabase, storedCertified, type VerifiedSection, verifySection } from './territory-section';
@@ -201,6 +201,8 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   const decoded = { encryption: opened.encryption, lines: readOrRefuse(() => linesOf(opened.payload)) };
   // Valid UTF-8, the lines are those bytes exactly: the hash of the bytes before the trailer is the hash of the lines before it.
   const { manifest, digest } = readSealed(decoded.lines, outline !== null && isUtf8(opened.payload) ? outline.digest : undefined);
+  // A large import deflates its bodies on the worker pool: started now, its threads are up by then.
+  warmWorkers(manifest.changesetCount);
   const sender = manifest.sender;
   const { territory, certified, judged } = readManifest(ctx, request, forImport, manifest);
   if (judged.senderTrust === 'trusted' && importedBefore(ctx, digest)) {

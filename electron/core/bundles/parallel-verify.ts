@@ -120,6 +120,15 @@ export interface PendingVerification {
   firstInvalid(): number;
 }
 
+/**
+ * Starts the worker pool ahead of a large import (`count` changesets), so that its threads have
+ * started by the time the import's bodies are deflated there: a cold pool left the first thousand
+ * or so to this thread. Nothing when the import is too small to use the pool.
+ */
+export function warmWorkers(count: number): void {
+  if (count >= PARALLEL_THRESHOLD) workers();
+}
+
 export function verifyInParallel(jobs: readonly SignatureJob[]): PendingVerification {
   if (jobs.length < PARALLEL_THRESHOLD) {
     return { firstInvalid: () => jobs.findIndex((j) => !verifyText(j.publicKey, j.text, j.signature)) };
