@@ -5,6 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { msg } from '../../../shared/core-messages';
+import { DomainError } from '../../../shared/domain-error';
 import type { ImportPreview, Peer } from '../../../shared/domain';
 import { type ChangesetBody, parseChangesetBody, partitionOfChangeset } from '../changelog/changeset-body';
 import { inReadScope, ownReadScope, partitionLabel } from '../changelog/partitions';
@@ -15,6 +16,7 @@ import {
   type BundleManifest,
   parseChangesetLine,
   type ChangesetLine,
+  hashLines,
   jsonDepthWithin,
   linesOf,
   openBundle,
@@ -27,7 +29,6 @@ import {
   manifestSchema,
   parseLine,
   PLANNER_VERSION,
-  sealedTrailer,
   trailerSchema,
   versionAfter,
   tooDeep,
@@ -97,17 +98,32 @@ export interface CheckedBundle {
 
 const damaged = () => refuse('damaged', msg('import.damaged'));
 
+/** What readSealed needs of a line stream: its first and last lines, how many there are, and the hash of every line before the last. */
+interface SealedStream {
+  first: string | undefined;
+  last: string | undefined;
+  lineCount: number;
+  digestBeforeLast: () => string;
+}
+
+/** A stream's lines as readSealed reads them; `digest`: that hash when already known (outlineOf, from bytes that are valid UTF-8). */
+function sealedLines(lines: readonly string[], digest?: string): SealedStream {
+  return { first: lines[0], last: lines.at(-1), lineCount: lines.length, digestBeforeLast: () => digest ?? hashLines(lines.slice(0, -1)) };
+}
+
 /** The manifest of a whole bundle whose sender signed it; refuses anything else. */
-function readSealed(lines: readonly string[], digestBeforeTrailer?: string): { manifest: BundleManifest; digest: string } {
-  const said = parseLine(manifestFormatSchema, lines[0]);
+function readSealed(stream: SealedStream): { manifest: BundleManifest; digest: string } {
+  const said = parseLine(manifestFormatSchema, stream.first);
   if (said && said.format > MANIFEST_FORMAT) {
     // Nothing of a newer manifest is trusted or applied; its `requires` only tells the person what to install.
     // Like the file header: a version to install is named only when it is later than this one.
     refuse('newer_version', said.requires !== undefined && versionAfter(said.requires, PLANNER_VERSION) ? msg('bundle.needsVersion', { version: said.requires }) : msg('import.newerManifest'));
   }
-  const manifest = parseLine(manifestSchema, lines[0]) ?? damaged();
-  const trailer = sealedTrailer(lines, digestBeforeTrailer) ?? damaged();
-  if (lines.length !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) damaged();
+  const manifest = parseLine(manifestSchema, stream.first) ?? damaged();
+  // The content is whole when the trailer reads and holds the hash of every line before it (bundle-format.ts sealedTrailer).
+  const trailer = parseLine(trailerSchema, stream.last);
+  if (trailer === null || stream.digestBeforeLast() !== trailer.digest) return damaged();
+  if (stream.lineCount !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) damaged();
   if (!trailerSigned(trailer, manifest.sender.publicKey)) refuse('bad_signature', msg('import.badSignature'));
   return { manifest, digest: trailer.digest };
 }
@@ -132,21 +148,17 @@ function importedBefore(ctx: CoreContext, digest: string): boolean {
  */
 function appliedBefore(ctx: CoreContext, request: ImportRequest, forImport: boolean, opened: OpenedBundle, outline: StreamOutline | null): CheckedBundle | null {
   if (outline === null) return null;
-  const said = parseLine(manifestFormatSchema, outline.first);
-  const manifest = said && said.format <= MANIFEST_FORMAT ? parseLine(manifestSchema, outline.first) : null;
-  const trailer = parseLine(trailerSchema, outline.last);
-  if (manifest === null || trailer === null || trailer.digest !== outline.digest) return null;
-  if (outline.lineCount !== manifest.changesetCount + (manifest.files ?? 0) + 2 || trailer.count !== manifest.changesetCount) return null;
-  if (ctx.sqlite.prepare('SELECT 1 FROM imported_bundles WHERE digest = ?').pluck().get(trailer.digest) === undefined) return null;
-  if (!trailerSigned(trailer, manifest.sender.publicKey)) return null;
-  let before: ReturnType<typeof readManifest>;
   try {
-    before = readManifest(ctx, request, forImport, manifest);
-  } catch {
-    return null;
+    const { manifest, digest } = readSealed({ ...outline, digestBeforeLast: () => outline.digest });
+    if (!importedBefore(ctx, digest)) return null;
+    const { judged } = readManifest(ctx, request, forImport, manifest);
+    if (judged.senderTrust !== 'trusted') return null;
+    return alreadyAppliedCheck(manifest, digest, opened.encryption !== 'none', judged, outline.linesBeforeLast(manifest.files ?? 0));
+  } catch (error) {
+    // A refusal: the full reading meets it again, in its own order.
+    if (error instanceof DomainError) return null;
+    throw error;
   }
-  if (before.judged.senderTrust !== 'trusted') return null;
-  return alreadyAppliedCheck(manifest, trailer.digest, opened.encryption !== 'none', before.judged, outline.linesBeforeLast(manifest.files ?? 0));
 }
 
 /** What the manifest alone decides, in this order: the demo and a real territory apart, the territory part, the sender. */
@@ -200,7 +212,7 @@ export function checkBundle(ctx: CoreContext, request: ImportRequest, { forImpor
   if (again) return again;
   const decoded = { encryption: opened.encryption, lines: readOrRefuse(() => linesOf(opened.payload)) };
   // Valid UTF-8, the lines are those bytes exactly: the hash of the bytes before the trailer is the hash of the lines before it.
-  const { manifest, digest } = readSealed(decoded.lines, outline !== null && isUtf8(opened.payload) ? outline.digest : undefined);
+  const { manifest, digest } = readSealed(sealedLines(decoded.lines, outline !== null && isUtf8(opened.payload) ? outline.digest : undefined));
   // A large import deflates its bodies on the worker pool: started now, its threads are up by then.
   warmWorkers(manifest.changesetCount);
   const sender = manifest.sender;

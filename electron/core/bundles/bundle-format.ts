@@ -215,10 +215,9 @@ export function bundlePayload(manifest: BundleManifest, changesetCount: number, 
  * The trailer, when it reads and its digest is the hash of every line before it: the content is
  * whole. Whether the sender signed it is `trailerSigned`, against the key the manifest names.
  */
-export function sealedTrailer(lines: readonly string[], digestBeforeTrailer?: string): BundleTrailer | null {
+export function sealedTrailer(lines: readonly string[]): BundleTrailer | null {
   const trailer = parseLine(trailerSchema, lines.at(-1));
-  // The caller may know that hash already (outlineOf, from bytes that are valid UTF-8): it is not worked out twice.
-  return trailer !== null && (digestBeforeTrailer ?? hashLines(lines.slice(0, -1))) === trailer.digest ? trailer : null;
+  return trailer !== null && hashLines(lines.slice(0, -1)) === trailer.digest ? trailer : null;
 }
 
 export function trailerSigned(trailer: BundleTrailer, publicKey: string): boolean {
