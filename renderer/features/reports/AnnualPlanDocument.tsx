@@ -27,7 +27,8 @@ export function AnnualPlanDocument({ planId, options }: { planId: string; option
   return (
     <DocumentFrame options={options} header={header} ready={!!data && engagements.ready} pdfName={data ? suggestedPrintedPdfName(data.plan.communityName, data.plan.fiscalYear, null) : null} back={href.plan(planId)}>
       {report.error && !data ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
-      {!data ? report.error ? null : <OperationProgress operation="reports:annual" label={t('operations.annual.label')} cancellable={false} /> : <AnnualBody data={data} format={format} engagements={<PrintedEngagements engagements={engagements.engagements} kind="annual" excludeNarratives={data.options.excludeNarratives} />} />}
+      {!data && !report.error ? <OperationProgress operation="reports:annual" label={t('operations.annual.label')} cancellable={false} /> : null}
+      {data ? <AnnualBody data={data} format={format} engagements={<PrintedEngagements engagements={engagements.engagements} kind="annual" excludeNarratives={data.options.excludeNarratives} />} /> : null}
     </DocumentFrame>
   );
 }
