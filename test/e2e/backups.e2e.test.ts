@@ -15,15 +15,10 @@ import { addCommunity, type TestCore } from '../support';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot } from './support/ui';
 
 const NOW = '2026-11-24T15:00:00.000Z';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const WORDS = {
   en: {

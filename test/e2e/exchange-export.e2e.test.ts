@@ -20,7 +20,7 @@ import { addCommunity, openTestCore, type TestCore } from '../support';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot } from './support/ui';
 
 const NOW = '2026-06-20T15:00:00.000Z';
@@ -28,11 +28,6 @@ const ENROL_PASSPHRASE = 'correct horse battery';
 const PASSPHRASE = 'caribou crossing at dawn';
 const BEHCHOKO = 'Behchok\u01eb\u0300';
 const GAMETI = 'Gam\u00e8t\u00ec';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const WORDS = {
   en: {

@@ -14,13 +14,8 @@ import type { PreviewServer } from '../../electron/harness/preview-server';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot, waitForHeading } from './support/ui';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe.skipIf(!chromiumAvailable())('first start: a territory from nothing, and a computer that joins it', () => {
   let dir: string | undefined;

@@ -18,14 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from '../../electron/harness/preview-server';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { SCREENSHOT_DIR } from './support/ui';
 import { clippedRules, cutWords, filledBands, inkBelowContent, inkInRightStrip, pdfPages, pdfPlainText, pdfWords } from './support/pdf-look';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const OUTPUT = path.resolve(__dirname, '..', 'output', 'printed');
 const MM = 72 / 25.4;

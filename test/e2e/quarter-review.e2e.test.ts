@@ -12,17 +12,12 @@ import type { PreviewServer } from '../../electron/harness/preview-server';
 import type { Role } from '../../shared/vocabulary';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot } from './support/ui';
 
 const FY = 2026;
 const REASON = 'Please give the number of patrols for each month.\nCouncil asked for “the numbers” — line by line.';
 const REASON_FR = 'Merci d’ajouter le nombre de rencontres avec les aînés.';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe.skipIf(!chromiumAvailable())('the coordinator accepts or returns a quarter', () => {
   let server: PreviewServer;

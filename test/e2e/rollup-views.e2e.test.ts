@@ -12,17 +12,12 @@ import type { PreviewServer } from '../../electron/harness/preview-server';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { createDemoDatabase, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot } from './support/ui';
 
 /** After Q3 of FY 2026–27 ends (31 December), before its reports are due (30 January). */
 const NOW = '2027-01-15T15:00:00.000Z';
 const TABS = ['completeness', 'status', 'themes', 'indicators', 'commitment'] as const;
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const WORDS = {
   en: {

@@ -13,13 +13,8 @@ import type { Locale } from '../../shared/vocabulary';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './support/browser';
 import { E2E_NOW, makeTempDir, removeTempDir } from './support/demo-database';
-import { startHarness } from './support/harness';
+import { startHarness, must } from './support/harness';
 import { go, screenReady, screenshot } from './support/ui';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 interface Scenario {
   locale: Locale;

@@ -11,3 +11,9 @@ export function runningClockFrom(start: string): Clock {
 export function startHarness(dbFile: string, now: string): Promise<PreviewServer> {
   return startPreviewServer({ dbFile, port: 0, clock: runningClockFrom(now), log: () => {} });
 }
+
+/** The value of a core call made straight on the harness's core; a refusal fails the test with its sentence. */
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

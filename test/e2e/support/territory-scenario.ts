@@ -28,18 +28,13 @@ import type { PreviewServer } from '../../../electron/harness/preview-server';
 import { seriousViolations } from './axe';
 import { chromiumAvailable, launchChromium, openPage, pageProblems } from './browser';
 import { makeTempDir, removeTempDir } from './demo-database';
-import { startHarness } from './harness';
+import { startHarness, must } from './harness';
 import { go, screenReady, screenshot, waitForAttribute } from './ui';
 
 const NOW = '2026-06-20T15:00:00.000Z';
 const PASSPHRASE = 'lac de la montagne enneigée';
 const LUTSELKE = 'Łutselk\u2019e';
 const KATLODEECHE = 'K\u2019átł\u2019odeeche';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 interface Computer {
   server: PreviewServer;
@@ -243,6 +238,16 @@ function scenario(lang: 'en' | 'fr') {
     const file = await download(page, () => wizard.getByRole('button', { name: s.download }).click());
     await wizard.getByRole('button', { name: s.done }).click();
     return file;
+  }
+
+  /** A quarter's entry typed on an action's progress row (status, narrative, next steps), left with Tab, and saved. */
+  async function recordProgressRow(page: Page, action: string, status: 'completed' | 'on_track', narrative: string, next: string): Promise<void> {
+    const row = page.locator('section.progress-row', { hasText: action });
+    await row.getByLabel(x.status).selectOption(status);
+    await row.getByLabel(x.narrative).fill(narrative);
+    await row.getByLabel(x.nextSteps).fill(next);
+    await row.getByLabel(x.nextSteps).press('Tab');
+    await waitForAttribute(row.locator('[data-save-state]'), 'data-save-state', 'saved');
   }
 
   /** The Exchange screen's import: the passphrase, the preview, Import — no fingerprint to tick between enrolled computers. */
@@ -494,12 +499,7 @@ function scenario(lang: 'en' | 'fr') {
       expect(must(server.core.invoke('plans:get', { planId }))).toMatchObject({ status: 'agreed', communitySignatory: 'Chief Alice Kenny', detachmentSignatory: names.det.user });
 
       await go(page, server.url, `#/plans/${planId}/progress/1`);
-      const row = page.locator('section.progress-row', { hasText: COMMUNITY_ACTION });
-      await row.getByLabel(x.status).selectOption('completed');
-      await row.getByLabel(x.narrative).fill(x.communityNarrative);
-      await row.getByLabel(x.nextSteps).fill(x.communityNext);
-      await row.getByLabel(x.nextSteps).press('Tab');
-      await waitForAttribute(row.locator('[data-save-state]'), 'data-save-state', 'saved');
+      await recordProgressRow(page, COMMUNITY_ACTION, 'completed', x.communityNarrative, x.communityNext);
       await look(page, 'office-progress');
     });
 
@@ -514,12 +514,7 @@ function scenario(lang: 'en' | 'fr') {
       expect(must(server.core.invoke('plans:get', { planId })).status).toBe('active');
 
       await go(page, server.url, `#/plans/${planId}/progress/1`);
-      const row = page.locator('section.progress-row', { hasText: POLICE_ACTION });
-      await row.getByLabel(x.status).selectOption('on_track');
-      await row.getByLabel(x.narrative).fill(x.policeNarrative);
-      await row.getByLabel(x.nextSteps).fill(x.policeNext);
-      await row.getByLabel(x.nextSteps).press('Tab');
-      await waitForAttribute(row.locator('[data-save-state]'), 'data-save-state', 'saved');
+      await recordProgressRow(page, POLICE_ACTION, 'on_track', x.policeNarrative, x.policeNext);
       // The community office's entry arrived with its bundle.
       expect(await page.locator('section.progress-row', { hasText: COMMUNITY_ACTION }).getByLabel(x.narrative).inputValue()).toBe(x.communityNarrative);
       await page.getByRole('button', { name: x.submitReport }).click();

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from '../../../electron/harness/preview-server';
 import type { Locale } from '../../../shared/vocabulary';
+import { must } from './harness';
 
 export interface Visit {
   name: string;
@@ -16,11 +17,6 @@ export interface Visit {
   role?: 'detachment' | 'liaison' | 'coordinator';
   /** The communities the installation works for (by index in the demo's completeness rows); none: all. */
   scoped?: boolean;
-}
-
-export function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }
 
 async function openDialog(page: Page, name: RegExp | string, ready = (p: Page) => p.getByRole('dialog').waitFor()): Promise<void> {
