@@ -63,7 +63,12 @@ export interface ChosenChangeset {
 
 /** The changesets a bundle to this audience carries, in (origin, partition, seq) order, their bodies as stored (nothing opened). */
 export function chooseChangesets(ctx: CoreContext, audience: BundleAudience): ChosenChangeset[] {
-  const rows = ctx.sqlite.prepare('SELECT origin, partition, seq, body, signature FROM changesets ORDER BY origin, partition, seq').all() as ChosenChangeset[];
+  return chosenFor(ctx, audience, 'origin, partition, seq, body, signature') as ChosenChangeset[];
+}
+
+/** The rows of `changesets` (these columns, which include origin, partition and seq) a bundle to this audience carries. */
+function chosenFor(ctx: CoreContext, audience: BundleAudience, columns: string): Array<Pick<ChosenChangeset, 'origin' | 'partition' | 'seq'>> {
+  const rows = ctx.sqlite.prepare(`SELECT ${columns} FROM changesets ORDER BY origin, partition, seq`).all() as Array<Pick<ChosenChangeset, 'origin' | 'partition' | 'seq'>>;
   if ('full' in audience) {
     const scope = audience.scope ?? READ_ALL;
     return rows.filter((r) => inReadScope(scope, r.partition));
@@ -101,8 +106,8 @@ export interface BundleContentLine {
  */
 export function exportContents(ctx: CoreContext, audience: BundleAudience): BundleContentLine[] {
   const counts = new Map<string, number>();
-  // Counted from what would be chosen: no body is opened for a count.
-  for (const c of chooseChangesets(ctx, audience)) counts.set(c.partition, (counts.get(c.partition) ?? 0) + 1);
+  // Counted from what would be chosen: no body is read for a count.
+  for (const c of chosenFor(ctx, audience, 'origin, partition, seq')) counts.set(c.partition, (counts.get(c.partition) ?? 0) + 1);
   const name = ctx.sqlite.prepare('SELECT name FROM communities WHERE id = ?').pluck();
   const lines = [...counts].map(([partition, changesetCount]) => {
     const communityId = communityOfPartition(partition);
